@@ -1,0 +1,123 @@
+"""Arabic normalization for matching. The original text is always kept for display; these keys only match.
+
+Folds what Arabic writers vary freely: diacritics (tashkeel), tatweel, the hamza-bearing alefs,
+alef maqsura and ya, ta marbuta and ha, Arabic-Indic digits, and the spacing and hyphens inside
+designations such as «إس -400».
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+_BIDI_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_LETTER_FOLDS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ک": "ك",
+        "ی": "ي",
+        "گ": "ك",
+    }
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_SPACES = re.compile(r"\s+")
+# «إس -400», «S - 400», «اس400»: a designation's letters and number belong together.
+_DESIGNATION_GAP = re.compile(r"(?<=[^\W\d_])\s*[-‐‑–—]?\s*(?=\d)")
+_HYPHENS = re.compile(r"[-‐‑–—_]+")
+
+
+def fold(text: str) -> str:
+    """Fold one string to its matching key: no diacritics or tatweel, unified letter variants, ASCII digits,
+    lower-case Latin, single spaces. Letters are never removed or reordered beyond that."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _BIDI_CONTROLS.sub("", text)
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    text = text.translate(_LETTER_FOLDS).translate(_DIGITS).lower()
+    return _SPACES.sub(" ", text).strip()
+
+
+def designation_key(text: str) -> str:
+    """A key where «إس -400», «اس 400» and «اس-400» coincide: letters glued to the number that follows."""
+    folded = fold(text)
+    folded = _DESIGNATION_GAP.sub("", folded)
+    return _SPACES.sub(" ", _HYPHENS.sub(" ", folded)).strip()
+
+
+def match_key(text: str) -> str:
+    """The key used to look names up: folded, designations glued, punctuation dropped."""
+    key = designation_key(text)
+    key = "".join(ch if (ch.isalnum() or ch.isspace()) else " " for ch in key)
+    return _SPACES.sub(" ", key).strip()
+
+
+# Proclitics that attach to a name in running text: conjunction, prepositions, the article.
+_PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def clitic_variants(word: str) -> list[str]:
+    """The word itself, then the stems left when leading clitics are taken off (longest clitic first).
+
+    «وبيلاروسيا» → [«وبيلاروسيا», «بيلاروسيا»]; a stem shorter than two letters is not offered.
+    """
+    word = fold(word)
+    variants = [word]
+    for clitic in _PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            stem = word[len(clitic):]
+            if clitic.endswith("لل"):
+                # «للجيش» is ل + الجيش: the article's alef is dropped after the preposition.
+                variants.append("ال" + stem)
+            variants.append(stem)
+    seen: set[str] = set()
+    return [v for v in variants if not (v in seen or seen.add(v))]
+
+
+def strip_article(word: str) -> str:
+    """«البيلاروسي» → «بيلاروسي»: the definite article, which nisba adjectives and roles carry."""
+    word = fold(word)
+    for prefix in ("وال", "فال", "بال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix):]
+    return word
+
+
+_NISBA_SUFFIXES = ("يتين", "يين", "يون", "يان", "يه", "يه", "ي")
+
+
+def nisba_stem(word: str) -> str | None:
+    """The stem of a nisba adjective, whatever its gender and number: «البيلاروسية» / «الروسيين» → «روس»...
+
+    Returns the folded word without article and nisba ending, or None when it has no nisba ending.
+    """
+    bare = strip_article(word)
+    for suffix in _NISBA_SUFFIXES:
+        if bare.endswith(suffix) and len(bare) - len(suffix) >= 2:
+            return bare[: -len(suffix)]
+    return None
+
+
+_TRANSLIT = str.maketrans(
+    {
+        "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+        "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
+        "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
+        "ي": "y", "ء": "", "ﻻ": "la",
+    }
+)
+
+
+def slugify(text: str) -> str:
+    """An ASCII slug for IRIs: Arabic transliterated, everything else but letters and digits dropped."""
+    ascii_text = fold(text).translate(_TRANSLIT)
+    ascii_text = unicodedata.normalize("NFKD", ascii_text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x"
