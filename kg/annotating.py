@@ -1,0 +1,309 @@
+"""Annotating: Documents → AnnotatedDocuments through Stanza's Arabic pipeline, with a cache.
+
+The pipeline is loaded once, lazily, only when some document is not already in the annotation cache;
+documents are fed in batches, and a long document in chunks of whole paragraphs so that no single Stanza
+call grows with the size of the input. Cache entries are keyed by (document hash, model fingerprint).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from kg.cleaning import PARAGRAPH_SEPARATOR
+from kg.errors import ModelsNotFoundError
+from kg.records import AnnotatedDocument, AnnotatedSentence, Document, NamedSpan, Word
+
+log = logging.getLogger(__name__)
+
+LANGUAGE = "ar"
+WANTED_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+CACHE_FORMAT = 1
+MAX_CHUNK_CHARS = 20_000  # a chunk of whole paragraphs handed to Stanza at once
+MAX_BATCH_CHARS = 60_000  # chunks batched into one Stanza call
+
+ProgressCallback = Callable[[Document], None]
+
+
+def resolve_models_dir(models_dir: str | Path | None = None) -> Path:
+    """--models DIR, else $STANZA_RESOURCES_DIR, else Stanza's default; checked to hold Arabic models."""
+    if models_dir:
+        chosen, origin = Path(models_dir), "--models"
+    elif os.environ.get("STANZA_RESOURCES_DIR"):
+        chosen, origin = Path(os.environ["STANZA_RESOURCES_DIR"]), "STANZA_RESOURCES_DIR"
+    else:
+        from stanza.resources.common import DEFAULT_MODEL_DIR
+
+        chosen, origin = Path(DEFAULT_MODEL_DIR), "Stanza's default folder"
+    if not (chosen / "resources.json").is_file() or not (chosen / LANGUAGE).is_dir():
+        raise ModelsNotFoundError(
+            f"no Stanza Arabic models in {chosen} ({origin}); run `kg models download` when online, "
+            "or pass --models DIR (or set STANZA_RESOURCES_DIR)"
+        )
+    return chosen
+
+
+def _default_packages(models_dir: Path) -> dict[str, str]:
+    resources = json.loads((models_dir / "resources.json").read_text(encoding="utf-8"))
+    language = resources.get(LANGUAGE, {})
+    if "alias" in language:
+        language = resources.get(language["alias"], {})
+    packages = language.get("default_processors", {})
+    return {name: packages[name] for name in WANTED_PROCESSORS if name in packages}
+
+
+def available_processors(models_dir: Path) -> dict[str, str]:
+    """The processors (with their packages) that the model folder actually offers, in pipeline order."""
+    found = {}
+    for name, package in _default_packages(models_dir).items():
+        if (models_dir / LANGUAGE / name / f"{package}.pt").is_file():
+            found[name] = package
+    if "tokenize" not in found:
+        raise ModelsNotFoundError(f"{models_dir} has no Arabic tokenizer; run `kg models download`")
+    return found
+
+
+def model_fingerprint(models_dir: Path, processors: dict[str, str]) -> str:
+    """A short hash naming the models: Stanza's version, the processors and each model file's md5 and size."""
+    import stanza
+
+    resources = json.loads((models_dir / "resources.json").read_text(encoding="utf-8"))
+    language = resources.get(LANGUAGE, {})
+    parts = [stanza.__version__, LANGUAGE]
+    for name, package in processors.items():
+        model_file = models_dir / LANGUAGE / name / f"{package}.pt"
+        md5 = language.get(name, {}).get(package, {}).get("md5", "")
+        parts.append(f"{name}={package}:{md5}:{model_file.stat().st_size}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+class AnnotationCache:
+    """One gzip'd JSON file per (model fingerprint, document); written atomically, checked on read."""
+
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        self.folder = root / fingerprint
+
+    def _path(self, doc_id: str) -> Path:
+        return self.folder / doc_id[:2] / f"{doc_id}.json.gz"
+
+    def get(self, document: Document) -> AnnotatedDocument | None:
+        path = self._path(document.doc_id)
+        if not path.exists():
+            return None
+        try:
+            payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+            if payload.get("format") != CACHE_FORMAT or payload.get("doc_id") != document.doc_id:
+                raise ValueError("entry does not match its document")
+            return AnnotatedDocument(document, tuple(_sentence_from_json(s) for s in payload["sentences"]))
+        except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile) as error:
+            log.warning("annotation cache entry %s is corrupt (%s); annotating again", path.name, error)
+            return None
+
+    def put(self, annotated: AnnotatedDocument) -> None:
+        path = self._path(annotated.document.doc_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "format": CACHE_FORMAT,
+            "doc_id": annotated.document.doc_id,
+            "sentences": [asdict(sentence) for sentence in annotated.sentences],
+        }
+        data = gzip.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), compresslevel=5)
+        # Temp file + rename: an interrupted build never leaves a half-written entry.
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as temp:
+                temp.write(data)
+            os.replace(temp_name, path)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+
+
+def _sentence_from_json(data: dict) -> AnnotatedSentence:
+    return AnnotatedSentence(
+        index=data["index"],
+        text=data["text"],
+        start=data["start"],
+        end=data["end"],
+        words=tuple(Word(**word) for word in data["words"]),
+        spans=tuple(NamedSpan(**span) for span in data["spans"]),
+    )
+
+
+def default_cache_dir() -> Path:
+    """$KG_CACHE_DIR, else the user's cache folder."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "kg"
+
+
+def paragraph_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split a document into (offset, text) chunks of whole paragraphs, each at most ``max_chars`` long
+    unless a single paragraph is longer."""
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    chunk_start, chunk_end = 0, 0
+    for paragraph in text.split(PARAGRAPH_SEPARATOR):
+        end = start + len(paragraph)
+        if chunk_end > chunk_start and end - chunk_start > max_chars:
+            chunks.append((chunk_start, text[chunk_start:chunk_end]))
+            chunk_start = start
+        chunk_end = end
+        start = end + len(PARAGRAPH_SEPARATOR)
+    if chunk_end > chunk_start:
+        chunks.append((chunk_start, text[chunk_start:chunk_end]))
+    return chunks
+
+
+class Annotator:
+    """Stanza's Arabic pipeline behind a cache. Nothing is loaded until a document needs annotating."""
+
+    def __init__(
+        self,
+        models_dir: str | Path | None = None,
+        cache_dir: str | Path | None = None,
+        use_cache: bool = True,
+        use_gpu: bool | None = None,
+    ) -> None:
+        self.models_dir = resolve_models_dir(models_dir)
+        self.processors = available_processors(self.models_dir)
+        self.fingerprint = model_fingerprint(self.models_dir, self.processors)
+        self.cache = AnnotationCache(Path(cache_dir) if cache_dir else default_cache_dir(), self.fingerprint)
+        self.use_cache = use_cache
+        self.use_gpu = use_gpu
+        self._pipeline = None
+        self.stanza_calls = 0  # Stanza pipeline invocations, for the build summary and benchmarks
+
+    @property
+    def pipeline(self):
+        """The Stanza pipeline, loaded on first use."""
+        if self._pipeline is None:
+            import stanza
+            import torch
+
+            use_gpu = torch.cuda.is_available() if self.use_gpu is None else self.use_gpu
+            self._pipeline = stanza.Pipeline(
+                LANGUAGE,
+                dir=str(self.models_dir),
+                processors=",".join(self.processors),
+                download_method=None,
+                use_gpu=use_gpu,
+                logging_level="WARN",
+            )
+        return self._pipeline
+
+    def annotate(
+        self, documents: Iterable[Document], on_done: ProgressCallback | None = None
+    ) -> Iterator[AnnotatedDocument]:
+        """Annotate documents in order, from the cache where possible, in batches otherwise."""
+        pending: list[Document] = []
+        pending_chars = 0
+        for document in documents:
+            cached = self.cache.get(document) if self.use_cache else None
+            if cached is not None and not pending:
+                if on_done:
+                    on_done(document)
+                yield cached
+                continue
+            if cached is not None:
+                pending.append(document)  # keep the order: it waits for the batch in front of it
+                continue
+            pending.append(document)
+            pending_chars += len(document.text)
+            if pending_chars >= MAX_BATCH_CHARS:
+                yield from self._annotate_batch(pending, on_done)
+                pending, pending_chars = [], 0
+        if pending:
+            yield from self._annotate_batch(pending, on_done)
+
+    def _annotate_batch(
+        self, documents: Sequence[Document], on_done: ProgressCallback | None
+    ) -> Iterator[AnnotatedDocument]:
+        todo = [d for d in documents if not (self.use_cache and self.cache.get(d) is not None)]
+        results = dict(self._run_stanza(todo)) if todo else {}
+        for document in documents:
+            annotated = results.get(document.doc_id) or self.cache.get(document)
+            if annotated is None:  # the cache entry vanished between the two reads
+                annotated = dict(self._run_stanza([document]))[document.doc_id]
+            if on_done:
+                on_done(document)
+            yield annotated
+
+    def _run_stanza(self, documents: Sequence[Document]) -> Iterator[tuple[str, AnnotatedDocument]]:
+        import stanza
+
+        jobs: list[tuple[Document, int]] = []
+        texts: list[str] = []
+        for document in documents:
+            for offset, chunk in paragraph_chunks(document.text):
+                jobs.append((document, offset))
+                texts.append(chunk)
+        sentences_of: dict[str, list[AnnotatedSentence]] = {d.doc_id: [] for d in documents}
+        batch: list[int] = []
+        batch_chars = 0
+        for position in range(len(texts) + 1):
+            if position < len(texts):
+                batch.append(position)
+                batch_chars += len(texts[position])
+            if batch and (position == len(texts) or batch_chars >= MAX_BATCH_CHARS):
+                self.stanza_calls += 1
+                processed = self.pipeline([stanza.Document([], text=texts[i]) for i in batch])
+                for i, stanza_doc in zip(batch, processed):
+                    document, offset = jobs[i]
+                    found = sentences_of[document.doc_id]
+                    found.extend(_convert(stanza_doc, document.text, offset, len(found)))
+                batch, batch_chars = [], 0
+        for document in documents:
+            annotated = AnnotatedDocument(document, tuple(sentences_of[document.doc_id]))
+            if self.use_cache:
+                self.cache.put(annotated)
+            yield document.doc_id, annotated
+
+
+def _convert(stanza_doc, text: str, offset: int, first_index: int) -> Iterator[AnnotatedSentence]:
+    """Stanza's objects → plain records, offsets shifted into the whole document's text."""
+    for number, sentence in enumerate(stanza_doc.sentences):
+        words = []
+        for token in sentence.tokens:
+            start, end = token.start_char + offset, token.end_char + offset
+            for word in token.words:
+                words.append(
+                    Word(
+                        index=int(word.id),
+                        text=word.text,
+                        lemma=word.lemma or word.text,
+                        upos=word.upos or "X",
+                        feats=word.feats or "",
+                        head=int(word.head or 0),
+                        deprel=word.deprel or "dep",
+                        start=start,
+                        end=end,
+                        ner=getattr(token, "ner", None) or "O",
+                    )
+                )
+        if not words:
+            continue
+        start, end = words[0].start, words[-1].end
+        spans = tuple(
+            NamedSpan(text=text[e.start_char + offset : e.end_char + offset], label=e.type,
+                      start=e.start_char + offset, end=e.end_char + offset)
+            for e in sentence.ents
+        )
+        yield AnnotatedSentence(first_index + number, text[start:end], start, end, tuple(words), spans)
+
+
+def download_models(models_dir: str | Path | None = None) -> Path:
+    """Fetch the official Arabic models with Stanza's downloader (needs a network)."""
+    import stanza
+
+    target = Path(models_dir) if models_dir else None
+    kwargs = {"model_dir": str(target)} if target else {}
+    stanza.download(LANGUAGE, **kwargs)
+    return target or resolve_models_dir(None)
