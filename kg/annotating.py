@@ -180,6 +180,7 @@ class Annotator:
         self.use_gpu = use_gpu
         self._pipeline = None
         self.stanza_calls = 0  # Stanza pipeline invocations, for the build summary and benchmarks
+        self.documents_annotated = 0  # documents that went through Stanza rather than the cache
 
     @property
     def pipeline(self):
@@ -239,6 +240,7 @@ class Annotator:
     def _run_stanza(self, documents: Sequence[Document]) -> Iterator[tuple[str, AnnotatedDocument]]:
         import stanza
 
+        self.documents_annotated += len(documents)
         jobs: list[tuple[Document, int]] = []
         texts: list[str] = []
         for document in documents:

@@ -1,0 +1,208 @@
+"""The `kg` command line: thin Typer commands over the library's plain functions.
+
+Errors the library raises (KgError) become one line, `Error: …`, and a non-zero exit; `--debug` shows
+the traceback instead. Exit codes: 0 done; 1 a check failed (e.g. `kg eval` under its thresholds);
+2 an error (bad input, bad options, missing models); 3 built, but some sources were skipped;
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from kg import __version__
+from kg.errors import KgError
+
+EXIT_CHECK_FAILED = 1
+EXIT_ERROR = 2
+EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="kg",
+    help="Arabic news → knowledge graph: who said what, which state transfers which weapon to whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+models_app = typer.Typer(help="Manage the Stanza Arabic models.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+_state = {"debug": False}
+
+# Options shared by several commands, defined once.
+ModelsOption = Annotated[
+    Path | None,
+    typer.Option("--models", help="Stanza model folder (default: $STANZA_RESOURCES_DIR, else Stanza's own).",
+                 show_default=False),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+GraphArgument = Annotated[Path, typer.Argument(help="A graph file (Turtle, N-Triples, JSON-LD or TriG).")]
+
+F = TypeVar("F", bound=Callable)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    """Print `Error: message` on one line to stderr and give the exit to raise."""
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def reports_errors(command: F) -> F:
+    """Turn the library's errors, interrupts and surprises into one line and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except KgError as error:
+            if _state["debug"]:
+                raise
+            raise fail(str(error)) from None
+        except KeyboardInterrupt:
+            typer.echo("Interrupted; finished outputs and cache entries are intact.", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as error:  # a bug: still one line, the traceback on request
+            if _state["debug"]:
+                raise
+            raise fail(f"unexpected {type(error).__name__}: {error} (run with --debug for details)") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
+) -> None:
+    """Arabic news → knowledge graph: who said what, which state transfers which weapon to whom."""
+    _state["debug"] = debug
+
+
+@app.command()
+@reports_errors
+def build(
+    sources: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    models: ModelsOption = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Annotation cache (default: $KG_CACHE_DIR, else ~/.cache/kg).",
+                     show_default=False),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Annotate everything again.")] = False,
+    gazetteer: Annotated[
+        list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer file (Turtle); repeatable.")
+    ] = None,
+    formats: Annotated[
+        list[str] | None, typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig.")
+    ] = None,
+    no_html: Annotated[bool, typer.Option("--no-html", help="Do not draw graph.html.")] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Build the knowledge graph of articles. Example: kg build seeds --out out"""
+    from kg.pipeline import build as run_build
+
+    for path in gazetteer or []:
+        if not path.is_file():
+            raise fail(f"--gazetteer {path}: no such file")
+    with _progress(quiet) as on_progress:
+        result = run_build(
+            sources,
+            out,
+            models_dir=models,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            gazetteer_files=gazetteer or [],
+            formats=formats or ["ttl"],
+            html=not no_html,
+            progress=on_progress,
+        )
+    for skipped in result.skipped:
+        typer.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    if not quiet:
+        _print_build_summary(result)
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+class _progress:
+    """A rich progress bar over documents, or nothing when quiet or not on a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet or not sys.stderr.isatty()
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):
+        if self.quiet:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self.bar.__enter__()
+        return self.update
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if self.task is None:
+            self.task = self.bar.add_task("documents", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _print_build_summary(result) -> None:
+    entities = ", ".join(f"{count} {kind}" for kind, count in result.entities_by_kind.items()) or "none"
+    cached = result.documents - result.annotated_documents
+    lines = [
+        f"Documents:  {result.documents} from {result.sources} file(s)"
+        + (f", {len(result.skipped)} skipped" if result.skipped else "")
+        + (f" ({cached} from the annotation cache)" if cached else ""),
+        f"Sentences:  {result.sentences}",
+        f"Entities:   {entities}",
+        f"Claims:     {result.claims}",
+        f"Transfers:  {result.transfers}",
+    ]
+    lines += [f"{name.upper() + ':':<11} {path}" for name, path in result.outputs.items()]
+    typer.echo("\n".join(lines))
+
+
+@models_app.command("download")
+@reports_errors
+def models_download(models: ModelsOption = None) -> None:
+    """Download the official Stanza Arabic models (needs a network). Example: kg models download"""
+    from kg.annotating import download_models
+
+    typer.echo(f"Models in {download_models(models)}")
+
+
+@models_app.command("check")
+@reports_errors
+def models_check(models: ModelsOption = None) -> None:
+    """Say where the models are and which processors they offer. Example: kg models check"""
+    from kg.annotating import available_processors, resolve_models_dir
+
+    folder = resolve_models_dir(models)
+    processors = ", ".join(f"{k} ({v})" for k, v in available_processors(folder).items())
+    typer.echo(f"{folder}: {processors}")

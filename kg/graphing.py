@@ -1,0 +1,214 @@
+"""Building the graph: documents, sentences, entities, claims and transfers → an rdflib Graph.
+
+The code speaks only rdflib's Graph API (``graph.add``), so another store can stand behind it.
+The same fact found in several documents becomes one node with one prov:wasDerivedFrom per sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.normalizing import fold, match_key
+from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer
+from kg.vocabulary import KG, KGR, WD, bind_prefixes
+
+NEAR_DUPLICATE_THRESHOLD = 0.5  # Jaccard similarity of word 3-gram shingles
+SAME_CLAIM_THRESHOLD = 0.75  # token Jaccard of two claims by one speaker that are one statement
+
+
+class EntityResolution(Protocol):
+    """What graph building needs from the resolving stage."""
+
+    entities: dict[str, Entity]
+
+    def entity_id_of(self, mention: Mention) -> str | None: ...
+
+
+def document_iri(document: Document) -> URIRef:
+    return KGR[f"doc-{document.doc_id[:16]}"]
+
+
+def sentence_iri(document: Document, index: int) -> URIRef:
+    return KGR[f"doc-{document.doc_id[:16]}-s{index}"]
+
+
+def _short_hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _tokens(text: str) -> list[str]:
+    return match_key(text).split()
+
+
+def jaccard(left: set, right: set) -> float:
+    return len(left & right) / len(left | right) if left or right else 0.0
+
+
+def shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
+    tokens = _tokens(text)
+    return {tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}
+
+
+def near_duplicate_pairs(documents: Sequence[Document]) -> list[tuple[Document, Document, float]]:
+    """Pairs of documents telling the same story in (nearly) the same words."""
+    shingled = [(document, shingles(document.text)) for document in documents]
+    pairs = []
+    for i, (left, left_shingles) in enumerate(shingled):
+        for right, right_shingles in shingled[i + 1 :]:
+            similarity = jaccard(left_shingles, right_shingles)
+            if similarity >= NEAR_DUPLICATE_THRESHOLD:
+                pairs.append((left, right, similarity))
+    return pairs
+
+
+@dataclass
+class _FactNode:
+    iri: URIRef
+    evidence: set[URIRef] = field(default_factory=set)
+
+
+class GraphBuilder:
+    """Accumulates documents and their facts into one rdflib graph."""
+
+    def __init__(self, resolution: EntityResolution, graph: Graph | None = None) -> None:
+        self.graph = graph if graph is not None else Graph()
+        bind_prefixes(self.graph)
+        self.resolution = resolution
+        self._claims: dict[str, list[tuple[set[str], URIRef]]] = {}  # speaker id → (tokens, claim IRI)
+
+    def _actor(self, mention: Mention | None) -> URIRef | None:
+        if mention is None:
+            return None
+        actor_of = getattr(self.resolution, "actor_id_of", self.resolution.entity_id_of)
+        entity_id = actor_of(mention)
+        return KGR[entity_id] if entity_id else None
+
+    def _entity(self, mention: Mention) -> URIRef | None:
+        entity_id = self.resolution.entity_id_of(mention)
+        return KGR[entity_id] if entity_id else None
+
+    def add_entities(self) -> None:
+        graph = self.graph
+        for entity in self.resolution.entities.values():
+            node = KGR[entity.entity_id]
+            graph.add((node, RDF.type, KG[entity.kind]))
+            graph.add((node, RDFS.label, Literal(entity.label_ar, lang="ar")))
+            if entity.label_en:
+                graph.add((node, RDFS.label, Literal(entity.label_en, lang="en")))
+            for form in sorted(entity.alt_labels):
+                if form != entity.label_ar:
+                    graph.add((node, SKOS.altLabel, Literal(form, lang="ar")))
+            if entity.wikidata:
+                graph.add((node, OWL.sameAs, WD[entity.wikidata]))
+            if entity.category:
+                graph.add((node, KG.category, KGR[entity.category]))
+
+    def add_document(self, extraction: Extraction) -> None:
+        graph = self.graph
+        document = extraction.annotated.document
+        doc = document_iri(document)
+        graph.add((doc, RDF.type, KG.Document))
+        graph.add((doc, KG.contentHash, Literal(f"sha256:{document.doc_id}")))
+        graph.add((doc, KG.text, Literal(document.text, lang="ar")))
+        for source in document.sources:
+            graph.add((doc, DCTERMS.source, Literal(source)))
+        if document.title:
+            graph.add((doc, DCTERMS.title, Literal(document.title, lang="ar")))
+        if document.date:
+            graph.add((doc, DCTERMS.date, Literal(document.date, datatype=XSD.date)))
+        for sentence in extraction.annotated.sentences:
+            node = sentence_iri(document, sentence.index)
+            graph.add((node, RDF.type, KG.Sentence))
+            graph.add((node, KG.text, Literal(sentence.text, lang="ar")))
+            graph.add((node, DCTERMS.isPartOf, doc))
+            graph.add((node, KG.charStart, Literal(sentence.start)))
+            graph.add((node, KG.charEnd, Literal(sentence.end)))
+        for mention in extraction.mentions:
+            entity = self._entity(mention)
+            if entity is not None:
+                graph.add((sentence_iri(document, mention.sentence), KG.mentions, entity))
+        for claim in extraction.claims:
+            self.add_claim(document, claim)
+        for transfer in extraction.transfers:
+            self.add_transfer(document, transfer)
+
+    def _claim_node(self, speaker: URIRef, claim: Claim) -> URIRef:
+        """One node per statement: the same words by the same speaker in another document join it."""
+        tokens = set(_tokens(claim.text))
+        known = self._claims.setdefault(str(speaker), [])
+        for other_tokens, iri in known:
+            if jaccard(tokens, other_tokens) >= SAME_CLAIM_THRESHOLD:
+                return iri
+        iri = KGR[f"claim-{_short_hash(str(speaker), fold(claim.text))}"]
+        known.append((tokens, iri))
+        return iri
+
+    def add_claim(self, document: Document, claim: Claim) -> URIRef | None:
+        speaker = self._actor(claim.speaker)
+        if speaker is None or not claim.text.strip():
+            return None
+        graph = self.graph
+        node = self._claim_node(speaker, claim)
+        is_new = (node, RDF.type, KG.Claim) not in graph
+        graph.add((speaker, KG.said, node))
+        graph.add((node, RDF.type, KG.Claim))
+        graph.add((node, KG.speaker, speaker))
+        if is_new:
+            graph.add((node, KG.text, Literal(claim.text, lang="ar")))
+            graph.add((node, KG.quoteKind, KG[claim.kind]))
+        graph.add((node, PROV.wasDerivedFrom, sentence_iri(document, claim.sentence)))
+        if claim.cue:
+            graph.add((node, KG.cue, Literal(claim.cue, lang="ar")))
+        if (agency := self._actor(claim.reported_by)) is not None:
+            graph.add((node, KG.reportedBy, agency))
+        for mention in claim.mentions:
+            if (entity := self._entity(mention)) is not None and entity != speaker:
+                graph.add((node, KG.mentions, entity))
+        return node
+
+    def add_transfer(self, document: Document, transfer: Transfer) -> URIRef | None:
+        graph = self.graph
+        weapon = self._entity(transfer.weapon)
+        supplier = self._actor(transfer.supplier)
+        recipient = self._actor(transfer.recipient)
+        if weapon is None or (supplier is None and recipient is None):
+            return None
+        key = [str(supplier or "unknown"), str(recipient or "unknown"), str(weapon), transfer.status]
+        node = KGR[f"transfer-{_short_hash(*key)}"]
+        graph.add((node, RDF.type, KG.Transfer))
+        graph.add((node, KG.weapon, weapon))
+        graph.add((node, KG.status, KG[transfer.status]))
+        if supplier is not None:
+            graph.add((node, KG.supplier, supplier))
+            graph.add((supplier, KG.transfers, weapon))
+        if recipient is not None:
+            graph.add((node, KG.recipient, recipient))
+        graph.add((node, PROV.wasDerivedFrom, sentence_iri(document, transfer.sentence)))
+        if (stated_by := self._actor(transfer.stated_by)) is not None:
+            graph.add((node, KG.statedBy, stated_by))
+        if transfer.quantity is not None:
+            graph.add((node, KG.quantity, Literal(transfer.quantity)))
+        return node
+
+    def add_near_duplicates(self, documents: Sequence[Document]) -> None:
+        for left, right, _ in near_duplicate_pairs(documents):
+            self.graph.add((document_iri(left), KG.nearDuplicateOf, document_iri(right)))
+            self.graph.add((document_iri(right), KG.nearDuplicateOf, document_iri(left)))
+
+
+def build_graph(extractions: Iterable[Extraction], resolution: EntityResolution) -> Graph:
+    """The knowledge graph of these extractions, entities resolved by ``resolution``."""
+    extractions = list(extractions)
+    builder = GraphBuilder(resolution)
+    builder.add_entities()
+    for extraction in extractions:
+        builder.add_document(extraction)
+    builder.add_near_duplicates([e.annotated.document for e in extractions])
+    return builder.graph
+

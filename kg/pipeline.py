@@ -1,0 +1,230 @@
+"""The whole build as one plain function: read → clean → annotate → extract → resolve → graph → export."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.annotating import Annotator
+from kg.cleaning import clean
+from kg.errors import InputError, OutputError
+from kg.exporting import FORMATS, export_all, write_atomically
+from kg.extracting.entities import extract_mentions
+from kg.extracting.quotations import extract_claims
+from kg.extracting.transfers import extract_transfers
+from kg.gazetteer import load_gazetteer
+from kg.graphing import build_graph
+from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
+from kg.reading import Skipped, read_sources
+from kg.records import AnnotatedDocument, Document, Extraction
+from kg.resolving import resolve
+
+ProgressHook = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class BuildResult:
+    """What a build made and counted; the CLI prints it, tests and the benchmark read it."""
+
+    out_dir: Path
+    graph: Graph
+    outputs: dict[str, Path]
+    documents: int
+    sources: int
+    sentences: int
+    tokens: int
+    entities_by_kind: dict[str, int]
+    claims: int
+    transfers: int
+    skipped: list[Skipped]
+    annotated_documents: int  # documents that went through Stanza (not from the cache)
+    stanza_calls: int
+    seconds_by_stage: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> dict:
+        """The build's figures as plain JSON data."""
+        return {
+            "documents": self.documents,
+            "sources": self.sources,
+            "sentences": self.sentences,
+            "tokens": self.tokens,
+            "entities": self.entities_by_kind,
+            "claims": self.claims,
+            "transfers": self.transfers,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "annotated_documents": self.annotated_documents,
+            "stanza_calls": self.stanza_calls,
+            "seconds_by_stage": {k: round(v, 3) for k, v in self.seconds_by_stage.items()},
+            "outputs": {k: str(v) for k, v in self.outputs.items()},
+        }
+
+
+def check_output_dir(out_dir: Path) -> Path:
+    """Fail before any work when ``out_dir`` cannot take the outputs."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"--out {out_dir} is a file, not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as error:
+        raise OutputError(f"--out {out_dir} is not writable ({error.strerror or error})") from None
+    return out_dir
+
+
+def load_documents(sources: Iterable[str | Path]) -> tuple[list[Document], list[Skipped], int]:
+    """Read and clean every source; the same story under several names is one document with every source."""
+    by_id: dict[str, Document] = {}
+    skipped: list[Skipped] = []
+    read = 0
+    for item in read_sources(sources):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        read += 1
+        stories = list(clean(item))
+        if not stories:
+            skipped.append(Skipped(item.path, "nothing left after removing web boilerplate"))
+        for document in stories:
+            known = by_id.get(document.doc_id)
+            if known is None:
+                by_id[document.doc_id] = document
+            elif item.path not in known.sources:
+                by_id[document.doc_id] = Document(
+                    known.doc_id, known.text, known.sources + (item.path,), known.title, known.date
+                )
+    return list(by_id.values()), skipped, read
+
+
+class Extractor:
+    """The extract stage: entity mentions, then claims, then transfers, with the language data loaded once."""
+
+    def __init__(self, gazetteer_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = ()) -> None:
+        self.gazetteer = load_gazetteer(gazetteer_files)
+        self.speech_lexicon = load_speech_lexicon(lexicon_files)
+        self.transfer_lexicon = load_transfer_lexicon(lexicon_files)
+
+    def extract(self, annotated: AnnotatedDocument) -> Extraction:
+        mentions = tuple(extract_mentions(annotated, self.gazetteer))
+        claims = tuple(extract_claims(annotated, mentions, self.speech_lexicon))
+        transfers = tuple(extract_transfers(annotated, mentions, claims, self.transfer_lexicon))
+        return Extraction(annotated, mentions, claims, transfers)
+
+
+@contextmanager
+def _timed(seconds_by_stage: dict[str, float], stage: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds_by_stage[stage] = seconds_by_stage.get(stage, 0.0) + time.perf_counter() - started
+
+
+def build(
+    sources: Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    models_dir: str | Path | None = None,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    gazetteer_files: Sequence[Path] = (),
+    lexicon_files: Sequence[Path] = (),
+    formats: Sequence[str] = ("ttl",),
+    html: bool = True,
+    progress: ProgressHook | None = None,
+    annotator: Annotator | None = None,
+) -> BuildResult:
+    """Build the knowledge graph of ``sources`` into ``out_dir`` (graph.ttl, graph.html, stats.json…)."""
+    unknown = [name for name in formats if name not in FORMATS]
+    if unknown:
+        raise OutputError(f"unknown RDF format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    out_dir = check_output_dir(Path(out_dir))
+    seconds: dict[str, float] = {}
+    with _timed(seconds, "load language data"):
+        extractor = Extractor(gazetteer_files, lexicon_files)
+        annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
+    with _timed(seconds, "read and clean"):
+        documents, skipped, read = load_documents(sources)
+    if not documents:
+        raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
+    calls_before, annotated_before = annotator.stanza_calls, annotator.documents_annotated
+    extractions: list[Extraction] = []
+    total = len(documents)
+    stream = iter(annotator.annotate(documents))
+    while True:
+        with _timed(seconds, "annotate"):
+            annotated = next(stream, None)
+        if annotated is None:
+            break
+        with _timed(seconds, "extract"):
+            extractions.append(extractor.extract(annotated))
+        if progress:
+            progress("annotate", len(extractions), total)
+    with _timed(seconds, "resolve"):
+        resolution = resolve(extractions, extractor.gazetteer)
+    with _timed(seconds, "graph"):
+        graph = build_graph(extractions, resolution)
+    outputs: dict[str, Path] = {}
+    with _timed(seconds, "export"):
+        for name, path in zip(formats, export_all(graph, out_dir, formats)):
+            outputs[name] = path
+    if html:
+        from kg.drawing import write_html
+
+        with _timed(seconds, "html"):
+            outputs["html"] = write_html(graph, out_dir / "graph.html")
+    kinds = Counter(entity.kind for entity in resolution.entities.values())
+    result = BuildResult(
+        out_dir=out_dir,
+        graph=graph,
+        outputs=outputs,
+        documents=len(documents),
+        sources=read,
+        sentences=sum(len(e.annotated.sentences) for e in extractions),
+        tokens=sum(len(s.words) for e in extractions for s in e.annotated.sentences),
+        entities_by_kind=dict(sorted(kinds.items())),
+        claims=_count_typed(graph, "Claim"),
+        transfers=_count_typed(graph, "Transfer"),
+        skipped=skipped,
+        annotated_documents=annotator.documents_annotated - annotated_before,
+        stanza_calls=annotator.stanza_calls - calls_before,
+        seconds_by_stage=seconds,
+    )
+    with _timed(seconds, "stats"):
+        outputs["stats"] = write_stats(result, out_dir / "stats.json")
+    return result
+
+
+def _count_typed(graph: Graph, class_name: str) -> int:
+    from rdflib.namespace import RDF
+
+    from kg.vocabulary import KG
+
+    return sum(1 for _ in graph.subjects(RDF.type, KG[class_name]))
+
+
+def _skipped_hint(skipped: list[Skipped]) -> str:
+    if not skipped:
+        return ""
+    first = skipped[0]
+    more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+    return f": {first.path}: {first.reason}{more}"
+
+
+def write_stats(result: BuildResult, path: Path) -> Path:
+    """stats.json: the build summary and the graph's analysis."""
+    from kg.analysing import compute_stats
+
+    payload = {"build": result.summary(), "analysis": compute_stats(result.graph)}
+    data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+    return write_atomically(path, data)
+
