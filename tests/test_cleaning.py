@@ -1,0 +1,96 @@
+"""Cleaning on the seeds' real traps and on pages of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.cleaning import PARAGRAPH_SEPARATOR, clean, content_hash, parse_date
+from kg.reading import read_sources
+from kg.records import SourceText
+
+from .conftest import SEEDS
+
+
+def seed_documents(name: str):
+    (source,) = read_sources([SEEDS / name])
+    return list(clean(source))
+
+
+def test_read_also_story_becomes_its_own_document():
+    main, second = seed_documents("002_53280a7876b59a8c.txt")
+    assert "بيلاوسوف" in main.text and "روته" not in main.text
+    assert "روته" in second.text and "بيلاوسوف" not in second.text
+    assert second.title == "الناتو: انتصار روسيا قد يكلفنا تريليونات الدولارات"
+    assert "إقرأ أيضاً" not in main.text + second.text
+
+
+def test_duplicated_body_is_kept_once():
+    (document,) = seed_documents("001_aa3a63d05b18ffe0.txt")
+    assert document.text.count("لا مصلحة لروسيا في ابتلاع") == 1
+    assert document.text.count("ويسعى الكرملين منذ سنوات") == 1
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "إشترك في النسخة الرقمية لجريدة الصباح و LE TEMPS",
+        "تابع أحدث الأخبار عبر تطبيق",
+        "Conception & Réalisation  Alpha Studios Copyright © 2023  assabahnews",
+        "#BREAKING NATO members will have to spend more pic.twitter.com/liOvNvqvgr",
+        "Related posts",
+        "المصدر: البوابة نيوز",
+        "جميع الحقوق محفوظة لموقع الخبر 2024",
+        "#عاجل #روسيا",
+        "وكالات",
+    ],
+)
+def test_web_boilerplate_lines_are_dropped(boilerplate):
+    story = "قال الوزير إن المحادثات كانت مثمرة وإن الجانبين اتفقا على مواصلة الحوار."
+    documents = list(clean(SourceText("page.txt", f"{story}\n{boilerplate}\nوأضاف أن اللقاء المقبل سيعقد قريبا.")))
+    assert len(documents) == 1
+    assert boilerplate.split()[0] not in documents[0].text
+    assert documents[0].text.startswith(story)
+
+
+def test_story_lines_are_paragraphs_joined_by_blank_lines():
+    page = "عنوان الخبر هنا\n\n\nالفقرة الأولى من الخبر.\nالفقرة الثانية من الخبر.\n"
+    (document,) = clean(SourceText("a.txt", page))
+    assert document.text.split(PARAGRAPH_SEPARATOR) == ["عنوان الخبر هنا", "الفقرة الأولى من الخبر.",
+                                                        "الفقرة الثانية من الخبر."]
+    assert document.title == "عنوان الخبر هنا"
+    assert document.doc_id == content_hash(document.text)
+
+
+def test_tweet_signature_glued_to_text_is_cut_off():
+    page = "قال الأمين العام إن الحلف موحد.\n— AFP News Agency (@AFP) January 23, 2025كما حذر من خطر كبير."
+    (document,) = clean(SourceText("a.txt", page))
+    assert document.text.endswith("كما حذر من خطر كبير.")
+    assert "AFP" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("تاريخ النشر: 24th, May 2024 GMT", "2024-05-24"),
+        ("نشر في 3 مارس 2023", "2023-03-03"),
+        ("January 23, 2025", "2025-01-23"),
+        ("بتاريخ 2022-12-19", "2022-12-19"),
+        ("الاثنين ٥ حزيران ٢٠٢٣", "2023-06-05"),
+        ("في 10 مايو", None),
+    ],
+)
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_publication_date_from_header_line():
+    (main, second) = seed_documents("002_53280a7876b59a8c.txt")
+    assert main.date == "2024-05-24"
+    assert "تاريخ النشر" not in main.text
+
+
+def test_seeds_give_six_documents_with_titles_where_they_have_them():
+    documents = [d for source in read_sources([SEEDS]) for d in clean(source)]
+    assert len(documents) == 6
+    titled = {d.title for d in documents if d.title}
+    assert "بوتين يدعو إلى تعزيز العلاقات العسكرية مع بيلاروس" in titled
