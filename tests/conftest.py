@@ -49,3 +49,15 @@ def annotate(annotator: Annotator):
         return next(iter(annotator.annotate([make_document(text)])))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory, annotator: Annotator):
+    """The seeds' knowledge graph, built once per session by the real pipeline into a temp folder.
+
+    Returns kg.pipeline.BuildResult: ``.graph`` (rdflib), ``.outputs["ttl"|"html"|"stats"]`` (paths).
+    """
+    from kg.pipeline import build
+
+    out_dir = tmp_path_factory.mktemp("seeds-out")
+    return build([SEEDS], out_dir, annotator=annotator)
