@@ -149,9 +149,9 @@ def build(
         raise OutputError(f"unknown RDF format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     out_dir = check_output_dir(Path(out_dir))
     seconds: dict[str, float] = {}
+    annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
     with _timed(seconds, "load language data"):
         extractor = Extractor(gazetteer_files, lexicon_files)
-        annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
     with _timed(seconds, "read and clean"):
         documents, skipped, read = load_documents(sources)
     if not documents:
