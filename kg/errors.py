@@ -23,3 +23,7 @@ class GraphFileError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query is malformed or a preset is unknown."""
+
+
+class GazetteerError(KgError):
+    """A gazetteer file cannot be read or is not valid Turtle."""

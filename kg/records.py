@@ -86,6 +86,8 @@ class Mention:
     kind: str  # one of ENTITY_KINDS
     known_id: str | None = None  # gazetteer entity id (slug) when the gazetteer knows it
     via: str = "name"  # name | ner | nisba | role | capital | pronoun | generic
+    affiliation: str | None = None  # gazetteer id of the state or body a role or nisba ties the mention to
+    name: str | None = None  # the name a role or pronoun stands for, when only the text gives it
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,352 @@
+"""The gazetteer: known entities read from Turtle (ontologies/states.ttl, gazetteer*.ttl, weapons.ttl and any
+file a user adds) into lookup tables keyed by kg.normalizing's match keys.
+
+Everything here is data-driven: names, spelling variants, demonyms, capitals, roles, posts and weapon
+categories all come from the Turtle files, so that a user extends the gazetteer without touching Python.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.errors import GazetteerError
+from kg.normalizing import fold, match_key, nisba_stem, strip_article
+from kg.records import ENTITY_KINDS, WEAPON
+from kg.vocabulary import KG, ONTOLOGY_IRI, RESOURCE_IRI
+
+ONTOLOGIES = Path(__file__).resolve().parent.parent / "ontologies"
+DEFAULT_FILES = ("states.ttl", "gazetteer*.ttl", "weapons.ttl")
+
+
+class _Terms:
+    """Gazetteer terms of the kg ontology that kg.vocabulary does not declare (yet); one place to name them."""
+
+    demonym = URIRef(ONTOLOGY_IRI + "demonym")
+    homograph = URIRef(ONTOLOGY_IRI + "homograph")
+    Post = URIRef(ONTOLOGY_IRI + "Post")
+    Roles = URIRef(ONTOLOGY_IRI + "Roles")
+    role = URIRef(ONTOLOGY_IRI + "role")
+    jurisdiction = URIRef(ONTOLOGY_IRI + "jurisdiction")
+    since = URIRef(ONTOLOGY_IRI + "since")
+    until = URIRef(ONTOLOGY_IRI + "until")
+    WeaponType = URIRef(ONTOLOGY_IRI + "WeaponType")
+    systemNoun = URIRef(ONTOLOGY_IRI + "systemNoun")
+
+
+T = _Terms
+WD_PREFIX = "http://www.wikidata.org/entity/"
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known entity."""
+
+    entity_id: str  # the IRI's local name under kgr:
+    kind: str  # one of ENTITY_KINDS
+    label_ar: str
+    label_en: str | None = None
+    wikidata: str | None = None  # "Q184"
+    category: str | None = None  # weapon category id, e.g. "category-missile"
+    alt_labels: tuple[str, ...] = ()
+    stands_for: str | None = None  # for capitals and seats of power: the state (or body) they stand for
+    generic: bool = False  # a kind of weapon named by a common noun phrase («صواريخ باليستية»)
+    homographs: frozenset[str] = frozenset()  # match keys of labels that are also common words
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label_ar, *self.alt_labels)
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post and one holder's term: roles (kg:Roles concept ids), jurisdiction, holder, dates (ISO)."""
+
+    post_id: str
+    roles: frozenset[str]
+    jurisdiction: str
+    holder: str
+    since: str | None = None
+    until: str | None = None
+
+    def held_on(self, day: str) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
+
+
+@dataclass(frozen=True)
+class WeaponCategory:
+    category_id: str
+    label_ar: str | None
+    label_en: str | None
+    broader: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables over the known entities. Build it with load_gazetteer()."""
+
+    entries: dict[str, GazetteerEntry] = field(default_factory=dict)
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # match key → entity ids
+    max_name_words: int = 1
+    nisba_stems: dict[tuple[str, ...], str] = field(default_factory=dict)  # demonym stem words → state
+    people_forms: dict[str, str] = field(default_factory=dict)  # «روس», «أتراك» → state
+    roles: dict[str, str] = field(default_factory=dict)  # match key of a role noun phrase → role id
+    role_labels: dict[str, str] = field(default_factory=dict)  # role id → Arabic label
+    max_role_words: int = 1
+    posts: tuple[Post, ...] = ()
+    categories: dict[str, WeaponCategory] = field(default_factory=dict)
+    system_nouns: frozenset[str] = frozenset()  # match keys
+
+    # ---- entities -------------------------------------------------------------------------------------
+    def entry(self, entity_id: str | None) -> GazetteerEntry | None:
+        """The entry of a known entity, or None."""
+        return self.entries.get(entity_id) if entity_id else None
+
+    def lookup(self, name: str) -> tuple[str, ...]:
+        """Ids of the entities one of whose labels has the same match key as ``name`` (usually one)."""
+        return self.names.get(match_key(name), ())
+
+    def lookup_key(self, key: str) -> tuple[str, ...]:
+        """Like lookup(), for a key already computed with match_key()."""
+        return self.names.get(key, ())
+
+    def is_homograph(self, entity_id: str, key: str) -> bool:
+        """Whether this label of the entity is also a common word, to be trusted only with NER's support."""
+        entry = self.entries.get(entity_id)
+        return bool(entry and key in entry.homographs)
+
+    def stands_for(self, entity_id: str | None) -> str | None:
+        """The state (or body) a capital or seat of power stands for; None for anything else."""
+        entry = self.entry(entity_id)
+        return entry.stands_for if entry else None
+
+    def category_of(self, entity_id: str | None) -> str | None:
+        entry = self.entry(entity_id)
+        return entry.category if entry else None
+
+    def of_kind(self, kind: str) -> list[GazetteerEntry]:
+        return [e for e in self.entries.values() if e.kind == kind]
+
+    # ---- demonyms -------------------------------------------------------------------------------------
+    def demonym_state(self, *words: str) -> str | None:
+        """The state a nisba adjective (any gender, number, with or without article and clitics) or a
+        people's plural names: «البيلاروسي», «الروسية», «الروس», «الكوري الشمالي» (two words)."""
+        stems = tuple(nisba_stem(w) for w in words)
+        if all(stems) and stems in self.nisba_stems:
+            return self.nisba_stems[stems]  # type: ignore[index]
+        if len(words) == 1:
+            return self.people_forms.get(strip_article(words[0]))
+        return None
+
+    # ---- roles and posts ------------------------------------------------------------------------------
+    def role_of(self, phrase: str) -> str | None:
+        """The role id of a role noun phrase («الرئيس», «وزير الدفاع», «الناطق باسم»), or None."""
+        return self.roles.get(match_key(phrase))
+
+    def holder(self, role: str, jurisdiction: str, on: str | None = None) -> str | None:
+        """Who holds ``role`` for ``jurisdiction`` on the ISO date ``on`` (else now: the latest term)."""
+        candidates = [p for p in self.posts if role in p.roles and p.jurisdiction == jurisdiction]
+        if not candidates:
+            return None
+        if on:
+            current = [p for p in candidates if p.held_on(on)]
+            return current[0].holder if current else None
+        return max(candidates, key=lambda p: p.since or "").holder
+
+    def posts_of(self, person: str, on: str | None = None) -> list[Post]:
+        """The posts a known person holds (on the date given, else any term)."""
+        return [p for p in self.posts if p.holder == person and (on is None or p.held_on(on))]
+
+    def holds(self, person: str, role: str, on: str | None = None) -> bool:
+        return any(role in p.roles for p in self.posts_of(person, on))
+
+
+# ---- loading --------------------------------------------------------------------------------------------
+
+_KIND_OF_CLASS = {KG[kind]: kind for kind in ENTITY_KINDS}
+
+
+def default_gazetteer_files() -> list[Path]:
+    """The gazetteer files shipped in ontologies/: states.ttl, gazetteer*.ttl, weapons.ttl."""
+    files: list[Path] = []
+    for pattern in DEFAULT_FILES:
+        files.extend(sorted(ONTOLOGIES.glob(pattern)))
+    return files
+
+
+def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
+    """The gazetteer of ontologies/ plus the user's extra Turtle files (``kg build --gazetteer FILE``).
+
+    The default load is cached; raises GazetteerError when a file is missing or is not valid Turtle.
+    """
+    return _load(tuple(str(Path(f)) for f in extra_files))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra_files: tuple[str, ...]) -> Gazetteer:
+    graph = Graph()
+    for path in [*default_gazetteer_files(), *(Path(f) for f in extra_files)]:
+        try:
+            graph.parse(path, format="turtle")
+        except FileNotFoundError as error:
+            raise GazetteerError(f"gazetteer file not found: {path}") from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise GazetteerError(f"cannot read gazetteer file {path}: {error}") from error
+        except Exception as error:  # rdflib raises many parser exception types
+            raise GazetteerError(f"gazetteer file {path} is not valid Turtle: {error}") from error
+    return build_gazetteer(graph)
+
+
+def local_name(iri: URIRef | str) -> str:
+    """kgr:belarus → «belarus»; an IRI outside kgr: keeps its last path segment."""
+    text = str(iri)
+    if text.startswith(RESOURCE_IRI):
+        return text[len(RESOURCE_IRI):]
+    return text.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _literals(graph: Graph, subject: URIRef, predicate: URIRef, language: str | None = "ar") -> list[str]:
+    values = [
+        str(o) for o in graph.objects(subject, predicate)
+        if isinstance(o, Literal) and (language is None or o.language == language)
+    ]
+    return sorted(set(values))
+
+
+def _one(values: list[str]) -> str | None:
+    return values[0] if values else None
+
+
+def _definite_forms(label: str) -> list[str]:
+    """A common noun phrase as Arabic news writes it: indefinite, definite (every word takes the article, as
+    adjectives agree), and construct state (the head bare, the rest definite: «أنظمة الدفاع الجوي»)."""
+    words = fold(label).split()
+    if not words or not all(w.isalpha() for w in words):
+        return [label]
+
+    def definite(w: str) -> str:
+        return w if w.startswith("ال") else "ال" + w
+
+    forms = [label, " ".join(definite(w) for w in words)]
+    if len(words) > 1:
+        forms.append(" ".join([words[0], *(definite(w) for w in words[1:])]))
+    return forms
+
+
+def build_gazetteer(graph: Graph) -> Gazetteer:
+    """Lookup tables from an rdflib graph that holds gazetteer triples."""
+    gazetteer = Gazetteer()
+    names: dict[str, list[str]] = defaultdict(list)
+
+    def index(key: str, entity_id: str) -> None:
+        if key and entity_id not in names[key]:
+            names[key].append(entity_id)
+            gazetteer.max_name_words = max(gazetteer.max_name_words, len(key.split()))
+
+    for subject in sorted(set(graph.subjects(RDF.type, None)), key=str):
+        if not isinstance(subject, URIRef):
+            continue
+        types = set(graph.objects(subject, RDF.type))
+        kinds = [_KIND_OF_CLASS[t] for t in types if t in _KIND_OF_CLASS]
+        if not kinds:
+            continue
+        kind = kinds[0]
+        entity_id = local_name(subject)
+        label_ar = _one(_literals(graph, subject, SKOS.prefLabel)) or _one(_literals(graph, subject, RDFS.label))
+        if label_ar is None:
+            raise GazetteerError(f"gazetteer entity {entity_id} has no Arabic rdfs:label")
+        label_en = _one(_literals(graph, subject, SKOS.prefLabel, "en")) or _one(
+            _literals(graph, subject, RDFS.label, "en"))
+        alt = [a for a in _literals(graph, subject, SKOS.altLabel) if a != label_ar]
+        alt += [a for a in _literals(graph, subject, RDFS.label) if a != label_ar and a not in alt]
+        wikidata = next((str(o)[len(WD_PREFIX):] for o in graph.objects(subject, OWL.sameAs)
+                         if str(o).startswith(WD_PREFIX)), None)
+        category = next((local_name(o) for o in graph.objects(subject, KG.category)), None)
+        stands_for = next((local_name(o) for o in graph.objects(subject, KG.standsFor)), None)
+        generic = T.WeaponType in types
+        homographs = frozenset(match_key(h) for h in _literals(graph, subject, T.homograph))
+        entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),
+                               stands_for, generic, homographs)
+        gazetteer.entries[entity_id] = entry
+        for label in entry.labels + tuple(_literals(graph, subject, RDFS.label, "en")):
+            forms = _definite_forms(label) if generic else [label]
+            for form in forms:
+                index(match_key(form), entity_id)
+        if kind == WEAPON and not category:
+            raise GazetteerError(f"gazetteer weapon {entity_id} has no kg:category")
+
+        for demonym in _literals(graph, subject, T.demonym):
+            _index_demonym(gazetteer, demonym, entity_id)
+
+    gazetteer.names = {k: tuple(v) for k, v in names.items()}
+    _load_roles(graph, gazetteer)
+    _load_posts(graph, gazetteer)
+    _load_categories(graph, gazetteer)
+    return gazetteer
+
+
+def _index_demonym(gazetteer: Gazetteer, demonym: str, state: str) -> None:
+    words = fold(demonym).split()
+    stems = [nisba_stem(w) for w in words]
+    if all(stems):
+        gazetteer.nisba_stems[tuple(stems)] = state  # type: ignore[arg-type]
+        # A stem that itself begins with «ال» («ألماني») is read differently once the article is added.
+        with_article = tuple(nisba_stem("ال" + w) for w in words)
+        if all(with_article):
+            gazetteer.nisba_stems[with_article] = state  # type: ignore[index]
+    elif len(words) == 1:
+        gazetteer.people_forms[strip_article(words[0])] = state
+
+
+def _load_roles(graph: Graph, gazetteer: Gazetteer) -> None:
+    for concept in graph.subjects(SKOS.inScheme, T.Roles):
+        role_id = local_name(concept)
+        labels = _literals(graph, concept, SKOS.prefLabel) + _literals(graph, concept, SKOS.altLabel)
+        gazetteer.role_labels[role_id] = _one(_literals(graph, concept, SKOS.prefLabel)) or role_id
+        for label in labels:
+            words = fold(label).split()
+            forms = [label]
+            if len(words) == 1 and not words[0].startswith("ال"):
+                forms.append("ال" + words[0])  # «رئيس» / «الرئيس»
+            for form in forms:
+                key = match_key(form)
+                gazetteer.roles[key] = role_id
+                gazetteer.max_role_words = max(gazetteer.max_role_words, len(key.split()))
+
+
+def _date(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
+    value = next(iter(graph.objects(subject, predicate)), None)
+    return str(value) if value is not None else None
+
+
+def _load_posts(graph: Graph, gazetteer: Gazetteer) -> None:
+    posts = []
+    for post in sorted(graph.subjects(RDF.type, T.Post), key=str):
+        jurisdiction = next(iter(graph.objects(post, T.jurisdiction)), None)
+        holder = next(iter(graph.objects(post, KG.holder)), None)
+        roles = frozenset(local_name(r) for r in graph.objects(post, T.role))
+        if jurisdiction is None or holder is None or not roles:
+            raise GazetteerError(f"gazetteer post {local_name(post)} needs kg:role, kg:jurisdiction, kg:holder")
+        posts.append(Post(local_name(post), roles, local_name(jurisdiction), local_name(holder),
+                          _date(graph, post, T.since), _date(graph, post, T.until)))
+    gazetteer.posts = tuple(posts)
+
+
+def _load_categories(graph: Graph, gazetteer: Gazetteer) -> None:
+    for concept in graph.subjects(SKOS.inScheme, KG.WeaponCategories):
+        category_id = local_name(concept)
+        broader = next((local_name(b) for b in graph.objects(concept, SKOS.broader)), None)
+        gazetteer.categories[category_id] = WeaponCategory(
+            category_id,
+            _one(_literals(graph, concept, SKOS.prefLabel)),
+            _one(_literals(graph, concept, SKOS.prefLabel, "en")),
+            broader,
+        )
+    nouns: Iterable[str] = _literals(graph, KG.WeaponCategories, T.systemNoun)
+    gazetteer.system_nouns = frozenset(match_key(n) for n in nouns)
