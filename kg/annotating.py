@@ -93,6 +93,10 @@ class AnnotationCache:
     def _path(self, doc_id: str) -> Path:
         return self.folder / doc_id[:2] / f"{doc_id}.json.gz"
 
+    def has(self, document: Document) -> bool:
+        """Whether an entry for ``document`` exists (not read, so not checked)."""
+        return self._path(document.doc_id).exists()
+
     def get(self, document: Document) -> AnnotatedDocument | None:
         path = self._path(document.doc_id)
         if not path.exists():

@@ -27,3 +27,7 @@ class QueryError(KgError):
 
 class GazetteerError(KgError):
     """A gazetteer file cannot be read or is not valid Turtle."""
+
+
+class ClusterError(KgError):
+    """The Dask cluster that annotation fans out to cannot be reached or failed."""
