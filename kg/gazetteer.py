@@ -26,7 +26,7 @@ DEFAULT_FILES = ("states.ttl", "gazetteer*.ttl", "weapons.ttl")
 
 
 class _Terms:
-    """Gazetteer terms of the kg ontology that kg.vocabulary does not declare (yet); one place to name them."""
+    """Gazetteer terms of the kg ontology that kg.vocabulary does not declare; named in one place."""
 
     demonym = URIRef(ONTOLOGY_IRI + "demonym")
     homograph = URIRef(ONTOLOGY_IRI + "homograph")
@@ -258,7 +258,8 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
             continue
         kind = kinds[0]
         entity_id = local_name(subject)
-        label_ar = _one(_literals(graph, subject, SKOS.prefLabel)) or _one(_literals(graph, subject, RDFS.label))
+        label_ar = _one(_literals(graph, subject, SKOS.prefLabel)) or _one(
+            _literals(graph, subject, RDFS.label))
         if label_ar is None:
             raise GazetteerError(f"gazetteer entity {entity_id} has no Arabic rdfs:label")
         label_en = _one(_literals(graph, subject, SKOS.prefLabel, "en")) or _one(
@@ -332,7 +333,8 @@ def _load_posts(graph: Graph, gazetteer: Gazetteer) -> None:
         holder = next(iter(graph.objects(post, KG.holder)), None)
         roles = frozenset(local_name(r) for r in graph.objects(post, T.role))
         if jurisdiction is None or holder is None or not roles:
-            raise GazetteerError(f"gazetteer post {local_name(post)} needs kg:role, kg:jurisdiction, kg:holder")
+            raise GazetteerError(
+                f"gazetteer post {local_name(post)} needs kg:role, kg:jurisdiction and kg:holder")
         posts.append(Post(local_name(post), roles, local_name(jurisdiction), local_name(holder),
                           _date(graph, post, T.since), _date(graph, post, T.until)))
     gazetteer.posts = tuple(posts)

@@ -1,9 +1,9 @@
 """Write ontologies/states.ttl: every sovereign state with its Arabic and English names from CLDR (through
 babel), and its Wikidata id where the table below gives one.
 
-The Arabic names are CLDR's, not typed by hand; spelling variants, demonyms and capitals are added by hand in
-ontologies/gazetteer.ttl, which refers to the same IRIs (kgr: + slug of the English name). Run it again after a
-babel upgrade; the output is sorted, so a diff shows exactly what CLDR changed.
+The Arabic names are CLDR's, not typed by hand; spelling variants, demonyms and capitals are added by hand
+in ontologies/gazetteer.ttl, which refers to the same IRIs (kgr: + slug of the English name). Run it again
+after a babel upgrade; the output is sorted, so a diff shows exactly what CLDR changed.
 
     python scripts/make_states.py [--out ontologies/states.ttl]
 """
