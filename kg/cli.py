@@ -188,6 +188,39 @@ def _print_build_summary(result) -> None:
     typer.echo("\n".join(lines))
 
 
+@app.command()
+@reports_errors
+def stats(
+    graph: GraphArgument,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (stats.json).")] = False,
+) -> None:
+    """Central actors, communities, weapon flows, speakers, support. Example: kg stats out/graph.ttl"""
+    import json
+
+    from kg.analysing import compute_stats, format_stats
+    from kg.querying import load_graph
+
+    figures = compute_stats(load_graph(graph))
+    if as_json:
+        typer.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_stats(figures), nl=False)
+
+
+@app.command()
+@reports_errors
+def viz(
+    graph: GraphArgument,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("graph.html"),
+    hide_claims: Annotated[bool, typer.Option("--hide-claims", help="Open with claims hidden.")] = False,
+) -> None:
+    """Draw a graph as one interactive, offline HTML page. Example: kg viz out/graph.ttl -o graph.html"""
+    from kg.drawing import write_html
+    from kg.querying import load_graph
+
+    typer.echo(write_html(load_graph(graph), out, hide_claims=hide_claims))
+
+
 @models_app.command("download")
 @reports_errors
 def models_download(models: ModelsOption = None) -> None:

@@ -229,8 +229,8 @@ def build_network(graph: Graph, *, hide_claims: bool = False) -> Network:
     for claim in claims:
         tip = _claim_tooltip(claim, names)
         if claim.speaker is not None:
-            add_edge(claim.speaker, claim.iri, label="قال", relation="said", color=SAID_COLOR, width=1.5,
-                     tip=tip)
+            add_edge(claim.speaker, claim.iri, label="قال", relation="said", fact=str(claim.iri),
+                     color=SAID_COLOR, width=1.5, tip=tip)
         for named in claim.mentions:
             add_edge(claim.iri, named, relation="mentions", color=MENTION_COLOR, width=1, dashes=[1, 3],
                      tip=f"{_escape(names.get(named, str(named)))} <span dir='ltr'>(named in the claim)"
@@ -239,8 +239,8 @@ def build_network(graph: Graph, *, hide_claims: bool = False) -> Network:
     for transfer in transfers:
         status_ar, status_en, dashes, color, width = STATUS_STYLES.get(transfer.status or "", UNKNOWN_STATUS)
         tip = _transfer_tooltip(transfer, names)
-        style = {"relation": "transfers", "status": transfer.status or "", "color": color, "width": width,
-                 "dashes": dashes, "tip": tip}
+        style = {"relation": "transfers", "fact": str(transfer.iri), "status": transfer.status or "",
+                 "color": color, "width": width, "dashes": dashes, "tip": tip}
         if transfer.weapon is None:
             if transfer.supplier is not None and transfer.recipient is not None:
                 add_edge(transfer.supplier, transfer.recipient, label=status_ar, **style)
@@ -441,8 +441,8 @@ PAGE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).fro
     kg.timings.settled = Math.round(performance.now() - started);
     kg.ready = true;
     document.body.setAttribute("data-ready", "true");
-    status.textContent = nodes.length + " nodes, " + edges.length + " edges · laid out in " +
-      kg.timings.settled + " ms";
+    status.textContent = network.body.nodeIndices.length + " nodes, " + network.body.edgeIndices.length +
+      " edges drawn · laid out in " + kg.timings.settled + " ms";
   }
   network.once("stabilizationIterationsDone", settled);
   if (nodes.length === 0) { settled(); }
@@ -552,4 +552,8 @@ def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TI
 
 def write_html(graph: Graph, path: Path, *, hide_claims: bool = False) -> Path:
     """Draw ``graph`` into one offline HTML page at ``path`` (written atomically); returns the path."""
-    return write_atomically(Path(path), render_html(graph, hide_claims=hide_claims).encode("utf-8"))
+    page = render_html(graph, hide_claims=hide_claims).encode("utf-8")
+    try:
+        return write_atomically(Path(path), page)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
