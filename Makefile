@@ -34,8 +34,18 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/kg build seeds --out out
 
-test: install-dev
+test: install-dev chromium
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium and Arabic fonts, for the browser tests and the screenshot; nothing when present.
+.PHONY: chromium
+chromium:
+	./scripts/install_chromium.sh
+
+# docs/graph.png: the seeds' graph drawn in headless Chromium, as tests/test_drawing.py opens it.
+screenshot: install-dev chromium
+	$(BIN)/kg build seeds --out out --quiet
+	$(BIN)/python scripts/screenshot.py out/graph.html docs/graph.png
 
 lint: install-dev
 	$(BIN)/ruff check kg tests
