@@ -1,0 +1,285 @@
+"""Entity resolution: every mention of every document → one node per real-world entity.
+
+A mention the gazetteer knows (by name, role, nisba or capital) is that gazetteer entity. Any other name is
+matched, within its kind, against the gazetteer's names and against the other unknown names of the corpus by
+a similarity on folded names: the optimal-string-alignment edit distance (a transposition counts once) and
+the Jaro-Winkler similarity of the surnames, bounded by the names' length, plus the rule that a one-word name
+which is the last word of a longer name is the same person. So «لوكاشينكو», «لوكاشنكو» and «لوكاشنيكو» are
+one node whether or not the gazetteer knows them.
+
+A capital or seat of power stays a Place where it is a location («في مينسك»); where it acts (a supplier, a
+recipient, a speaker) the caller asks Resolution.actor_id_of(), which gives the state it stands for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from kg.gazetteer import Gazetteer
+from kg.normalizing import fold, match_key, slugify
+from kg.records import PERSON, PLACE, STATE, Entity, Extraction, Mention
+
+# Mentions whose text is a name of the entity (so an altLabel); roles, nisba adjectives and pronouns are not.
+NAMING_VIAS = {"name", "ner", "capital", "generic"}
+# Letters Arabic transliterations of foreign names interchange: «سيرغي» / «سيرجي», «بيسكوف» / «بيسكوڤ».
+_PHONETIC = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ث": "س", "ض": "د", "ظ": "ز", "ذ": "ز",
+                           "ڤ": "ف", "پ": "ب", "چ": "ج"})
+JARO_WINKLER_MIN = 0.85
+
+
+# ---- similarity -----------------------------------------------------------------------------------------
+
+def phonetic_key(name: str) -> str:
+    """A folded name with the letters transliterations confuse merged."""
+    return match_key(name).translate(_PHONETIC)
+
+
+def osa_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, adjacent transpositions."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:
+    """Jaro-Winkler similarity in [0, 1]."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    window = max(max(len(a), len(b)) // 2 - 1, 0)
+    matched_a, matched_b = [False] * len(a), [False] * len(b)
+    matches = 0
+    for i, char in enumerate(a):
+        for j in range(max(0, i - window), min(len(b), i + window + 1)):
+            if not matched_b[j] and b[j] == char:
+                matched_a[i] = matched_b[j] = True
+                matches += 1
+                break
+    if not matches:
+        return 0.0
+    a_chars = [c for c, m in zip(a, matched_a, strict=True) if m]
+    b_chars = [c for c, m in zip(b, matched_b, strict=True) if m]
+    transpositions = sum(x != y for x, y in zip(a_chars, b_chars, strict=True)) / 2
+    jaro = (matches / len(a) + matches / len(b) + (matches - transpositions) / matches) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4], strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * prefix_scale * (1 - jaro)
+
+
+def similar_words(a: str, b: str) -> bool:
+    """Two spellings of one name word: a small edit for the length and a high Jaro-Winkler similarity.
+
+    Up to six letters one edit is allowed, from seven two; three-letter words must be equal, since one edit
+    there makes another name.
+    """
+    a, b = phonetic_key(a), phonetic_key(b)
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < 4:
+        return False
+    allowed = 1 if shortest <= 6 else 2
+    return osa_distance(a, b) <= allowed and jaro_winkler(a, b) >= JARO_WINKLER_MIN
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Two person names of one person in a corpus: similar surnames, and similar first names where both
+    give one; a one-word name is the surname of the longer one («روته» / «مارك روته»)."""
+    words_a, words_b = match_key(a).split(), match_key(b).split()
+    if not words_a or not words_b or not similar_words(words_a[-1], words_b[-1]):
+        return False
+    if len(words_a) > 1 and len(words_b) > 1:
+        return similar_words(words_a[0], words_b[0])
+    return True
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one place or organisation name: same number of words, each similar."""
+    words_a, words_b = match_key(a).split(), match_key(b).split()
+    return len(words_a) == len(words_b) and all(
+        similar_words(x, y) for x, y in zip(words_a, words_b, strict=True))
+
+
+def names_match(kind: str, a: str, b: str) -> bool:
+    return same_person_name(a, b) if kind == PERSON else same_name(a, b)
+
+
+# ---- resolution -----------------------------------------------------------------------------------------
+
+Identity = tuple[str, str]  # ("known", gazetteer id) or (kind, match key of the name)
+
+
+@dataclass
+class Resolution:
+    """The entities of a corpus and the map from mentions to them."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    gazetteer: Gazetteer | None = None
+    _ids: dict[Identity, str] = field(default_factory=dict)
+
+    def entity_id_of(self, mention: Mention) -> str | None:
+        """The entity a mention names: a capital as a location stays the place. None for a role or pronoun
+        nobody could be found for."""
+        identity = mention_identity(mention)
+        return self._ids.get(identity) if identity else None
+
+    def actor_id_of(self, mention: Mention) -> str | None:
+        """The entity a mention names when it acts (speaker, supplier, recipient): a capital or seat of power
+        («موسكو سلمت», «قال الكرملين») is the state it stands for."""
+        if self.gazetteer is not None and mention.known_id:
+            state = self.gazetteer.stands_for(mention.known_id)
+            if state and state in self.entities:
+                return state
+        return self.entity_id_of(mention)
+
+
+def mention_identity(mention: Mention) -> Identity | None:
+    """What decides which entity a mention is: its gazetteer id, else the name it carries or is."""
+    if mention.known_id:
+        return ("known", mention.known_id)
+    if mention.name:
+        return (mention.kind, match_key(mention.name))
+    if mention.via in NAMING_VIAS:
+        return (mention.kind, match_key(mention.text))
+    return None
+
+
+def all_mentions(extractions: Iterable[Extraction]) -> Iterator[Mention]:
+    """Every mention an extraction holds, including speakers, agencies and transfer parties."""
+    for extraction in extractions:
+        yield from extraction.mentions
+        for claim in extraction.claims:
+            yield claim.speaker
+            if claim.reported_by is not None:
+                yield claim.reported_by
+            yield from claim.mentions
+        for transfer in extraction.transfers:
+            for mention in (transfer.supplier, transfer.recipient, transfer.weapon, transfer.stated_by):
+                if mention is not None:
+                    yield mention
+
+
+def display_form(mention: Mention, label: str | None = None) -> str:
+    """The surface form as written, for altLabels: «للكرملين» is written «الكرملين» once ل is off."""
+    text = " ".join(mention.text.split())
+    if mention.known_id and text.startswith("لل") and not (label and fold(label).startswith("لل")):
+        return "ا" + text[1:]
+    return text
+
+
+def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resolution:
+    """One Entity per real-world entity over all the extractions, and the mention → entity map."""
+    resolution = Resolution(gazetteer=gazetteer)
+    mentions = list(dict.fromkeys(all_mentions(extractions)))
+    forms: dict[Identity, Counter] = defaultdict(Counter)  # identity → surface forms seen
+    for mention in mentions:
+        identity = mention_identity(mention)
+        if identity is None:
+            continue
+        naming = mention.via in NAMING_VIAS or (mention.name is not None and identity[0] != "known")
+        text = mention.name if (mention.name and identity[0] != "known") else mention.text
+        if naming:
+            forms[identity][display_form(mention, _label(gazetteer, mention.known_id)) if
+                            identity[0] == "known" else " ".join(text.split())] += 1
+        else:
+            forms.setdefault(identity, Counter())
+
+    known_forms: dict[str, Counter] = defaultdict(Counter)
+    for identity, seen in forms.items():
+        if identity[0] == "known":
+            known_forms[identity[1]].update(seen)
+    _match_unknown_names(forms, known_forms, gazetteer, resolution)
+    for entity_id, seen in known_forms.items():
+        _add_known(resolution, gazetteer, entity_id, seen)
+    # A capital that acts stands for its state: that state is a node even if never named.
+    for entity_id in list(resolution.entities):
+        state = gazetteer.stands_for(entity_id)
+        if state and gazetteer.entry(state):
+            _add_known(resolution, gazetteer, state, Counter())
+    return resolution
+
+
+def _label(gazetteer: Gazetteer, entity_id: str | None) -> str | None:
+    entry = gazetteer.entry(entity_id)
+    return entry.label_ar if entry else None
+
+
+def _add_known(resolution: Resolution, gazetteer: Gazetteer, entity_id: str, seen: Counter) -> None:
+    entry = gazetteer.entry(entity_id)
+    if entry is None:  # an id from outside the gazetteer: keep it as given
+        return
+    entity = resolution.entities.get(entity_id)
+    if entity is None:
+        entity = Entity(entity_id, entry.kind, entry.label_ar, entry.label_en, entry.wikidata, entry.category)
+        resolution.entities[entity_id] = entity
+    entity.alt_labels.update(seen)
+    resolution._ids[("known", entity_id)] = entity_id
+
+
+def _gazetteer_match(kind: str, name: str, gazetteer: Gazetteer) -> str | None:
+    """A gazetteer entity of a compatible kind one of whose labels is a close spelling of ``name``."""
+    kinds = {kind, STATE} if kind == PLACE else {kind}
+    best: tuple[float, str] | None = None
+    for entry in gazetteer.entries.values():
+        if entry.kind not in kinds or entry.generic:
+            continue
+        for label in entry.labels:
+            if names_match(kind, name, label):
+                score = jaro_winkler(phonetic_key(name), phonetic_key(label))
+                if best is None or score > best[0]:
+                    best = (score, entry.entity_id)
+    return best[1] if best else None
+
+
+def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, Counter],
+                         gazetteer: Gazetteer, resolution: Resolution) -> None:
+    """Unknown names → a gazetteer entity when one is a close spelling, else clusters of close spellings."""
+    unknown = [(identity, seen) for identity, seen in forms.items() if identity[0] != "known"]
+    # Most frequent (then longest) names first: they found the clusters the variants join.
+    unknown.sort(key=lambda item: (-sum(item[1].values()), -len(item[0][1]), item[0]))
+    clusters: dict[str, list[tuple[Identity, Counter]]] = defaultdict(list)  # kind → cluster heads
+    members: dict[Identity, list[Identity]] = {}
+    for identity, seen in unknown:
+        kind, key = identity
+        if not seen:
+            continue
+        known = _gazetteer_match(kind, key, gazetteer)
+        if known is not None:
+            known_forms[known].update(seen)
+            resolution._ids[identity] = known
+            continue
+        for head, head_seen in clusters[kind]:
+            if any(names_match(kind, key, other[1]) for other in members[head]):
+                members[head].append(identity)
+                head_seen.update(seen)
+                break
+        else:
+            clusters[kind].append((identity, Counter(seen)))
+            members[identity] = [identity]
+    taken = set(gazetteer.entries)
+    for kind, heads in sorted(clusters.items()):
+        for head, seen in heads:
+            label = max(seen, key=lambda form: (seen[form], len(form), form))
+            entity_id = slugify(label)
+            if entity_id in taken:
+                entity_id = f"{entity_id}-{kind.lower()}"
+            suffix = 2
+            while entity_id in taken:
+                entity_id, suffix = f"{slugify(label)}-{kind.lower()}-{suffix}", suffix + 1
+            taken.add(entity_id)
+            resolution.entities[entity_id] = Entity(entity_id, kind, label, alt_labels=set(seen))
+            for identity in members[head]:
+                resolution._ids[identity] = entity_id
