@@ -1,0 +1,192 @@
+"""Analysis of the graph: the projection onto entities, its measures, and stats.json's figures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Graph
+
+from kg.analysing import (
+    CO_MENTION_WEIGHT,
+    FACT_WEIGHT,
+    MEANINGS,
+    STATUSES,
+    compute_stats,
+    format_stats,
+    near_duplicate_documents,
+    project,
+)
+from kg.normalizing import fold
+
+PREFIXES = """
+@prefix kg: <https://w3id.org/kg-ar/ontology#> .
+@prefix kgr: <https://w3id.org/kg-ar/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+"""
+
+# Two sentences of one document: Putin says something about Belarus; Russia delivers Iskander to Belarus.
+SMALL_GRAPH = PREFIXES + """
+kgr:putin a kg:Person ; rdfs:label "فلاديمير بوتين"@ar , "Vladimir Putin"@en ; skos:altLabel "بوتين"@ar .
+kgr:russia a kg:State ; rdfs:label "روسيا"@ar , "Russia"@en .
+kgr:belarus a kg:State ; rdfs:label "بيلاروسيا"@ar , "Belarus"@en ; skos:altLabel "بيلاروس"@ar .
+kgr:iskander a kg:Weapon ; rdfs:label "إسكندر"@ar .
+kgr:doc a kg:Document ; dcterms:source "a.txt" .
+kgr:s1 a kg:Sentence ; dcterms:isPartOf kgr:doc ; kg:charStart 0 ; kg:charEnd 40 ;
+    kg:text "قال بوتين إن بيلاروسيا حليف"@ar ; kg:mentions kgr:putin , kgr:belarus .
+kgr:s2 a kg:Sentence ; dcterms:isPartOf kgr:doc ; kg:charStart 41 ; kg:charEnd 90 ;
+    kg:text "سلمت روسيا بيلاروسيا صواريخ إسكندر"@ar ; kg:mentions kgr:russia , kgr:belarus , kgr:iskander .
+kgr:claim a kg:Claim ; kg:speaker kgr:putin ; kg:text "بيلاروسيا حليف"@ar ; kg:quoteKind kg:ReportedSpeech ;
+    kg:mentions kgr:belarus ; prov:wasDerivedFrom kgr:s1 .
+kgr:putin kg:said kgr:claim .
+kgr:transfer a kg:Transfer ; kg:supplier kgr:russia ; kg:recipient kgr:belarus ; kg:weapon kgr:iskander ;
+    kg:status kg:Delivered ; prov:wasDerivedFrom kgr:s2 .
+kgr:russia kg:transfers kgr:iskander .
+"""
+KGR = "https://w3id.org/kg-ar/resource/"
+
+
+@pytest.fixture(scope="module")
+def small_graph() -> Graph:
+    return Graph().parse(data=SMALL_GRAPH, format="turtle")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "key", "weight"),
+    [
+        ("putin", "belarus", "said_about", FACT_WEIGHT),  # the claim names Belarus
+        ("russia", "belarus", "transfer:Delivered", FACT_WEIGHT),  # supplier → recipient
+        ("russia", "iskander", "supplies:Delivered", FACT_WEIGHT),  # supplier → weapon
+        ("putin", "belarus", "co_mention", CO_MENTION_WEIGHT),  # one sentence names both
+        ("belarus", "putin", "co_mention", CO_MENTION_WEIGHT),  # a co-mention goes both ways
+        ("iskander", "russia", "co_mention", CO_MENTION_WEIGHT),
+    ],
+)
+def test_projection_ties(small_graph, source, target, key, weight):
+    projection = project(small_graph)
+    assert projection.edges[KGR + source, KGR + target, key]["weight"] == weight
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kinds"),
+    [
+        ("belarus", "putin", {"co_mention"}),  # said-about goes from the speaker only
+        ("belarus", "russia", {"co_mention"}),  # a transfer goes from the supplier only
+        ("putin", "russia", set()),  # never in one sentence, no fact between them
+    ],
+)
+def test_projection_has_no_tie_the_graph_does_not_state(small_graph, source, target, kinds):
+    ties = project(small_graph).get_edge_data(KGR + source, KGR + target, default={})
+    assert {data["kind"] for data in ties.values()} == kinds
+
+
+def test_projection_keeps_every_entity_and_only_entities(small_graph):
+    projection = project(small_graph)
+    assert set(projection) == {KGR + name for name in ("putin", "russia", "belarus", "iskander")}
+
+
+def near_duplicate_graph(left: str, right: str) -> Graph:
+    graph = Graph()
+    for name, text in (("left", left), ("right", right)):
+        graph.parse(data=PREFIXES + f'kgr:{name} a kg:Document ; dcterms:source "{name}.txt" ; '
+                    f'kg:text """{text}"""@ar .', format="turtle")
+    return graph
+
+
+STORY = ("أكد الرئيس الروسي فلاديمير بوتين أن بلاده لن تبتلع بيلاروس داعيا إلى تعزيز العلاقات "
+         "العسكرية مع هذا البلد الحليف إثر محادثات مع نظيره ألكسندر لوكاشينكو في مينسك")
+MORE = ("وقالت وزارة الدفاع البيلاروسية إن المناورات المشتركة ستبدأ الشهر المقبل قرب الحدود مع بولندا "
+        "وليتوانيا بمشاركة آلاف الجنود من البلدين")
+OTHER_STORY = "أعلنت الحكومة الفرنسية خطة جديدة لدعم المزارعين بعد موجة الجفاف التي ضربت جنوب البلاد"
+SAME_NAMES = "التقى لوكاشينكو وبوتين في مينسك وبحثا ملف الطاقة والغاز وأسعار النفط والتبادل التجاري"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        (STORY, STORY, True),
+        # a rewrite that adds a paragraph: most of the shorter text is still in the longer one
+        (STORY, STORY + " " + MORE, True),
+        (STORY, OTHER_STORY, False),
+        (STORY, SAME_NAMES, False),  # the same names in other words are not the same story
+    ],
+)
+def test_near_duplicates_are_computed_from_the_text(left, right, expected):
+    found = near_duplicate_documents(near_duplicate_graph(left, right))
+    assert bool(found) is expected
+    if found:
+        assert found[0]["stated"] is False and found[0]["overlap"] >= 0.5
+
+
+def test_names_with_brackets_are_not_read_as_table_styles(small_graph):
+    graph = Graph().parse(data=SMALL_GRAPH.replace('"روسيا"@ar', '"[bold]روسيا[/bold]"@ar'), format="turtle")
+    assert "[bold]روسيا[/bold]" in format_stats(compute_stats(graph))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The seeds' graph, built by the real pipeline
+
+
+@pytest.fixture(scope="module")
+def seeds_stats(seeds_build) -> dict:
+    return compute_stats(seeds_build.graph)
+
+
+def test_stats_are_plain_json_and_every_section_says_what_it_means(seeds_stats):
+    assert json.loads(json.dumps(seeds_stats, ensure_ascii=False)) == seeds_stats
+    for section, meaning in MEANINGS.items():
+        assert seeds_stats[section]["meaning"] == meaning
+
+
+def test_pagerank_puts_the_stories_protagonists_first(seeds_stats, seeds_build):
+    central = seeds_stats["central_actors"]["items"]
+    ranks = [row["pagerank"] for row in central]
+    assert ranks == sorted(ranks, reverse=True) and ranks[0] > 0
+    # Every seed is about Russia and Belarus and their presidents: one of them leads.
+    protagonists = {fold(name) for name in ("روسيا", "بيلاروسيا", "فلاديمير بوتين", "ألكسندر لوكاشينكو")}
+    assert fold(central[0]["label_ar"]) in protagonists
+    # Attention goes to what is named most: the leader is named in more documents than any weak entity.
+    documents = {row["id"]: row["documents"] for row in seeds_stats["support"]["items"]}
+    assert documents[central[0]["id"]] >= 2
+    assert all(row["kind"] in ("person", "state", "organization", "actor") for row in central)
+
+
+def test_communities_cover_every_entity_once(seeds_stats, seeds_build):
+    members = [node for group in seeds_stats["communities"]["items"] for node in group["ids"]]
+    assert len(members) == len(set(members))
+    assert set(members) == set(project(seeds_build.graph))
+    assert seeds_stats["communities"]["items"][0]["size"] > 1
+
+
+def test_the_two_tellings_of_the_minsk_press_conference_are_near_duplicates(seeds_stats):
+    pairs = [{source.rsplit("/", 1)[-1][:3] for doc in row["documents"] for source in doc["sources"]}
+             for row in seeds_stats["near_duplicates"]["items"]]
+    assert {"001", "004"} in pairs
+
+
+def test_weapon_flows_and_support_add_up(seeds_stats):
+    flows = seeds_stats["weapon_flows"]["items"]
+    assert len(flows) == seeds_stats["graph"]["transfers"] > 0
+    assert all(row["status"] in STATUSES and row["weapon"] and row["sentences"] >= 1 for row in flows)
+    support = seeds_stats["support"]
+    assert support["single_document"] + support["several_documents"] == seeds_stats["graph"]["entities"]
+
+
+def test_top_speakers_are_ranked_by_claims(seeds_stats):
+    speakers = seeds_stats["top_speakers"]["items"]
+    assert speakers and [row["claims"] for row in speakers] == sorted((row["claims"] for row in speakers),
+                                                                       reverse=True)
+    assert sum(row["claims"] for row in speakers) <= seeds_stats["graph"]["claims"]
+
+
+def test_the_table_shows_each_figure_with_its_meaning(seeds_stats):
+    text = format_stats(seeds_stats, width=200)
+    for title in ("Most central actors", "Communities", "Weapon flows", "Top speakers", "Support",
+                  "Near-duplicate documents"):
+        assert title in text
+    for meaning in MEANINGS.values():
+        assert " ".join(meaning.split()[:4]) in " ".join(text.split())
+    assert seeds_stats["central_actors"]["items"][0]["label_ar"] in text
