@@ -1,0 +1,239 @@
+"""The gazetteer: Turtle data → lookups. No model needed."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+from babel import Locale
+
+from kg.errors import GazetteerError, KgError
+from kg.gazetteer import ONTOLOGIES, load_gazetteer
+from kg.records import ENTITY_KINDS, PERSON, PLACE, STATE, WEAPON
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def _make_states_module():
+    spec = importlib.util.spec_from_file_location("make_states", PROJECT_ROOT / "scripts" / "make_states.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_states_ttl_is_what_the_generator_writes_from_cldr():
+    module = _make_states_module()
+    assert (ONTOLOGIES / "states.ttl").read_text(encoding="utf-8") == module.render(module.state_records())
+
+
+def test_every_state_has_its_cldr_arabic_name(gazetteer):
+    arabic = Locale("ar").territories
+    states = gazetteer.of_kind(STATE)
+    assert len(states) >= 195
+    for code in ("BY", "RU", "UA", "US", "IR", "KP", "KZ", "SA", "EG", "VE"):
+        assert gazetteer.lookup(arabic[code]), code
+
+
+def test_wikidata_ids_are_well_formed_and_unique(gazetteer):
+    ids = [e.wikidata for e in gazetteer.entries.values() if e.wikidata]
+    assert len(ids) >= 120
+    assert all(re.fullmatch(r"Q[1-9][0-9]*", q) for q in ids)
+    assert len(ids) == len(set(ids))
+    assert gazetteer.entry("belarus").wikidata == "Q184"
+    assert gazetteer.entry("russia").wikidata == "Q159"
+
+
+@pytest.mark.parametrize(
+    ("name", "entity_id"),
+    [
+        ("بيلاروسيا", "belarus"),
+        ("بيلاروس", "belarus"),
+        ("روسيا البيضاء", "belarus"),
+        ("بيلا روسيا", "belarus"),
+        ("روسيا", "russia"),
+        ("الاتحاد الروسي", "russia"),
+        ("أمريكا", "united-states"),
+        ("الولايات المتحدة الأميركية", "united-states"),
+        ("بريطانيا", "united-kingdom"),
+        ("إس -400", "s-400"),
+        ("اس400", "s-400"),
+        ("S-400", "s-400"),
+        ("إس - ٤٠٠", "s-400"),
+        ("إسكندر", "iskander"),
+        ("F-16", "f-16"),
+        ("إف-16", "f-16"),
+        ("بيرقدار", "bayraktar-tb2"),
+        ("الصواريخ الباليستية", "ballistic-missile"),
+        ("صواريخ باليستية", "ballistic-missile"),
+        ("الأسلحة النووية التكتيكية", "tactical-nuclear-weapon"),
+        ("طائرات مسيّرة", "drone"),
+        ("الطائرات المسيرة", "drone"),
+        ("أنظمة الدفاع الجوي", "air-defence-system"),
+        ("حلف شمال الأطلسي", "nato"),
+        ("الناتو", "nato"),
+        ("وكالة أنباء بيلتا", "belta"),
+        ("روسكوزموس", "roscosmos"),
+        ("وزارة الدفاع الروسية", "russian-ministry-of-defence"),
+        ("فلاديمير بوتين", "vladimir-putin"),
+        ("لوكاشنكو", "alexander-lukashenko"),
+        ("الكرملين", "kremlin"),
+        ("البيت الأبيض", "white-house"),
+    ],
+)
+def test_names_and_spellings(gazetteer, name, entity_id):
+    assert gazetteer.lookup(name) == (entity_id,)
+
+
+@pytest.mark.parametrize("word", ["الرئيس", "قال", "مينسكي", "الصاروخي", "دولة"])
+def test_common_words_are_not_names(gazetteer, word):
+    assert gazetteer.lookup(word) == ()
+
+
+@pytest.mark.parametrize(
+    ("words", "state"),
+    [
+        (("البيلاروسي",), "belarus"),
+        (("البيلاروسية",), "belarus"),
+        (("بيلاروسيين",), "belarus"),
+        (("الروسي",), "russia"),
+        (("الروسية",), "russia"),
+        (("الروسيين",), "russia"),
+        (("الروس",), "russia"),
+        (("والروس",), "russia"),
+        (("الأمريكيون",), "united-states"),
+        (("الأميركية",), "united-states"),
+        (("ألماني",), "germany"),
+        (("الألمانية",), "germany"),
+        (("الإسرائيلي",), "israel"),
+        (("الإيرانية",), "iran"),
+        (("الأتراك",), "turkey"),
+        (("الكوري", "الشمالي"), "north-korea"),
+        (("الكورية", "الجنوبية"), "south-korea"),
+    ],
+)
+def test_demonyms_of_any_gender_and_number(gazetteer, words, state):
+    assert gazetteer.demonym_state(*words) == state
+
+
+@pytest.mark.parametrize("word", ["الحكومية", "ترك", "المالي", "رئيسي", "العسكري", "روسيا", "الشمالي"])
+def test_adjectives_that_are_no_demonym(gazetteer, word):
+    assert gazetteer.demonym_state(word) is None
+
+
+@pytest.mark.parametrize(
+    ("place", "state"),
+    [("moscow", "russia"), ("kremlin", "russia"), ("minsk", "belarus"), ("kyiv", "ukraine"),
+     ("white-house", "united-states"), ("beijing", "china"), ("tehran", "iran"),
+     ("washington", "united-states")],
+)
+def test_capitals_stand_for_their_state(gazetteer, place, state):
+    assert gazetteer.entry(place).kind == PLACE
+    assert gazetteer.stands_for(place) == state
+
+
+@pytest.mark.parametrize(
+    ("role", "jurisdiction", "day", "holder"),
+    [
+        ("role-president", "russia", None, "vladimir-putin"),
+        ("role-president", "belarus", "2023-05-26", "alexander-lukashenko"),
+        ("role-leader", "belarus", None, "alexander-lukashenko"),
+        ("role-defence-minister", "russia", "2023-05-26", "sergei-shoigu"),
+        ("role-defence-minister", "russia", "2024-05-24", "andrei-belousov"),
+        ("role-president", "united-states", "2022-12-19", "joe-biden"),
+        ("role-president", "united-states", "2025-03-01", "donald-trump"),
+        ("role-spokesperson", "kremlin", None, "dmitry-peskov"),
+        ("role-secretary-general", "nato", "2025-01-23", "mark-rutte"),
+        ("role-president", "united-states", "1990-01-01", None),
+        ("role-president", "belarus-x", None, None),
+    ],
+)
+def test_post_holders_by_date(gazetteer, role, jurisdiction, day, holder):
+    assert gazetteer.holder(role, jurisdiction, day) == holder
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [("الرئيس", "role-president"), ("رئيس", "role-president"), ("وزير الدفاع", "role-defence-minister"),
+     ("وزير الخارجية", "role-foreign-minister"), ("الناطق باسم", "role-spokesperson"),
+     ("رئيس الدولة", "role-head-of-state"), ("الزعيم", "role-leader"), ("السفير", "role-ambassador"),
+     ("الأمين العام", "role-secretary-general"), ("قال", None), ("الدفاع", None)],
+)
+def test_role_nouns(gazetteer, phrase, role):
+    assert gazetteer.role_of(phrase) == role
+
+
+def test_every_weapon_has_a_category_of_the_scheme(gazetteer):
+    weapons = gazetteer.of_kind(WEAPON)
+    assert len(weapons) >= 60
+    for weapon in weapons:
+        assert weapon.category in gazetteer.categories, weapon.entity_id
+    expected = {"category-air-defence-system", "category-missile", "category-aircraft", "category-drone",
+                "category-armoured-vehicle", "category-artillery", "category-ship", "category-nuclear-weapon",
+                "category-small-arms"}
+    assert expected <= set(gazetteer.categories)
+    assert gazetteer.categories["category-drone"].broader == "category-aircraft"
+    assert gazetteer.category_of("s-400") == "category-air-defence-system"
+    assert gazetteer.category_of("iskander") == "category-missile"
+    assert gazetteer.entry("drone").generic and not gazetteer.entry("s-400").generic
+
+
+def test_every_entry_has_an_arabic_label_and_a_kind(gazetteer):
+    for entry in gazetteer.entries.values():
+        assert entry.kind in ENTITY_KINDS
+        assert re.search("[\u0600-\u06ff]", entry.label_ar), entry.entity_id
+
+
+def test_people_have_posts(gazetteer):
+    assert gazetteer.entry("alexander-lukashenko").kind == PERSON
+    assert gazetteer.holds("vladimir-putin", "role-president")
+    assert not gazetteer.holds("vladimir-putin", "role-defence-minister")
+
+
+def test_a_users_file_extends_the_gazetteer(tmp_path):
+    extra = tmp_path / "mine.ttl"
+    extra.write_text(
+        """@prefix kg: <https://w3id.org/kg-ar/ontology#> .
+@prefix kgr: <https://w3id.org/kg-ar/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+kgr:barak-8 a kg:Weapon ; rdfs:label "باراك-8"@ar, "Barak 8"@en ;
+    kg:category kgr:category-air-defence-system .
+kgr:belarus skos:altLabel "بلاروس"@ar .
+""",
+        encoding="utf-8",
+    )
+    extended = load_gazetteer([extra])
+    assert extended.lookup("باراك 8") == ("barak-8",)
+    assert extended.lookup("بلاروس") == ("belarus",)
+    assert load_gazetteer().lookup("باراك 8") == ()
+
+
+def test_unreadable_files_raise_a_named_error(tmp_path):
+    with pytest.raises(GazetteerError, match="not found"):
+        load_gazetteer([tmp_path / "missing.ttl"])
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("kgr:x a kg:Weapon ;;; .", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="not valid Turtle"):
+        load_gazetteer([broken])
+    assert issubclass(GazetteerError, KgError)
+
+
+def test_a_weapon_without_category_is_refused(tmp_path):
+    extra = tmp_path / "nocat.ttl"
+    extra.write_text(
+        """@prefix kg: <https://w3id.org/kg-ar/ontology#> .
+@prefix kgr: <https://w3id.org/kg-ar/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+kgr:mystery a kg:Weapon ; rdfs:label "سلاح غامض"@ar .
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(GazetteerError, match="category"):
+        load_gazetteer([extra])
