@@ -142,8 +142,16 @@ def build(
     html: bool = True,
     progress: ProgressHook | None = None,
     annotator: Annotator | None = None,
+    store_dir: str | Path | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of ``sources`` into ``out_dir`` (graph.ttl, graph.html, stats.json…)."""
+    """Build the knowledge graph of ``sources`` into ``out_dir`` (graph.ttl, graph.html, stats.json…).
+
+    ``store_dir``: also write the graph into a persistent Oxigraph store there (see kg.storing).
+    ``workers`` / ``scheduler``: annotate on a local Dask cluster of that many processes, or on the running
+    cluster at that address (see kg.distributing).
+    """
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
         raise OutputError(f"unknown RDF format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
@@ -156,6 +164,19 @@ def build(
         documents, skipped, read = load_documents(sources)
     if not documents:
         raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
+    fanned_annotated = fanned_calls = 0
+    if workers or scheduler:
+        from kg.distributing import annotate_on_cluster
+
+        with _timed(seconds, "annotate"):
+            fan_out = annotate_on_cluster(
+                documents, models_dir=annotator.models_dir, cache_dir=annotator.cache.folder.parent,
+                workers=workers, scheduler=scheduler, refresh=not annotator.use_cache,
+                progress=(lambda done, sent: progress("annotate", done, sent)) if progress else None,
+            )
+        fanned_annotated, fanned_calls = fan_out.documents_annotated, fan_out.stanza_calls
+        if not annotator.use_cache:  # the workers refreshed the cache; it now holds every document
+            annotator = Annotator(annotator.models_dir, cache_dir=annotator.cache.folder.parent)
     calls_before, annotated_before = annotator.stanza_calls, annotator.documents_annotated
     extractions: list[Extraction] = []
     total = len(documents)
@@ -177,6 +198,13 @@ def build(
     with _timed(seconds, "export"):
         for name, path in zip(formats, export_all(graph, out_dir, formats)):
             outputs[name] = path
+    if store_dir is not None:
+        from kg.storing import write_store
+
+        with _timed(seconds, "store"):
+            # Bulk-loading the file just written is faster than handing the graph over triple by triple.
+            loadable = next((path for name, path in outputs.items() if name in ("nt", "ttl")), None)
+            outputs["store"] = write_store(loadable or graph, store_dir)
     if html:
         from kg.drawing import write_html
 
@@ -195,8 +223,8 @@ def build(
         claims=_count_typed(graph, "Claim"),
         transfers=_count_typed(graph, "Transfer"),
         skipped=skipped,
-        annotated_documents=annotator.documents_annotated - annotated_before,
-        stanza_calls=annotator.stanza_calls - calls_before,
+        annotated_documents=annotator.documents_annotated - annotated_before + fanned_annotated,
+        stanza_calls=annotator.stanza_calls - calls_before + fanned_calls,
         seconds_by_stage=seconds,
     )
     with _timed(seconds, "stats"):

@@ -1,0 +1,177 @@
+"""Storing: the graph in a persistent Oxigraph store, for graphs too big for rdflib's memory store.
+
+rdflib's memory store parses, serializes and queries in pure Python: at a million triples loading the
+Turtle takes tens of seconds and a flat query minutes. Oxigraph (RocksDB underneath, queries in Rust)
+loads the same file in seconds and keeps it on disk, so `kg query --store DIR` starts at once.
+
+The code keeps talking to rdflib: :func:`open_store` gives an ``rdflib.Graph`` whose store is oxrdflib's
+``OxigraphStore``, so ``graph.query(...)`` runs in Oxigraph and ``graph.triples(...)`` reads RocksDB.
+Writing goes around rdflib on purpose: a bulk load of the serialized graph is an order of magnitude faster
+than adding triples one by one through the Store API.
+
+A store is written whole into a staging folder beside its destination and swapped in by renames, so a
+reader sees the old store or the new one, never half of one.
+
+Pushing the graph to a SPARQL 1.1 server (the Graph Store Protocol) is an HTTP PUT of the Turtle file:
+:func:`push_graph` does it, and BENCHMARKS.md gives the same recipe with curl.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.errors import GraphFileError, OutputError
+from kg.vocabulary import bind_prefixes
+
+# Our RDF format names (kg.exporting.FORMATS) → pyoxigraph's, for loading an exported file as it is.
+_OXIGRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "jsonld": "JSON_LD"}
+_SUFFIX_FORMATS = {".ttl": "ttl", ".nt": "nt", ".trig": "trig", ".jsonld": "jsonld"}
+# Every RocksDB folder holds these; a folder with other files and without them is not ours to replace.
+_ROCKSDB_MARKERS = ("CURRENT", "IDENTITY")
+
+
+def is_store(folder: str | Path) -> bool:
+    """Whether ``folder`` holds an Oxigraph (RocksDB) store."""
+    folder = Path(folder)
+    return folder.is_dir() and all((folder / name).is_file() for name in _ROCKSDB_MARKERS)
+
+
+def _check_destination(store_dir: Path) -> None:
+    if store_dir.exists() and not store_dir.is_dir():
+        raise OutputError(f"--store {store_dir} is a file, not a folder")
+    if store_dir.is_dir() and any(store_dir.iterdir()) and not is_store(store_dir):
+        # Replacing a folder that is not a store would delete someone's files.
+        raise OutputError(f"--store {store_dir} is a folder of other files, not an Oxigraph store")
+
+
+def write_store(graph_or_file: Graph | str | Path, store_dir: str | Path) -> Path:
+    """Write the graph (an rdflib Graph, or a graph file kg exported) into a new Oxigraph store at
+    ``store_dir``, replacing the store there; returns the folder.
+
+    A file is bulk-loaded as it is (no Python parse); a Graph is serialized to N-Triples first.
+    """
+    import pyoxigraph as ox
+
+    store_dir = Path(store_dir)
+    _check_destination(store_dir)
+    try:
+        store_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=store_dir.parent, prefix=f".{store_dir.name}.", suffix=".tmp"))
+    except OSError as error:
+        raise OutputError(f"--store {store_dir} is not writable ({error.strerror or error})") from None
+    try:
+        store = ox.Store(str(staging))
+        if isinstance(graph_or_file, Graph):
+            data = graph_or_file.serialize(format="nt", encoding="utf-8")
+            store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
+        else:
+            path = Path(graph_or_file)
+            name = _SUFFIX_FORMATS.get(path.suffix)
+            if name is None:
+                raise OutputError(f"cannot load {path} into a store: use .ttl, .nt, .trig or .jsonld")
+            store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[name]))
+        store.flush()
+        del store
+        gc.collect()  # the store's RocksDB handle (and its LOCK) goes with the last reference
+        _swap_in(staging, store_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return store_dir
+
+
+def _swap_in(staging: Path, store_dir: Path) -> None:
+    """Put ``staging`` where ``store_dir`` is: two renames, then the old store is deleted."""
+    retired = None
+    if store_dir.exists():
+        retired = Path(tempfile.mkdtemp(dir=store_dir.parent, prefix=f".{store_dir.name}.", suffix=".old"))
+        os.replace(store_dir, retired / "store")
+    os.replace(staging, store_dir)
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def open_store(store_dir: str | Path) -> Graph:
+    """The store at ``store_dir`` as an rdflib Graph, read-only; queries run in Oxigraph.
+
+    Raises GraphFileError when the folder is missing or holds no store.
+    """
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    store_dir = Path(store_dir)
+    if not store_dir.exists():
+        raise GraphFileError(f"no store at {store_dir} (build one with `kg build … --store {store_dir}`)")
+    if not is_store(store_dir):
+        raise GraphFileError(f"{store_dir} is not an Oxigraph store")
+    try:
+        inner = ox.Store.read_only(str(store_dir))
+    except OSError as error:
+        raise GraphFileError(f"cannot open the store at {store_dir}: {error}") from None
+    # The default graph's identifier: rdflib then asks Oxigraph for the default graph, where the bulk
+    # load put every triple (a fresh Graph's blank-node identifier would name an empty named graph).
+    graph = Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+    bind_prefixes(graph)
+    return graph
+
+
+def count_triples(store_dir: str | Path) -> int:
+    """How many triples the store at ``store_dir`` holds."""
+    return len(open_store(store_dir))
+
+
+def push_graph(
+    graph_file: str | Path, store_endpoint: str, graph_iri: str | None = None, timeout: float = 300.0
+) -> int:
+    """PUT a Turtle file to a SPARQL 1.1 Graph Store Protocol endpoint (e.g. Oxigraph's /store), replacing
+    the default graph, or the named graph ``graph_iri``; returns the HTTP status.
+
+    Raises OutputError with the server's answer when it refuses.
+    """
+    graph_file = Path(graph_file)
+    if not graph_file.is_file():
+        raise GraphFileError(f"graph file not found: {graph_file}")
+    query = urllib.parse.urlencode({"graph": graph_iri}) if graph_iri else "default"
+    url = f"{store_endpoint}{'&' if '?' in store_endpoint else '?'}{query}"
+    request = urllib.request.Request(
+        url, data=graph_file.read_bytes(), method="PUT",
+        headers={"Content-Type": "text/turtle; charset=utf-8"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        detail = error.read().decode("utf-8", "replace").strip().splitlines()[:1]
+        raise OutputError(f"{url} refused the graph: HTTP {error.code} {' '.join(detail)}") from None
+    except urllib.error.URLError as error:
+        raise OutputError(f"cannot reach {store_endpoint}: {error.reason}") from None
+
+
+def sparql_select(query_endpoint: str, query_text: str, timeout: float = 60.0) -> list[dict[str, str]]:
+    """Run a SELECT on a SPARQL 1.1 endpoint over HTTP; the rows as {variable: value} dicts."""
+    request = urllib.request.Request(
+        query_endpoint, data=query_text.encode("utf-8"), method="POST",
+        headers={"Content-Type": "application/sparql-query",
+                 "Accept": "application/sparql-results+json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            payload = json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        detail = error.read().decode("utf-8", "replace").strip().splitlines()[:1]
+        message = f"{query_endpoint} refused the query: HTTP {error.code} {' '.join(detail)}"
+        raise OutputError(message) from None
+    except urllib.error.URLError as error:
+        raise OutputError(f"cannot reach {query_endpoint}: {error.reason}") from None
+    return [{name: cell["value"] for name, cell in row.items()} for row in payload["results"]["bindings"]]
