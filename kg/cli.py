@@ -115,6 +115,22 @@ def build(
         list[str] | None, typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig.")
     ] = None,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not draw graph.html.")] = False,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Also write the graph into a persistent Oxigraph store in this folder "
+                     "(for `kg query --store`).", show_default=False),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Annotate on a local Dask cluster of N processes.",
+                     show_default=False),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Annotate on the running Dask cluster at this address "
+                     "(tcp://host:8786); its workers must see the models and the cache folder.",
+                     show_default=False),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Build the knowledge graph of articles. Example: kg build seeds --out out"""
@@ -123,6 +139,8 @@ def build(
     for path in gazetteer or []:
         if not path.is_file():
             raise fail(f"--gazetteer {path}: no such file")
+    if workers and scheduler:
+        raise fail("--workers starts a local cluster, --scheduler uses a running one: give one of them")
     with _progress(quiet) as on_progress:
         result = run_build(
             sources,
@@ -134,6 +152,9 @@ def build(
             formats=formats or ["ttl"],
             html=not no_html,
             progress=on_progress,
+            store_dir=store,
+            workers=workers,
+            scheduler=scheduler,
         )
     for skipped in result.skipped:
         typer.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
