@@ -31,3 +31,7 @@ class GazetteerError(KgError):
 
 class ClusterError(KgError):
     """The Dask cluster that annotation fans out to cannot be reached or failed."""
+
+
+class LexiconError(KgError):
+    """A lexicon file cannot be read or is not valid Turtle."""
