@@ -74,7 +74,8 @@ MENTION_COLOR = "#c3c9d4"
 CO_MENTION_COLOR = "#d9dde5"
 MAX_EVIDENCE = 3  # sentences shown in a tooltip; the rest are counted
 CLAIM_LABEL_CHARS = 28
-STABILIZATION_ITERATIONS = 300  # bounded: a few hundred nodes settle in well under a second of work
+STABILIZATION_ITERATIONS = 200  # bounded: a few hundred nodes are laid out by then
+LAYOUT_BUDGET_MS = 2500  # and bounded in time too, for a slow machine or a large graph
 
 PAGE_TITLE = "شبكة المعرفة · Knowledge graph"
 PYVIS_LIB = Path(pyvis.__file__).parent / "templates" / "lib"
@@ -287,7 +288,7 @@ def vis_options(node_count: int) -> dict:
             "maxVelocity": 60,
             "minVelocity": 1.0,
             "timestep": 0.5,
-            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 50,
+            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 10,
                               "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": True, "hideEdgesOnDrag": True},
@@ -378,7 +379,7 @@ PAGE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).fro
 <body>
 <header>
   <h1>{{ title }}</h1>
-  <span class="kg-counts">{{ counts }}</span>
+  <span class="kg-counts">{{ counts_ar }} — <span dir="ltr">{{ counts_en }}</span></span>
   <input id="kg-search" type="search" list="kg-names" autocomplete="off"
          placeholder="ابحث عن اسم · search a name">
   <datalist id="kg-names">{% for name in search_names %}<option value="{{ name }}">{% endfor %}</datalist>
@@ -445,6 +446,11 @@ PAGE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).fro
       " edges drawn · laid out in " + kg.timings.settled + " ms";
   }
   network.once("stabilizationIterationsDone", settled);
+  // A time budget as well as an iteration cap: a reader waits a few seconds at most, whatever the graph.
+  network.on("stabilizationProgress", function (progress) {
+    status.textContent = "laying out… " + Math.round(100 * progress.iterations / progress.total) + "%";
+    if (performance.now() - started > payload.layoutBudgetMs) { network.stopSimulation(); }
+  });
   if (nodes.length === 0) { settled(); }
 
   // --- filters: kinds, claims, co-mentions -------------------------------------------------------
@@ -533,12 +539,14 @@ def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TI
         names.update(name for name in (entity.label_ar, entity.label_en, *entity.alt_labels) if name)
     entity_count = sum(count for kind, count in kinds.items() if kind != "claim")
     transfer_count = sum(1 for _ in graph.subjects(RDF.type, KG.Transfer))
-    counts = (f"{entity_count} كياناً · {kinds['claim']} قولاً · {transfer_count} عملية نقل"
-              f" — {entity_count} entities · {kinds['claim']} claims · {transfer_count} transfers")
-    payload = {"nodes": network.nodes, "edges": network.edges, "options": vis_options(len(network.nodes))}
+    counts_ar = f"{entity_count} كياناً · {kinds['claim']} قولاً · {transfer_count} عملية نقل"
+    counts_en = f"{entity_count} entities · {kinds['claim']} claims · {transfer_count} transfers"
+    payload = {"nodes": network.nodes, "edges": network.edges, "options": vis_options(len(network.nodes)),
+               "layoutBudgetMs": LAYOUT_BUDGET_MS}
     return PAGE.render(
         title=title,
-        counts=counts,
+        counts_ar=counts_ar,
+        counts_en=counts_en,
         font_stack=Markup(FONT_STACK),
         vis_css=Markup(_asset(VIS_CSS, "style")),
         vis_js=Markup(_asset(VIS_JS, "script")),
