@@ -207,7 +207,7 @@ def build_network(graph: Graph, *, hide_claims: bool = False) -> Network:
 
     def add_edge(source: URIRef, target: URIRef, **options: object) -> None:
         for node in (source, target):
-            if node not in claim_iris:
+            if node not in claim_tips:
                 add_entity(node)
         pair = (str(source), str(target))
         # Parallel edges (two statuses of one transfer, say) get their own curve, not one drawn over another.
@@ -216,8 +216,8 @@ def build_network(graph: Graph, *, hide_claims: bool = False) -> Network:
         parallel[pair] += 1
         network.add_edge(str(source), str(target), **options)
 
-    claim_iris = {claim.iri for claim in claims}
     _, claim_color, *_ = NODE_STYLES["claim"]
+    claim_tips = {claim.iri: _claim_tooltip(claim, names) for claim in claims}
     for claim in claims:
         network.add_node(
             str(claim.iri), label="«" + _short(claim.text, CLAIM_LABEL_CHARS) + "»", shape="hexagon",
@@ -225,13 +225,12 @@ def build_network(graph: Graph, *, hide_claims: bool = False) -> Network:
                    "highlight": {"background": claim_color, "border": "#111827"},
                    "hover": {"background": claim_color, "border": "#111827"}},
             size=7, kind="claim", hidden=hide_claims, font={"size": 10, "color": "#4b5563"},
-            search=_search_key(claim.text), tip=_claim_tooltip(claim, names),
+            search=_search_key(claim.text), tip=claim_tips[claim.iri],
         )
     for claim in claims:
-        tip = _claim_tooltip(claim, names)
         if claim.speaker is not None:
             add_edge(claim.speaker, claim.iri, label="قال", relation="said", fact=str(claim.iri),
-                     color=SAID_COLOR, width=1.5, tip=tip)
+                     color=SAID_COLOR, width=1.5, tip=claim_tips[claim.iri])
         for named in claim.mentions:
             add_edge(claim.iri, named, relation="mentions", color=MENTION_COLOR, width=1, dashes=[1, 3],
                      tip=f"{_escape(names.get(named, str(named)))} <span dir='ltr'>(named in the claim)"
