@@ -53,7 +53,8 @@ POSITIVES = [
     ("التقى الزعيم الكوري الشمالي بالرئيس الروسي في بيونغ يانغ.",
      {(PERSON, "kim-jong-un", "role"), (PERSON, "vladimir-putin", "role"), (PLACE, "pyongyang", "capital")}),
     ("نشرت بيلاروسيا أسلحة نووية تكتيكية روسية على أراضيها.",
-     {(STATE, "belarus", "name"), (WEAPON, "tactical-nuclear-weapon", "generic"), (STATE, "russia", "nisba")}),
+     {(STATE, "belarus", "name"), (WEAPON, "tactical-nuclear-weapon", "generic"),
+      (STATE, "russia", "nisba")}),
     # «نظيره الأوكراني»: the holder of the same post in the state named
     ("استقبل الرئيس التركي رجب طيب أردوغان نظيره الأوكراني في أنقرة.",
      {(PERSON, "recep-tayyip-erdogan", "role"), (PERSON, "volodymyr-zelensky", "role"),
