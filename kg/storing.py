@@ -101,13 +101,36 @@ def _swap_in(staging: Path, store_dir: Path) -> None:
         shutil.rmtree(retired, ignore_errors=True)
 
 
+def _fast_len_store(inner):
+    """oxrdflib's OxigraphStore over a read-only store, whose len() is counted once.
+
+    oxrdflib counts with a SPARQL COUNT(DISTINCT …) over every triple, a second per 50,000 triples, and
+    kg.querying asks a graph's size to know whether its label index is stale. A kg store holds one
+    graph, the default graph, so the number of quads is the number of triples; read-only, it never changes.
+    """
+    from oxrdflib import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    class KgOxigraphStore(OxigraphStore):
+        _size: int | None = None
+
+        def __len__(self, context: Graph | None = None) -> int:
+            default_graph = context is None or context.identifier == DATASET_DEFAULT_GRAPH_ID
+            if not default_graph or any(True for _ in self._inner.named_graphs()):
+                return super().__len__(context)
+            if self._size is None:
+                self._size = len(self._inner)
+            return self._size
+
+    return KgOxigraphStore(store=inner)
+
+
 def open_store(store_dir: str | Path) -> Graph:
     """The store at ``store_dir`` as an rdflib Graph, read-only; queries run in Oxigraph.
 
     Raises GraphFileError when the folder is missing or holds no store.
     """
     import pyoxigraph as ox
-    from oxrdflib import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     store_dir = Path(store_dir)
@@ -121,9 +144,35 @@ def open_store(store_dir: str | Path) -> Graph:
         raise GraphFileError(f"cannot open the store at {store_dir}: {error}") from None
     # The default graph's identifier: rdflib then asks Oxigraph for the default graph, where the bulk
     # load put every triple (a fresh Graph's blank-node identifier would name an empty named graph).
-    graph = Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+    graph = Graph(store=_fast_len_store(inner), identifier=DATASET_DEFAULT_GRAPH_ID)
     bind_prefixes(graph)
     return graph
+
+
+def dump_store(store_dir: str | Path, path: str | Path, format_name: str | None = None) -> Path:
+    """Write the store's graph to ``path`` (ttl, nt, trig or jsonld, from the suffix unless given), straight
+    from Oxigraph and atomically: a temp file beside it, then a rename."""
+    import pyoxigraph as ox
+
+    from kg.vocabulary import PREFIXES
+
+    path = Path(path)
+    format_name = format_name or _SUFFIX_FORMATS.get(path.suffix, "ttl")
+    if format_name not in _OXIGRAPH_FORMATS:
+        raise OutputError(f"unknown RDF format {format_name!r}; choose one of {', '.join(_OXIGRAPH_FORMATS)}")
+    open_store(store_dir)  # the same checks and messages as for a query
+    inner = ox.Store.read_only(str(store_dir))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        inner.dump(temp_name, getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[format_name]),
+                   from_graph=ox.DefaultGraph(), prefixes={k: str(v) for k, v in PREFIXES.items()})
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path
 
 
 def count_triples(store_dir: str | Path) -> int:
