@@ -681,7 +681,7 @@ def print_report(report: EvaluationReport, console=None, show_lists: bool = True
         console.print(f"Quote kind agrees on {agreeing} of {said.matched} matched said facts.")
     console.print(f"Entities split into several nodes: {len(report.splits)}")
     for split in report.splits:
-        console.print(f"  {split.describe()}", markup=False)
+        console.print(f"  {split.describe()}", markup=False, highlight=False, soft_wrap=True)
     if not show_lists:
         return
     for title, lists in (("Missed", report.missed), ("Invented", report.invented)):
@@ -689,4 +689,5 @@ def print_report(report: EvaluationReport, console=None, show_lists: bool = True
             if lists.get(kind):
                 console.print(f"\n{title} {kind} ({len(lists[kind])}):", style="bold")
                 for line in lists[kind]:
-                    console.print(f"  {line}", markup=False, highlight=False)
+                    # one fact per line, unwrapped, so that the list can be grepped and diffed
+                    console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)

@@ -337,7 +337,7 @@ def test_gold_counts(gold):
     by_source = {source[:3]: (sum(c.source == source for c in gold.claims),
                               sum(t.source == source for t in gold.transfers)) for source in gold.sources}
     assert by_source == {"000": (16, 7), "001": (7, 2), "002": (18, 0), "003": (15, 7), "004": (16, 2)}
-    assert len(gold.entities) == 44
+    assert len(gold.entities) == 45
 
 
 def test_no_form_names_two_gold_entities(gold):
