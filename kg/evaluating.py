@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from rdflib import Graph, Literal
@@ -471,7 +471,6 @@ class EvaluationReport:
     invented: dict[str, list[str]]
     splits: list[Split]
     quote_kinds_agreeing: int = 0  # matched claims whose kg:quoteKind is the gold one
-    details: dict[str, object] = field(default_factory=dict)
 
     def failures(
         self, min_f1: Mapping[str, float | None] | None = None, max_splits: int | None = None
