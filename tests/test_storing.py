@@ -1,0 +1,181 @@
+"""The persistent Oxigraph store: what goes in comes out, as a graph; queries answer there as in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import GraphFileError, OutputError
+from kg.querying import run_query
+from kg.storing import count_triples, dump_store, is_store, open_store, write_store
+from kg.vocabulary import KG, KGR
+from tests.conftest import models_dir
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _as_memory_graph(graph: Graph) -> Graph:
+    copy = Graph()
+    for triple in graph:
+        copy.add(triple)
+    return copy
+
+
+def small_graph() -> Graph:
+    graph = Graph()
+    putin, russia, claim = KGR["فلاديمير-بوتين"], KGR["روسيا"], KGR["claim-1"]
+    graph.add((putin, RDF.type, KG.Person))
+    graph.add((putin, RDFS.label, Literal("فلاديمير بوتين", lang="ar")))
+    graph.add((putin, RDFS.label, Literal("Vladimir Putin", lang="en")))
+    graph.add((putin, SKOS.altLabel, Literal("بوتين", lang="ar")))
+    graph.add((russia, RDF.type, KG.State))
+    graph.add((putin, KG.said, claim))
+    graph.add((claim, RDF.type, KG.Claim))
+    graph.add((claim, KG.speaker, putin))
+    graph.add((claim, KG.text, Literal("سنساعد بيلاروسيا في إنتاج الصواريخ", lang="ar")))
+    graph.add((claim, KG.mentions, russia))
+    graph.add((KGR["transfer-1"], KG.quantity, Literal(3)))
+    graph.add((KGR["doc-1"], KG.charStart, Literal(120, datatype=XSD.integer)))
+    return graph
+
+
+def test_a_graph_written_to_a_store_reads_back_isomorphic(tmp_path: Path) -> None:
+    graph = small_graph()
+    store_dir = write_store(graph, tmp_path / "store")
+    assert is_store(store_dir)
+    stored = open_store(store_dir)
+    assert len(stored) == len(graph) == count_triples(store_dir)
+    assert isomorphic(_as_memory_graph(stored), graph)
+
+
+def test_a_turtle_file_is_bulk_loaded_as_it_is(tmp_path: Path) -> None:
+    graph = small_graph()
+    turtle = tmp_path / "graph.ttl"
+    graph.serialize(turtle, format="turtle", encoding="utf-8")
+    stored = open_store(write_store(turtle, tmp_path / "store"))
+    assert isomorphic(_as_memory_graph(stored), graph)
+
+
+def test_writing_again_replaces_the_store_whole(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    write_store(small_graph(), store_dir)
+    smaller = Graph()
+    smaller.add((KGR["a"], RDF.type, KG.State))
+    write_store(smaller, store_dir)
+    assert isomorphic(_as_memory_graph(open_store(store_dir)), smaller)
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]  # no staging or retired folder left behind
+
+
+def test_a_reader_keeps_its_store_while_a_new_one_is_swapped_in(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    write_store(small_graph(), store_dir)
+    reader = open_store(store_dir)
+    write_store(Graph(), store_dir)
+    assert len(_as_memory_graph(reader)) == len(small_graph())
+    assert len(open_store(store_dir)) == 0
+
+
+def test_dump_store_writes_the_same_graph_as_turtle(tmp_path: Path) -> None:
+    store_dir = write_store(small_graph(), tmp_path / "store")
+    turtle = dump_store(store_dir, tmp_path / "out" / "graph.ttl")
+    text = turtle.read_text(encoding="utf-8")
+    assert "@prefix kg: <https://w3id.org/kg-ar/ontology#>" in text
+    assert isomorphic(Graph().parse(turtle, format="turtle"), small_graph())
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda root: (root / "store").write_text("x"), OutputError, "is a file"),
+        (lambda root: (root / "store").mkdir() or (root / "store" / "notes.txt").write_text("x"),
+         OutputError, "not an Oxigraph store"),
+    ],
+)
+def test_write_store_refuses_what_is_not_a_store(tmp_path: Path, make, error, message) -> None:
+    make(tmp_path)
+    with pytest.raises(error, match=message):
+        write_store(small_graph(), tmp_path / "store")
+
+
+def test_write_store_refuses_a_file_it_cannot_load(tmp_path: Path) -> None:
+    (tmp_path / "graph.csv").write_text("a,b\n")
+    with pytest.raises(OutputError, match="cannot load"):
+        write_store(tmp_path / "graph.csv", tmp_path / "store")
+    assert not (tmp_path / "store").exists()
+
+
+@pytest.mark.parametrize("name", ["missing", "plain-folder"])
+def test_open_store_says_what_is_wrong(tmp_path: Path, name: str) -> None:
+    (tmp_path / "plain-folder").mkdir()
+    with pytest.raises(GraphFileError):
+        open_store(tmp_path / name)
+
+
+def test_queries_give_the_same_rows_on_the_store_as_in_memory(tmp_path: Path) -> None:
+    graph = small_graph()
+    stored = open_store(write_store(graph, tmp_path / "store"))
+    query = """
+        SELECT ?speaker ?text WHERE {
+          ?claim a kg:Claim ; kg:speaker ?actor ; kg:text ?text .
+          ?actor rdfs:label ?speaker FILTER(lang(?speaker) = "ar")
+        } ORDER BY ?text"""
+    in_memory, on_disk = run_query(graph, query), run_query(stored, query)
+    assert on_disk.rows == in_memory.rows
+    assert [str(cell) for cell in on_disk.rows[0]] == ["فلاديمير بوتين", "سنساعد بيلاروسيا في إنتاج الصواريخ"]
+
+
+def test_a_parameter_given_by_name_finds_the_entity_in_the_store(tmp_path: Path) -> None:
+    stored = open_store(write_store(small_graph(), tmp_path / "store"))
+    query = """
+        # param actor (entity): the speaker
+        SELECT ?claim WHERE { VALUES ?actor { UNDEF } ?claim kg:speaker ?actor }"""
+    assert run_query(stored, query, {"actor": "بُوتين"}).rows == [(KGR["claim-1"],)]
+    assert run_query(stored, query, {"actor": "ميدفيديف"}).rows == []
+
+
+arabic_text = st.text(alphabet=st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىًٌٍَُِّْ «»،؛؟\n\"\\'"),
+                      min_size=0, max_size=40)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(arabic_text, min_size=1, max_size=5), number=st.integers(-10**12, 10**12))
+def test_any_arabic_literal_and_number_survives_the_store(tmp_path: Path, texts: list[str],
+                                                          number: int) -> None:
+    graph = Graph()
+    for position, text in enumerate(texts):
+        graph.add((URIRef(f"{KGR}s{position}"), KG.text, Literal(text, lang="ar")))
+    graph.add((KGR["t"], KG.quantity, Literal(number)))
+    stored = open_store(write_store(graph, tmp_path / "store"))
+    assert isomorphic(_as_memory_graph(stored), graph)
+
+
+def test_kg_build_store_and_query_store_on_the_seeds(seeds_build, tmp_path: Path) -> None:
+    """The seeds' graph through the store: the same graph, and the CLI's --store query answers from it."""
+    store_dir = write_store(seeds_build.outputs["ttl"], tmp_path / "store")
+    stored = open_store(store_dir)
+    assert isomorphic(_as_memory_graph(stored), seeds_build.graph)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?claim a kg:Claim }"
+    assert run_query(stored, count).rows == run_query(seeds_build.graph, count).rows
+
+
+def test_the_cli_builds_a_store_and_queries_it(seeds_build, annotation_cache_dir: Path,
+                                               tmp_path: Path) -> None:
+    runner = CliRunner()
+    store_dir = tmp_path / "store"
+    built = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path / "out"), "--no-html", "--quiet",
+                                "--models", str(models_dir()), "--cache-dir", str(annotation_cache_dir),
+                                "--store", str(store_dir)])
+    assert built.exit_code == 0, built.output
+    assert isomorphic(_as_memory_graph(open_store(store_dir)), seeds_build.graph)
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?doc a kg:Document }"
+    asked = runner.invoke(app, ["query", query, "--store", str(store_dir), "--format", "csv"])
+    assert asked.exit_code == 0, asked.output
+    assert asked.output.split() == ["n", "5"]
