@@ -1,0 +1,512 @@
+"""Querying: SPARQL over the graph, the preset questions, parameters bound safely, results in every format.
+
+A query may omit the vocabulary's prefixes (kg:, kgr:, rdfs:, skos:, prov:, dcterms:…): they are declared
+for it. Results come back as a :class:`QueryResult`, which prints as an aligned table or serializes as the
+SPARQL 1.1 results formats (CSV, TSV, JSON); a CONSTRUCT or DESCRIBE gives a graph, written as Turtle.
+
+Parameters (``--param actor=بوتين``) never become query text as typed. A query announces a parameter with a
+comment line ``# param NAME (KIND): what it is`` and a placeholder ``VALUES ?NAME { UNDEF }`` (valid SPARQL
+on its own: with the placeholder left alone, the query answers for every value). The value is resolved in
+Python and the placeholder filled with RDF terms serialized by rdflib:
+
+- ``entity``: an IRI, or a name matched against every ``rdfs:label`` and ``skos:altLabel`` of the graph
+  after :func:`kg.normalizing.match_key` (diacritics, tatweel and the alef/ya/ta-marbuta variants folded,
+  designations such as «إس-400» glued), giving the IRIs of every entity so named. Matching in Python keeps
+  one normalizer for the whole project; SPARQL has no way to fold Arabic short of a chain of REPLACE calls
+  over every label, and the candidate IRIs anchor the query so the engine starts from a handful of nodes.
+- ``fact``: an IRI, or words of a claim, matched (folded) inside the text of every claim.
+- ``literal`` (the default): the value as a string literal.
+
+A parameter the query does not announce is bound as a string literal through the engine's own
+``initBindings`` (rdflib's evaluator, or Oxigraph's substitutions behind oxrdflib).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyparsing import ParseBaseException
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+from rdflib.store import Store
+from rdflib.term import Node
+from rdflib.util import guess_format
+
+from kg.errors import GraphFileError, QueryError
+from kg.normalizing import match_key
+from kg.vocabulary import KG, PREFIXES
+
+PRESETS_DIR = Path(__file__).resolve().parent.parent / "ontologies" / "queries"
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+# GROUP_CONCAT in the presets joins with this; its order is unspecified in SPARQL.
+LIST_SEPARATOR = " | "
+
+_PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_]\w*)\s*(?:\((\w+)\))?\s*:?\s*(.*)$")
+_PARAM_KINDS = ("entity", "fact", "literal")
+_DECLARED_PREFIX = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:\s*<", re.IGNORECASE)
+_CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)$")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Loading a graph file
+
+
+def load_graph(path: str | Path) -> Graph:
+    """Parse a graph file (Turtle, N-Triples, JSON-LD, TriG, RDF/XML: guessed from the suffix).
+
+    Raises GraphFileError, on one line, when the file is missing or is not RDF.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise GraphFileError(f"graph file not found: {path}")
+    if not path.is_file():
+        raise GraphFileError(f"not a graph file: {path} is a folder")
+    rdf_format = guess_format(str(path)) or "turtle"
+    graph = Graph()
+    try:
+        graph.parse(str(path), format=rdf_format)
+    except Exception as error:  # every parser has its own exceptions; the user needs the file and the cause
+        raise GraphFileError(f"{path} is not RDF ({rdf_format}): {_one_line(str(error))}") from None
+    return graph
+
+
+def _one_line(message: str, limit: int = 200) -> str:
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Presets
+
+
+@dataclass(frozen=True)
+class QueryParameter:
+    """A parameter a query announces with ``# param NAME (KIND): description``."""
+
+    name: str
+    kind: str  # entity | fact | literal
+    description: str
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A stored question: ontologies/queries/NAME.rq, whose first comment line says what it answers."""
+
+    name: str
+    summary: str
+    parameters: tuple[QueryParameter, ...]
+    text: str
+    path: Path
+
+
+def declared_parameters(query_text: str) -> tuple[QueryParameter, ...]:
+    """The parameters a query announces in its leading comment lines."""
+    parameters = []
+    for line in query_text.splitlines():
+        match = _PARAM_LINE.match(line.strip())
+        if match is None:
+            continue
+        name, kind, description = match.group(1), (match.group(2) or "literal").lower(), match.group(3)
+        if kind not in _PARAM_KINDS:
+            kinds = ", ".join(_PARAM_KINDS)
+            raise QueryError(f"parameter {name!r} has unknown kind {kind!r}; kinds: {kinds}")
+        parameters.append(QueryParameter(name, kind, description.strip()))
+    return tuple(parameters)
+
+
+def list_presets(folder: Path = PRESETS_DIR) -> list[Preset]:
+    """Every preset question, by name."""
+    presets = []
+    for path in sorted(Path(folder).glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        summary = first.lstrip("#").strip() if first.lstrip().startswith("#") else ""
+        presets.append(Preset(path.stem, summary, declared_parameters(text), text, path))
+    return presets
+
+
+def get_preset(name: str, folder: Path = PRESETS_DIR) -> Preset:
+    """The preset called ``name``; QueryError listing the presets when there is none."""
+    presets = {preset.name: preset for preset in list_presets(folder)}
+    if name not in presets:
+        raise QueryError(f"unknown preset {name!r}; presets: {', '.join(presets) or 'none'}")
+    return presets[name]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Preparing a query: prefixes and parameters
+
+
+def with_prefixes(query_text: str) -> tuple[str, int]:
+    """The query with the vocabulary's PREFIX lines it does not declare itself put in front.
+
+    Returns the text and the number of lines added, so that error positions can refer to the user's text.
+    """
+    declared = {(match.group(1) or "") for match in _DECLARED_PREFIX.finditer(query_text)}
+    missing = [f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items()
+               if prefix not in declared]
+    if not missing:
+        return query_text, 0
+    return "\n".join(missing) + "\n" + query_text, len(missing)
+
+
+def parse_term(value: str) -> URIRef | None:
+    """An IRI when ``value`` is written as one (<…>, http(s)://…, or a vocabulary CURIE such as kgr:x)."""
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        iri = value[1:-1]
+    elif re.match(r"^https?://", value):
+        iri = value
+    elif (match := _CURIE.match(value)) and match.group(1) in PREFIXES:
+        iri = str(PREFIXES[match.group(1)]) + match.group(2)
+    else:
+        return None
+    term = URIRef(iri)
+    try:
+        term.n3()  # rdflib refuses IRIs with characters that would break out of <…>
+    except Exception:
+        raise QueryError(f"not a valid IRI: {value}") from None
+    return term
+
+
+# Label index per graph: match key → entity IRIs. Built once per graph object; a graph that changes size
+# is indexed again.
+_LABEL_INDEXES: dict[int, tuple[weakref.ref, int, dict[str, set[URIRef]]]] = {}
+
+
+def _label_index(graph: Graph) -> dict[str, set[URIRef]]:
+    size = len(graph)
+    cached = _LABEL_INDEXES.get(id(graph))
+    if cached is not None and cached[0]() is graph and cached[1] == size:
+        return cached[2]
+    index: dict[str, set[URIRef]] = {}
+    for predicate in (RDFS.label, SKOS.altLabel):
+        for node, label in graph.subject_objects(predicate):
+            if isinstance(node, URIRef) and isinstance(label, Literal):
+                index.setdefault(match_key(str(label)), set()).add(node)
+    _LABEL_INDEXES[id(graph)] = (weakref.ref(graph), size, index)
+    return index
+
+
+def find_entities(graph: Graph, name: str) -> list[URIRef]:
+    """IRIs of the nodes one of whose labels or spellings is ``name`` once both are folded, or its IRI.
+
+    «بوتين», «بُوتين» and «Vladimir Putin» all find Putin; «موسكو», when the graph records it as a spelling
+    of Russia, finds Russia.
+    """
+    term = parse_term(name)
+    if term is not None:
+        return [term]
+    key = match_key(name)
+    if not key:
+        return []
+    return sorted(_label_index(graph).get(key, ()))
+
+
+def find_facts(graph: Graph, words: str) -> list[URIRef]:
+    """IRIs of the claims whose text contains ``words`` once both are folded (or ``words``' IRI)."""
+    term = parse_term(words)
+    if term is not None:
+        return [term]
+    key = match_key(words)
+    if not key:
+        return []
+    found = []
+    for claim in graph.subjects(RDF.type, KG.Claim):
+        if any(key in match_key(str(text)) for text in graph.objects(claim, KG.text)):
+            found.append(claim)
+    return sorted(set(found))
+
+
+def _sparql_string(value: str) -> str:
+    """A SPARQL string literal for any text: every character that could end or escape it is escaped."""
+    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r").replace("\t", "\\t"))
+    return f'"{escaped}"'
+
+
+def _placeholder(name: str) -> re.Pattern:
+    return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A query ready to run anywhere: its full text, the bindings left for the engine, and notes."""
+
+    text: str
+    bindings: dict[str, Node]
+    added_lines: int
+    notes: tuple[str, ...] = ()
+
+
+def prepare_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None) -> PreparedQuery:
+    """Declare the missing prefixes and bind the parameters (see the module's docstring)."""
+    declared = {parameter.name: parameter for parameter in declared_parameters(query_text)}
+    bindings: dict[str, Node] = {}
+    notes: list[str] = []
+    text = query_text
+    for name, value in (params or {}).items():
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise QueryError(f"bad parameter name {name!r}: use letters, digits and _")
+        placeholder = _placeholder(name)
+        parameter = declared.get(name)
+        if declared and parameter is None:  # a query that announces its parameters knows no others
+            raise QueryError(f"unknown parameter {name!r}; this query takes: {', '.join(declared)}")
+        kind = parameter.kind if parameter else "literal"
+        if placeholder.search(text) is None:
+            if kind != "literal":
+                raise QueryError(f"parameter {name!r} needs a placeholder `VALUES ?{name} {{ UNDEF }}` "
+                                 "in the query")
+            bindings[name] = parse_term(value) or Literal(value)
+            continue
+        if kind == "entity":
+            terms: list[Node] = list(find_entities(graph, value))
+            if not terms:
+                notes.append(f"no entity in the graph is named «{value}»")
+        elif kind == "fact":
+            terms = list(find_facts(graph, value))
+            if not terms:
+                notes.append(f"no claim in the graph says «{value}»")
+        else:
+            terms = [parse_term(value) or Literal(value)]
+        if terms:
+            serialized = " ".join(
+                _sparql_string(str(term)) if isinstance(term, Literal) else term.n3() for term in terms
+            )
+            block = f"VALUES ?{name} {{ {serialized} }}"
+        else:
+            # An empty VALUES block means "no solution", but rdflib's algebra mistranslates it, and rdflib
+            # ignores a bare FILTER(false); a false comparison in the same group says it to every engine.
+            block = "FILTER(1 = 0)"
+        # A function as replacement: the block is inserted as it is, never read as a pattern.
+        text = placeholder.sub(lambda _match, block=block: block, text)
+    text, added = with_prefixes(text)
+    return PreparedQuery(text, bindings, added, tuple(notes))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Running a query
+
+
+@dataclass
+class QueryResult:
+    """What a query gave: rows for SELECT, a truth value for ASK, a graph for CONSTRUCT and DESCRIBE."""
+
+    form: str  # SELECT | ASK | CONSTRUCT | DESCRIBE
+    variables: tuple[str, ...] = ()
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+    query_text: str = ""
+    notes: tuple[str, ...] = ()
+
+    def records(self) -> list[dict[str, Node | None]]:
+        """The rows as dicts keyed by variable name."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def text_rows(self) -> list[tuple[str, ...]]:
+        """The rows as plain strings: lexical forms of literals, IRIs in full, '' where unbound."""
+        return [tuple("" if term is None else str(term) for term in row) for row in self.rows]
+
+
+def _syntax_error(error: ParseBaseException, added_lines: int) -> QueryError:
+    line = max(1, error.lineno - added_lines)
+    message = _one_line(error.msg)
+    return QueryError(f"malformed SPARQL at line {line}, column {error.col}: {message}")
+
+
+def _store_has_own_engine(graph: Graph) -> bool:
+    """Whether the store evaluates SPARQL itself (Oxigraph via oxrdflib) rather than through rdflib."""
+    return type(graph.store).query is not Store.query
+
+
+def run_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on ``graph``.
+
+    The vocabulary's prefixes are declared when the query omits them; ``params`` are bound as described in
+    the module's docstring. Raises QueryError, on one line with the line and column of a syntax error.
+    """
+    prepared = prepare_query(graph, query_text, params)
+    try:
+        parsed = prepareQuery(prepared.text)
+    except ParseBaseException as error:
+        raise _syntax_error(error, prepared.added_lines) from None
+    except Exception as error:  # e.g. an undeclared prefix, a variable used wrongly in an aggregate
+        raise QueryError(f"malformed SPARQL: {_one_line(str(error))}") from None
+    # Oxigraph behind oxrdflib takes only the text; rdflib's own engine reuses what was just parsed.
+    runnable = prepared.text if _store_has_own_engine(graph) else parsed
+    try:
+        result = graph.query(runnable, initBindings=prepared.bindings)
+        return _collect(result, prepared)
+    except QueryError:
+        raise
+    except Exception as error:  # evaluation is lazy; an engine's failure still reaches the user as one line
+        raise QueryError(f"the query failed: {_one_line(str(error))}") from None
+
+
+def _collect(result: Result, prepared: PreparedQuery) -> QueryResult:
+    if result.type == "ASK":
+        return QueryResult("ASK", boolean=bool(result.askAnswer), query_text=prepared.text,
+                           notes=prepared.notes)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, str(namespace))
+        for triple in result.graph or ():
+            graph.add(triple)
+        return QueryResult(result.type, graph=graph, query_text=prepared.text, notes=prepared.notes)
+    variables = tuple(str(variable) for variable in result.vars or ())
+    rows = [tuple(row.get(Variable(name)) for name in variables) for row in result.bindings]
+    return QueryResult("SELECT", variables, rows, query_text=prepared.text, notes=prepared.notes)
+
+
+def run_preset(graph: Graph, name: str, params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run the preset question ``name`` (see :func:`list_presets`)."""
+    return run_query(graph, get_preset(name).text, params)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Formats
+
+
+def compact(term: Node | None) -> str:
+    """A term for people to read: a literal's text, an IRI as a CURIE of the vocabulary when it has one."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        iri = str(term)
+        # The longest namespace wins: kgr: and kg: share a stem with nothing else, but be exact anyway.
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
+            if iri.startswith(str(namespace)) and len(iri) > len(str(namespace)):
+                return f"{prefix}:{iri[len(str(namespace)):]}"
+        return iri
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _as_rdflib_result(result: QueryResult) -> Result:
+    rdflib_result = Result("SELECT")
+    rdflib_result.vars = [Variable(name) for name in result.variables]
+    rdflib_result.bindings = [
+        {Variable(name): term for name, term in zip(result.variables, row, strict=True) if term is not None}
+        for row in result.rows
+    ]
+    return rdflib_result
+
+
+def _tsv_term(term: Node | None) -> str:
+    """A term as SPARQL 1.1 TSV writes it: Turtle syntax, with tabs and line breaks escaped."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    assert isinstance(term, Literal)
+    text = _sparql_string(str(term))
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def serialize_result(result: QueryResult, format_name: str) -> str:
+    """The result as text: csv, tsv, json (SPARQL 1.1 results formats) or table-less Turtle for graphs.
+
+    A CONSTRUCT or DESCRIBE result is Turtle whatever the format, except json, which gives JSON-LD.
+    """
+    if result.graph is not None:
+        if format_name in ("csv", "tsv"):
+            raise QueryError(f"a {result.form} query gives a graph, not rows: use --format table (Turtle) "
+                             "or json (JSON-LD)")
+        return result.graph.serialize(format="json-ld" if format_name == "json" else "turtle")
+    if result.form == "ASK":
+        if format_name == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+        return ("true" if result.boolean else "false") + "\n"
+    if format_name == "csv":
+        return _as_rdflib_result(result).serialize(format="csv").decode("utf-8")
+    if format_name == "json":
+        # rdflib's serializer writes the SPARQL 1.1 JSON results format; reformatted to keep Arabic legible.
+        data = json.loads(_as_rdflib_result(result).serialize(format="json").decode("utf-8"))
+        ordered = {"head": data["head"], "results": data["results"]}
+        return json.dumps(ordered, ensure_ascii=False, indent=1) + "\n"
+    if format_name == "tsv":
+        lines = ["\t".join(f"?{name}" for name in result.variables)]
+        lines += ["\t".join(_tsv_term(term) for term in row) for row in result.rows]
+        return "\n".join(lines) + "\n"
+    raise QueryError(f"unknown result format {format_name!r}; choose one of {', '.join(RESULT_FORMATS)}")
+
+
+def write_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Rows as CSV text (RFC 4180, CRLF line ends as SPARQL's CSV results), '' for None."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow(["" if cell is None else cell for cell in row])
+    return buffer.getvalue()
+
+
+# Columns whose cells run longer than this wrap inside the column instead of widening the table.
+WRAP_WIDTH = 48
+
+
+def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: str | None = None):
+    """An aligned rich Table of strings.
+
+    Arabic cells are given as they are, in logical order: a terminal with bidi support shows them right to
+    left, and copying from any terminal gives the original text. Reshaping or reversing them here would
+    garble both. Long cells (claims, sentences) wrap on word boundaries within their column.
+    """
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SQUARE, show_lines=False, header_style="bold")
+    texts = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    for column, header in enumerate(headers):
+        cells = [row[column] for row in texts]
+        longest = max((len(cell) for cell in cells), default=0)
+        numeric = bool(cells) and all(re.fullmatch(r"-?\d+(\.\d+)?", cell) for cell in cells if cell)
+        table.add_column(
+            header,
+            justify="right" if numeric else "left",
+            max_width=WRAP_WIDTH if longest > WRAP_WIDTH else None,
+            overflow="fold",
+        )
+    for row in texts:
+        table.add_row(*row)
+    return table
+
+
+def result_table(result: QueryResult):
+    """A SELECT result as an aligned table, IRIs shortened to the vocabulary's CURIEs."""
+    rows = [[compact(term) for term in row] for row in result.rows]
+    return make_table(result.variables, rows)
+
+
+def print_result(result: QueryResult, format_name: str = "table", console=None) -> None:
+    """Print a result in ``format_name`` (table, csv, tsv, json) on ``console`` (default: stdout)."""
+    from rich.console import Console
+
+    console = console or Console(soft_wrap=format_name != "table")
+    if format_name not in RESULT_FORMATS:
+        raise QueryError(f"unknown result format {format_name!r}; choose one of {', '.join(RESULT_FORMATS)}")
+    if format_name == "table" and result.form == "SELECT":
+        console.print(result_table(result))
+        count = len(result.rows)
+        console.print(f"{count} row{'s' if count != 1 else ''}", style="dim")
+        return
+    # Machine formats go out verbatim: no markup, no highlighting, no wrapping.
+    console.out(serialize_result(result, format_name), end="", highlight=False)

@@ -1,0 +1,235 @@
+"""Registers: the graph's transfers and claims as the tables analysts read, one line per fact.
+
+The transfer register follows SIPRI's arms-trade register: supplier, recipient, weapon and its category,
+status, quantity, when it was reported, how many documents report it, and the evidence. The claim register
+does the same for who said what. Both read the graph through SPARQL (ontologies/queries/registers/*.rq),
+one row per fact and evidence sentence, and fold the rows here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+from rdflib import Graph
+from rdflib.term import Node
+
+from kg.errors import QueryError
+from kg.querying import PRESETS_DIR, compact, make_table, run_query, write_csv
+
+REGISTER_QUERIES = PRESETS_DIR / "registers"
+REGISTER_FORMATS = ("table", "csv")
+# Statuses from settled to hoped-for, the order a register lists them in.
+STATUS_ORDER = ("Delivered", "Deployed", "Agreed", "Planned", "Requested", "Denied")
+EVIDENCE_WIDTH = 160  # characters of evidence a table shows; CSV has it whole
+
+
+@dataclass(frozen=True)
+class TransferEntry:
+    """One line of the transfer register: one transfer, all its evidence folded."""
+
+    supplier: str
+    recipient: str
+    weapon: str
+    category: str
+    status: str
+    quantity: str  # the quantities stated, e.g. "4" or "2, 4"; "" when none is
+    first_reported: str  # ISO date of the earliest document that reports it, "" when no date is known
+    last_reported: str
+    sources: int  # distinct documents
+    evidence: str  # the earliest sentence stating it
+    documents: str  # source files, "; "-separated
+    supplier_en: str
+    recipient_en: str
+    weapon_en: str
+    transfer: str  # IRI
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    """One line of the claim register: one claim, all its evidence folded."""
+
+    speaker: str
+    claim: str
+    kind: str
+    cue: str
+    reported_by: str
+    first_reported: str
+    last_reported: str
+    sources: int
+    evidence: str
+    documents: str
+    speaker_en: str
+    claim_iri: str
+
+
+def _text(term: Node | None) -> str:
+    return "" if term is None else str(term)
+
+
+def _local_name(term: Node | None) -> str:
+    """kg:Delivered → Delivered, kgr:air-defence → air-defence."""
+    shown = compact(term)
+    return shown.split(":", 1)[1] if ":" in shown and not shown.startswith("http") else shown
+
+
+def _query(name: str) -> str:
+    return (REGISTER_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+
+
+class _Evidence:
+    """The evidence gathered for one fact: documents, dates, sentences."""
+
+    def __init__(self) -> None:
+        self.documents: set[str] = set()
+        self.sources: set[str] = set()
+        self.dates: set[str] = set()
+        self.sentences: list[tuple[str, str, str]] = []  # (date or "~", source, sentence)
+
+    def add(self, record: dict[str, Node | None]) -> None:
+        if record["doc"] is not None:
+            self.documents.add(str(record["doc"]))
+        if record["source"] is not None:
+            self.sources.add(str(record["source"]))
+        date = _text(record["date"])
+        if date:
+            self.dates.add(date)
+        if record["evidence"] is not None:
+            # Undated documents sort after dated ones ("~" follows the digits).
+            self.sentences.append((date or "~", _text(record["source"]), str(record["evidence"])))
+
+    @property
+    def first_sentence(self) -> str:
+        return min(self.sentences)[2] if self.sentences else ""
+
+
+def transfer_register(graph: Graph) -> list[TransferEntry]:
+    """Every transfer in the graph, one entry each, ordered by supplier, recipient, weapon and status."""
+    result = run_query(graph, _query("transfers"))
+    facts: dict[str, dict[str, Node | None]] = {}
+    evidence: dict[str, _Evidence] = {}
+    quantities: dict[str, set[int]] = {}
+    for record in result.records():
+        key = str(record["transfer"])
+        facts.setdefault(key, record)
+        evidence.setdefault(key, _Evidence()).add(record)
+        if record["quantity"] is not None:
+            try:
+                quantities.setdefault(key, set()).add(int(record["quantity"]))
+            except ValueError:
+                pass  # a quantity that is not a number is not shown rather than guessed at
+    entries = []
+    for key, record in facts.items():
+        found = evidence[key]
+        entries.append(TransferEntry(
+            supplier=_text(record["supplier"]),
+            recipient=_text(record["recipient"]),
+            weapon=_text(record["weapon"]),
+            category=_text(record["category_label"]) or _local_name(record["category"]),
+            status=_local_name(record["status"]),
+            quantity=", ".join(str(number) for number in sorted(quantities.get(key, ()))),
+            first_reported=min(found.dates, default=""),
+            last_reported=max(found.dates, default=""),
+            sources=len(found.documents),
+            evidence=found.first_sentence,
+            documents="; ".join(sorted(found.sources)),
+            supplier_en=_text(record["supplier_en"]),
+            recipient_en=_text(record["recipient_en"]),
+            weapon_en=_text(record["weapon_en"]),
+            transfer=key,
+        ))
+
+    def order(entry: TransferEntry) -> tuple:
+        status = STATUS_ORDER.index(entry.status) if entry.status in STATUS_ORDER else len(STATUS_ORDER)
+        return (entry.supplier, entry.recipient, entry.weapon, status, entry.first_reported)
+
+    return sorted(entries, key=order)
+
+
+def claim_register(graph: Graph, speaker: str | None = None) -> list[ClaimEntry]:
+    """Every claim in the graph, or every claim of ``speaker`` (any of its names or spellings, or its IRI),
+    one entry each, ordered by speaker and date."""
+    params = {"actor": speaker} if speaker else None
+    result = run_query(graph, _query("claims"), params)
+    facts: dict[str, dict[str, Node | None]] = {}
+    evidence: dict[str, _Evidence] = {}
+    cues: dict[str, set[str]] = {}
+    for record in result.records():
+        key = str(record["claim"])
+        facts.setdefault(key, record)
+        evidence.setdefault(key, _Evidence()).add(record)
+        if record["cue"] is not None:
+            cues.setdefault(key, set()).add(str(record["cue"]))
+    entries = [
+        ClaimEntry(
+            speaker=_text(record["speaker"]),
+            claim=_text(record["text"]),
+            kind=_local_name(record["kind"]),
+            cue="، ".join(sorted(cues.get(key, ()))),
+            reported_by=_text(record["reported_by"]),
+            first_reported=min(evidence[key].dates, default=""),
+            last_reported=max(evidence[key].dates, default=""),
+            sources=len(evidence[key].documents),
+            evidence=evidence[key].first_sentence,
+            documents="; ".join(sorted(evidence[key].sources)),
+            speaker_en=_text(record["speaker_en"]),
+            claim_iri=key,
+        )
+        for key, record in facts.items()
+    ]
+    return sorted(entries, key=lambda entry: (entry.speaker, entry.first_reported or "~", entry.claim))
+
+
+def _reported(first: str, last: str) -> str:
+    return first if first == last else f"{first} – {last}"
+
+
+def _shorten(text: str, width: int = EVIDENCE_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def register_csv(entries: Sequence[TransferEntry] | Sequence[ClaimEntry], kind: type) -> str:
+    """A register as CSV: every field of its entries, one column each, nothing shortened."""
+    headers = [f.name for f in fields(kind)]
+    return write_csv(headers, ([getattr(entry, name) for name in headers] for entry in entries))
+
+
+def transfer_table(entries: Sequence[TransferEntry]):
+    """The transfer register as an aligned table."""
+    headers = ["supplier", "recipient", "weapon", "category", "status", "quantity", "reported", "sources",
+               "evidence"]
+    rows = [
+        [entry.supplier or "—", entry.recipient or "—", entry.weapon, entry.category, entry.status,
+         entry.quantity, _reported(entry.first_reported, entry.last_reported), str(entry.sources),
+         _shorten(entry.evidence)]
+        for entry in entries
+    ]
+    return make_table(headers, rows, title=f"Transfers ({len(entries)})")
+
+
+def claim_table(entries: Sequence[ClaimEntry]):
+    """The claim register as an aligned table."""
+    headers = ["speaker", "claim", "kind", "cue", "reported by", "reported", "sources", "documents"]
+    rows = [
+        [entry.speaker, entry.claim, entry.kind, entry.cue, entry.reported_by,
+         _reported(entry.first_reported, entry.last_reported), str(entry.sources), entry.documents]
+        for entry in entries
+    ]
+    return make_table(headers, rows, title=f"Claims ({len(entries)})")
+
+
+def print_register(entries: Sequence, kind: type, format_name: str = "table", console=None) -> None:
+    """Print a register (TransferEntry or ClaimEntry rows) as a table or as CSV on ``console``."""
+    from rich.console import Console
+
+    if format_name not in REGISTER_FORMATS:
+        choices = ", ".join(REGISTER_FORMATS)
+        raise QueryError(f"unknown register format {format_name!r}; choose one of {choices}")
+    console = console or Console(soft_wrap=format_name != "table")
+    if format_name == "csv":
+        console.out(register_csv(entries, kind), end="", highlight=False)
+    elif kind is TransferEntry:
+        console.print(transfer_table(entries))
+    else:
+        console.print(claim_table(entries))
+
