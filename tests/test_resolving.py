@@ -1,0 +1,169 @@
+"""Entity resolution: close spellings, unknown names, capitals as actors, and the seeds end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.cleaning import clean
+from kg.extracting.entities import extract_mentions
+from kg.gazetteer import load_gazetteer
+from kg.reading import read_sources
+from kg.records import PERSON, PLACE, STATE, AnnotatedDocument, Document, Extraction, Mention
+from kg.resolving import jaro_winkler, osa_distance, resolve, same_person_name, similar_words
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [("لوكاشينكو", "لوكاشنكو", 1), ("لوكاشينكو", "لوكاشنيكو", 1), ("abcd", "abdc", 1),
+     ("kitten", "sitting", 3), ("", "abc", 3)],
+)
+def test_osa_distance(a, b, distance):
+    assert osa_distance(a, b) == distance
+
+
+def test_jaro_winkler_bounds():
+    assert jaro_winkler("martha", "marhta") == pytest.approx(0.961, abs=0.001)
+    assert jaro_winkler("abc", "abc") == 1.0
+    assert jaro_winkler("abc", "xyz") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("لوكاشينكو", "لوكاشنكو", True),
+        ("لوكاشنيكو", "لوكاشنكو", True),
+        ("بيلاوسوف", "بيلاروسوف", True),
+        ("سيرغي", "سيرجي", True),  # غ / ج for the Russian g
+        ("روته", "روتي", True),
+        ("نيبينزيا", "نيبنزيا", True),
+        ("بيسكوف", "بيلوسوف", False),
+        ("لافروف", "لوكاشينكو", False),
+        ("شويغو", "شوي", False),
+        ("كيم", "كين", False),  # too short for any edit
+        ("توكاييف", "تروكاييف", True),
+        ("ماكرون", "ماركو", False),
+    ],
+)
+def test_similar_words(a, b, same):
+    assert similar_words(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("مارك روته", "روته", True),  # one name is the other's surname
+        ("فاسيلي نيبينزيا", "نيبنزيا", True),
+        ("ألكسندر لوكاشينكو", "الكسندر لوكاشنكو", True),
+        ("سيرغي لافروف", "سيرغي شويغو", False),  # same first name, other surname
+        ("دميتري بيسكوف", "ديمتري بيسكوف", True),
+        ("فيكتور خرينين", "فيكتور أوربان", False),
+    ],
+)
+def test_same_person_name(a, b, same):
+    assert same_person_name(a, b) is same
+
+
+def _extraction(*mentions: Mention) -> Extraction:
+    document = Document("d" * 64, "", ("t.txt",))
+    return Extraction(AnnotatedDocument(document, ()), tuple(mentions))
+
+
+def _person(text: str, via: str = "ner", **fields) -> Mention:
+    return Mention(text, 0, len(text), 0, PERSON, via=via, **fields)
+
+
+def test_unknown_spellings_of_one_person_make_one_node(gazetteer):
+    # None of these is in the gazetteer.
+    forms = ["فاسيلي نيبينزيا", "نيبينزيا", "نيبنزيا", "فاسيلي نيبنزيا"]
+    others = ["هاكان فيدان", "فيدان", "يوسي كوهين"]
+    resolution = resolve([_extraction(*[_person(t) for t in forms + others])], gazetteer)
+    ids = {resolution.entity_id_of(_person(t)) for t in forms}
+    assert len(ids) == 1
+    entity = resolution.entities[ids.pop()]
+    assert entity.kind == PERSON and entity.alt_labels == set(forms)
+    assert entity.label_ar in forms
+    assert resolution.entity_id_of(_person("فيدان")) == resolution.entity_id_of(_person("هاكان فيدان"))
+    assert len({resolution.entity_id_of(_person(t)) for t in others}) == 2
+    assert len(resolution.entities) == 3
+
+
+def test_misspelt_known_names_join_the_gazetteer_entity(gazetteer):
+    resolution = resolve([_extraction(_person("لوكاشنيكو"), _person("بيلاروسوف"), _person("جو بايدين"))],
+                         gazetteer)
+    assert resolution.entity_id_of(_person("لوكاشنيكو")) == "alexander-lukashenko"
+    assert resolution.entity_id_of(_person("بيلاروسوف")) == "andrei-belousov"
+    assert resolution.entity_id_of(_person("جو بايدين")) == "joe-biden"
+    assert "لوكاشنيكو" in resolution.entities["alexander-lukashenko"].alt_labels
+
+
+def test_a_role_names_the_unknown_person_of_its_apposition(gazetteer):
+    role = Mention("السفير البيلاروسي", 0, 17, 0, PERSON, via="role", affiliation="belarus",
+                   name="دميتري كروتوي")
+    name = _person("دميتري كروتوي")
+    resolution = resolve([_extraction(role, name)], gazetteer)
+    assert resolution.entity_id_of(role) == resolution.entity_id_of(name)
+    assert resolution.entities[resolution.entity_id_of(name)].alt_labels == {"دميتري كروتوي"}
+
+
+def test_capital_is_a_place_where_it_is_and_the_state_where_it_acts(gazetteer):
+    minsk = Mention("مينسك", 0, 5, 0, PLACE, known_id="minsk", via="capital", affiliation="belarus")
+    resolution = resolve([_extraction(minsk)], gazetteer)
+    assert resolution.entity_id_of(minsk) == "minsk"
+    assert resolution.actor_id_of(minsk) == "belarus"
+    assert resolution.entities["belarus"].kind == STATE
+    assert resolution.entities["minsk"].wikidata == "Q2280"
+    nisba = Mention("الروسية", 0, 7, 0, STATE, known_id="russia", via="nisba")
+    assert resolve([_extraction(nisba)], gazetteer).entities["russia"].alt_labels == set()
+
+
+def test_a_role_nobody_holds_resolves_to_nothing(gazetteer):
+    orphan = Mention("الرئيس", 0, 6, 0, PERSON, via="role")
+    resolution = resolve([_extraction(orphan)], gazetteer)
+    assert resolution.entity_id_of(orphan) is None
+    assert resolution.entities == {}
+
+
+@pytest.fixture(scope="module")
+def seed_resolution(annotator, gazetteer):
+    documents = [d for s in read_sources([SEEDS]) if hasattr(s, "text") for d in clean(s)]
+    extractions = [Extraction(a, tuple(extract_mentions(a, gazetteer)))
+                   for a in annotator.annotate(documents)]
+    return resolve(extractions, gazetteer), extractions
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "kind", "spellings"),
+    [
+        ("vladimir-putin", PERSON, {"بوتين", "فلاديمير بوتين"}),
+        ("alexander-lukashenko", PERSON, {"لوكاشينكو", "لوكاشنكو", "لوكاشنيكو", "ألكسندر لوكاشينكو",
+                                          "ألكسندر لوكاشنكو"}),
+        ("russia", STATE, {"روسيا"}),
+        ("belarus", STATE, {"بيلاروسيا", "بيلاروس", "روسيا البيضاء", "بيلا روسيا"}),
+        ("minsk", PLACE, {"مينسك"}),
+        ("moscow", PLACE, {"موسكو"}),
+    ],
+)
+def test_seed_entities_are_one_node_with_every_spelling(seed_resolution, entity_id, kind, spellings):
+    resolution, extractions = seed_resolution
+    entity = resolution.entities[entity_id]
+    assert entity.kind == kind
+    assert spellings <= entity.alt_labels
+    # no other node carries one of its spellings
+    for other in resolution.entities.values():
+        if other.entity_id != entity_id:
+            assert not (spellings & other.alt_labels), other.entity_id
+
+
+def test_seed_mentions_all_resolve(seed_resolution):
+    resolution, extractions = seed_resolution
+    unresolved = [m for e in extractions for m in e.mentions if resolution.entity_id_of(m) is None]
+    assert unresolved == []
+    people = {e.label_ar for e in resolution.entities.values() if e.kind == PERSON}
+    assert not any("لوكاش" in p for p in people - {"ألكسندر لوكاشينكو"})
