@@ -319,3 +319,111 @@ def evaluate_graph(
         typer.echo(f"Below threshold: {line}", err=True)
     if failures:
         raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+# Querying, registers and export: each command parses its options and calls kg.querying / kg.registers.
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Read a persistent Oxigraph store (from `kg build --store`) instead of "
+                 "a file.", show_default=False),
+]
+OptionalGraphArgument = Annotated[
+    Path | None,
+    typer.Argument(help="A graph file (Turtle, N-Triples, JSON-LD or TriG); omit it with --store.",
+                   show_default=False),
+]
+
+
+@app.command(
+    "query",
+    help="Ask the graph a SPARQL question. "
+    "Example: kg query out/graph.ttl --preset said-by --param actor=بوتين\n\n"
+    "The vocabulary's prefixes (kg:, kgr:, rdfs:, skos:, prov:, dcterms:…) are declared for you. "
+    "SELECT prints a table or SPARQL 1.1 CSV/TSV/JSON; ASK prints true or false; CONSTRUCT and DESCRIBE "
+    "print Turtle (JSON-LD with --format json). `kg query --list` lists the presets.",
+)
+@reports_errors
+def query(
+    graph: OptionalGraphArgument = None,
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query.", show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the query from a .rq file.",
+                                              show_default=False)] = None,
+    preset: Annotated[str | None, typer.Option("--preset", "-p", help="Run a preset question by name.",
+                                               show_default=False)] = None,
+    list_presets: Annotated[bool, typer.Option("--list", help="List the preset questions.")] = False,
+    param: Annotated[list[str] | None, typer.Option("--param", help="NAME=VALUE; repeatable.",
+                                                    show_default=False)] = None,
+    format_name: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    from kg import querying
+
+    if list_presets:
+        from rich.console import Console
+
+        Console().print(querying.presets_table())
+        return
+    if store is not None and graph is not None and sparql is None:
+        sparql, graph = str(graph), None  # `kg query --store DIR "SELECT …"`: the one argument is the query
+    text = querying.query_source(sparql, file, preset)
+    params = querying.parse_params(param or [])
+    result = querying.run_query(querying.open_graph(graph, store), text, params)
+    for note in result.notes:
+        typer.echo(f"Note: {note}", err=True)
+    querying.print_result(result, format_name)
+
+
+@app.command()
+@reports_errors
+def transfers(
+    graph: OptionalGraphArgument = None,
+    format_name: Annotated[str, typer.Option("--format", "-f", help="table or csv.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """The transfers as a register (supplier, recipient, weapon…). Example: kg transfers out/graph.ttl"""
+    from kg.querying import open_graph
+    from kg.registers import TransferEntry, print_register, transfer_register
+
+    print_register(transfer_register(open_graph(graph, store)), TransferEntry, format_name)
+
+
+@app.command()
+@reports_errors
+def claims(
+    graph: OptionalGraphArgument = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only this speaker (any spelling).",
+                                                show_default=False)] = None,
+    format_name: Annotated[str, typer.Option("--format", "-f", help="table or csv.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """The claims as a register (speaker, claim, sources…). Example: kg claims out/graph.ttl -s بوتين"""
+    from kg.querying import find_entities, open_graph
+    from kg.registers import ClaimEntry, claim_register, print_register
+
+    knowledge_graph = open_graph(graph, store)
+    if speaker and not find_entities(knowledge_graph, speaker):
+        typer.echo(f"Note: no entity in the graph is named «{speaker}»", err=True)
+    print_register(claim_register(knowledge_graph, speaker), ClaimEntry, format_name)
+
+
+@app.command()
+@reports_errors
+def export(
+    graph: OptionalGraphArgument = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")] = Path("graph.ttl"),
+    format_name: Annotated[
+        str | None, typer.Option("--format", "-f", help="ttl, nt, jsonld or trig (default: from -o's "
+                                 "suffix).", show_default=False)
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """Write a graph in another RDF format, atomically. Example: kg export out/graph.ttl -o graph.jsonld"""
+    if store is not None:
+        from kg.storing import dump_store
+
+        typer.echo(dump_store(store, out, format_name))
+        return
+    from kg.exporting import export_graph
+    from kg.querying import open_graph
+
+    typer.echo(export_graph(open_graph(graph, None), out, format_name))

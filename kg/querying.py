@@ -75,7 +75,9 @@ def load_graph(path: str | Path) -> Graph:
     try:
         graph.parse(str(path), format=rdf_format)
     except Exception as error:  # every parser has its own exceptions; the user needs the file and the cause
-        raise GraphFileError(f"{path} is not RDF ({rdf_format}): {_one_line(str(error))}") from None
+        # Turtle's parser quotes the offending bytes after " at ^ in:"; the line and the cause say enough.
+        cause = _one_line(str(error).split(" at ^ in:")[0])
+        raise GraphFileError(f"{path} is not RDF ({rdf_format}): {cause}") from None
     return graph
 
 
@@ -510,3 +512,58 @@ def print_result(result: QueryResult, format_name: str = "table", console=None) 
         return
     # Machine formats go out verbatim: no markup, no highlighting, no wrapping.
     console.out(serialize_result(result, format_name), end="", highlight=False)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What the command line needs: a graph from a file or a store, parameters from k=v, a query from somewhere
+
+
+def open_graph(graph_file: str | Path | None = None, store_dir: str | Path | None = None) -> Graph:
+    """The graph to query: a persistent Oxigraph store when ``store_dir`` is given, else a graph file."""
+    if store_dir is not None:
+        from kg.storing import open_store
+
+        return open_store(store_dir)
+    if graph_file is None:
+        raise GraphFileError("no graph given: name a graph file, or a store with --store DIR")
+    return load_graph(graph_file)
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """``["actor=بوتين", "state=روسيا"]`` → a dict; QueryError for a pair without ``=`` or a name."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip():
+            raise QueryError(f"--param {pair!r}: write NAME=VALUE, e.g. --param actor=بوتين")
+        params[name.strip()] = value.strip()
+    return params
+
+
+def query_source(sparql: str | None = None, file: str | Path | None = None, preset: str | None = None) -> str:
+    """The text of the query to run, given exactly one of: the text itself, a .rq file, a preset's name."""
+    given = [name for name, value in (("a query", sparql), ("--file", file), ("--preset", preset)) if value]
+    if len(given) != 1:
+        raise QueryError("give one query: its text, --file FILE or --preset NAME (kg query --list lists them)"
+                         if not given else f"give one query, not {' and '.join(given)}")
+    if preset:
+        return get_preset(preset).text
+    if file:
+        path = Path(file)
+        if not path.is_file():
+            raise QueryError(f"query file not found: {path}")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise QueryError(f"{path} is not a UTF-8 text file") from None
+    return str(sparql)
+
+
+def presets_table():
+    """The presets as a table: name, what each answers, its parameters."""
+    rows = [
+        [preset.name, preset.summary,
+         "\n".join(f"{p.name} ({p.kind}): {p.description}" for p in preset.parameters)]
+        for preset in list_presets()
+    ]
+    return make_table(["preset", "answers", "parameters"], rows)
