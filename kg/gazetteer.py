@@ -25,22 +25,7 @@ ONTOLOGIES = Path(__file__).resolve().parent.parent / "ontologies"
 DEFAULT_FILES = ("states.ttl", "gazetteer*.ttl", "weapons.ttl")
 
 
-class _Terms:
-    """Gazetteer terms of the kg ontology that kg.vocabulary does not declare; named in one place."""
-
-    demonym = URIRef(ONTOLOGY_IRI + "demonym")
-    homograph = URIRef(ONTOLOGY_IRI + "homograph")
-    Post = URIRef(ONTOLOGY_IRI + "Post")
-    Roles = URIRef(ONTOLOGY_IRI + "Roles")
-    role = URIRef(ONTOLOGY_IRI + "role")
-    jurisdiction = URIRef(ONTOLOGY_IRI + "jurisdiction")
-    since = URIRef(ONTOLOGY_IRI + "since")
-    until = URIRef(ONTOLOGY_IRI + "until")
-    WeaponType = URIRef(ONTOLOGY_IRI + "WeaponType")
-    systemNoun = URIRef(ONTOLOGY_IRI + "systemNoun")
-
-
-T = _Terms
+T = KG  # the gazetteer's own terms are part of the vocabulary
 WD_PREFIX = "http://www.wikidata.org/entity/"
 
 

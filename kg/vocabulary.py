@@ -64,9 +64,19 @@ class KG(DefinedNamespace):
     contentHash: URIRef
     nearDuplicateOf: URIRef
     standsFor: URIRef
-    post: URIRef
     holder: URIRef
     sourceCount: URIRef
+    # gazetteer terms
+    demonym: URIRef
+    homograph: URIRef
+    Post: URIRef
+    Roles: URIRef
+    role: URIRef
+    jurisdiction: URIRef
+    since: URIRef
+    until: URIRef
+    WeaponType: URIRef
+    systemNoun: URIRef
 
 
 KGR = Namespace(RESOURCE_IRI)
