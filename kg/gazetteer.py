@@ -19,7 +19,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from kg.errors import GazetteerError
 from kg.normalizing import fold, match_key, nisba_stem, strip_article
 from kg.records import ENTITY_KINDS, WEAPON
-from kg.vocabulary import KG, ONTOLOGY_IRI, RESOURCE_IRI
+from kg.vocabulary import KG, RESOURCE_IRI
 
 ONTOLOGIES = Path(__file__).resolve().parent.parent / "ontologies"
 DEFAULT_FILES = ("states.ttl", "gazetteer*.ttl", "weapons.ttl")
