@@ -14,6 +14,7 @@ from typing import Protocol
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.gazetteer import WeaponCategory
 from kg.normalizing import fold, match_key
 from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer
 from kg.vocabulary import KG, KGR, WD, bind_prefixes
@@ -109,6 +110,22 @@ class GraphBuilder:
             if entity.category:
                 graph.add((node, KG.category, KGR[entity.category]))
 
+    def add_categories(self, categories: Iterable[WeaponCategory]) -> None:
+        """The weapon categories in use, as SKOS concepts, so that queries can ask by category."""
+        used = {entity.category for entity in self.resolution.entities.values() if entity.category}
+        graph = self.graph
+        for category in categories:
+            if category.category_id not in used:
+                continue
+            node = KGR[category.category_id]
+            graph.add((node, RDF.type, SKOS.Concept))
+            graph.add((node, SKOS.inScheme, KG.WeaponCategories))
+            for label, language in ((category.label_ar, "ar"), (category.label_en, "en")):
+                if label:
+                    graph.add((node, SKOS.prefLabel, Literal(label, lang=language)))
+            if category.broader:
+                graph.add((node, SKOS.broader, KGR[category.broader]))
+
     def add_document(self, extraction: Extraction) -> None:
         graph = self.graph
         document = extraction.annotated.document
@@ -202,11 +219,16 @@ class GraphBuilder:
             self.graph.add((document_iri(right), KG.nearDuplicateOf, document_iri(left)))
 
 
-def build_graph(extractions: Iterable[Extraction], resolution: EntityResolution) -> Graph:
+def build_graph(
+    extractions: Iterable[Extraction],
+    resolution: EntityResolution,
+    categories: Iterable[WeaponCategory] = (),
+) -> Graph:
     """The knowledge graph of these extractions, entities resolved by ``resolution``."""
     extractions = list(extractions)
     builder = GraphBuilder(resolution)
     builder.add_entities()
+    builder.add_categories(categories)
     for extraction in extractions:
         builder.add_document(extraction)
     builder.add_near_duplicates([e.annotated.document for e in extractions])
