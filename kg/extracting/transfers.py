@@ -1,0 +1,1294 @@
+"""Extracting transfers: state –transfers→ weapon, with supplier, recipient, status and quantity.
+
+A transfer is found where a cue of the transfer lexicon (ontologies/lexicon-transfers.ttl: a verb, a verbal
+noun, a participle or a phrase) has a weapon among its arguments and a state on at least one side. The cue's
+frame says which argument is which: the subject of «سلم» gives, the subject of «اشترى» receives and «من X»
+names the seller, the host of a deployment («في X») receives it. Stanza's small Arabic models parse news
+loosely (a future verb tagged as a noun, a country name split into a preposition and a stem), so arguments are
+read from the tokens' order and their prepositions first, with the parse only as a second opinion.
+
+The status comes from the words around the cue, nearest first: the cue's own future prefix or a negation just
+before it, then the nearest status word that governs it (a plan, a request, an agreement, a denial), else the
+cue's own status in the lexicon (past deliveries are Delivered, deployments Deployed, sales Agreed).
+First person inside a claim («سنشتري … منهم») stands for the speaker's state; «منهم» for the partner the text
+named last.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.errors import LexiconError
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.normalizing import fold, match_key
+from kg.records import (
+    PERSON,
+    PLACE,
+    STATE,
+    WEAPON,
+    AnnotatedDocument,
+    AnnotatedSentence,
+    Claim,
+    Mention,
+    Transfer,
+    Word,
+)
+
+# ── The transfer lexicon (ontologies/lexicon-transfers.ttl) ─────────────────────────────────────────
+
+LEX = "https://w3id.org/kg-ar/lexicon#"
+ONTOLOGY = "https://w3id.org/kg-ar/ontology#"
+LEXICON_FILE = Path(__file__).resolve().parent.parent.parent / "ontologies" / "lexicon-transfers.ttl"
+PARTY_ROLES = ("supplier", "recipient", "location", "origin", "party")
+_ROLE_NAMES = {"Supplier": "supplier", "Recipient": "recipient", "Location": "location", "Origin": "origin",
+               "Party": "party", "Weapon": "weapon"}
+STATUSES = ("Delivered", "Deployed", "Agreed", "Planned", "Requested", "Denied")
+
+
+def _lex(name: str) -> URIRef:
+    return URIRef(LEX + name)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Which argument of a cue plays which part."""
+
+    name: str
+    subject_role: str | None
+    object_role: str | None
+    marker_roles: dict[tuple[str, ...], str]  # folded preposition words → role
+    both_directions: bool = False
+    weapon_before: bool = False
+    needs_both: bool = False  # a deployment or retention with one side only is not a transfer
+
+
+@dataclass(frozen=True)
+class TransferCue:
+    """A word or phrase that states a transfer, its frame and its status when nothing else says."""
+
+    name: str
+    frame: Frame
+    status: str
+    lemmas: frozenset[str] = frozenset()
+    requires_near: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class StatusCue:
+    """A word that sets the status of the transfer cue it governs (None: it happened, keep the cue's own)."""
+
+    name: str
+    status: str | None
+    passes_subject: bool = False
+    adjacent_only: bool = False
+    only_before_perfect: bool = False
+    executes: bool = False  # «نفذ», «تحرك بشأن»: carries out the plan after it
+    lemmas: frozenset[str] = frozenset()
+
+
+PhraseTable = dict  # first folded word → [(folded words, entry, person)]
+
+
+@dataclass(frozen=True)
+class TransferLexicon:
+    """The transfer lexicon, folded and indexed for matching on tokens."""
+
+    cue_phrases: PhraseTable
+    cue_lemmas: dict[str, tuple[TransferCue, ...]]
+    status_phrases: PhraseTable
+    frames: dict[str, Frame]
+    conjunctions: tuple[str, ...]
+    future_prefixes: tuple[str, ...]
+    verb_proclitics: tuple[str, ...]
+    noun_proclitics: tuple[str, ...]
+    object_suffixes: tuple[str, ...]
+    markers: frozenset[tuple[str, ...]]
+    marker_words: frozenset[str]
+    max_marker_words: int
+    numbers: dict[tuple[str, ...], int]
+    unit_nouns: frozenset[str]
+    vague_quantities: frozenset[str]
+    first_person: frozenset[str]
+    own_land: frozenset[str]
+    complementizers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    clause_ends: frozenset[str]
+    weapon_scope_ends: frozenset[str]
+    weapon_anaphors: frozenset[str]
+    non_state_heads: frozenset[str]
+    request_after: tuple[tuple[str, ...], ...]
+    future_words: frozenset[str]
+
+
+def load_transfer_lexicon(extra_files: Sequence[Path] = ()) -> TransferLexicon:
+    """The transfer lexicon of ontologies/lexicon-transfers.ttl plus a user's Turtle files (their cues,
+    status words and frames add to the shipped ones). Raises LexiconError on a missing or invalid file."""
+    return _load_transfer_lexicon(tuple(str(Path(f)) for f in extra_files))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_transfer_lexicon(extra_files: tuple[str, ...]) -> TransferLexicon:
+    graph = Graph()
+    for path in [LEXICON_FILE, *(Path(f) for f in extra_files)]:
+        try:
+            graph.parse(path, format="turtle")
+        except FileNotFoundError as error:
+            raise LexiconError(f"lexicon file not found: {path}") from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise LexiconError(f"cannot read lexicon file {path}: {error}") from error
+        except Exception as error:  # rdflib raises many parser exception types
+            raise LexiconError(f"lexicon file {path} is not valid Turtle: {error}") from error
+    return build_transfer_lexicon(graph)
+
+
+def _strings(graph: Graph, subject: URIRef, name: str) -> list[str]:
+    values = {str(o) for o in graph.objects(subject, _lex(name)) if isinstance(o, Literal)}
+    return sorted(values, key=lambda v: (len(v), v))
+
+
+def _folded(graph: Graph, subject: URIRef, name: str) -> list[str]:
+    return [fold(v) for v in _strings(graph, subject, name)]
+
+
+def _flag(graph: Graph, subject: URIRef, name: str) -> bool:
+    return any(bool(o.toPython()) for o in graph.objects(subject, _lex(name)) if isinstance(o, Literal))
+
+
+def _local(iri: object) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _status_of(graph: Graph, subject: URIRef) -> str | None:
+    value = next(iter(graph.objects(subject, _lex("status"))), None)
+    if value is None:
+        return None
+    status = _local(value)
+    if status not in STATUSES:
+        raise LexiconError(f"lexicon entry {_local(subject)} has an unknown status {status!r}")
+    return status
+
+
+def _role_of(graph: Graph, subject: URIRef, name: str) -> str | None:
+    return next((_ROLE_NAMES[_local(o)] for o in graph.objects(subject, _lex(name))), None)
+
+
+def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
+    """The lexicon's lookup tables from an rdflib graph holding lexicon triples."""
+    conjugation = _lex("Conjugation")
+    past_suffixes = [fold(s) for s in _strings(graph, conjugation, "pastSuffix")]
+    present_prefixes = [fold(s) for s in _strings(graph, conjugation, "presentPrefix")]
+    present_suffixes = [fold(s) for s in _strings(graph, conjugation, "presentSuffix")]
+    first_person_prefixes = {fold(s) for s in _strings(graph, conjugation, "firstPersonPrefix")}
+    first_person_suffixes = {fold(s) for s in _strings(graph, conjugation, "firstPersonSuffix")}
+    noun_suffixes = [fold(s) for s in _strings(graph, conjugation, "nounSuffix")]
+
+    def forms_of(subject: URIRef) -> list[tuple[tuple[str, ...], int | None]]:
+        """Every folded form of an entry, with 1 where the form is first person."""
+        forms: list[tuple[tuple[str, ...], int | None]] = []
+        for stem in _folded(graph, subject, "pastStem"):
+            for suffix in past_suffixes:
+                forms.append(((stem + suffix,), 1 if suffix in first_person_suffixes else None))
+        for stem in _folded(graph, subject, "presentStem"):
+            for prefix in present_prefixes:
+                for suffix in present_suffixes:
+                    person = 1 if prefix in first_person_prefixes and not suffix else None
+                    forms.append(((prefix + stem + suffix,), person))
+        for noun in _folded(graph, subject, "noun"):
+            words = tuple(noun.split())
+            for suffix in noun_suffixes:
+                forms.append(((words[0] + suffix, *words[1:]) if len(words) > 1 else (noun + suffix,), None))
+        for form in _folded(graph, subject, "form"):
+            words = tuple(form.split())
+            first = words[0]
+            person = 1 if (first[:1] in first_person_prefixes and len(first) > 3 and first[1:2] != "ا"
+                           and _strings(graph, subject, "presentStem") == []) else None
+            forms.append((words, person))
+        return forms
+
+    frames: dict[str, Frame] = {}
+    marker_words: set[str] = set()
+    markers: set[tuple[str, ...]] = set()
+    for subject in graph.subjects(RDF.type, _lex("Frame")):
+        marker_roles: dict[tuple[str, ...], str] = {}
+        for marker in graph.objects(subject, _lex("marker")):
+            role = _ROLE_NAMES[_local(next(iter(graph.objects(marker, _lex("role")))))]
+            for preposition in _folded(graph, marker, "preposition"):
+                words = tuple(preposition.split())
+                marker_roles[words] = role
+                markers.add(words)
+                marker_words.update(words)
+        subject_role = _role_of(graph, subject, "subjectRole")
+        object_role = _role_of(graph, subject, "objectRole")
+        frames[_local(subject)] = Frame(
+            _local(subject), subject_role, object_role, marker_roles, _flag(graph, subject, "bothDirections"),
+            _flag(graph, subject, "weaponBefore"), _flag(graph, subject, "needsBoth"))
+
+    cue_phrases: dict[str, list] = {}
+    cue_lemmas: dict[str, list[TransferCue]] = {}
+    for subject in sorted(graph.subjects(RDF.type, _lex("TransferCue")), key=str):
+        frame_iri = next(iter(graph.objects(subject, _lex("frame"))), None)
+        if frame_iri is None or _local(frame_iri) not in frames:
+            raise LexiconError(f"transfer cue {_local(subject)} has no known lex:frame")
+        status = _status_of(graph, subject)
+        if status is None:
+            raise LexiconError(f"transfer cue {_local(subject)} has no lex:status")
+        lemmas = frozenset(_folded(graph, subject, "lemma"))
+        cue = TransferCue(_local(subject), frames[_local(frame_iri)], status, lemmas,
+                          frozenset(_folded(graph, subject, "requiresNear")))
+        excluded = set(_folded(graph, subject, "notForm"))
+        for words, person in forms_of(subject):
+            if " ".join(words) not in excluded:
+                cue_phrases.setdefault(words[0], []).append((words, cue, person))
+        for lemma in lemmas:
+            cue_lemmas.setdefault(lemma, []).append(cue)
+
+    status_phrases: dict[str, list] = {}
+    for subject in sorted(graph.subjects(RDF.type, _lex("StatusCue")), key=str):
+        cue = StatusCue(_local(subject), _status_of(graph, subject), _flag(graph, subject, "passesSubject"),
+                        _flag(graph, subject, "adjacentOnly"), _flag(graph, subject, "onlyBeforePerfect"),
+                        _flag(graph, subject, "executes"))
+        for words, person in forms_of(subject):
+            status_phrases.setdefault(words[0], []).append((words, cue, person))
+
+    numbers: dict[tuple[str, ...], int] = {}
+    for subject in graph.subjects(RDF.type, _lex("NumberWord")):
+        value = int(next(iter(graph.objects(subject, _lex("value")))).toPython())
+        for form in _folded(graph, subject, "form"):
+            numbers[tuple(form.split())] = value
+
+    words = _lex("Words")
+    quantities = _lex("Quantities")
+    pronouns = _lex("Pronouns")
+    return TransferLexicon(
+        cue_phrases=cue_phrases,
+        cue_lemmas={k: tuple(v) for k, v in cue_lemmas.items()},
+        status_phrases=status_phrases,
+        frames=frames,
+        conjunctions=tuple(_folded(graph, conjugation, "conjunction")),
+        future_prefixes=tuple(_folded(graph, conjugation, "futurePrefix")),
+        verb_proclitics=tuple(_folded(graph, conjugation, "verbProclitic")),
+        noun_proclitics=tuple(sorted(_folded(graph, conjugation, "nounProclitic"), key=len, reverse=True)),
+        object_suffixes=tuple(sorted(_folded(graph, conjugation, "objectSuffix"), key=len, reverse=True)),
+        markers=frozenset(markers),
+        marker_words=frozenset(marker_words),
+        max_marker_words=max((len(m) for m in markers), default=1),
+        numbers=numbers,
+        unit_nouns=frozenset(_folded(graph, quantities, "unitNoun")),
+        vague_quantities=frozenset(_folded(graph, quantities, "vagueQuantity")),
+        first_person=frozenset(_folded(graph, pronouns, "firstPerson")),
+        own_land=frozenset(_folded(graph, pronouns, "ownLand")),
+        complementizers=frozenset(_folded(graph, words, "complementizer")),
+        relative_pronouns=frozenset(_folded(graph, words, "relativePronoun")),
+        clause_ends=frozenset(_folded(graph, words, "clauseEnd")),
+        weapon_scope_ends=frozenset(_folded(graph, words, "weaponScopeEnd")),
+        weapon_anaphors=frozenset(_folded(graph, words, "weaponAnaphor")),
+        non_state_heads=frozenset(_folded(graph, words, "nonStateHead")),
+        request_after=tuple(tuple(p.split()) for p in _folded(graph, words, "requestAfter")),
+        future_words=frozenset(_folded(graph, words, "futureWord")),
+    )
+
+
+SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
+# Sentence-internal boundaries a cue's arguments never cross.
+_STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
+# Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
+_PARTNER_MARKERS = frozenset({("مع",)})
+_AUXILIARIES = frozenset(
+    fold(w) for w in ("قد", "لقد", "يتم", "تم", "تتم", "يكون", "تكون", "كان", "كانت", "بعد"))
+
+
+# ── Tokens ──────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class _Token:
+    """A written token: Stanza's syntactic words that share one stretch of text."""
+
+    position: int
+    start: int
+    end: int
+    surface: str
+    key: str
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def ta_marbuta(self) -> bool:
+        """fold() writes «ة» as «ه»: «أسلحة» must not read as «أسلح» + the pronoun «ه»."""
+        letters = [ch for ch in self.surface if ch.isalpha()]
+        return bool(letters) and letters[-1] == "ة"
+
+    @property
+    def is_verb(self) -> bool:
+        return any(w.upos in ("VERB", "AUX") for w in self.words)
+
+    @property
+    def is_punctuation(self) -> bool:
+        return all(w.upos == "PUNCT" for w in self.words) or not any(ch.isalnum() for ch in self.surface)
+
+    def feats(self) -> str:
+        return "|".join(w.feats for w in self.words if w.upos in ("VERB", "AUX") and w.feats)
+
+
+def _tokens(sentence: AnnotatedSentence, text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for word in sentence.words:
+        if tokens and tokens[-1].start == word.start and tokens[-1].end == word.end:
+            tokens[-1].words.append(word)
+            continue
+        surface = text[word.start:word.end]
+        tokens.append(_Token(len(tokens), word.start, word.end, surface, fold(surface), [word]))
+    return tokens
+
+
+def _is_boundary(token: _Token) -> bool:
+    return bool(token.surface) and all(ch in _STRONG_BOUNDARIES for ch in token.surface)
+
+
+# ── Matching lexicon entries on tokens ──────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """One way to read a token as a lexicon form: its stem and the clitics taken off."""
+
+    stem: str
+    future: bool = False
+    proclitic: str = ""
+    enclitic: str = ""
+
+
+_READINGS: dict[tuple[int, str, bool], list[_Analysis]] = {}
+
+
+def _readings(token: _Token, lexicon: TransferLexicon) -> list[_Analysis]:
+    """The token's readings (see _analyses), computed once per form."""
+    cache_key = (id(lexicon), token.key, token.ta_marbuta)
+    if cache_key not in _READINGS:
+        if len(_READINGS) > 50_000:
+            _READINGS.clear()
+        _READINGS[cache_key] = _analyses(token.key, lexicon, token.ta_marbuta)
+    return _READINGS[cache_key]
+
+
+def _analyses(key: str, lexicon: TransferLexicon, ta_marbuta: bool = False) -> list[_Analysis]:
+    """Every reading of a folded token with its proclitics (و ف, then س or ل, or the noun's ب ل ال) and an
+    object pronoun taken off; the whole token first. A word written with «ة» has no pronoun «ه» to take
+    off."""
+    found: list[_Analysis] = []
+    bases = [("", key)]
+    for conjunction in lexicon.conjunctions:
+        if key.startswith(conjunction) and len(key) - len(conjunction) >= 2:
+            bases.append((conjunction, key[len(conjunction):]))
+    for conjunction, base in bases:
+        readings = [_Analysis(base, proclitic=conjunction)]
+        for prefix in lexicon.future_prefixes:
+            # The future prefix sits on an imperfect verb: س + ي/ت/ن/أ.
+            rest = base[len(prefix):]
+            if base.startswith(prefix) and len(rest) >= 3 and rest[0] in "يتنا":
+                readings.append(_Analysis(rest, future=True, proclitic=conjunction + prefix))
+        for clitic in lexicon.verb_proclitics:
+            rest = base[len(clitic):]
+            if base.startswith(clitic) and len(rest) >= 3 and rest[0] in "يتنا":
+                readings.append(_Analysis(rest, proclitic=conjunction + clitic))
+        for clitic in lexicon.noun_proclitics:
+            rest = base[len(clitic):]
+            if base.startswith(clitic) and len(rest) >= 2:
+                readings.append(_Analysis(rest, proclitic=conjunction + clitic))
+                if clitic.endswith("لل"):
+                    readings.append(_Analysis("ال" + rest, proclitic=conjunction + clitic))
+        for reading in readings:
+            found.append(reading)
+            for suffix in lexicon.object_suffixes:
+                if ta_marbuta and suffix == "ه":
+                    continue
+                stem = reading.stem[: -len(suffix)]
+                if reading.stem.endswith(suffix) and len(stem) >= 2:
+                    found.append(_Analysis(stem, reading.future, reading.proclitic, suffix))
+                    if stem.endswith("و"):  # «سلموها»: the alef of «سلموا» drops before a pronoun
+                        found.append(_Analysis(stem + "ا", reading.future, reading.proclitic, suffix))
+    return found
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A lexicon entry found on tokens first..last."""
+
+    first: int
+    last: int
+    entry: object
+    analysis: _Analysis
+    first_person: bool = False
+
+
+def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
+                   lemma_table: dict | None = None) -> list[_Hit]:
+    """Entries of a phrase table (first word → [(words, entry, person)]) found in the tokens, longest first,
+    without overlaps."""
+    hits: list[_Hit] = []
+    taken: set[int] = set()
+    candidates: list[_Hit] = []
+    for token in tokens:
+        if token.is_punctuation:
+            continue
+        matched = False
+        for analysis in _readings(token, lexicon):
+            for words, entry, person in table.get(analysis.stem, ()):
+                rest = words[1:]
+                last = token.position + len(rest)
+                if last >= len(tokens):
+                    continue
+                if all(_same_word(tokens[token.position + 1 + i].key, w) for i, w in enumerate(rest)):
+                    candidates.append(_Hit(token.position, last, entry, analysis, person == 1))
+                    matched = True
+        if not matched and lemma_table:
+            for word in token.words:
+                if word.upos not in ("VERB", "NOUN"):
+                    continue
+                for entry in lemma_table.get(fold(word.lemma), ()):
+                    candidates.append(_Hit(token.position, token.position, entry, _Analysis(token.key)))
+    # Longest first; among equals, the one whose lemma Stanza confirms, then the lexicon's order.
+    candidates.sort(key=lambda h: (-(h.last - h.first), h.first, not _lemma_agrees(tokens[h.first], h.entry)))
+    for hit in candidates:
+        span = set(range(hit.first, hit.last + 1))
+        if span & taken:
+            continue
+        taken |= span
+        hits.append(hit)
+    hits.sort(key=lambda h: h.first)
+    return hits
+
+
+def _same_word(token_key: str, word: str) -> bool:
+    return token_key == word or (token_key.startswith("ال") and token_key[2:] == word) or (
+        word.startswith("ال") and word[2:] == token_key)
+
+
+def _lemma_agrees(token: _Token, entry: object) -> bool:
+    lemmas = getattr(entry, "lemmas", frozenset())
+    return any(fold(w.lemma) in lemmas for w in token.words)
+
+
+# ── Mentions and the parties they stand for ─────────────────────────────────────────────────────
+
+
+@dataclass
+class _Party:
+    """A mention that can stand for a state, where it sits, and the preposition that governs it."""
+
+    mention: Mention
+    state: str  # gazetteer id (or match key) of the state it stands for
+    first: int  # token positions in the sentence
+    last: int
+    marker: tuple[str, ...] = ()  # folded preposition words before it («إلى», «على الأراضي»), or ()
+    origin_of: int | None = None  # token position of the weapon it qualifies («الأسلحة الروسية»)
+    via_person: bool = False
+
+
+@dataclass
+class _Weapon:
+    mention: Mention
+    first: int
+    last: int
+
+
+class _Context:
+    """The document-wide facts the extractor consults: parties, weapons, claims, the speaker's state."""
+
+    def __init__(self, annotated: AnnotatedDocument, mentions: Sequence[Mention], claims: Sequence[Claim],
+                 lexicon: TransferLexicon, gazetteer: Gazetteer) -> None:
+        self.annotated = annotated
+        self.text = annotated.document.text
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.claims = list(claims)
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            self.by_sentence.setdefault(mention.sentence, []).append(mention)
+        self.date = annotated.document.date
+
+    # -- which state a mention stands for ----------------------------------------------------------------
+    def state_of(self, mention: Mention) -> str | None:
+        """The state a mention stands for: a state, a capital or seat of power, a nisba, a role or person tied
+        to one. None for anything else (companies, armies without a state, places)."""
+        gazetteer = self.gazetteer
+        if mention.kind == STATE:
+            return mention.known_id or mention.affiliation or match_key(mention.text)
+        if mention.kind == PLACE:
+            stands_for = gazetteer.stands_for(mention.known_id)
+            if stands_for and self._is_state_id(stands_for):
+                return stands_for
+            if mention.via == "capital" and mention.affiliation and self._is_state_id(mention.affiliation):
+                return mention.affiliation
+            return None
+        if mention.kind == PERSON:
+            return self.person_state(mention)
+        return None
+
+    def _is_state_id(self, entity_id: str) -> bool:
+        entry = self.gazetteer.entry(entity_id)
+        return entry is not None and entry.kind == STATE
+
+    def person_state(self, person: Mention) -> str | None:
+        """A person's state: the affiliation the entity side found, their post in the gazetteer, or a nisba
+        next to one of their mentions in this document («الرئيس البيلاروسي ألكسندر لوكاشينكو»)."""
+        if person.affiliation and self._is_state_id(person.affiliation):
+            return person.affiliation
+        if person.known_id:
+            for post in self.gazetteer.posts_of(person.known_id, self.date) or self.gazetteer.posts_of(
+                    person.known_id):
+                if self._is_state_id(post.jurisdiction):
+                    return post.jurisdiction
+        same = [m for m in self.mentions if m.kind == PERSON and (
+            (person.known_id and m.known_id == person.known_id) or fold(m.text) == fold(person.text))]
+        for other in same:
+            for mention in self.by_sentence.get(other.sentence, ()):
+                if mention.kind == STATE and mention.via == "nisba" and 0 <= other.start - mention.end <= 2:
+                    return self.state_of(mention)
+                if mention.kind == STATE and mention.via == "nisba" and 0 <= mention.start - other.end <= 1:
+                    return self.state_of(mention)
+        return None
+
+    def standing_for(self, state: str, text: str, start: int, end: int, sentence: int) -> Mention | None:
+        """The mention a transfer points at when the text named a state through a person, a role or a
+        pronoun: a mention of the state in the same sentence, else one made on the words that stood for it
+        (the resolver knows the state by its gazetteer id), else the nearest mention of it in the document."""
+        same = [m for m in self.by_sentence.get(sentence, ())
+                if m.kind == STATE and self.state_of(m) == state]
+        if same:
+            return min(same, key=lambda m: abs(m.start - start))
+        if self._is_state_id(state):
+            return Mention(text, start, end, sentence, STATE, known_id=state, via="pronoun")
+        return self.state_mention(state, start)
+
+    def state_mention(self, state: str, near: int) -> Mention | None:
+        """A mention of ``state`` in the document, the nearest to character offset ``near``: the node the
+        transfer points at when the text stood for the state by a person or a pronoun."""
+        best: tuple[int, Mention] | None = None
+        for mention in self.mentions:
+            if mention.kind not in (STATE, PLACE) or self.state_of(mention) != state:
+                continue
+            distance = abs(mention.start - near) + (0 if mention.kind == STATE else 1)
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+        return best[1] if best else None
+
+    # -- claims and speakers ------------------------------------------------------------------------------
+    def claim_at(self, offset: int, sentence: int) -> Claim | None:
+        """The claim whose span holds this offset; else one in the same sentence; else the nearest quote
+        around it (a quote may run over several sentences that the claim extractor split)."""
+        inside = [c for c in self.claims if c.start <= offset < c.end]
+        if inside:
+            return min(inside, key=lambda c: c.end - c.start)
+        same = [c for c in self.claims if c.sentence == sentence]
+        if same:
+            return same[0]
+        near = [c for c in self.claims if abs(c.sentence - sentence) <= 2 and c.kind == "DirectQuote"]
+        return min(near, key=lambda c: abs(c.sentence - sentence)) if near else None
+
+    def speaker_state(self, claim: Claim | None) -> str | None:
+        if claim is None:
+            return None
+        return self.state_of(claim.speaker)
+
+    def states_before(self, offset: int, sentence: int, window: int = 3) -> list[tuple[Mention, str]]:
+        """States named before ``offset``, the nearest first, in this sentence and the ``window`` before."""
+        found: list[tuple[Mention, str]] = []
+        for mention in reversed(self.mentions):
+            if mention.start >= offset or mention.sentence < sentence - window:
+                continue
+            state = self.state_of(mention) if mention.kind in (STATE, PLACE) else None
+            if state:
+                found.append((mention, state))
+        return found
+
+
+# ── The extractor ───────────────────────────────────────────────────────────────────────────────────
+
+
+def extract_transfers(
+    annotated: AnnotatedDocument,
+    mentions: Sequence[Mention],
+    claims: Sequence[Claim],
+    lexicon: TransferLexicon,
+    gazetteer: Gazetteer | None = None,
+) -> Iterator[Transfer]:
+    """Transfers of weapons between states stated in the document, one per (supplier, recipient, weapon,
+    status) per sentence, each with the cue that stated it, who stated it (a transfer inside a claim) and the
+    quantity when a number is given.
+
+    ``gazetteer`` maps capitals and persons to their states; the default gazetteer when not given.
+    """
+    context = _Context(annotated, mentions, claims, lexicon, gazetteer or load_gazetteer())
+    for sentence in annotated.sentences:
+        seen: set[tuple] = set()
+        for transfer in _sentence_transfers(sentence, context):
+            key = (_identity(transfer.supplier, context), _identity(transfer.recipient, context),
+                   _weapon_identity(transfer.weapon), transfer.status)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield transfer
+
+
+def _identity(mention: Mention | None, context: _Context) -> str | None:
+    return context.state_of(mention) if mention is not None else None
+
+
+def _weapon_identity(mention: Mention) -> str:
+    return mention.known_id or match_key(mention.text)
+
+
+@dataclass
+class _Event:
+    """A cue with what was read around it."""
+
+    hit: _Hit
+    cue: TransferCue
+    status: str
+    last: int  # the last token of the cue (after absorbing a following cue noun)
+    sentence: int
+    describes_weapon: bool = False  # a participle right after the weapon it qualifies
+
+
+def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Iterator[Transfer]:
+    lexicon = context.lexicon
+    tokens = _tokens(sentence, context.text)
+    if not tokens:
+        return
+    cue_hits = [h for h in _match_phrases(tokens, lexicon.cue_phrases, lexicon, lexicon.cue_lemmas)
+                if _requirements_met(h, tokens, lexicon)]
+    if not cue_hits:
+        return
+    status_hits = _match_phrases(tokens, lexicon.status_phrases, lexicon)
+    mentions = context.by_sentence.get(sentence.index, [])
+    parties, weapons = _place_mentions(mentions, tokens, context)
+    # A word inside a weapon's name is no cue («أسلحة» is not «أسلح» + «ه», «شحنات أسلحة» aside).
+    cue_hits = [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)]
+    if not cue_hits:
+        return
+    events = _events(cue_hits, status_hits, tokens, weapons, sentence.index)
+    for event in events:
+        event.describes_weapon = event.cue.frame.weapon_before and any(
+            w.last == event.hit.first - 1 for w in weapons) and not _is_finite_verb(event, tokens)
+    starts = [e.hit.first for e in events]
+    for number, event in enumerate(events):
+        next_start = starts[number + 1] if number + 1 < len(starts) else len(tokens)
+        yield from _event_transfers(event, next_start, tokens, status_hits, parties, weapons, sentence,
+                                    context)
+
+
+def _requirements_met(hit: _Hit, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
+    needed = hit.entry.requires_near
+    if not needed:
+        return True
+    for token in tokens[hit.last + 1: hit.last + 5]:
+        if any(a.stem in needed for a in _readings(token, lexicon)):
+            return True
+    return False
+
+
+def _events(cue_hits: list[_Hit], status_hits: list[_Hit], tokens: list[_Token], weapons: list[_Weapon],
+            sentence: int) -> list[_Event]:
+    """Cues as events. Two cues close together with no weapon between are one event: a cue that is also a
+    status word («صفقة لشراء», «طلب تزويد») gives way to the next; otherwise the next is its object («تبادل
+    شحنات»)."""
+    status_at = {h.first for h in status_hits}
+    events: list[_Event] = []
+    skip: set[int] = set()
+    for i, hit in enumerate(cue_hits):
+        if i in skip:
+            continue
+        last = hit.last
+        following = cue_hits[i + 1] if i + 1 < len(cue_hits) else None
+        if following is not None and following.first - hit.last <= 3 and not any(
+                hit.last < w.first < following.first for w in weapons):
+            if hit.first in status_at:
+                continue  # the status word governs the next cue; the status pass will read it
+            skip.add(i + 1)
+            last = following.last
+        events.append(_Event(hit, hit.entry, hit.entry.status, last, sentence))
+    return events
+
+
+def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Context
+                    ) -> tuple[list[_Party], list[_Weapon]]:
+    """Parties (mentions that stand for a state) and weapons of a sentence, on token positions."""
+
+    def position(offset: int) -> int | None:
+        for token in tokens:
+            if token.start <= offset < token.end:
+                return token.position
+        return None
+
+    weapons: list[_Weapon] = []
+    for mention in mentions:
+        if mention.kind != WEAPON:
+            continue
+        first, last = position(mention.start), position(max(mention.start, mention.end - 1))
+        if first is not None and last is not None:
+            weapons.append(_Weapon(mention, first, last))
+    parties: list[_Party] = []
+    lexicon = context.lexicon
+    for mention in mentions:
+        if mention.kind == WEAPON:
+            continue
+        state = context.state_of(mention)
+        if state is None:
+            continue
+        first, last = position(mention.start), position(max(mention.start, mention.end - 1))
+        if first is None or last is None:
+            continue
+        if any(p.first <= first <= p.last for p in parties):
+            continue  # a nisba inside a role already taken («الرئيس البيلاروسي»)
+        party = _Party(mention, state, first, last, via_person=mention.kind == PERSON)
+        if mention.kind == PERSON:
+            stand_in = context.standing_for(state, mention.text, mention.start, mention.end, mention.sentence)
+            if stand_in is None:
+                continue
+            party.mention = stand_in
+        if mention.via == "nisba":
+            # A nisba qualifies the noun before it: a weapon (its origin), a territory (the host), a body.
+            owner = next((w for w in weapons if w.last == first - 1 or w.first <= first <= w.last), None)
+            if owner is None:
+                # «أنظمة الدفاع الجوي الروسية إس-400»: inside a system's phrase, before its name.
+                owner = next((w for w in weapons if w.first == last + 1 and any(
+                    a.stem in lexicon.unit_nouns for t in tokens[max(0, first - 3):first]
+                    for a in _readings(t, lexicon))), None)
+            if owner is not None:
+                party.origin_of = owner.first
+                parties.append(party)
+                continue
+            if first > 0:
+                noun = tokens[first - 1]
+                if any(a.stem in lexicon.non_state_heads for a in _readings(noun, lexicon)):
+                    continue  # «شركة … الألمانية», «وكالة الأنباء البيلاروسية»: not the state
+                # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
+                party.marker = _marker_before(tokens, first, mention, context) or _marker_before(
+                    tokens, first - 1, mention, context)
+                parties.append(party)
+                continue
+        party.marker = _marker_before(tokens, first, mention, context)
+        parties.append(party)
+    return parties, weapons
+
+
+def _marker_before(tokens: list[_Token], first: int, mention: Mention, context: _Context) -> tuple[str, ...]:
+    """The preposition governing the mention: a proclitic on its own token («لأوكرانيا», «بروسيا»), or the
+    standalone word(s) before it («إلى», «على أراضي»)."""
+    lexicon = context.lexicon
+    token = tokens[first]
+    if mention.start > token.start:
+        prefix = fold(context.text[token.start:mention.start])
+        for clitic in ("ل", "ب", "ك"):
+            if prefix.endswith(clitic) or prefix.endswith(clitic + "ال"):
+                return (clitic,)
+    elif token.key != fold(mention.text) and not token.key.startswith(fold(mention.text)):
+        mention_key = fold(mention.text)
+        if token.key.endswith(mention_key):
+            prefix = token.key[: -len(mention_key)]
+            for clitic in ("ل", "ب", "ك"):
+                if prefix.endswith(clitic):
+                    return (clitic,)
+    for size in range(lexicon.max_marker_words, 0, -1):
+        start = first - size
+        if start < 0:
+            continue
+        words = tuple(_strip_conjunction(t.key, lexicon) for t in tokens[start:first])
+        if words in lexicon.markers:
+            return words
+    return ()
+
+
+def _strip_conjunction(key: str, lexicon: TransferLexicon) -> str:
+    for conjunction in lexicon.conjunctions:
+        if key.startswith(conjunction) and key[len(conjunction):] in lexicon.marker_words:
+            return key[len(conjunction):]
+    return key
+
+
+# ── Status ───────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _status(event: _Event, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> str:
+    """The status of the transfer a cue states, from the nearest marker of tense, modality or negation.
+
+    A negation on the cue denies it. A participle that describes the weapon states what is. Otherwise the
+    nearest status word that governs the cue decides; a finite verb is governed only through «أن». The cue's
+    own future («سنشتري») makes it Planned unless an agreement, a request or a denial governs it («اتفقنا
+    على أننا سنشتري» is an agreement about the future)."""
+    hit = event.hit
+    default = event.cue.status
+    if _negated(hit.first, tokens, status_hits):
+        return "Denied"
+    future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].feats() or _future_particle(
+        tokens, hit.first, lexicon)
+    if event.describes_weapon:
+        return default
+    governing = _governing_status(event, tokens, status_hits, lexicon)
+    if future:
+        return governing if governing in ("Agreed", "Requested", "Denied") else "Planned"
+    return governing or default
+
+
+def _governing_status(event: _Event, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon
+                      ) -> str | None:
+    """The status set by the nearest status word before the cue that governs it, or None."""
+    hit = event.hit
+    is_finite = _is_finite_verb(event, tokens)
+    crossed_complementizer = False
+    position = hit.first - 1
+    while position >= 0:
+        token = tokens[position]
+        if _is_boundary(token):
+            return None
+        status_hit = next((h for h in status_hits if h.first <= position <= h.last), None)
+        if status_hit is not None:
+            cue: StatusCue = status_hit.entry
+            if cue.adjacent_only or cue.only_before_perfect:
+                position = status_hit.first - 1
+                continue
+            if cue.status is None:  # «بالفعل», «بدأ»: it happened
+                return None
+            if is_finite and not crossed_complementizer and status_hit.last < hit.first - 2:
+                return None  # a finite verb's status is its own unless a verb governs it through «أن»
+            if cue.status == "Planned" and _plan_under_way(status_hit, tokens, status_hits):
+                return None
+            if _negated(status_hit.first, tokens, status_hits) and cue.status != "Denied":
+                return "Denied"
+            return cue.status
+        if any(a.stem in lexicon.complementizers for a in _readings(token, lexicon)):
+            crossed_complementizer = True
+        elif token.key in _AUXILIARIES:
+            pass  # «أن تكون قد أرسلت»: the auxiliary belongs to the cue's verb group
+        elif is_finite and not crossed_complementizer and token.is_verb and position < hit.first - 1:
+            return None
+        position -= 1
+    return None
+
+
+def _is_finite_verb(event: _Event, tokens: list[_Token]) -> bool:
+    token = tokens[event.hit.first]
+    if event.hit.last != event.hit.first:
+        return any(w.upos == "VERB" for w in token.words)
+    return any(w.upos == "VERB" for w in token.words) and not any(
+        w.upos == "NOUN" for w in token.words)
+
+
+def _negated(position: int, tokens: list[_Token], status_hits: list[_Hit]) -> bool:
+    """A negation particle just before ``position``, over auxiliaries («لم يتم», «لن تكون قد»)."""
+    before = position - 1
+    while before >= 0 and tokens[before].key in _AUXILIARIES:
+        before -= 1
+    if before < 0:
+        return False
+    hit = next((h for h in status_hits if h.last == before), None)
+    return hit is not None and hit.entry.adjacent_only and hit.entry.status == "Denied"
+
+
+def _future_particle(tokens: list[_Token], position: int, lexicon: TransferLexicon) -> bool:
+    """«سوف تسلم», «ستتم عملية تسليم»: a future marker just before the cue, or on the auxiliary before it."""
+    for token in tokens[max(0, position - 3):position]:
+        if token.key in lexicon.future_words:
+            return True
+        if any(w.upos in ("VERB", "AUX") for w in token.words) and any(
+                a.future for a in _readings(token, lexicon)) and any(
+                w.text == "س" or fold(w.lemma) == "س" for w in token.words):
+            return True
+    return False
+
+
+def _plan_under_way(plan: _Hit, tokens: list[_Token], status_hits: list[_Hit]) -> bool:
+    """«تحركت بشأن خطة نشر», «بدأت تنفيذ خطة»: a plan being carried out is no longer only planned."""
+    return any(h.entry.executes for h in status_hits if 0 < plan.first - h.last <= 3)
+
+
+# ── Arguments ─────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _window_end(event: _Event, next_start: int, tokens: list[_Token], lexicon: TransferLexicon) -> int:
+    """The last token of the cue's clause to the right: before the next cue, a strong boundary, a relative
+    pronoun or a new coordinated verb."""
+    end = next_start - 1
+    for token in tokens[event.last + 1: next_start]:
+        if _is_boundary(token) or token.key in lexicon.clause_ends:
+            return token.position - 1
+        split_conjunction = len(token.words) > 1 and token.words[0].text in ("و", "ف")
+        if token.position > event.last + 1 and split_conjunction and any(
+                w.upos == "VERB" for w in token.words[1:]):
+            return token.position - 1  # «… وساعدت في تحويل»: a coordinated clause of its own
+    return end
+
+
+def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon],
+                lexicon: TransferLexicon, context: _Context, sentence: AnnotatedSentence) -> list[_Weapon]:
+    """The weapons a cue transfers: those in its clause to the right up to a scope end («مماثل لـ», «قادرة
+    على حمل»), else the weapon just before it when the cue describes it («أنظمة S-400 المنتشرة»)."""
+    scope_end = _weapon_scope_end(event, end, tokens, lexicon)
+    found = [w for w in weapons if event.last < w.first <= scope_end]
+    if found:
+        return _named_over_generic(found, tokens)
+    before = [w for w in weapons if w.last < event.hit.first]
+    if before:
+        nearest = before[-1]
+        gap = tokens[nearest.last + 1: event.hit.first]
+        if event.cue.frame.weapon_before and len(gap) <= 3 and not any(_is_boundary(t) for t in gap):
+            return [nearest]
+        # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها»: a relative clause on the weapon.
+        if len(gap) <= 3 and any(t.key in lexicon.relative_pronouns for t in gap) and all(
+                t.key in lexicon.relative_pronouns or t.key in _AUXILIARIES for t in gap):
+            return [nearest]
+    # «نقلت المخزون … إلى روسيا»: a stockpile noun stands for the weapon named just before.
+    for token in tokens[event.last + 1: scope_end + 1]:
+        if any(a.stem in lexicon.weapon_anaphors for a in _readings(token, lexicon)):
+            previous = [w for w in weapons if w.last < token.position]
+            if previous:
+                return [previous[-1]]
+    return []
+
+
+def _weapon_scope_end(event: _Event, end: int, tokens: list[_Token], lexicon: TransferLexicon) -> int:
+    """Where the transferred weapons stop: before a relative clause, a comparison («مماثل لـ»), a capability
+    («قادرة على حمل») or a target («لاعتراض»)."""
+    for token in tokens[event.last + 1: end + 1]:
+        if token.key in lexicon.relative_pronouns or any(
+                a.stem in lexicon.weapon_scope_ends for a in _readings(token, lexicon)):
+            return token.position - 1
+    return end
+
+
+def _named_over_generic(found: list[_Weapon], tokens: list[_Token]) -> list[_Weapon]:
+    """«نظام الصواريخ "إسكندر"», «أنظمة الصواريخ الباليستية التكتيكية إسكندر»: a generic phrase just before
+    a named system is that system's description, not a second weapon."""
+    kept = []
+    for weapon in found:
+        if weapon.mention.via == "generic" and any(
+                other.mention.via != "generic" and 0 < other.first - weapon.last <= 3
+                and all(t.is_punctuation for t in tokens[weapon.last + 1: other.first]) for other in found):
+            continue
+        kept.append(weapon)
+    return kept
+
+
+def _quantity(weapon: _Weapon, event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> int | None:
+    """«ثلاث بطاريات باتريوت», «24 طائرة رافال»: a number before the weapon (and its unit noun); none for
+    «عدة كتائب»."""
+    position = weapon.first - 1
+    floor = event.last
+    for _ in range(3):
+        if position <= floor:
+            return None
+        token = tokens[position]
+        analyses = _readings(token, lexicon)
+        stems = {a.stem for a in analyses}
+        if stems & lexicon.vague_quantities:
+            return None
+        value = _number(tokens, position, lexicon)
+        if value is not None:
+            return value
+        if stems & lexicon.unit_nouns or token.key == "من":
+            position -= 1
+            continue
+        return _number(tokens, weapon.first, lexicon, inside=True)
+    return None
+
+
+def _number(tokens: list[_Token], position: int, lexicon: TransferLexicon, inside: bool = False
+            ) -> int | None:
+    token = tokens[position]
+    digits = "".join(ch for ch in token.key if ch.isdigit())
+    if digits and digits == token.key.strip(",.") and not inside:
+        return int(digits)
+    for analysis in _readings(token, lexicon):
+        if (analysis.stem,) in lexicon.numbers:
+            return lexicon.numbers[(analysis.stem,)]
+    # Two-word numbers («أحد عشر»): the token before and this one.
+    if position > 0:
+        pair = (tokens[position - 1].key, token.key)
+        if pair in lexicon.numbers:
+            return lexicon.numbers[pair]
+    return None
+
+
+@dataclass
+class _Roles:
+    supplier: list[tuple[int, _Party]] = field(default_factory=list)  # (priority, party); lower is better
+    recipient: list[tuple[int, _Party]] = field(default_factory=list)
+    parties: list[_Party] = field(default_factory=list)  # both sides of an exchange
+
+
+def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], status_hits: list[_Hit],
+                     parties: list[_Party], weapons: list[_Weapon], sentence: AnnotatedSentence,
+                     context: _Context) -> Iterator[Transfer]:
+    lexicon = context.lexicon
+    frame = event.cue.frame
+    end = _window_end(event, next_start, tokens, lexicon)
+    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon, context, sentence)
+    if not event_weapons:
+        return
+    status = _status(event, tokens, status_hits, lexicon)
+    cue_offset = tokens[event.hit.first].start
+    claim = context.claim_at(cue_offset, sentence.index)
+    stated_by = claim.speaker if claim is not None and claim.start <= cue_offset < claim.end else None
+    if stated_by is None and claim is not None and claim.sentence == sentence.index:
+        stated_by = claim.speaker
+    roles = _roles(event, end, tokens, parties, event_weapons, frame, claim, sentence, context)
+    cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
+    extra_requests = _request_after(event, end, tokens, lexicon)
+    for weapon in event_weapons:
+        quantity = _quantity(weapon, event, tokens, lexicon)
+        for supplier, recipient in _pairs(roles, weapon, frame, context):
+            yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
+                           quantity)
+            if extra_requests and status != "Requested":
+                yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
+                               None, quantity)
+
+
+def _request_after(event: _Event, end: int, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
+    """«… بناء على طلب لوكاشينكو»: the recipient asked for what the cue states."""
+    keys = [t.key for t in tokens[event.last + 1:]]
+    for phrase in lexicon.request_after:
+        size = len(phrase)
+        for i in range(len(keys) - size + 1):
+            if tuple(_strip_conjunction(k, lexicon) for k in keys[i:i + size]) == phrase:
+                return True
+    return False
+
+
+def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party], event_weapons: list[_Weapon],
+           frame: Frame, claim: Claim | None, sentence: AnnotatedSentence, context: _Context) -> _Roles:
+    lexicon = context.lexicon
+    roles = _Roles()
+    first_weapon = min(w.first for w in event_weapons)
+    right = [p for p in parties if event.last < p.first <= end and p.origin_of is None]
+    markers = frame.marker_roles
+    # In a relative clause after the weapon only a preposition still ties a state to the cue
+    # («المخزون الذي ورثته … إلى روسيا»); a bare state there is that clause's own subject.
+    relative = next((t.position for t in tokens[event.last + 1: end + 1]
+                     if t.key in lexicon.relative_pronouns), end + 1)
+    bare_right = [p for p in right if not p.marker and p.first < relative]
+    # Parties named by prepositions the frame understands.
+    for party in right:
+        role = markers.get(party.marker)
+        if party.marker and role:
+            _assign(roles, role, 1, party)
+    # The subject (or a noun's genitive agent), and a bare second object.
+    subject, object_ = _subject_and_object(event, tokens, parties, bare_right, first_weapon, claim, context)
+    if subject is not None:
+        _assign(roles, frame.subject_role, 0, subject)
+    if object_ is not None and frame.object_role:
+        _assign(roles, frame.object_role, 0, object_)
+    # A nisba on a transferred weapon names where it comes from.
+    for party in parties:
+        if party.origin_of is not None and any(w.first <= party.origin_of <= w.last for w in event_weapons):
+            _assign(roles, ORIGIN, 2, party)
+    if not any(True for _ in roles.supplier) and frame.subject_role != PARTY:
+        # Coordinated weapons share an origin («الروسية إس-400 وأنظمة إسكندر»).
+        for party in parties:
+            if party.origin_of is not None and event.hit.first - 1 <= party.origin_of <= end:
+                _assign(roles, ORIGIN, 3, party)
+                break
+    # Pronouns: «منهم», «إلينا», «بلاده».
+    _pronoun_roles(event, end, tokens, roles, frame, claim, sentence, context)
+    # One side still unnamed: the other state the clause before the cue names with the known side
+    # («اتفقنا نحن وروسيا على أننا قد نحتفظ…», «اتفقت مع فرنسا على أن نشتري…»).
+    if frame.subject_role != PARTY and bool(roles.supplier) != bool(roles.recipient):
+        known = {p.state for _, p in roles.supplier + roles.recipient}
+        for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
+            if party.state in known or (party.marker and party.marker not in _PARTNER_MARKERS):
+                continue
+            if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
+                break
+            _assign(roles, RECIPIENT if roles.supplier else SUPPLIER, 6, party)
+            break
+    return roles
+
+
+def _assign(roles: _Roles, role: str | None, priority: int, party: _Party) -> None:
+    if role == SUPPLIER or role == ORIGIN:
+        roles.supplier.append((priority if role == SUPPLIER else priority + 2, party))
+    elif role in (RECIPIENT, LOCATION):
+        roles.recipient.append((priority if role == RECIPIENT else priority + 1, party))
+    elif role == PARTY:
+        roles.parties.append(party)
+
+
+def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Party], bare_right: list[_Party],
+                        first_weapon: int, claim: Claim | None, context: _Context
+                        ) -> tuple[_Party | None, _Party | None]:
+    """Arabic puts the subject after the verb (VSO) or before it (SVO); a verbal noun takes its agent as a
+    genitive after it; a status verb before a noun passes its subject on («تعتزم بولندا شراء»)."""
+    lexicon = context.lexicon
+    hit = event.hit
+    is_verb = _is_finite_verb(event, tokens)
+    left = _left_subject(event, tokens, parties, lexicon)
+    first_person = hit.first_person or (is_verb and "Person=1" in tokens[hit.first].feats())
+    if first_person:
+        own = _speaker_party(claim, tokens[hit.first], event.sentence, context)
+        if own is not None:
+            left = own
+    if left is not None:
+        return left, (bare_right[0] if bare_right else None)
+    if not bare_right:
+        return _pronoun_subject(event, tokens, claim, context), None
+    if is_verb or len(bare_right) > 1 or not event.cue.frame.object_role:
+        return bare_right[0], (bare_right[1] if len(bare_right) > 1 else None)
+    # A verbal noun with one bare genitive state whose frame has an object: «تزويد أوكرانيا بالصواريخ».
+    return None, bare_right[0]
+
+
+def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], lexicon: TransferLexicon
+                  ) -> _Party | None:
+    """The nearest bare state before the cue in its clause, when nothing but particles, status words,
+    complementizers and the subject's own words stand between."""
+    hit = event.hit
+    candidates = [p for p in parties if p.last < hit.first and not p.marker and p.origin_of is None]
+    if not candidates:
+        return None
+    party = candidates[-1]
+    between = tokens[party.last + 1: hit.first]
+    if any(_is_boundary(t) for t in between):
+        return None
+    if len(between) > 12:
+        return None
+    return party
+
+
+def _speaker_party(claim: Claim | None, token: _Token, sentence: int, context: _Context) -> _Party | None:
+    """The speaker's state, standing for a first person («سنشتري», «إلينا») or a pronoun («قال إنه…»)."""
+    state = context.speaker_state(claim)
+    if state is None:
+        return None
+    mention = context.standing_for(state, token.surface, token.start, token.end, sentence)
+    if mention is None:
+        return None
+    return _Party(mention, state, -1, -1)
+
+
+def _pronoun_subject(event: _Event, tokens: list[_Token], claim: Claim | None, context: _Context
+                     ) -> _Party | None:
+    """«قال إنه يود الحصول…»: a complementizer with a pronoun before the cue is the speaker."""
+    lexicon = context.lexicon
+    for token in reversed(tokens[max(0, event.hit.first - 4): event.hit.first]):
+        for analysis in _readings(token, lexicon):
+            if analysis.stem in lexicon.complementizers and analysis.enclitic:
+                return _speaker_party(claim, token, event.sentence, context)
+    return None
+
+
+def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles, frame: Frame,
+                   claim: Claim | None, sentence: AnnotatedSentence, context: _Context) -> None:
+    lexicon = context.lexicon
+    for token in tokens[event.last + 1: end + 1]:
+        for analysis in _readings(token, lexicon):
+            preposition = (analysis.stem,) if analysis.stem else ()
+            if not analysis.enclitic or analysis.proclitic:
+                continue
+            role = frame.marker_roles.get(preposition)
+            if role is None:
+                continue
+            if analysis.enclitic in lexicon.first_person:
+                party = _speaker_party(claim, token, sentence.index, context)
+            else:
+                party = _partner(token.start, sentence.index, roles, claim, context)
+            if party is not None:
+                _assign(roles, role, 1, party)
+            break
+        if token.key in lexicon.own_land:
+            # «إلى بلاده»: the land of the clause's subject or of the speaker.
+            marker = tokens[token.position - 1].key if token.position > 0 else ""
+            role = frame.marker_roles.get((marker,))
+            if role is None:
+                continue
+            owner = _land_owner(event, tokens, token, roles, claim, context)
+            if owner is not None:
+                _assign(roles, role, 1, owner)
+
+
+def _land_owner(event: _Event, tokens: list[_Token], token: _Token, roles: _Roles, claim: Claim | None,
+                context: _Context) -> _Party | None:
+    if any(token.key.endswith(p) for p in context.lexicon.first_person):
+        return _speaker_party(claim, token, event.sentence, context)
+    # The nearest person or state before the cue that is not a party already.
+    for mention, state in _people_and_states_before(tokens[event.hit.first].start, context, token.start):
+        return _Party(mention, state, -1, -1)
+    return None
+
+
+def _people_and_states_before(offset: int, context: _Context, near: int) -> Iterator[tuple[Mention, str]]:
+    for mention in reversed(context.mentions):
+        if mention.start >= offset:
+            continue
+        state = context.state_of(mention)
+        if state is None:
+            continue
+        if mention.kind == PERSON:
+            found = context.state_mention(state, near)
+            if found is not None:
+                yield found, state
+            continue
+        yield mention, state
+
+
+def _partner(offset: int, sentence: int, roles: _Roles, claim: Claim | None, context: _Context
+             ) -> _Party | None:
+    """«منهم»: the state most recently named as a partner (after «مع» first), not the speaker's own."""
+    own = context.speaker_state(claim)
+    taken = {p.state for _, p in roles.supplier + roles.recipient}
+    for mention, state in context.states_before(offset, sentence):
+        if state == own or state in taken:
+            continue
+        return _Party(mention, state, -1, -1)
+    return None
+
+
+def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context
+           ) -> Iterator[tuple[Mention | None, Mention | None]]:
+    """(supplier, recipient) pairs: the best-ranked of each side, never the same state on both; both
+    directions for exchanges."""
+    if frame.both_directions:
+        sides = _distinct(roles.parties)
+        if len(sides) < 2:
+            sides = _distinct(sides + [p for _, p in roles.supplier + roles.recipient])
+        if len(sides) < 2:
+            # «تبادل شحنات أسلحة» with no parties in the clause: the two states the text has been about.
+            for mention, state in context.states_before(weapon.mention.start, weapon.mention.sentence):
+                sides = _distinct(sides + [_Party(mention, state, -1, -1)])
+                if len(sides) == 2:
+                    break
+        if len(sides) < 2:
+            return
+        a, b = sides[0], sides[1]
+        yield a.mention, b.mention
+        yield b.mention, a.mention
+        return
+    suppliers = [p for _, p in sorted(roles.supplier, key=lambda x: x[0])]
+    recipients = [p for _, p in sorted(roles.recipient, key=lambda x: x[0])]
+    supplier = suppliers[0] if suppliers else None
+    recipient = next((r for r in recipients if supplier is None or r.state != supplier.state), None)
+    if supplier is not None and recipient is None and recipients:
+        # The best supplier is also the only recipient: try the next supplier.
+        recipient = recipients[0]
+        supplier = next((s for s in suppliers if s.state != recipient.state), None)
+    if supplier is None and recipient is None:
+        return
+    if frame.needs_both and (supplier is None or recipient is None):
+        return  # a deployment on one's own soil is no transfer
+    yield (supplier.mention if supplier else None), (recipient.mention if recipient else None)
+
+
+def _distinct(parties: list[_Party]) -> list[_Party]:
+    seen: set[str] = set()
+    result = []
+    for party in parties:
+        if party.state not in seen:
+            seen.add(party.state)
+            result.append(party)
+    return result
