@@ -260,3 +260,10 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         turn_markers=phrases_of(LEX.TurnMarker),
         adverbials=frozenset(w for p in phrases_of(LEX.Adverbial) for w in p),
     )
+
+
+# ── The transfer lexicon ───────────────────────────────────────────────────────────────────
+# Built where it is read, in kg.extracting.transfers (ontologies/lexicon-transfers.ttl plus a user's files);
+# offered here beside the speech lexicon.
+from kg.extracting.transfers import TransferLexicon as TransferLexicon  # noqa: E402
+from kg.extracting.transfers import load_transfer_lexicon as load_transfer_lexicon  # noqa: E402
