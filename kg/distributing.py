@@ -95,13 +95,13 @@ def batches_of(documents: Sequence[Document], max_chars: int) -> list[list[Docum
     return batches
 
 
-def _connect(workers: int | None, scheduler: str | None):
+def _connect(workers: int | None, scheduler: str | None, timeout: str = CONNECT_TIMEOUT):
     """A dask Client and the LocalCluster it owns (None when connecting to a running scheduler)."""
     from distributed import Client, LocalCluster
 
     if scheduler:
         try:
-            return Client(scheduler, timeout=CONNECT_TIMEOUT), None
+            return Client(scheduler, timeout=timeout), None
         except (OSError, TimeoutError) as error:
             raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     if not workers or workers < 1:
@@ -115,7 +115,7 @@ def _connect(workers: int | None, scheduler: str | None):
         silence_logs=logging.ERROR,
     )
     try:
-        return Client(cluster, timeout=CONNECT_TIMEOUT), cluster
+        return Client(cluster, timeout=timeout), cluster
     except BaseException:
         cluster.close()
         raise
@@ -130,11 +130,13 @@ def annotate_on_cluster(
     scheduler: str | None = None,
     refresh: bool = False,
     progress: ProgressHook | None = None,
+    connect_timeout: str = CONNECT_TIMEOUT,
 ) -> FanOut:
     """Annotate every document missing from the cache at ``cache_dir`` on a Dask cluster.
 
     ``workers``: start a LocalCluster of that many processes; ``scheduler``: use the running cluster at that
-    address instead. ``refresh``: annotate every document again. Raises ClusterError when the cluster cannot
+    address instead. ``refresh``: annotate every document again. ``connect_timeout``: how long to try to reach
+    the scheduler (dask's duration syntax, "20s"). Raises ClusterError when the cluster cannot
     be reached or a worker fails.
     """
     started = time.perf_counter()
@@ -143,7 +145,7 @@ def annotate_on_cluster(
     todo = list(documents) if refresh else [d for d in documents if not cache.has(d)]
     if not todo:
         return FanOut(0, 0, 0, 0, 0, time.perf_counter() - started)
-    client, cluster = _connect(workers, scheduler)
+    client, cluster = _connect(workers, scheduler, connect_timeout)
     try:
         from distributed import as_completed
 

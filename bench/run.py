@@ -1,0 +1,364 @@
+"""kg's benchmark: build speed against bare Stanza, the graph's stores at scale, annotation on a cluster.
+
+    python bench/run.py                      # seeds + 300 SaudiNewsNet articles; a 1M-triple graph
+    python bench/run.py --docs 1000 --only build
+    python bench/run.py --triples 100000 --only graph
+
+Each measurement runs in its own process (bench/measure.py), so each peak RSS is its own. The figures
+replace the text between the `bench:` markers of BENCHMARKS.md; raw figures go to bench/results.json.
+The machine is shared: run it under `nice`, and once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+PROJECT_ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from corpus import make_corpus  # noqa: E402
+
+BENCHMARKS = PROJECT_ROOT / "BENCHMARKS.md"
+RESULTS = BENCH / "results.json"
+SHARED_MODELS = PROJECT_ROOT.parent / "shared" / "stanza_resources"
+PARTS = ("build", "graph", "fan-out")
+# The build's own work on top of Stanza, which the issue bounds at 10% of bare Stanza's time.
+OVERHEAD_STAGES = ("extract", "resolve", "graph", "export")
+TARGET_OVERHEAD = 0.10
+TARGET_WARM_SPEEDUP = 20
+TARGET_RSS_MB_AT_1000 = 3 * 1024
+TARGET_QUERY_SECONDS = 1.0
+TARGET_QUERY_SPEEDUP = 10
+TARGET_LOAD_EXPORT_SECONDS = 10.0
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def measure(kind: str, folder: Path, *arguments: str) -> dict:
+    """Run one measurement in a fresh process; its figures."""
+    out = folder / f"{kind}-{len(list(folder.glob('*.json')))}.json"
+    command = [sys.executable, str(BENCH / "measure.py"), kind, "--json", str(out), *arguments]
+    log(f"{kind} {' '.join(arguments)}")
+    started = time.perf_counter()
+    subprocess.run(command, check=True, cwd=PROJECT_ROOT)
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    log(f"{kind}: {time.perf_counter() - started:.1f} s")
+    return figures
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Runs
+
+
+def run_build(root: Path, docs: int, profile: bool) -> dict:
+    corpus = root / "corpus"
+    files = make_corpus(corpus, docs)
+    chars = sum(len(path.read_text(encoding="utf-8")) for path in files)
+    results = {"files": len(files), "articles": docs, "characters": chars}
+    results["stanza"] = measure("stanza", root, "--corpus", str(corpus))
+    results["cold"] = measure("kg-cold", root, "--corpus", str(corpus), "--cache-dir", str(root / "cache"),
+                              "--out", str(root / "out-cold"))
+    warm_arguments = ["--corpus", str(corpus), "--cache-dir", str(root / "cache"),
+                      "--out", str(root / "out-warm")]
+    results["warm"] = measure("kg-warm", root, *warm_arguments)
+    if profile:
+        profile_file = root / "warm-profile.txt"
+        measure("kg-warm", root, *warm_arguments, "--profile", str(profile_file))
+        results["warm_profile"] = profile_file.read_text(encoding="utf-8")
+    return results
+
+
+def run_graph(root: Path, triples: int, timeout: float) -> dict:
+    graph_file = root / "graph.ttl"
+    log(f"generating a graph of about {triples:,} triples")
+    subprocess.run([sys.executable, str(BENCH / "generate_graph.py"), "--triples", str(triples),
+                    "--out", str(graph_file)], check=True)
+    results = {"file_mb": graph_file.stat().st_size / 1e6}
+    results["oxigraph"] = measure("graph-oxigraph", root, "--graph", str(graph_file),
+                                  "--store", str(root / "store"), "--timeout", str(timeout))
+    parameters = json.dumps(results["oxigraph"]["parameters"], ensure_ascii=False)
+    results["rdflib"] = measure("graph-rdflib", root, "--graph", str(graph_file), "--parameters", parameters,
+                                "--timeout", str(timeout))
+    return results
+
+
+def run_fan_out(root: Path, docs: int) -> dict:
+    corpus = root / "fan-out-corpus"
+    files = make_corpus(corpus, docs, seed=15)
+    results: dict = {"files": len(files)}
+    for workers in (0, 1, 2):
+        results[str(workers)] = measure("fan-out", root, "--corpus", str(corpus), "--workers", str(workers),
+                                        "--cache-dir", str(root / f"fan-out-cache-{workers}"),
+                                        "--out", str(root / f"fan-out-{workers}"))
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    graphs = {key: Graph().parse(data=results[key].pop("graph_nt"), format="nt") for key in ("0", "1", "2")}
+    results["same_graph"] = all(isomorphic(graphs["0"], graphs[key]) for key in ("1", "2"))
+    return results
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tables
+
+
+def seconds(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if value < 0.01:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
+
+
+def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> str:
+    right = right if right is not None else set(range(1, len(headers)))
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def verdict(ok: bool) -> str:
+    return "✅ met" if ok else "❌ missed"
+
+
+def build_section(results: dict, machine: str) -> str:
+    stanza, cold, warm = results["stanza"], results["cold"], results["warm"]
+    overhead = sum(cold["stages"].get(stage, 0.0) for stage in OVERHEAD_STAGES)
+    overhead_share = overhead / stanza["wall"]
+    speedup = cold["wall"] / warm["wall"]
+    ratio = cold["wall"] / stanza["wall"]
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {machine}. Corpus: {results['files']} files (the 5 seeds + "
+        f"{results['articles']} SaudiNewsNet articles, {results['characters']:,} characters) → "
+        f"{cold['documents']} documents, {cold['sentences']:,} sentences, {cold['tokens']:,} words "
+        f"(syntactic words: tokens after clitic splitting). Graph: {cold['triples']:,} triples.",
+        "",
+        f"**Headline: kg's cold build takes {ratio:.2f}× bare Stanza's time** "
+        f"({seconds(cold['wall'])} against {seconds(stanza['wall'])}, both including model loading).",
+        "",
+    ]
+    rows = []
+    for name, run in (("bare Stanza", stanza), ("kg, cold", cold), ("kg, warm", warm)):
+        wall = run["wall"]
+        rows.append([name, seconds(wall), f"{run['documents'] / wall:.2f}", f"{run['sentences'] / wall:.1f}",
+                     f"{run['tokens'] / wall:,.0f}", f"{run['peak_rss_mb']:,.0f} MB"])
+    lines.append(table(["run", "wall", "documents/s", "sentences/s", "words/s", "peak RSS"], rows))
+    rss_1000 = extrapolate_rss(results)
+    lines += [
+        "",
+        table(["target", "measured", ""], [
+            ["extract + resolve + graph + export ≤ 10% of bare Stanza",
+             f"{overhead_share:.1%} ({seconds(overhead)})", verdict(overhead_share <= TARGET_OVERHEAD)],
+            ["warm rebuild ≥ 20× faster than cold", f"{speedup:.1f}×",
+             verdict(speedup >= TARGET_WARM_SPEEDUP)],
+            ["peak RSS for 1,000 documents < 3 GB", rss_1000[0],
+             verdict(rss_1000[1] < TARGET_RSS_MB_AT_1000)],
+        ], right={1}),
+        "",
+        "Time per stage (`BuildResult.seconds_by_stage`; Stanza per processor from timers around each "
+        "processor; the share is of kg's cold total):",
+        "",
+    ]
+    stage_rows = [["load models", seconds(cold["load_models"]), f"{cold['load_models'] / cold['wall']:.1%}",
+                   "—", seconds(stanza["load_models"])]]
+    for stage, value in cold["stages"].items():
+        stage_rows.append([stage, seconds(value), f"{value / cold['wall']:.1%}",
+                           seconds(warm["stages"].get(stage)),
+                           seconds(stanza["process"]) if stage == "annotate" else "—"])
+        if stage == "annotate":
+            for processor, spent in cold["stanza_processors"].items():
+                stage_rows.append([f"  └ {processor}", seconds(spent), f"{spent / cold['wall']:.1%}", "—",
+                                   seconds(stanza["stanza_processors"].get(processor))])
+            own = value - sum(cold["stanza_processors"].values())
+            stage_rows.append(["  └ kg's own (chunking, conversion, cache)", seconds(own),
+                               f"{own / cold['wall']:.1%}", "—", "—"])
+    stage_rows.append(["**total**", f"**{seconds(cold['wall'])}**", "100%", f"**{seconds(warm['wall'])}**",
+                       f"**{seconds(stanza['wall'])}**"])
+    lines.append(table(["stage", "kg cold", "share", "kg warm", "bare Stanza"], stage_rows))
+    if results.get("warm_profile"):
+        lines += ["", "The warm build's profile (pyinstrument), where kg's own time goes:", "", "```",
+                  trim_profile(results["warm_profile"]), "```"]
+    return "\n".join(lines)
+
+
+def trim_profile(text: str, lines: int = 40) -> str:
+    body = [line for line in text.splitlines() if line.strip()]
+    start = next((i for i, line in enumerate(body) if "measure_kg" in line or "build " in line), 0)
+    return "\n".join(body[start : start + lines])
+
+
+def extrapolate_rss(results: dict) -> tuple[str, float]:
+    """Peak RSS at 1,000 documents: measured when the corpus had as many, else a straight line through the
+    fan-out's small in-process build and this build (models are a constant; the graph grows with the
+    documents)."""
+    cold = results["cold"]
+    if cold["documents"] >= 1000:
+        return f"{cold['peak_rss_mb']:,.0f} MB (measured at {cold['documents']})", cold["peak_rss_mb"]
+    small = results.get("fan_out_small")
+    if small and small["documents"] < cold["documents"]:
+        slope = (cold["peak_rss_mb"] - small["peak_rss_mb"]) / (cold["documents"] - small["documents"])
+        estimate = cold["peak_rss_mb"] + max(slope, 0) * (1000 - cold["documents"])
+        return (f"≈ {estimate:,.0f} MB (extrapolated: {small['peak_rss_mb']:,.0f} MB at "
+                f"{small['documents']}, {cold['peak_rss_mb']:,.0f} MB at {cold['documents']} documents)",
+                estimate)
+    measured = cold["peak_rss_mb"]
+    return f"{measured:,.0f} MB at {cold['documents']} documents (not extrapolated)", measured
+
+
+def graph_section(results: dict, timeout: float) -> str:
+    memory, store = results["rdflib"], results["oxigraph"]
+    lines = [
+        f"Graph: {store['triples']:,} triples, {results['file_mb']:.0f} MB of Turtle "
+        f"(`bench/generate_graph.py`, seeded).",
+        "",
+    ]
+    load_ok = store["load"] <= TARGET_LOAD_EXPORT_SECONDS and store["export"] <= TARGET_LOAD_EXPORT_SECONDS
+    rows = [
+        ["load the Turtle", seconds(memory["load"]), seconds(store["load"]),
+         ratio(memory["load"], store["load"])],
+        ["export Turtle", seconds(memory["export"]), seconds(store["export"]),
+         ratio(memory["export"], store["export"])],
+        ["open for querying", "—", seconds(store["open"]), "—"],
+        ["peak RSS (load, export, queries)", f"{memory['peak_rss_mb']:,.0f} MB",
+         f"{store['peak_rss_mb']:,.0f} MB", ratio(memory["peak_rss_mb"], store["peak_rss_mb"])],
+    ]
+    lines.append(table(["", "rdflib memory store", "Oxigraph store", "ratio"], rows))
+    lines += ["", f"Load and Turtle export under 10 s on the store: {verdict(load_ok)}.", "",
+              "Preset queries through `kg.querying.run_preset` (prefixes declared, parameters bound, rows "
+              f"converted to rdflib terms); rdflib stopped after {timeout:.0f} s. Bindings: the busiest "
+              "actor, state and claim. *Of which Oxigraph*: the same prepared text on pyoxigraph alone, rows "
+              "read but not converted; the rest is kg.querying's and oxrdflib's work in Python.", ""]
+    rows = []
+    all_fast, all_faster = True, True
+    for label, on_store in store["queries"].items():
+        in_memory = memory["queries"].get(label, {})
+        store_seconds, memory_seconds = on_store.get("seconds"), in_memory.get("seconds")
+        if store_seconds is None:
+            all_fast = all_faster = False
+            rows.append([label, "—", describe(in_memory), describe(on_store), "—", "—", "❌"])
+            continue
+        fast = store_seconds <= TARGET_QUERY_SECONDS
+        if memory_seconds is None:  # timed out on rdflib: the ratio is at least timeout / store time
+            faster = "timeout" in in_memory
+            speedup = f"> {in_memory.get('timeout', timeout) / store_seconds:.0f}×" if faster else "—"
+        else:
+            speedup = ratio(memory_seconds, store_seconds)
+            faster = memory_seconds >= TARGET_QUERY_SPEEDUP * store_seconds
+        all_fast &= fast
+        all_faster &= faster
+        rows.append([label, f"{on_store['rows']:,}", describe(in_memory), seconds(store_seconds),
+                     seconds(on_store.get("engine_seconds")), speedup, "✅" if fast and faster else "❌"])
+    lines.append(table(["preset (binding)", "rows", "rdflib memory", "Oxigraph store", "of which Oxigraph",
+                        "speed-up", "≤ 1 s and ≥ 10×"], rows))
+    lines += ["", f"Every preset ≤ 1 s on the store: {verdict(all_fast)}; every preset ≥ 10× faster than "
+              f"rdflib's memory store: {verdict(all_faster)}."]
+    return "\n".join(lines)
+
+
+def describe(query: dict) -> str:
+    if query.get("seconds") is not None:
+        return seconds(query["seconds"])
+    if "timeout" in query:
+        return f"> {query['timeout']:.0f} s"
+    return f"error: {query.get('error', '?')[:80]}"
+
+
+def ratio(slow: float, fast: float) -> str:
+    return f"{slow / fast:.1f}×" if fast else "—"
+
+
+def fan_out_section(results: dict, machine: str) -> str:
+    plain = results["0"]
+    rows = []
+    for key, name in (("0", "in-process (no cluster)"), ("1", "`--workers 1`"), ("2", "`--workers 2`")):
+        run = results[key]
+        annotate = run["stages"].get("annotate", 0.0)
+        rows.append([name, seconds(run["wall"]), seconds(annotate), f"{run['documents'] / run['wall']:.2f}",
+                     ratio(plain["wall"], run["wall"])])
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {machine}: {plain['documents']} documents "
+        f"({results['files']} files), cold cache each time, no HTML. Wall time includes starting the cluster "
+        "and each worker loading the models.",
+        "",
+        table(["run", "wall", "annotate (incl. cluster)", "documents/s", "speed-up"], rows),
+        "",
+        "The same graph from all three (rdflib.compare.isomorphic): "
+        f"{'yes' if results['same_graph'] else 'NO'}.",
+    ]
+    return "\n".join(lines)
+
+
+def replace_section(text: str, name: str, body: str) -> str:
+    begin, end = f"<!-- bench:{name}:begin -->", f"<!-- bench:{name}:end -->"
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{begin}\n{body}\n{end}{tail}"
+
+
+def machine_description() -> str:
+    load = os.getloadavg()[0]
+    return (f"{os.cpu_count()} CPU cores ({platform.machine()}, shared: load average {load:.1f} at the "
+            f"start), no GPU, Python {platform.python_version()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=300, help="SaudiNewsNet articles besides the seeds")
+    parser.add_argument("--triples", type=int, default=1_000_000, help="size of the synthetic graph")
+    parser.add_argument("--fan-out-docs", type=int, default=15, help="articles for the 1-vs-2-workers run")
+    parser.add_argument("--only", choices=PARTS, action="append", help="run only this part (repeatable)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per rdflib query")
+    parser.add_argument("--profile", action="store_true", help="also profile a warm build (pyinstrument)")
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    args = parser.parse_args(argv)
+    if not os.environ.get("STANZA_RESOURCES_DIR") and (SHARED_MODELS / "resources.json").is_file():
+        os.environ["STANZA_RESOURCES_DIR"] = str(SHARED_MODELS)
+    parts = args.only or list(PARTS)
+    machine = machine_description()
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    root = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    log(f"working in {root}")
+    try:
+        if "fan-out" in parts:
+            results["fan_out"] = run_fan_out(root, args.fan_out_docs)
+        if "build" in parts:
+            results["build"] = run_build(root, args.docs, args.profile)
+        if "graph" in parts:
+            results["graph"] = run_graph(root, args.triples, args.timeout)
+            results["graph"]["timeout"] = args.timeout
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    results.setdefault("machine", {})
+    for part in parts:
+        results["machine"][part] = machine
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = BENCHMARKS.read_text(encoding="utf-8")
+    if "build" in results:
+        build_results = dict(results["build"], fan_out_small=(results.get("fan_out") or {}).get("0"))
+        text = replace_section(text, "build", build_section(build_results, results["machine"]["build"]))
+    if "graph" in results:
+        text = replace_section(text, "graph", graph_section(results["graph"], results["graph"]["timeout"]))
+    if "fan_out" in results:
+        section = fan_out_section(results["fan_out"], results["machine"]["fan-out"])
+        text = replace_section(text, "fan-out", section)
+    BENCHMARKS.write_text(text, encoding="utf-8")
+    log(f"figures in {BENCHMARKS.relative_to(PROJECT_ROOT)} and {RESULTS.relative_to(PROJECT_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
