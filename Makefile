@@ -50,5 +50,9 @@ screenshot: install-dev chromium
 lint: install-dev
 	$(BIN)/ruff check kg tests
 
+# BENCHMARKS.md's figures: the seeds + 300 SaudiNewsNet articles, a 1M-triple graph (BENCH_ARGS="--docs 1000").
+bench: install-dev
+	nice -n 10 $(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf out .kg-cache
