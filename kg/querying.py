@@ -7,7 +7,7 @@ SPARQL 1.1 results formats (CSV, TSV, JSON); a CONSTRUCT or DESCRIBE gives a gra
 Parameters (``--param actor=بوتين``) never become query text as typed. A query announces a parameter with a
 comment line ``# param NAME (KIND): what it is`` and a placeholder ``VALUES ?NAME { UNDEF }`` (valid SPARQL
 on its own: with the placeholder left alone, the query answers for every value). The value is resolved in
-Python and the placeholder filled with RDF terms serialized by rdflib:
+Python and the placeholder filled with the IRIs found, serialized by rdflib:
 
 - ``entity``: an IRI, or a name matched against every ``rdfs:label`` and ``skos:altLabel`` of the graph
   after :func:`kg.normalizing.match_key` (diacritics, tatweel and the alef/ya/ta-marbuta variants folded,
@@ -15,10 +15,10 @@ Python and the placeholder filled with RDF terms serialized by rdflib:
   one normalizer for the whole project; SPARQL has no way to fold Arabic short of a chain of REPLACE calls
   over every label, and the candidate IRIs anchor the query so the engine starts from a handful of nodes.
 - ``fact``: an IRI, or words of a claim, matched (folded) inside the text of every claim.
-- ``literal`` (the default): the value as a string literal.
-
-A parameter the query does not announce is bound as a string literal through the engine's own
-``initBindings`` (rdflib's evaluator, or Oxigraph's substitutions behind oxrdflib).
+- ``literal`` (the default, and any parameter a query does not announce): the value as a string literal
+  (or an IRI when written as one), handed to the engine as a term through ``initBindings`` (rdflib's
+  evaluator, or Oxigraph's substitutions behind oxrdflib). It never becomes query text: SPARQL decodes
+  ``\\u`` escapes anywhere in a query's text, so no quoting could keep every string intact.
 """
 
 from __future__ import annotations
@@ -236,6 +236,14 @@ def _sparql_string(value: str) -> str:
     return f'"{escaped}"'
 
 
+def _iri_n3(term: URIRef) -> str | None:
+    """<iri> for a query, or None for an IRI no query can name (rdflib refuses to write it)."""
+    try:
+        return term.n3()
+    except Exception:
+        return None
+
+
 def _placeholder(name: str) -> re.Pattern:
     return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}", re.IGNORECASE)
 
@@ -264,27 +272,25 @@ def prepare_query(graph: Graph, query_text: str, params: Mapping[str, str] | Non
         if declared and parameter is None:  # a query that announces its parameters knows no others
             raise QueryError(f"unknown parameter {name!r}; this query takes: {', '.join(declared)}")
         kind = parameter.kind if parameter else "literal"
-        if placeholder.search(text) is None:
+        if kind == "literal" or placeholder.search(text) is None:
             if kind != "literal":
                 raise QueryError(f"parameter {name!r} needs a placeholder `VALUES ?{name} {{ UNDEF }}` "
                                  "in the query")
+            # A literal goes to the engine as a term, never as text: SPARQL reads \u escapes anywhere in
+            # a query's text, so no quoting of a string can keep every value intact.
             bindings[name] = parse_term(value) or Literal(value)
             continue
         if kind == "entity":
-            terms: list[Node] = list(find_entities(graph, value))
+            terms = find_entities(graph, value)
             if not terms:
                 notes.append(f"no entity in the graph is named «{value}»")
-        elif kind == "fact":
-            terms = list(find_facts(graph, value))
+        else:
+            terms = find_facts(graph, value)
             if not terms:
                 notes.append(f"no claim in the graph says «{value}»")
-        else:
-            terms = [parse_term(value) or Literal(value)]
-        if terms:
-            serialized = " ".join(
-                _sparql_string(str(term)) if isinstance(term, Literal) else term.n3() for term in terms
-            )
-            block = f"VALUES ?{name} {{ {serialized} }}"
+        names = [iri for iri in (_iri_n3(term) for term in terms) if iri]
+        if names:
+            block = f"VALUES ?{name} {{ {' '.join(names)} }}"
         else:
             # An empty VALUES block means "no solution", but rdflib's algebra mistranslates it, and rdflib
             # ignores a bare FILTER(false); a false comparison in the same group says it to every engine.
