@@ -89,6 +89,7 @@ class SpeechCue:
     takes_object: bool = False  # a bare noun object is what was said
     source_preposition: str | None = None  # the speaker follows it; the subject only relays
     requires_source: bool = False  # a cue only when its source preposition follows
+    after_comma_only: bool = False  # an attribution phrase only after a comma («…، كما قال الوزير»)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class SpeechLexicon:
     closing_marks: frozenset[str]
     either_marks: frozenset[str]
     speaker_nouns: Mapping[str, str]  # folded noun without the article → PERSON | ORGANIZATION
+    speaker_concepts: Mapping[str, str]  # folded speaker noun → its entry («زعيم» and «رئيس» share one)
     institutions: Mapping[str, str]  # folded post noun → folded noun of the body it heads (وزير → وزاره)
     prepositions: frozenset[str]
     adjunct_prepositions: frozenset[str]
@@ -204,7 +206,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
 
     attributions: dict[Phrase, SpeechCue] = {}
     for node in sorted(set(graph.subjects(RDF.type, LEX.AttributionPhrase)), key=str):
-        cue = SpeechCue(label(node), "attribution")
+        cue = SpeechCue(label(node), "attribution", after_comma_only=_flag(graph, node, LEX.afterCommaOnly))
         for form in _strings(graph, node, LEX.form):
             attributions.setdefault(phrase(form), cue)
 
@@ -216,12 +218,14 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
 
     marks = LEX.QuotationMarks
     speaker_nouns: dict[str, str] = {}
+    speaker_concepts: dict[str, str] = {}
     institutions: dict[str, str] = {}
     for node in graph.subjects(RDF.type, LEX.SpeakerNoun):
         kind = next((k for k in map(_denoted_kind, graph.objects(node, LEX.denotes)) if k), PERSON)
         bodies = _strings(graph, node, LEX.institution)
         for form in _strings(graph, node, LEX.form):
             speaker_nouns.setdefault(fold(form), kind)
+            speaker_concepts.setdefault(fold(form), str(node))
             if bodies:
                 institutions.setdefault(fold(form), fold(bodies[0]))
 
@@ -249,6 +253,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         closing_marks=frozenset(_strings(graph, marks, LEX.closing)),
         either_marks=frozenset(_strings(graph, marks, LEX.eitherWay)),
         speaker_nouns=speaker_nouns,
+        speaker_concepts=speaker_concepts,
         institutions=institutions,
         prepositions=frozenset(fold(p) for p in _strings(graph, LEX.Prepositions, LEX.preposition)),
         adjunct_prepositions=frozenset(

@@ -1,0 +1,1552 @@
+"""actor –said→ claim: reported speech and direct quotations in an annotated Arabic document.
+
+Two forms carry a statement in news Arabic, and this module finds both:
+
+- **Reported speech**: a speech verb (قال، أكد، أعلن… by surface form with و/ف taken off, or by Stanza's
+  lemma), a speech noun (تصريحات، بيان، قوله…) or an attribution phrase (وفقا لـ، بحسب، نقلا عن…), with its
+  speaker and its content: the clause after a complementizer (إن، أن، بأن), the noun after the verb's
+  preposition (دعا إلى…، أعرب عن…) or a noun object (ذكر خططا…).
+- **Direct quotations** between quotation marks, including unbalanced and mixed marks: an opening mark
+  never closed (the quote runs to the next speech clause or to the end of its paragraph), a closing mark
+  alone (the quote runs back over the sentences in the first person), «“» and «”» used either way.
+
+The speaker is the subject of the speech verb: VSO first (Arabic's usual order: the first noun phrase after
+the verb), then SVO (the noun phrase just before an unprefixed verb), then, for a dropped subject («وأضاف»)
+or a pronoun («ووفقا له»), the previous speaker of the document. A speaker is a Mention of the entity
+extractor; where it gives none, the noun phrase itself becomes one when its head is a speaker noun of the
+lexicon (مسؤول، وزارة…), with ``via="role"``.
+
+Anaphoric speakers. A pronoun or a dropped subject gives a Mention with ``via="pronoun"`` that carries the
+antecedent's text, **offsets**, sentence, kind, known_id and affiliation (``name`` = the antecedent's
+name), so that any resolver that knows the antecedent knows the anaphor. A role with no name and no
+known_id («قال الرئيس»، «رئيس الدولة»، «الوزير») is resolved the same way, with ``via="role"``, to the
+person the document introduced under a compatible role («الرئيس البيلاروسي ألكسندر لوكاشينكو»), or, for a
+bare post, to the body it heads just mentioned («وزارة الدفاع» for «الوزير»).
+
+An outlet that relays («أفادت وكالة بيلتا أن X قال…»، «نقلت الوكالة عن X قوله»، «…، وفقا لرويترز») is kept
+apart from the speaker, as the claim's ``reported_by``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from kg.lexicon import Phrase, SpeechCue, SpeechLexicon
+from kg.normalizing import fold, strip_article
+from kg.records import (
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    STATE,
+    AnnotatedDocument,
+    Claim,
+    Mention,
+    Word,
+)
+
+DIRECT, REPORTED = "DirectQuote", "ReportedSpeech"
+PARAGRAPH_BREAK = "\n\n"
+
+SPEAKER_KINDS = (PERSON, ORGANIZATION, STATE)
+NAMED = ("name", "ner")
+MIN_QUOTE_WORDS = 3  # fewer words between marks, with no speech cue governing them: a title or scare quote
+MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
+MAX_LEADING_SEGMENT = 3  # «كذلك،»، «في غضون ذلك ،»: a short opener before a comma is not part of a claim
+SENTENCE_PUNCTUATION = ".!?؟…"
+CLAUSE_PUNCTUATION = "،,;؛"
+DASHES = "-–—"
+GENERIC_ROLE_WORDS = frozenset({"دوله", "بلاد", "باسم", "عام", "رسمي"})  # «رئيس الدولة» is any president
+
+
+# ── The document as tokens ──────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class _Token:
+    """A Stanza token (its syntactic words share its offsets), with its folded surface."""
+
+    position: int  # in the document
+    sentence: int  # position of its sentence in AnnotatedDocument.sentences
+    start: int
+    end: int
+    surface: str
+    key: str  # folded surface
+    words: tuple[Word, ...]
+
+    @property
+    def bare(self) -> str:
+        """The folded surface without a conjunction و/ف (when what remains is still a word)."""
+        if len(self.key) > 3 and self.key[0] in "وف":
+            return self.key[1:]
+        return self.key
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.key, self.bare) if self.bare != self.key else (self.key,)
+
+    @property
+    def main(self) -> Word:
+        """The token's content word: not a clitic conjunction, preposition or attached pronoun."""
+        content = [
+            w for w in self.words if w.upos not in ("CCONJ", "PART", "ADP", "PRON") or len(self.words) == 1
+        ]
+        return max(content or list(self.words), key=lambda w: len(w.text))
+
+    @property
+    def is_punctuation(self) -> bool:
+        return not any(ch.isalnum() for ch in self.surface)
+
+    @property
+    def split_conjunction(self) -> bool:
+        """Stanza took a conjunction off this token («وروسيا» → و + روسيا)."""
+        return (
+            len(self.words) > 1
+            and self.words[0].text in ("و", "ف")
+            and self.words[0].upos in ("CCONJ", "PART")
+        )
+
+    @property
+    def clitic_preposition(self) -> bool:
+        """The token opens with a preposition Stanza split off («لنظيره» → ل + نظيره, «بأسلحة»)."""
+        return (
+            len(self.words) > 1
+            and self.words[0].text in ("ل", "ب", "ك", "لِ", "بِ")
+            and self.words[0].upos == "ADP"
+        )
+
+    @property
+    def first_person(self) -> bool:
+        return any("Person=1" in w.feats and w.upos in ("VERB", "AUX", "PRON") for w in self.words)
+
+
+class _Text:
+    """Tokens, sentences and paragraphs of one annotated document, with lookups the rules share."""
+
+    def __init__(self, annotated: AnnotatedDocument, lexicon: SpeechLexicon) -> None:
+        self.annotated = annotated
+        self.text = annotated.document.text
+        self.lexicon = lexicon
+        self.tokens: list[_Token] = []
+        self.sentence_range: list[tuple[int, int]] = []
+        for s_pos, sentence in enumerate(annotated.sentences):
+            first = len(self.tokens)
+            groups: dict[tuple[int, int], list[Word]] = {}
+            for word in sentence.words:
+                groups.setdefault((word.start, word.end), []).append(word)
+            for (start, end), words in groups.items():
+                surface = self.text[start:end]
+                self.tokens.append(
+                    _Token(len(self.tokens), s_pos, start, end, surface, fold(surface), tuple(words))
+                )
+            self.sentence_range.append((first, len(self.tokens)))
+        self.paragraphs: list[tuple[int, int]] = []
+        start = 0
+        for block in self.text.split(PARAGRAPH_BREAK):
+            self.paragraphs.append((start, start + len(block)))
+            start += len(block) + len(PARAGRAPH_BREAK)
+        self.ner_names: list[tuple[int, int]] = [
+            (span.start, span.end) for sentence in annotated.sentences for span in sentence.spans
+        ]
+
+    def sentence_index(self, s_pos: int) -> int:
+        return self.annotated.sentences[s_pos].index
+
+    def sentence_tokens(self, s_pos: int) -> range:
+        first, last = self.sentence_range[s_pos]
+        return range(first, last)
+
+    def sentence_end(self, position: int) -> int:
+        """Position after the last token of the token's sentence."""
+        return self.sentence_range[self.tokens[position].sentence][1]
+
+    def sentence_start(self, position: int) -> int:
+        return self.sentence_range[self.tokens[position].sentence][0]
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        for start, end in self.paragraphs:
+            if start <= offset <= end:
+                return start, end
+        return self.paragraphs[-1]
+
+    def token_at(self, offset: int) -> int | None:
+        """Position of the token that covers (or first follows) a character offset."""
+        for token in self.tokens:
+            if token.end > offset:
+                return token.position
+        return None
+
+    def phrase_at(self, position: int, phrases: object, longest: int) -> int:
+        """Length in tokens of the longest phrase of ``phrases`` starting at ``position`` (0 when none).
+        The first token may carry a conjunction (و/ف), as «ووفقا»."""
+        for length in range(min(longest, len(self.tokens) - position), 0, -1):
+            tokens = self.tokens[position : position + length]
+            if tokens[-1].sentence != tokens[0].sentence:
+                continue
+            rest = tuple(t.key for t in tokens[1:])
+            for first in tokens[0].keys:
+                if (first, *rest) in phrases:  # type: ignore[operator]
+                    return length
+        return 0
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+# ── Quotations ──────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class _Quote:
+    """A quoted span: ``start``/``end`` are the words between the marks, trimmed."""
+
+    start: int
+    end: int
+    opened: bool  # an opening mark was seen
+    closed: bool  # a closing mark was seen
+    cut_at: int | None = None  # where an unclosed quote was cut: the start of the speech clause after it
+    consumed: bool = False
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+def _is_word_char(ch: str | None) -> bool:
+    return ch is not None and ch.isalnum()
+
+
+def _mark_role(text: str, at: int, lo: int, hi: int, lexicon: SpeechLexicon, is_open: bool) -> str:
+    """Whether an ambiguous mark at ``at`` opens or closes, from the characters beside it (as Markdown's
+    flanking rules do): glued to a word on its right and not on its left, it opens; the reverse closes."""
+    mark = text[at]
+    if mark in lexicon.opening_marks:
+        return "open"
+    if mark in lexicon.closing_marks:
+        return "close"
+    before = text[at - 1] if at > lo else None
+    after = text[at + 1] if at + 1 < hi else None
+    right_word = _is_word_char(after) or (after is not None and after in "(«[")
+    left_word = _is_word_char(before) or (before is not None and before in SENTENCE_PUNCTUATION + ")»]")
+    if right_word and left_word:
+        # «و"تبادل»: a one-letter proclitic before the mark still opens.
+        proclitic = before in "وفبلك" and (at - 1 == lo or not _is_word_char(text[at - 2]))
+        if proclitic:
+            return "open"
+        return "close" if is_open else "open"
+    if right_word:
+        return "open"
+    if left_word:
+        return "close"
+    # Spaces (or punctuation) on both sides: look further.
+    j = at + 1
+    while j < hi and text[j] == " ":
+        j += 1
+    next_char = text[j] if j < hi else None
+    if next_char is None or next_char in SENTENCE_PUNCTUATION + CLAUSE_PUNCTUATION:
+        return "close"
+    i = at - 1
+    while i >= lo and text[i] == " ":
+        i -= 1
+    prev_char = text[i] if i >= lo else None
+    if prev_char is None or prev_char in ":،,":
+        return "open"
+    return "close" if is_open else "open"
+
+
+def _trim(text: str, start: int, end: int, marks: frozenset[str]) -> tuple[int, int]:
+    """Shrink a span past spaces, quotation marks and trailing clause punctuation."""
+    strip_left = set(" \n\t") | set(marks)
+    strip_right = set(" \n\t.،,:;؛") | set(marks)
+    while start < end and text[start] in strip_left:
+        start += 1
+    while end > start and text[end - 1] in strip_right:
+        end -= 1
+    return start, end
+
+
+def _find_quotes(doc: _Text, cue_offsets: Sequence[int]) -> list[_Quote]:
+    """Quoted spans, paragraph by paragraph, pairing marks by their flanks; unbalanced marks handled."""
+    text, lexicon = doc.text, doc.lexicon
+    marks = lexicon.quote_marks
+    quotes: list[_Quote] = []
+    for lo, hi in doc.paragraphs:
+        open_at: int | None = None
+        last_end = lo
+        positions = [i for i in range(lo, hi) if text[i] in marks]
+        for at in positions:
+            role = _mark_role(text, at, lo, hi, lexicon, open_at is not None)
+            if role == "open":
+                if open_at is not None:
+                    quotes.append(_unclosed(doc, open_at, at, cue_offsets))
+                open_at = at
+            elif open_at is not None:
+                quotes.append(_Quote(*_trim(text, open_at + 1, at, marks), opened=True, closed=True))
+                open_at = None
+                last_end = at + 1
+            else:
+                quotes.append(_closing_only(doc, last_end, at))
+                last_end = at + 1
+        if open_at is not None:
+            quotes.append(_unclosed(doc, open_at, hi, cue_offsets))
+    return [q for q in quotes if q.end > q.start]
+
+
+def _unclosed(doc: _Text, open_at: int, limit: int, cue_offsets: Sequence[int]) -> _Quote:
+    """An opening mark never closed: the quote runs to the next speech clause («… وقال رئيس الدولة»)
+    before ``limit``, else to ``limit`` (the next opening mark or the end of the paragraph)."""
+    cut = next((c for c in cue_offsets if open_at + 1 < c < limit), None)
+    end = cut if cut is not None else limit
+    if cut is not None:
+        # The speech clause may open with its subject (SVO) or a conjunction: cut before the clause's token.
+        position = doc.token_at(cut)
+        if position is not None:
+            end = doc.tokens[position].start
+    start, end = _trim(doc.text, open_at + 1, end, doc.lexicon.quote_marks)
+    return _Quote(start, end, opened=True, closed=False, cut_at=cut)
+
+
+def _closing_only(doc: _Text, floor: int, close_at: int) -> _Quote:
+    """A closing mark with no opening one: the quote is the sentence that holds the mark, extended back over
+    the sentences before it in the first person (the speaker's own words), never before ``floor``."""
+    position = doc.token_at(close_at)
+    start = floor
+    if position is not None:
+        s_pos = doc.tokens[position].sentence
+        start = max(floor, doc.tokens[doc.sentence_range[s_pos][0]].start)
+        while s_pos > 0:
+            previous = doc.sentence_tokens(s_pos - 1)
+            if not previous or doc.tokens[previous[0]].start < floor:
+                break
+            if not any(doc.tokens[p].first_person for p in previous):
+                break
+            s_pos -= 1
+            start = doc.tokens[previous[0]].start
+    start, end = _trim(doc.text, start, close_at, doc.lexicon.quote_marks)
+    return _Quote(start, end, opened=False, closed=True)
+
+
+# ── Cues ────────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class _Cue:
+    position: int  # first token
+    length: int  # tokens
+    cue: SpeechCue
+    part: str  # verb | participle | ambiguous | noun | attribution
+
+    @property
+    def after(self) -> int:
+        return self.position + self.length
+
+
+def _inside_name(doc: _Text, token: _Token, mentions: Sequence[Mention]) -> bool:
+    """The token is part of a longer name («عبد القادر»): not a cue."""
+    for start, end in doc.ner_names:
+        if start <= token.start and token.end <= end and (start, end) != (token.start, token.end):
+            return True
+    return any(
+        m.via in NAMED
+        and m.start <= token.start
+        and token.end <= m.end
+        and (m.end - m.start) > (token.end - token.start)
+        for m in mentions
+    )
+
+
+def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
+    lexicon = doc.lexicon
+    longest = lexicon.longest_phrase
+    cues: list[_Cue] = []
+    position = 0
+    while position < len(doc.tokens):
+        token = doc.tokens[position]
+        if token.is_punctuation or _inside_name(doc, token, mentions):
+            position += 1
+            continue
+        length = doc.phrase_at(position, lexicon.attributions, longest)
+        attribution = lexicon.attributions[_phrase_of(doc, position, length)] if length else None
+        if attribution is not None and attribution.after_comma_only and not _after_comma(doc, position):
+            attribution = None  # «كما ذكر لوكاشينكو خططا…» opens a sentence: «ذكر» is the verb
+            length = 0
+        if attribution is not None:
+            if (
+                position + length < len(doc.tokens)
+                and _verb_cue(doc, doc.tokens[position + length]) is not None
+            ):
+                length += 1  # «حسبما ذكرت وزارة الدفاع»: the verb's subject is the source
+            cues.append(_Cue(position, length, attribution, "attribution"))
+            position += length
+            continue
+        length = doc.phrase_at(position, lexicon.ambiguous_forms, longest)
+        if length:
+            cue = lexicon.ambiguous_forms[_phrase_of(doc, position, length)]
+            cues.append(_Cue(position, 1, cue, "ambiguous"))
+            position += 1
+            continue
+        found = _verb_cue(doc, token)
+        if found is not None and not _after_preposition(doc, position):
+            cues.append(_Cue(position, 1, found, "verb"))
+        elif (cue := _lookup(token, lexicon.participles)) is not None:
+            cues.append(_Cue(position, 1, cue, "participle"))
+        elif (cue := _lookup(token, lexicon.nouns)) is not None:
+            cues.append(_Cue(position, 1, cue, "noun"))
+        position += 1
+    return cues
+
+
+def _phrase_of(doc: _Text, position: int, length: int) -> Phrase:
+    tokens = doc.tokens[position : position + length]
+    phrases = {**doc.lexicon.attributions, **doc.lexicon.ambiguous_forms}
+    rest = tuple(t.key for t in tokens[1:])
+    for first in tokens[0].keys:
+        if (first, *rest) in phrases:
+            return (first, *rest)
+    return tuple(t.key for t in tokens)
+
+
+def _lookup(token: _Token, table: dict | object) -> SpeechCue | None:
+    for key in token.keys:
+        found = table.get(key)  # type: ignore[union-attr]
+        if found is not None:
+            return found
+    return None
+
+
+def _verb_cue(doc: _Text, token: _Token) -> SpeechCue | None:
+    found = _lookup(token, doc.lexicon.verb_forms)
+    if found is not None:
+        return found
+    # The lemmatizer knows forms the lexicon does not list; trust it only on words it tags VERB.
+    for word in token.words:
+        if word.upos == "VERB":
+            found = doc.lexicon.verb_lemmas.get(fold(word.lemma))
+            if found is not None and token.bare not in doc.lexicon.nouns:
+                return found
+    return None
+
+
+def _after_comma(doc: _Text, position: int) -> bool:
+    if position == 0 or doc.tokens[position - 1].sentence != doc.tokens[position].sentence:
+        return False
+    return doc.tokens[position - 1].surface.strip() in CLAUSE_PUNCTUATION + DASHES
+
+
+def _after_preposition(doc: _Text, position: int) -> bool:
+    """«في رأي…»: a verb never follows a preposition, so the word is a noun."""
+    if position == 0 or doc.tokens[position - 1].sentence != doc.tokens[position].sentence:
+        return False
+    return doc.tokens[position - 1].key in doc.lexicon.prepositions
+
+
+# ── Speakers ────────────────────────────────────────────────────────────────────────────────
+
+
+def _rank(mention: Mention) -> int:
+    """Which mention of a speaker's noun phrase is the speaker (lower is better)."""
+    if mention.kind == PERSON and mention.via in NAMED:
+        return 0
+    if mention.kind == PERSON and mention.via == "role" and (mention.known_id or mention.name):
+        return 1
+    if mention.kind == PERSON and mention.via in ("role", "pronoun"):
+        return 2
+    if mention.kind == ORGANIZATION and mention.via in (*NAMED, "capital"):
+        return 3
+    if mention.kind == ORGANIZATION:
+        return 4
+    if mention.kind == STATE and mention.via in (*NAMED, "capital"):
+        return 5
+    if mention.kind == PLACE and mention.via == "capital":
+        return 6
+    return 99
+
+
+@dataclass
+class _State:
+    """What the extractor remembers while it reads a document in order."""
+
+    last_speaker: Mention | None = None
+    last_speaker_at: int = -1  # character offset of the last claim's cue
+    relay: tuple[Mention, int, int] | None = None  # outlet relaying, over this span of characters
+    roles: list[tuple[int, tuple[str, ...], Mention]] = field(default_factory=list)  # introduced by role
+
+
+class _Extractor:
+    def __init__(self, annotated: AnnotatedDocument, mentions: Sequence[Mention], lexicon: SpeechLexicon):
+        self.doc = _Text(annotated, lexicon)
+        self.lexicon = lexicon
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.state = _State()
+        self.claims: list[Claim] = []
+        self.claimed_spans: list[tuple[int, int]] = []
+        self.used_tokens: set[int] = set()
+        self.cues = _find_cues(self.doc, self.mentions)
+        verb_offsets = [
+            self.doc.tokens[c.position].start for c in self.cues if c.part in ("verb", "ambiguous")
+        ]
+        self.quotes = _find_quotes(self.doc, verb_offsets)
+        self.state.roles = self._introduced_roles()
+
+    # ── noun phrases and mentions ──
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start < end and m.end > start]
+
+    def _starts_mention(self, token: _Token) -> bool:
+        return any(
+            token.start <= m.start < token.end and m.kind in (*SPEAKER_KINDS, PLACE) for m in self.mentions
+        )
+
+    def _noun_key(self, token: _Token) -> str:
+        """The token as a noun: without conjunction, preposition clitic and article. A leading و is kept
+        when the whole word is a noun the lexicon knows («وزارة», «وكالة»)."""
+        whole = strip_article(token.key)
+        if whole in self.lexicon.speaker_nouns or (whole,) in self.lexicon.outlet_nouns:
+            return whole
+        key = token.bare
+        if token.clitic_preposition and len(key) > 3:
+            key = key[1:]
+            if key.startswith("ل") and len(key) > 3:  # «للرئيس» = ل + الرئيس
+                key = "ال" + key[1:]
+        return strip_article(key)
+
+    def _is_speaker_noun(self, token: _Token) -> bool:
+        return (
+            self._noun_key(token) in self.lexicon.speaker_nouns
+            or strip_article(token.key) in self.lexicon.speaker_nouns
+        )
+
+    def _is_nominal(self, token: _Token) -> bool:
+        if token.is_punctuation or token.key in self.lexicon.complementizers:
+            return False
+        if token.key in self.lexicon.prepositions or token.key in self.lexicon.adverbials:
+            return False
+        if self._starts_mention(token) or self._is_speaker_noun(token):
+            return True
+        if _lookup(token, self.lexicon.verb_forms) is not None and token.main.upos != "NOUN":
+            return False
+        return token.main.upos in ("NOUN", "PROPN", "ADJ", "X", "NUM")
+
+    def _clitic_is_preposition(self, token: _Token, cue: _Cue | None) -> bool:
+        """Whether the ل/ب Stanza split off a token is a preposition («لنظيره», «ببيلاروس») or the first
+        letter of a name («لوكاشينكو», «لافروف»): names the NER model tags as persons keep it."""
+        if not token.clitic_preposition:
+            return False
+        key = token.bare
+        if key.startswith(("لل", "بال", "بب", "كال")):
+            return True
+        if cue is not None and key[0] in {p for p in cue.cue.complement_prepositions if len(p) == 1}:
+            return True  # «وأشاد ببيلاروس», «ووعد بأسلحة»
+        return not any(w.ner.endswith("PER") for w in token.words)
+
+    def noun_phrase(
+        self, position: int, limit: int, allow_preposition: bool = False, cue: _Cue | None = None
+    ) -> tuple[int, int] | None:
+        """The noun phrase that starts at ``position`` (before ``limit``): tokens of its mentions, adjectives,
+        genitives, «باسم X», and, until it holds a named person, «لـ X», «لدى X», «في X»."""
+        doc = self.doc
+        if position >= limit:
+            return None
+        first = doc.tokens[position]
+        if not allow_preposition and self._clitic_is_preposition(first, cue):
+            return None
+        if not self._is_nominal(first) and not (allow_preposition and first.clitic_preposition):
+            return None
+        end = position + 1
+        covered = max((m.end for m in self.mentions if first.start <= m.start < first.end), default=first.end)
+        while end < limit:
+            token = doc.tokens[end]
+            if token.start < covered:  # inside a mention that started earlier
+                end += 1
+                continue
+            if end - position >= MAX_SPEAKER_PHRASE:
+                break
+            has_person = any(
+                m.kind == PERSON and m.via in NAMED
+                for m in self.mentions_in(first.start, doc.tokens[end - 1].end)
+            )
+            if token.key in ("باسم",) or self._noun_key(token) in GENERIC_ROLE_WORDS:
+                end += 1
+                continue
+            if has_person and not any(token.start <= m.start < token.end for m in self.mentions):
+                break  # «ذكر لوكاشينكو خططا…»: a name ends its phrase
+            opens_mention = self._starts_mention(token)
+            if token.key in ("لدي", "في") and not has_person:
+                if end + 1 < limit and self._is_nominal(doc.tokens[end + 1]):
+                    end += 1
+                    continue
+                break
+            ends_person = any(
+                m.kind == PERSON and m.end == doc.tokens[end - 1].end
+                for m in self.mentions_in(first.start, token.start)
+            )
+            if ends_person and not opens_mention:
+                break  # «تأكيد الزعيم البيلاروسي نقل الأسلحة»: the post ends the speaker's phrase
+            if token.clitic_preposition and token.key.startswith("ل") and not has_person:
+                end += 1
+                covered = max(
+                    (m.end for m in self.mentions if token.start <= m.start < token.end), default=token.end
+                )
+                continue
+            if token.split_conjunction and not opens_mention and not self._is_speaker_noun(token):
+                break
+            if token.is_punctuation or not self._is_nominal(token):
+                break
+            if token.main.upos == "VERB" and not opens_mention:
+                break
+            if opens_mention:
+                covered = max(m.end for m in self.mentions if token.start <= m.start < token.end)
+            end += 1
+        return position, end
+
+    def _np_span(self, np: tuple[int, int]) -> tuple[int, int]:
+        return self.doc.tokens[np[0]].start, self.doc.tokens[np[1] - 1].end
+
+    def speaker_in(self, np: tuple[int, int]) -> Mention | None:
+        """The speaker a noun phrase names: its best mention, else the phrase itself when its head is a
+        speaker noun of the lexicon."""
+        start, end = self._np_span(np)
+        candidates = [m for m in self.mentions_in(start, end) if _rank(m) < 99]
+        head = self.doc.tokens[np[0]]
+        if (
+            candidates
+            and not any(m.kind == PERSON for m in candidates)
+            and self.lexicon.speaker_nouns.get(self._noun_key(head)) == PERSON
+            and not any(m.start <= head.start < m.end for m in candidates)
+        ):
+            candidates = []  # «أمين عام الناتو»: the post speaks, not the body it belongs to
+        if candidates:
+            best = min(candidates, key=lambda m: (_rank(m), m.start))
+            if best.via in NAMED and self._names_a_post(best):
+                best = replace(best, via="role")  # the NER model took «للرئيس» for a name
+            return self._resolve_role(best, np)
+        kind = self.lexicon.speaker_nouns.get(self._noun_key(head)) or self.lexicon.speaker_nouns.get(
+            strip_article(head.key)
+        )
+        if kind is None:
+            return self._unknown_name(np)
+        # The post ends before a place («رئيس الدولة في مؤتمر حكومي…», «السفير لدى موسكو»).
+        stop = next((p for p in range(np[0] + 1, np[1]) if self.doc.tokens[p].key in ("في", "لدي")), np[1])
+        end = self.doc.tokens[stop - 1].end
+        text_start, text_end = _trim(self.doc.text, start, end, self.lexicon.quote_marks)
+        if head.clitic_preposition:
+            text_start += 1
+        role = Mention(
+            text=self.doc.text[text_start:text_end],
+            start=text_start,
+            end=text_end,
+            sentence=self.doc.sentence_index(head.sentence),
+            kind=kind,
+            via="role",
+        )
+        return self._resolve_role(role, np)
+
+    def _names_a_post(self, mention: Mention) -> bool:
+        words = [
+            self._noun_key(t) for t in self.doc.tokens if t.start >= mention.start and t.end <= mention.end
+        ]
+        return len(words) == 1 and words[0] in self.lexicon.speaker_nouns
+
+    def _unknown_name(self, np: tuple[int, int]) -> Mention | None:
+        """A proper noun the gazetteer and the NER model missed («كما حذر أروته»), as the subject of a speech
+        verb: most such subjects are people."""
+        doc = self.doc
+        names = []
+        for p in range(np[0], np[1]):
+            if doc.tokens[p].main.upos != "PROPN":
+                break
+            names.append(doc.tokens[p])
+        first = doc.tokens[np[0]]
+        if not names and first.main.deprel == "nsubj" and not first.key.startswith("ال"):
+            # the parser's subject, with no article: a name the tagger missed («حذر أروته»)
+            names = [doc.tokens[p] for p in range(np[0], min(np[1], np[0] + 2))]
+        if not names or len(names) > 3:
+            return None
+        return Mention(
+            text=doc.text[names[0].start : names[-1].end],
+            start=names[0].start,
+            end=names[-1].end,
+            sentence=doc.sentence_index(names[0].sentence),
+            kind=PERSON,
+            via="ner",
+        )
+
+    def _role_key(self, start: int, end: int) -> tuple[str, ...]:
+        words = []
+        for token in self.doc.tokens:
+            if token.start >= start and token.end <= end and not token.is_punctuation:
+                words.append(self._noun_key(token))
+        return tuple(words)
+
+    def _introduced_roles(self) -> list[tuple[int, tuple[str, ...], Mention]]:
+        """People the document introduces by a role: «الرئيس البيلاروسي ألكسندر لوكاشينكو»."""
+        introduced = []
+        doc = self.doc
+        for mention in self.mentions:
+            if mention.kind != PERSON or mention.via not in NAMED:
+                continue
+            position = doc.token_at(mention.start)
+            if position is None:
+                continue
+            first = position
+            while first > doc.sentence_start(position) and position - first < MAX_SPEAKER_PHRASE:
+                before = doc.tokens[first - 1]
+                if before.is_punctuation or before.key in doc.lexicon.complementizers:
+                    break
+                if _lookup(before, doc.lexicon.verb_forms) is not None or before.main.upos == "VERB":
+                    break
+                if before.key in doc.lexicon.prepositions and before.key not in ("لدي", "في"):
+                    break
+                first -= 1
+            # the role phrase starts at its first speaker noun
+            while first < position and not self._is_speaker_noun(doc.tokens[first]):
+                first += 1
+            if first < position:
+                key = self._role_key(doc.tokens[first].start, doc.tokens[position - 1].end)
+                introduced.append((mention.start, key, mention))
+        return introduced
+
+    def _resolve_role(self, mention: Mention, np: tuple[int, int]) -> Mention:
+        """A role with no name and no gazetteer id → the person (or body) the document gave that role."""
+        if mention.via != "role" or mention.known_id or mention.name:
+            return mention
+        key = self._role_key(mention.start, mention.end)
+        if not key:
+            return mention
+        concepts = self.lexicon.speaker_concepts
+        head, modifiers = key[0], {w for w in key[1:] if w not in GENERIC_ROLE_WORDS}
+
+        def compatible(other: tuple[str, ...]) -> bool:
+            if not other or concepts.get(other[0], other[0]) != concepts.get(head, head):
+                return False
+            others = {w for w in other[1:] if w not in GENERIC_ROLE_WORDS}
+            return modifiers <= others
+
+        matches = [(at, person) for at, other, person in self.state.roles if compatible(other)]
+        last = self.state.last_speaker
+        if last is not None and any(_same_entity(person, last) for _, person in matches):
+            return _anaphor(last, "role")
+        before = [(at, p) for at, p in matches if at < mention.start]
+        if before:
+            return _anaphor(max(before, key=lambda item: item[0])[1], "role")
+        after = [(at, p) for at, p in matches if at > mention.start]
+        if after:
+            return _anaphor(min(after, key=lambda item: item[0])[1], "role")
+        body = self.lexicon.institutions.get(head)
+        if body and not modifiers:
+            bodies = [
+                m
+                for m in self.mentions
+                if m.kind == ORGANIZATION
+                and m.end <= mention.start
+                and body in self._role_key(m.start, m.end)[:1]
+            ]
+            if bodies:
+                return _anaphor(bodies[-1], "role")
+        return mention
+
+    # ── subjects ──
+
+    def _skip_adverbials(self, position: int, limit: int) -> int:
+        doc = self.doc
+        while position < limit:
+            token = doc.tokens[position]
+            if token.bare in self.lexicon.adverbials or token.key in self.lexicon.adverbials:
+                position += 1
+            elif token.surface.strip() in DASHES:
+                # «وقال بيلاوسوف - خلال لقائه … - إن»: a parenthesis between dashes
+                close = next(
+                    (p for p in range(position + 1, limit) if doc.tokens[p].surface.strip() in DASHES), None
+                )
+                if close is None:
+                    return position
+                position = close + 1
+            else:
+                return position
+        return position
+
+    def subject_after(self, cue: _Cue) -> tuple[Mention, int] | None:
+        """VSO: the noun phrase right after the verb (past time words), when it names a speaker."""
+        limit = self.doc.sentence_end(cue.position)
+        position = self._skip_adverbials(cue.after, limit)
+        np = self.noun_phrase(position, limit, cue=cue)
+        if np is None:
+            return None
+        speaker = self.speaker_in(np)
+        return (speaker, np[1]) if speaker is not None else None
+
+    def subject_before(self, cue: _Cue) -> Mention | None:
+        """SVO: the noun phrase that ends just before an unprefixed verb («أردوغان قال»)."""
+        doc = self.doc
+        token = doc.tokens[cue.position]
+        if token.key != token.bare or token.split_conjunction:
+            return None  # «وقال»: the conjunction opens a new clause; what precedes is not its subject
+        end = cue.position
+        while end > doc.sentence_start(cue.position) and doc.tokens[end - 1].key in ("قد", "لقد"):
+            end -= 1
+        first = end
+        while first > doc.sentence_start(cue.position) and end - first < MAX_SPEAKER_PHRASE:
+            before = doc.tokens[first - 1]
+            if not self._is_nominal(before) and not (
+                before.clitic_preposition and before.key.startswith("ل")
+            ):
+                break
+            first -= 1
+        while first < end and not self._is_nominal(doc.tokens[first]):
+            first += 1
+        if first >= end:
+            return None
+        return self.speaker_in((first, end))
+
+    def subject_of_head_verb(self, cue: _Cue) -> Mention | None:
+        """A coordinated verb shares its head's subject: «التقى أردوغان بنظيره … وقال إن…»."""
+        doc = self.doc
+        token = doc.tokens[cue.position]
+        word = token.main
+        if word.deprel not in ("conj", "advcl", "parataxis"):
+            return None
+        sentence = doc.annotated.sentences[token.sentence]
+        head = next((w for w in sentence.words if w.index == word.head), None)
+        if head is None or head.upos != "VERB" or head.start >= token.start:
+            return None
+        subject = next((w for w in sentence.words if w.head == head.index and w.deprel == "nsubj"), None)
+        if subject is None or subject.start >= token.start:
+            return None
+        position = doc.token_at(subject.start)
+        if position is None:
+            return None
+        np = self.noun_phrase(position, cue.position)
+        return self.speaker_in(np) if np is not None else None
+
+    def antecedent(self, cue: _Cue) -> Mention | None:
+        """The speaker of a dropped subject or a pronoun: the other party after «من جهته», else the previous
+        speaker, else the person the sentences just before are about."""
+        doc = self.doc
+        at = doc.tokens[cue.position].start
+        s_first = doc.sentence_start(cue.position)
+        turn = any(
+            doc.phrase_at(p, self.lexicon.turn_markers, self.lexicon.longest_phrase)
+            for p in range(s_first, cue.position)
+        )
+        previous_sentence = doc.tokens[s_first].sentence - 1
+        window_start = (
+            doc.tokens[doc.sentence_range[previous_sentence][0]].start if previous_sentence >= 0 else 0
+        )
+        people = [
+            m for m in self.mentions if m.kind == PERSON and m.via in NAMED and window_start <= m.start < at
+        ]
+        last = self.state.last_speaker
+        if turn:
+            others = [m for m in people if last is None or not _same_entity(m, last)]
+            if others:
+                return _anaphor(others[-1], "pronoun")
+        if last is not None:
+            return _anaphor(last, "pronoun")
+        if people:
+            return _anaphor(people[-1], "pronoun")
+        return None
+
+    def speaker_of(self, cue: _Cue) -> tuple[Mention, int] | None:
+        """The speaker of a speech verb and the token where its content may start."""
+        found = self.subject_after(cue)
+        if found is not None:
+            return found
+        if cue.part == "verb":
+            before = self.subject_before(cue)
+            if before is not None:
+                return before, cue.after
+        if cue.part == "ambiguous":
+            return None  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
+        head_subject = self.subject_of_head_verb(cue)
+        if head_subject is not None:
+            return head_subject, cue.after
+        antecedent = self.antecedent(cue)
+        return (antecedent, cue.after) if antecedent is not None else None
+
+    # ── outlets ──
+
+    def outlet_in(self, np: tuple[int, int], speaker: Mention | None) -> Mention | None:
+        """The outlet a noun phrase names («وكالة أنباء بيلتا الحكومية», «رويترز»), or None."""
+        doc = self.doc
+        window = np[1]
+        limit = doc.sentence_end(np[0])
+        while window < min(limit, np[1] + 4):  # «موقع (روسيا اليوم) الإخباري»
+            token = doc.tokens[window]
+            if (
+                token.key in self.lexicon.complementizers
+                or token.surface.strip() in CLAUSE_PUNCTUATION + DASHES
+            ):
+                break
+            window += 1
+        for position in range(np[0], window):
+            length = doc.phrase_at(position, self.lexicon.outlets, self.lexicon.longest_phrase)
+            if length:
+                tokens = doc.tokens[position : position + length]
+                key = _phrase_of_table(tokens, self.lexicon.outlets)
+                known_id = self.lexicon.outlets.get(key) if key else None
+                named = [
+                    m for m in self.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == ORGANIZATION
+                ]
+                if named:
+                    return named[0]
+                return Mention(
+                    text=doc.text[tokens[0].start : tokens[-1].end],
+                    start=tokens[0].start,
+                    end=tokens[-1].end,
+                    sentence=doc.sentence_index(tokens[0].sentence),
+                    kind=ORGANIZATION,
+                    known_id=known_id,
+                    via="name",
+                )
+        if (
+            speaker is not None
+            and speaker.known_id
+            and (speaker.known_id,)
+            and any(speaker.known_id == v for v in self.lexicon.outlets.values())
+        ):
+            return speaker
+        head = doc.tokens[np[0]]
+        two = doc.phrase_at(np[0], self.lexicon.outlet_nouns, self.lexicon.longest_phrase)
+        if two or self._noun_key(head) in {p[0] for p in self.lexicon.outlet_nouns if len(p) == 1}:
+            start, end = self._np_span(np)
+            if head.clitic_preposition:
+                start += 1
+            return Mention(
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                sentence=doc.sentence_index(head.sentence),
+                kind=ORGANIZATION,
+                via="role",
+            )
+        return None
+
+    # ── content ──
+
+    def _cut_points(self, position: int, limit: int) -> int:
+        """Where reported content that starts at ``position`` ends: a participle cue, an attribution or a
+        claim boundary after a comma, a coordinated speech verb, or ``limit``."""
+        doc = self.doc
+        longest = self.lexicon.longest_phrase
+        for p in range(position, limit):
+            token = doc.tokens[p]
+            after_comma = p > position and doc.tokens[p - 1].surface.strip() in CLAUSE_PUNCTUATION + DASHES
+            if after_comma and _lookup(token, self.lexicon.participles) is not None:
+                return p - 1  # «…، قائلا إن»: a second claim; «مهددا» with no comma is an adjective
+            if after_comma and (
+                doc.phrase_at(p, self.lexicon.claim_boundaries, longest)
+                or doc.phrase_at(p, self.lexicon.attributions, longest)
+            ):
+                return p - 1
+            if (
+                p > position + 1
+                and token.key != token.bare
+                and _verb_cue(doc, token) is not None
+                and not self._inside_quote(token.start)
+            ):
+                return p  # «… وأشاد ببيلاروس»: a second speech verb, a second claim
+        return limit
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotes)
+
+    def clause(self, position: int) -> tuple[int, int] | None:
+        """Reported content from ``position`` to its end, as character offsets; a quotation that opens
+        inside it and closes in a later sentence extends it."""
+        doc = self.doc
+        limit = doc.sentence_end(position)
+        end_position = self._cut_points(position, limit)
+        if end_position <= position:
+            return None
+        start, end = doc.tokens[position].start, doc.tokens[end_position - 1].end
+        for quote in self.quotes:
+            if start <= quote.start < end and quote.end > end and quote.closed:
+                end = quote.end + 1  # keep the closing mark inside the claim's text
+        return _trim(doc.text, start, end, frozenset())
+
+    def noun_complement(self, position: int) -> tuple[int, int] | None:
+        """A noun complement («دعا إلى تعزيز العلاقات … مع بيلاروس إثر …»): to a comma that no «و» follows,
+        an adjunct preposition, a cut point or the end of the sentence."""
+        doc = self.doc
+        limit = self._cut_points(position, doc.sentence_end(position))
+        end = position
+        while end < limit:
+            token = doc.tokens[end]
+            if token.key in self.lexicon.adjunct_prepositions and end > position:
+                break
+            if token.surface.strip() in CLAUSE_PUNCTUATION + DASHES and end > position:
+                following = doc.tokens[end + 1] if end + 1 < limit else None
+                if following is None or following.key == following.bare:
+                    break
+            if token.surface.strip() in SENTENCE_PUNCTUATION:
+                break
+            end += 1
+        if end <= position:
+            return None
+        start, stop = doc.tokens[position].start, doc.tokens[end - 1].end
+        for quote in self.quotes:
+            if start <= quote.start < stop and quote.end >= stop:
+                stop = quote.end + 1
+        return _trim(doc.text, start, stop, frozenset())
+
+    def quote_opening_at(self, position: int) -> _Quote | None:
+        """The quotation whose opening mark is the token at ``position`` (or glued to its start)."""
+        token = self.doc.tokens[position]
+        for quote in self.quotes:
+            if quote.opened and token.start <= quote.start - 1 < token.end + 1 and not quote.consumed:
+                return quote
+        return None
+
+    def content_after(self, cue: _Cue, start: int) -> tuple[str, int, int, _Quote | None] | None:
+        """What a cue's speaker said, looked for from token ``start`` on: (kind, start, end, quote)."""
+        doc = self.doc
+        limit = doc.sentence_end(cue.position)
+        position = start
+        prepositions = cue.cue.complement_prepositions
+        first = True
+        while position < limit:
+            token = doc.tokens[position]
+            quote = self.quote_opening_at(position)
+            if quote is not None:
+                return DIRECT, quote.start, quote.end, quote
+            if token.surface.strip() == ":" or token.surface.strip().startswith(":"):
+                following = position + 1
+                if following < len(doc.tokens):
+                    quote = self.quote_opening_at(following) or (self.quote_opening_at(position))
+                    if quote is not None:
+                        return DIRECT, quote.start, quote.end, quote
+                if following < limit:
+                    span = self.clause(following)
+                    return (REPORTED, *span, None) if span else None
+                return None
+            if token.key in self.lexicon.complementizers or self._complementizer_with_pronoun(token):
+                following = position + 1
+                quote = self.quote_opening_at(following) if following < len(doc.tokens) else None
+                if quote is not None and quote.start - doc.tokens[following].start <= 2:
+                    return DIRECT, quote.start, quote.end, quote
+                if token.key in self.lexicon.complementizers:
+                    if following >= limit:
+                        return None
+                    span = self.clause(following)
+                else:  # «أنه»، «إنها»: the pronoun is the clause's subject; keep it
+                    span = self.clause(position)
+                return (REPORTED, *span, None) if span else None
+            if token.key in prepositions and position + 1 < limit:
+                following = doc.tokens[position + 1]
+                if following.key in self.lexicon.complementizers or self._complementizer_with_pronoun(
+                    following
+                ):
+                    position += 1
+                    continue
+                span = self.noun_complement(position + 1)
+                return (REPORTED, *span, None) if span else None
+            if "ب" in prepositions and token.clitic_preposition and token.words[0].text.startswith("ب"):
+                span = self.noun_complement(position)
+                return (REPORTED, *span, None) if span else None
+            if first and cue.cue.takes_object and self._is_nominal(token) and not token.clitic_preposition:
+                span = self.noun_complement(position)
+                return (REPORTED, *span, None) if span else None
+            if position > start and self._cue_at(position) is not None and token.key != token.bare:
+                return None  # another speech clause begins: this cue's content is elsewhere
+            if token.surface.strip() in SENTENCE_PUNCTUATION and token.surface.strip() != "…":
+                return None
+            first = False
+            position += 1
+        return None
+
+    def _complementizer_with_pronoun(self, token: _Token) -> bool:
+        for suffix in self.lexicon.pronoun_suffixes:
+            if token.key.endswith(suffix) and token.key[: -len(suffix)] in self.lexicon.complementizers:
+                return True
+        return False
+
+    def _cue_at(self, position: int) -> _Cue | None:
+        return next((c for c in self.cues if c.position == position), None)
+
+    def pending_quote(self, cue: _Cue) -> _Quote | None:
+        """A quotation the speech clause after it attributes: «"…"، قال X», «…“، ونقلت الوكالة عن X قوله»,
+        or an unclosed quotation cut where this clause begins."""
+        doc = self.doc
+        at = doc.tokens[cue.position].start
+        s_first = doc.tokens[doc.sentence_start(cue.position)].start
+        candidates = []
+        for quote in self.quotes:
+            if quote.consumed or quote.end > at:
+                continue
+            if quote.cut_at is not None and abs(quote.cut_at - at) <= 2:
+                return quote
+            if quote.end >= s_first and not any(s <= quote.start < e for s, e in self.claimed_spans):
+                between = doc.text[quote.end : at]
+                if not any(at > c_start > quote.end for c_start, _ in self.claimed_spans):
+                    candidates.append((quote, between))
+        if candidates:
+            return candidates[-1][0]
+        return None
+
+    # ── claims ──
+
+    def emit(
+        self,
+        speaker: Mention,
+        kind: str,
+        start: int,
+        end: int,
+        cue: SpeechCue | None,
+        at: int,
+        reported_by: Mention | None = None,
+    ) -> None:
+        doc = self.doc
+        if end <= start or not doc.text[start:end].strip():
+            return
+        position = doc.token_at(start)
+        sentence = doc.sentence_index(doc.tokens[position].sentence) if position is not None else 0
+        relay = self.state.relay
+        if reported_by is None and relay is not None and relay[1] <= at < relay[2]:
+            reported_by = relay[0]
+        inside = tuple(m for m in self.mentions if start <= m.start and m.end <= end)
+        claim = Claim(
+            speaker=speaker,
+            text=doc.text[start:end],
+            start=start,
+            end=end,
+            sentence=sentence,
+            kind=kind,
+            cue=cue.lemma if cue is not None else None,
+            reported_by=reported_by,
+            mentions=inside,
+        )
+        self.claims.append(claim)
+        self.claimed_spans.append((start, end))
+        for quote in self.quotes:
+            if start <= quote.start and quote.end <= end:
+                quote.consumed = True
+        underlying = speaker
+        self.state.last_speaker = underlying
+        self.state.last_speaker_at = at
+
+    def covered(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.claimed_spans)
+
+    def in_direct_quote(self, offset: int) -> bool:
+        return any(c.kind == DIRECT and c.start <= offset < c.end for c in self.claims) or any(
+            q.start <= offset < q.end and q.words(self.doc.text) >= MIN_QUOTE_WORDS for q in self.quotes
+        )
+
+    def run_verb(self, cue: _Cue) -> None:
+        doc = self.doc
+        token = doc.tokens[cue.position]
+        if self.in_direct_quote(token.start):
+            return  # a speech verb inside a quotation belongs to the quoted speaker
+        reported_by = None
+        if cue.cue.source_preposition:
+            found = self._relayed_source(cue)
+            if found is None:
+                if cue.cue.requires_source:
+                    return
+            else:
+                speaker, content_from, reported_by = found
+                self._finish_cue(cue, speaker, content_from, reported_by)
+                return
+        found = self.speaker_of(cue)
+        if found is None:
+            return
+        speaker, content_from = found
+        if cue.part == "participle":
+            speaker = self._governing_speaker(cue) or speaker
+        self._finish_cue(cue, speaker, content_from, reported_by)
+
+    def _governing_speaker(self, cue: _Cue) -> Mention | None:
+        """«…، قائلا إن…»: the participle's subject is the subject of the clause it hangs on."""
+        s_first = self.doc.tokens[self.doc.sentence_start(cue.position)].start
+        at = self.doc.tokens[cue.position].start
+        same_sentence = [
+            c for c in self.claims if s_first <= c.start < at or s_first <= self.state.last_speaker_at < at
+        ]
+        return self.state.last_speaker if same_sentence else None
+
+    def _relayed_source(self, cue: _Cue) -> tuple[Mention, int, Mention | None] | None:
+        """«نقلت وكالة X عن Y قوله …»: Y speaks, X relays."""
+        doc = self.doc
+        limit = doc.sentence_end(cue.position)
+        relay_np = None
+        position = self._skip_adverbials(cue.after, limit)
+        np = self.noun_phrase(position, limit)
+        if np is not None:
+            relay_np = np
+            position = np[1]
+        source = cue.cue.source_preposition
+        while position < limit and doc.tokens[position].key != source:
+            if doc.tokens[position].key in self.lexicon.complementizers:
+                return None
+            position += 1
+            if relay_np is None and position - cue.after > MAX_SPEAKER_PHRASE:
+                return None
+        if position >= limit:
+            return None
+        np = self.noun_phrase(position + 1, limit)
+        if np is None:
+            return None
+        speaker = self.speaker_in(np)
+        if speaker is None:
+            return None
+        content_from = np[1]
+        if content_from < limit and _lookup(doc.tokens[content_from], self.lexicon.nouns) is not None:
+            content_from += 1  # «قوله»
+        relay = None
+        if relay_np is not None:
+            relay = self.outlet_in(relay_np, self.speaker_in(relay_np)) or self.speaker_in(relay_np)
+        # An outlet named just before the verb («… “، بيلتا التي تديرها الدولة ونقلت الوكالة …»)
+        s_first = doc.sentence_start(cue.position)
+        for p in range(cue.position - 1, s_first - 1, -1):
+            if doc.phrase_at(p, self.lexicon.outlets, self.lexicon.longest_phrase):
+                named = self.outlet_in((p, p + 1), None)
+                if named is not None and (relay is None or relay.via == "role"):
+                    relay = named
+                break
+        return speaker, content_from, relay
+
+    def _finish_cue(
+        self, cue: _Cue, speaker: Mention, content_from: int, reported_by: Mention | None
+    ) -> None:
+        doc = self.doc
+        at = doc.tokens[cue.position].start
+        content = self.content_after(cue, content_from)
+        if content is None and cue.part in ("verb", "participle", "ambiguous"):
+            quote = self.pending_quote(cue)
+            if quote is not None:
+                self.emit(speaker, DIRECT, quote.start, quote.end, cue.cue, at, reported_by)
+                quote.consumed = True
+            return
+        if content is None:
+            return
+        kind, start, end, quote = content
+        for earlier in self.quotes:
+            if earlier.cut_at is not None and not earlier.consumed and abs(earlier.cut_at - at) <= 2:
+                self.emit(speaker, DIRECT, earlier.start, earlier.end, cue.cue, at, reported_by)
+        if kind == REPORTED:
+            np = self.noun_phrase(
+                self._skip_adverbials(cue.after, doc.sentence_end(cue.position)),
+                doc.sentence_end(cue.position),
+            )
+            outlet = self.outlet_in(np, speaker) if np is not None and cue.part == "verb" else None
+            if outlet is not None and self._has_inner_cue(start, end):
+                self.state.relay = (outlet, start, end)  # the outlet relays what the clause's speaker says
+                return
+        self.emit(speaker, kind, start, end, cue.cue, at, reported_by)
+        if quote is not None:
+            quote.consumed = True
+
+    def _has_inner_cue(self, start: int, end: int) -> bool:
+        return any(
+            c.part in ("verb", "ambiguous") and start <= self.doc.tokens[c.position].start < end
+            for c in self.cues
+        )
+
+    def run_noun(self, cue: _Cue) -> None:
+        """«وجاء في بيان للخارجية الصينية أن…»، «تأكيد الزعيم البيلاروسي نقل…»: speaker in the genitive
+        (or an attached pronoun), content after it."""
+        doc = self.doc
+        token = doc.tokens[cue.position]
+        if self.covered(token.start) or self.in_direct_quote(token.start):
+            return
+        s_first, s_end = doc.sentence_start(cue.position), doc.sentence_end(cue.position)
+        if any(doc.tokens[s_first].start <= c.start < doc.tokens[s_end - 1].end for c in self.claims):
+            return  # «في تصريحات للصحفيين» beside a speech verb that has its own claim
+        if any(w.upos == "PRON" for w in token.words[1:]):
+            speaker = self.antecedent(cue)
+            content_from = cue.after
+        else:
+            position = cue.after
+            if position < s_end and doc.tokens[position].key in ("صادر", "الصادر"):
+                position += 2 if position + 1 < s_end and doc.tokens[position + 1].key == "عن" else 1
+            np = self.noun_phrase(position, s_end, allow_preposition=True)
+            if np is None:
+                return
+            speaker = self.speaker_in(np)
+            content_from = np[1]
+        if speaker is None:
+            return
+        content = self.content_after(cue, content_from)
+        if content is None:
+            return
+        kind, start, end, quote = content
+        self.emit(speaker, kind, start, end, cue.cue, token.start)
+
+    def run_attribution(self, cue: _Cue) -> None:
+        """«وبحسب لوكاشينكو، فقد…»، «…، وفقا لوكالة الأنباء البيلاروسية»، «…، حسبما ذكرت وزارة الدفاع»."""
+        doc = self.doc
+        token = doc.tokens[cue.position]
+        if self.in_direct_quote(token.start):
+            return
+        s_first, s_end = doc.sentence_start(cue.position), doc.sentence_end(cue.position)
+        position = cue.after
+        source_token = doc.tokens[position] if position < s_end else None
+        if source_token is None:
+            return
+        np = self.noun_phrase(position, s_end, allow_preposition=True)
+        if np is None:
+            return
+        pronoun_only = source_token.clitic_preposition and all(
+            w.upos in ("ADP", "PRON") for w in source_token.words
+        )
+        if pronoun_only:
+            speaker = self.antecedent(cue)
+            np = (position, position + 1)
+        elif self._same_source(np):
+            speaker = self.state.last_speaker and _anaphor(self.state.last_speaker, "pronoun")
+        else:
+            speaker = self.speaker_in(np)
+        outlet = None if pronoun_only else self.outlet_in(np, speaker)
+        sentence_claims = [
+            i
+            for i, c in enumerate(self.claims)
+            if doc.tokens[s_first].start <= c.start < doc.tokens[s_end - 1].end
+        ]
+        if sentence_claims or self._has_inner_cue(doc.tokens[np[1] - 1].end, doc.tokens[s_end - 1].end):
+            if outlet is not None:
+                for i in sentence_claims:
+                    if self.claims[i].reported_by is None:
+                        self.claims[i] = replace(self.claims[i], reported_by=outlet)
+                if not sentence_claims:
+                    self.state.relay = (outlet, doc.tokens[np[1] - 1].end, doc.tokens[s_end - 1].end)
+            return
+        if speaker is None:
+            return
+        leading = cue.position == s_first or all(
+            doc.tokens[p].is_punctuation or doc.tokens[p].key in ("و", "ف")
+            for p in range(s_first, cue.position)
+        )
+        if leading:
+            content_from = np[1]
+            while content_from < s_end and doc.tokens[content_from].is_punctuation:
+                content_from += 1
+            if content_from >= s_end:
+                return
+            span = self.clause(content_from)
+        else:
+            start_position = self._after_leading_segment(s_first, cue.position)
+            end_position = cue.position
+            while end_position > start_position and doc.tokens[end_position - 1].is_punctuation:
+                end_position -= 1
+            if end_position <= start_position:
+                return
+            span = _trim(
+                doc.text, doc.tokens[start_position].start, doc.tokens[end_position - 1].end, frozenset()
+            )
+        if span is None:
+            return
+        self.emit(
+            speaker,
+            REPORTED,
+            *span,
+            cue.cue,
+            token.start,
+            reported_by=outlet if outlet is not speaker else None,
+        )
+
+    def _same_source(self, np: tuple[int, int]) -> bool:
+        """«وفق المصدر نفسه»: the source named before."""
+        last = min(np[1] + 1, len(self.doc.tokens))
+        keys = {strip_article(self.doc.tokens[p].key) for p in range(np[0], last)}
+        return bool(keys & {"مصدر", "مصادر"}) and bool(keys & {"نفسه", "ذاته", "نفسها", "ذاتها"})
+
+    def _after_leading_segment(self, s_first: int, limit: int) -> int:
+        """Skip «كذلك،» or «في غضون ذلك ،» at the start of a sentence."""
+        for p in range(s_first, min(limit, s_first + MAX_LEADING_SEGMENT + 1)):
+            if self.doc.tokens[p].surface.strip() in CLAUSE_PUNCTUATION:
+                return p + 1
+        return s_first
+
+    def run_standalone_quote(self, quote: _Quote) -> None:
+        """A quotation no cue took: a whole sentence (or more) of the previous speaker's words."""
+        doc = self.doc
+        if quote.consumed or self.covered(quote.start):
+            return
+        position = doc.token_at(quote.start)
+        if position is None:
+            return
+        s_first = doc.tokens[doc.sentence_start(position)].start
+        before = doc.text[s_first : quote.start]
+        starts_sentence = not any(ch.isalnum() for ch in before)
+        long_enough = quote.words(doc.text) >= MIN_QUOTE_WORDS or any(
+            ch in quote_text(doc, quote) for ch in "؟?!."
+        )
+        if not long_enough:
+            return
+        if not (starts_sentence or not quote.opened):
+            return  # a quoted phrase inside a sentence with no speech cue: a title or a scare quote
+        speaker = self.state.last_speaker
+        if speaker is None:
+            return
+        self.emit(_anaphor(speaker, "pronoun"), DIRECT, quote.start, quote.end, None, quote.start)
+        quote.consumed = True
+
+    def run_headline(self, s_pos: int) -> None:
+        """«وزير الدفاع الروسي: بيلاروس حليف مخلص…»: a paragraph that opens with a speaker and a colon."""
+        doc = self.doc
+        tokens = doc.sentence_tokens(s_pos)
+        if not tokens:
+            return
+        first = doc.tokens[tokens[0]]
+        if doc.paragraph_of(first.start)[0] != first.start:
+            return
+        colon = next((p for p in tokens if doc.tokens[p].surface.strip() == ":"), None)
+        if colon is None or colon == tokens[0] or colon - tokens[0] > 6 or tokens[-1] - colon < 3:
+            return
+        if any(
+            c.position < colon and c.part in ("verb", "ambiguous", "participle")
+            for c in self.cues
+            if c.position in tokens
+        ):
+            return
+        np = self.noun_phrase(tokens[0], colon)
+        if np is None or np[1] != colon:
+            return
+        speaker = self.speaker_in(np)
+        if speaker is None:
+            return
+        span = _trim(
+            doc.text, doc.tokens[colon + 1].start, doc.tokens[tokens[-1]].end, self.lexicon.quote_marks
+        )
+        self.emit(speaker, DIRECT, *span, None, first.start)
+
+    def run_first_person(self) -> None:
+        """Unmarked direct speech: sentences in the first person, outside any quotation or claim, after a
+        claim in the same paragraph, are the words of that claim's speaker."""
+        run: list[int] = []
+        for s_pos in range(len(self.doc.annotated.sentences)):
+            if self._first_person_sentence(s_pos, run):
+                run.append(s_pos)
+                continue
+            if run:
+                self._emit_first_person(run)
+                run = []
+                if self._first_person_sentence(s_pos, run):
+                    run.append(s_pos)
+        if run:
+            self._emit_first_person(run)
+
+    def _first_person_sentence(self, s_pos: int, run: list[int]) -> bool:
+        doc = self.doc
+        tokens = doc.sentence_tokens(s_pos)
+        if not tokens:
+            return False
+        start, end = doc.tokens[tokens[0]].start, doc.tokens[tokens[-1]].end
+        if run and doc.paragraph_of(start) != doc.paragraph_of(
+            doc.tokens[doc.sentence_tokens(run[0])[0]].start
+        ):
+            return False
+        if any(self.covered(doc.tokens[p].start) for p in tokens):
+            return False
+        if any(q.start < end and q.end > start for q in self.quotes):
+            return False
+        if any(c.position in tokens for c in self.cues if c.part in ("verb", "attribution", "ambiguous")):
+            return False
+        return any(doc.tokens[p].first_person for p in tokens)
+
+    def _emit_first_person(self, run: list[int]) -> None:
+        doc = self.doc
+        first_token = doc.tokens[doc.sentence_tokens(run[0])[0]]
+        last_token = doc.tokens[doc.sentence_tokens(run[-1])[-1]]
+        paragraph = doc.paragraph_of(first_token.start)
+        earlier = [c for c in self.claims if paragraph[0] <= c.start < first_token.start]
+        if not earlier:
+            return
+        speaker = max(earlier, key=lambda c: c.start).speaker
+        span = _trim(doc.text, first_token.start, last_token.end, self.lexicon.quote_marks)
+        saved = (self.state.last_speaker, self.state.last_speaker_at)
+        self.emit(speaker, DIRECT, *span, None, first_token.start)
+        self.state.last_speaker, self.state.last_speaker_at = saved
+
+    def run(self) -> list[Claim]:
+        doc = self.doc
+        for s_pos in range(len(doc.annotated.sentences)):
+            tokens = doc.sentence_tokens(s_pos)
+            if not tokens:
+                continue
+            self.run_headline(s_pos)
+            s_start, s_end = doc.tokens[tokens[0]].start, doc.tokens[tokens[-1]].end
+            events: list[tuple[int, int, object]] = []
+            for cue in self.cues:
+                if cue.position in tokens and cue.part not in ("attribution", "noun"):
+                    events.append((doc.tokens[cue.position].start, 1, cue))
+            for quote in self.quotes:
+                if s_start <= quote.start <= s_end:
+                    events.append((quote.start, 0, quote))
+            for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
+                if isinstance(item, _Quote):
+                    if not self._quote_has_cue_after(item):
+                        self.run_standalone_quote(item)
+                else:
+                    self.run_verb(item)
+            # a speech noun speaks only where no speech verb of its sentence did («ردا على تصريحات روته،
+            # أكد المبعوث…»)
+            for cue in self.cues:
+                if cue.position in tokens and cue.part == "noun":
+                    self.run_noun(cue)
+            for cue in self.cues:
+                if cue.position in tokens and cue.part == "attribution":
+                    self.run_attribution(cue)
+            # quotations a later cue of this sentence did not take (a quotation cut by a speech clause
+            # waits for that clause)
+            for quote in self.quotes:
+                if s_start <= quote.start <= s_end and not quote.consumed and quote.cut_at is None:
+                    self.run_standalone_quote(quote)
+        for quote in self.quotes:
+            if not quote.consumed and quote.cut_at is not None:
+                self.run_standalone_quote(quote)
+        self.run_first_person()
+        return sorted(self.claims, key=lambda c: (c.start, c.end))
+
+    def _quote_has_cue_after(self, quote: _Quote) -> bool:
+        """Whether a speech clause after the quotation, in the sentence where it ends, will claim it."""
+        doc = self.doc
+        if quote.cut_at is not None:
+            return True
+        position = doc.token_at(quote.end)
+        if position is None:
+            return False
+        limit = doc.sentence_end(position)
+        for cue in self.cues:
+            if position <= cue.position < limit and doc.tokens[cue.position].start >= quote.end:
+                return cue.part in ("verb", "ambiguous", "participle")
+        return False
+
+
+def quote_text(doc: _Text, quote: _Quote) -> str:
+    return doc.text[quote.start : quote.end]
+
+
+def _phrase_of_table(tokens: Sequence[_Token], table: object) -> Phrase | None:
+    rest = tuple(t.key for t in tokens[1:])
+    for first in tokens[0].keys:
+        if (first, *rest) in table:  # type: ignore[operator]
+            return (first, *rest)
+    return None
+
+
+def _same_entity(left: Mention, right: Mention) -> bool:
+    if left.known_id and right.known_id:
+        return left.known_id == right.known_id
+    return fold(left.name or left.text) == fold(right.name or right.text)
+
+
+def _anaphor(antecedent: Mention, via: str) -> Mention:
+    """A pronoun or role that stands for ``antecedent``: the antecedent's text, offsets, kind and ids."""
+    if antecedent.via in ("pronoun", "role") and antecedent.name:
+        return replace(antecedent, via=via)
+    return replace(antecedent, via=via, name=antecedent.name or antecedent.text)
+
+
+def extract_claims(
+    annotated: AnnotatedDocument, mentions: Sequence[Mention], lexicon: SpeechLexicon
+) -> Iterator[Claim]:
+    """Every statement the document attributes to an actor, in the document's order.
+
+    ``mentions`` are the entity extractor's; a speaker is one of them, or (a role named by a speaker noun, an
+    outlet of the lexicon) a Mention made here with ``via="role"``/``"name"``; pronouns and dropped subjects
+    give ``via="pronoun"`` Mentions that copy their antecedent (text, offsets, ids). Nothing given is changed.
+    """
+    if not annotated.sentences:
+        return iter(())
+    return iter(_Extractor(annotated, mentions, lexicon).run())
