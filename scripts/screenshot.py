@@ -36,7 +36,9 @@ def screenshot(html: Path, png: Path, *, hide_claims: bool = False, width: int =
         page.wait_for_function("window.kg && window.kg.ready === true", timeout=60_000)
         settled = time.perf_counter() - started
         if hide_claims:
+            layouts = page.evaluate("kg.layouts")
             page.check("#hide-claims")
+            page.wait_for_function(f"kg.layouts > {layouts}", timeout=60_000)
         page.evaluate("kg.network.fit()")
         page.wait_for_timeout(300)
         png.parent.mkdir(parents=True, exist_ok=True)
