@@ -28,6 +28,7 @@ from kg.errors import LexiconError
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.normalizing import fold, match_key
 from kg.records import (
+    ORGANIZATION,
     PERSON,
     PLACE,
     STATE,
@@ -66,6 +67,7 @@ class Frame:
     both_directions: bool = False
     weapon_before: bool = False
     needs_both: bool = False  # a deployment or retention with one side only is not a transfer
+    located_subject_role: str | None = None  # the subject's role when a host («في X») is named
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,16 @@ class StatusCue:
     lemmas: frozenset[str] = frozenset()
 
 
-PhraseTable = dict  # first folded word → [(folded words, entry, person)]
+@dataclass(frozen=True)
+class _Form:
+    """A folded form of a lexicon entry: its words, and what its affixes say of person and aspect."""
+
+    words: tuple[str, ...]
+    first_person: bool = False
+    aspect: str | None = None  # "Perf" | "Imp", as Stanza's Aspect feature names them
+
+
+PhraseTable = dict  # first folded word → [(_Form, entry)]
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,7 @@ class TransferLexicon:
     non_state_heads: frozenset[str]
     request_after: tuple[tuple[str, ...], ...]
     future_words: frozenset[str]
+    type_words: frozenset[str]
 
 
 def load_transfer_lexicon(extra_files: Sequence[Path] = ()) -> TransferLexicon:
@@ -188,27 +200,23 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
     first_person_suffixes = {fold(s) for s in _strings(graph, conjugation, "firstPersonSuffix")}
     noun_suffixes = [fold(s) for s in _strings(graph, conjugation, "nounSuffix")]
 
-    def forms_of(subject: URIRef) -> list[tuple[tuple[str, ...], int | None]]:
-        """Every folded form of an entry, with 1 where the form is first person."""
-        forms: list[tuple[tuple[str, ...], int | None]] = []
+    def forms_of(subject: URIRef) -> list[_Form]:
+        """Every folded form of an entry: its words, whether it is first person, past or present."""
+        forms: list[_Form] = []
         for stem in _folded(graph, subject, "pastStem"):
             for suffix in past_suffixes:
-                forms.append(((stem + suffix,), 1 if suffix in first_person_suffixes else None))
+                forms.append(_Form((stem + suffix,), suffix in first_person_suffixes, "Perf"))
         for stem in _folded(graph, subject, "presentStem"):
             for prefix in present_prefixes:
                 for suffix in present_suffixes:
-                    person = 1 if prefix in first_person_prefixes and not suffix else None
-                    forms.append(((prefix + stem + suffix,), person))
+                    first_person = prefix in first_person_prefixes and not suffix
+                    forms.append(_Form((prefix + stem + suffix,), first_person, "Imp"))
         for noun in _folded(graph, subject, "noun"):
             words = tuple(noun.split())
             for suffix in noun_suffixes:
-                forms.append(((words[0] + suffix, *words[1:]) if len(words) > 1 else (noun + suffix,), None))
+                forms.append(_Form((words[0] + suffix, *words[1:])))
         for form in _folded(graph, subject, "form"):
-            words = tuple(form.split())
-            first = words[0]
-            person = 1 if (first[:1] in first_person_prefixes and len(first) > 3 and first[1:2] != "ا"
-                           and _strings(graph, subject, "presentStem") == []) else None
-            forms.append((words, person))
+            forms.append(_Form(tuple(form.split())))
         return forms
 
     frames: dict[str, Frame] = {}
@@ -227,7 +235,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         object_role = _role_of(graph, subject, "objectRole")
         frames[_local(subject)] = Frame(
             _local(subject), subject_role, object_role, marker_roles, _flag(graph, subject, "bothDirections"),
-            _flag(graph, subject, "weaponBefore"), _flag(graph, subject, "needsBoth"))
+            _flag(graph, subject, "weaponBefore"), _flag(graph, subject, "needsBoth"),
+            _role_of(graph, subject, "locatedSubjectRole"))
 
     cue_phrases: dict[str, list] = {}
     cue_lemmas: dict[str, list[TransferCue]] = {}
@@ -242,9 +251,9 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         cue = TransferCue(_local(subject), frames[_local(frame_iri)], status, lemmas,
                           frozenset(_folded(graph, subject, "requiresNear")))
         excluded = set(_folded(graph, subject, "notForm"))
-        for words, person in forms_of(subject):
-            if " ".join(words) not in excluded:
-                cue_phrases.setdefault(words[0], []).append((words, cue, person))
+        for form in forms_of(subject):
+            if " ".join(form.words) not in excluded:
+                cue_phrases.setdefault(form.words[0], []).append((form, cue))
         for lemma in lemmas:
             cue_lemmas.setdefault(lemma, []).append(cue)
 
@@ -253,8 +262,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         cue = StatusCue(_local(subject), _status_of(graph, subject), _flag(graph, subject, "passesSubject"),
                         _flag(graph, subject, "adjacentOnly"), _flag(graph, subject, "onlyBeforePerfect"),
                         _flag(graph, subject, "executes"))
-        for words, person in forms_of(subject):
-            status_phrases.setdefault(words[0], []).append((words, cue, person))
+        for form in forms_of(subject):
+            status_phrases.setdefault(form.words[0], []).append((form, cue))
 
     numbers: dict[tuple[str, ...], int] = {}
     for subject in graph.subjects(RDF.type, _lex("NumberWord")):
@@ -291,6 +300,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         non_state_heads=frozenset(_folded(graph, words, "nonStateHead")),
         request_after=tuple(tuple(p.split()) for p in _folded(graph, words, "requestAfter")),
         future_words=frozenset(_folded(graph, words, "futureWord")),
+        type_words=frozenset(w for p in _folded(graph, words, "typeOf") for w in p.split()),
     )
 
 
@@ -424,6 +434,7 @@ class _Hit:
     entry: object
     analysis: _Analysis
     first_person: bool = False
+    aspect: str | None = None
 
 
 def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
@@ -438,13 +449,14 @@ def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
             continue
         matched = False
         for analysis in _readings(token, lexicon):
-            for words, entry, person in table.get(analysis.stem, ()):
-                rest = words[1:]
+            for form, entry in table.get(analysis.stem, ()):
+                rest = form.words[1:]
                 last = token.position + len(rest)
                 if last >= len(tokens):
                     continue
                 if all(_same_word(tokens[token.position + 1 + i].key, w) for i, w in enumerate(rest)):
-                    candidates.append(_Hit(token.position, last, entry, analysis, person == 1))
+                    candidates.append(_Hit(token.position, last, entry, analysis, form.first_person,
+                                           form.aspect))
                     matched = True
         if not matched and lemma_table:
             for word in token.words:
@@ -452,8 +464,10 @@ def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
                     continue
                 for entry in lemma_table.get(fold(word.lemma), ()):
                     candidates.append(_Hit(token.position, token.position, entry, _Analysis(token.key)))
-    # Longest first; among equals, the one whose lemma Stanza confirms, then the lexicon's order.
-    candidates.sort(key=lambda h: (-(h.last - h.first), h.first, not _lemma_agrees(tokens[h.first], h.entry)))
+    # Longest first; among equals, the one whose aspect and lemma Stanza confirms («تسلم»: he received, or
+    # she delivers), then the lexicon's order.
+    candidates.sort(key=lambda h: (-(h.last - h.first), h.first, not _aspect_agrees(tokens[h.first], h),
+                                   not _lemma_agrees(tokens[h.first], h.entry)))
     for hit in candidates:
         span = set(range(hit.first, hit.last + 1))
         if span & taken:
@@ -467,6 +481,10 @@ def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
 def _same_word(token_key: str, word: str) -> bool:
     return token_key == word or (token_key.startswith("ال") and token_key[2:] == word) or (
         word.startswith("ال") and word[2:] == token_key)
+
+
+def _aspect_agrees(token: _Token, hit: _Hit) -> bool:
+    return hit.aspect is not None and f"Aspect={hit.aspect}" in token.feats()
 
 
 def _lemma_agrees(token: _Token, entry: object) -> bool:
@@ -766,9 +784,12 @@ def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Con
                 parties.append(party)
                 continue
             if first > 0:
-                noun = tokens[first - 1]
-                if any(a.stem in lexicon.non_state_heads for a in _readings(noun, lexicon)):
-                    continue  # «شركة … الألمانية», «وكالة الأنباء البيلاروسية»: not the state
+                # «شركة راينميتال الألمانية», «وكالة الأنباء البيلاروسية»: a company's or an outlet's country,
+                # not the state acting.
+                if any(a.stem in lexicon.non_state_heads for t in tokens[max(0, first - 3):first]
+                       for a in _readings(t, lexicon)) or any(
+                        m.kind == ORGANIZATION and 0 <= mention.start - m.end <= 1 for m in mentions):
+                    continue
                 # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
                 party.marker = _marker_before(tokens, first, mention, context) or _marker_before(
                     tokens, first - 1, mention, context)
@@ -933,7 +954,7 @@ def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_We
     scope_end = _weapon_scope_end(event, end, tokens, lexicon)
     found = [w for w in weapons if event.last < w.first <= scope_end]
     if found:
-        return _named_over_generic(found, tokens)
+        return _named_over_generic(found, tokens, lexicon.type_words)
     before = [w for w in weapons if w.last < event.hit.first]
     if before:
         nearest = before[-1]
@@ -963,14 +984,16 @@ def _weapon_scope_end(event: _Event, end: int, tokens: list[_Token], lexicon: Tr
     return end
 
 
-def _named_over_generic(found: list[_Weapon], tokens: list[_Token]) -> list[_Weapon]:
-    """«نظام الصواريخ "إسكندر"», «أنظمة الصواريخ الباليستية التكتيكية إسكندر»: a generic phrase just before
-    a named system is that system's description, not a second weapon."""
+def _named_over_generic(found: list[_Weapon], tokens: list[_Token], type_words: frozenset[str]
+                        ) -> list[_Weapon]:
+    """«نظام الصواريخ "إسكندر"», «طائرات مسيرة من طراز بيرقدار»: a generic phrase just before a named system
+    is that system's description, not a second weapon."""
     kept = []
     for weapon in found:
         if weapon.mention.via == "generic" and any(
                 other.mention.via != "generic" and 0 < other.first - weapon.last <= 3
-                and all(t.is_punctuation for t in tokens[weapon.last + 1: other.first]) for other in found):
+                and all(t.is_punctuation or t.key in type_words for t in tokens[weapon.last + 1: other.first])
+                for other in found):
             continue
         kept.append(weapon)
     return kept
@@ -1038,7 +1061,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     stated_by = claim.speaker if claim is not None and claim.start <= cue_offset < claim.end else None
     if stated_by is None and claim is not None and claim.sentence == sentence.index:
         stated_by = claim.speaker
-    roles = _roles(event, end, tokens, parties, event_weapons, frame, claim, sentence, context)
+    roles = _roles(event, end, tokens, parties, event_weapons, status_hits, claim, sentence, context)
     cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
     extra_requests = _request_after(event, end, tokens, lexicon)
     for weapon in event_weapons:
@@ -1063,8 +1086,10 @@ def _request_after(event: _Event, end: int, tokens: list[_Token], lexicon: Trans
 
 
 def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party], event_weapons: list[_Weapon],
-           frame: Frame, claim: Claim | None, sentence: AnnotatedSentence, context: _Context) -> _Roles:
+           status_hits: list[_Hit], claim: Claim | None, sentence: AnnotatedSentence, context: _Context
+           ) -> _Roles:
     lexicon = context.lexicon
+    frame = event.cue.frame
     roles = _Roles()
     first_weapon = min(w.first for w in event_weapons)
     right = [p for p in parties if event.last < p.first <= end and p.origin_of is None]
@@ -1082,7 +1107,10 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
     # The subject (or a noun's genitive agent), and a bare second object.
     subject, object_ = _subject_and_object(event, tokens, parties, bare_right, first_weapon, claim, context)
     if subject is not None:
-        _assign(roles, frame.subject_role, 0, subject)
+        located = any(markers.get(p.marker) == LOCATION for p in right if p.marker)
+        # «تحتفظ الولايات المتحدة بأسلحة نووية في تركيا»: with a host named, the holder is the owner.
+        role = frame.located_subject_role if located and frame.located_subject_role else frame.subject_role
+        _assign(roles, role, 0, subject)
     if object_ is not None and frame.object_role:
         _assign(roles, frame.object_role, 0, object_)
     # A nisba on a transferred weapon names where it comes from.
@@ -1097,18 +1125,27 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
                 break
     # Pronouns: «منهم», «إلينا», «بلاده».
     _pronoun_roles(event, end, tokens, roles, frame, claim, sentence, context)
-    # One side still unnamed: the other state the clause before the cue names with the known side
-    # («اتفقنا نحن وروسيا على أننا قد نحتفظ…», «اتفقت مع فرنسا على أن نشتري…»).
-    if frame.subject_role != PARTY and bool(roles.supplier) != bool(roles.recipient):
-        known = {p.state for _, p in roles.supplier + roles.recipient}
-        for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
-            if party.state in known or (party.marker and party.marker not in _PARTNER_MARKERS):
-                continue
-            if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
-                break
-            _assign(roles, RECIPIENT if roles.supplier else SUPPLIER, 6, party)
-            break
+    # The partners of an agreement that governs the cue stand on either side when the clause leaves one
+    # unnamed («اتفقنا نحن وروسيا على أننا قد نحتفظ…», «اتفقت روسيا وإيران على تزويد طهران…»), and so
+    # does a state named with «مع» («توصلت إلى اتفاق مع الروس بأننا سنشتري…»).
+    if frame.subject_role != PARTY:
+        for party in _partners(event, tokens, parties, status_hits):
+            roles.supplier.append((6, party))
+            roles.recipient.append((6, party))
     return roles
+
+
+def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit]
+              ) -> list[_Party]:
+    agreements = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Agreed"]
+    found = []
+    for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
+        if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
+            break
+        if party.marker in _PARTNER_MARKERS or (
+                not party.marker and any(h.last < party.first for h in agreements)):
+            found.append(party)
+    return found
 
 
 def _assign(roles: _Roles, role: str | None, priority: int, party: _Party) -> None:
@@ -1269,14 +1306,17 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context
         yield a.mention, b.mention
         yield b.mention, a.mention
         return
-    suppliers = [p for _, p in sorted(roles.supplier, key=lambda x: x[0])]
-    recipients = [p for _, p in sorted(roles.recipient, key=lambda x: x[0])]
-    supplier = suppliers[0] if suppliers else None
-    recipient = next((r for r in recipients if supplier is None or r.state != supplier.state), None)
-    if supplier is not None and recipient is None and recipients:
-        # The best supplier is also the only recipient: try the next supplier.
-        recipient = recipients[0]
-        supplier = next((s for s in suppliers if s.state != recipient.state), None)
+    # The pair of distinct states with the best (lowest) ranks together; a side may stay unnamed at a cost.
+    unnamed = 8
+    options: list[tuple[int, int, _Party | None, _Party | None]] = []
+    for s_rank, s_party in [*roles.supplier, (unnamed, None)]:
+        for r_rank, r_party in [*roles.recipient, (unnamed, None)]:
+            if s_party is not None and r_party is not None and s_party.state == r_party.state:
+                continue
+            options.append((s_rank + r_rank, r_rank, s_party, r_party))
+    if not options:
+        return
+    _, _, supplier, recipient = min(options, key=lambda o: (o[0], o[1]))
     if supplier is None and recipient is None:
         return
     if frame.needs_both and (supplier is None or recipient is None):
