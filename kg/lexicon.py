@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.errors import LexiconError
-from kg.normalizing import fold
+from kg.normalizing import fold, strip_article
 from kg.records import ORGANIZATION, PERSON
 from kg.vocabulary import ONTOLOGY_IRI, RESOURCE_IRI
 
@@ -116,17 +116,11 @@ class SpeechLexicon:
     outlets: Mapping[Phrase, str | None]  # outlet name → gazetteer id (when linked)
     claim_boundaries: frozenset[Phrase]
     turn_markers: frozenset[Phrase]
+    honorifics: frozenset[Phrase]
+    addressees: frozenset[str]  # folded nouns (without article) spoken to: «للصحفيين», «لرويترز»
     adverbials: frozenset[str]
-
-    @property
-    def quote_marks(self) -> frozenset[str]:
-        return self.opening_marks | self.closing_marks | self.either_marks
-
-    @property
-    def longest_phrase(self) -> int:
-        phrases = [*self.attributions, *self.outlet_nouns, *self.outlets, *self.claim_boundaries,
-                   *self.turn_markers, *self.ambiguous_forms]
-        return max((len(p) for p in phrases), default=1)
+    longest_phrase: int  # words in the longest phrase of any table above
+    quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
 
 
 def load_speech_lexicon(extra: Sequence[Path] = ()) -> SpeechLexicon:
@@ -217,6 +211,9 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         suffixes |= {fold(s) for s in _strings(graph, node, LEX.pronounSuffix)}
 
     marks = LEX.QuotationMarks
+    opening = frozenset(_strings(graph, marks, LEX.opening))
+    closing = frozenset(_strings(graph, marks, LEX.closing))
+    either = frozenset(_strings(graph, marks, LEX.eitherWay))
     speaker_nouns: dict[str, str] = {}
     speaker_concepts: dict[str, str] = {}
     institutions: dict[str, str] = {}
@@ -240,6 +237,13 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         nodes = graph.subjects(RDF.type, cls)
         return frozenset(phrase(form) for node in nodes for form in _strings(graph, node, LEX.form))
 
+    turn_markers = phrases_of(LEX.TurnMarker)
+    honorifics = phrases_of(LEX.Honorific)
+    claim_boundaries = phrases_of(LEX.ClaimBoundary)
+    outlet_nouns = phrases_of(LEX.OutletNoun)
+    every_phrase = [
+        *attributions, *outlet_nouns, *outlets, *claim_boundaries, *turn_markers, *ambiguous, *honorifics
+    ]
     return SpeechLexicon(
         verb_forms=verb_forms,
         verb_lemmas=verb_lemmas,
@@ -249,9 +253,9 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         attributions=attributions,
         complementizers=frozenset(complementizers),
         pronoun_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
-        opening_marks=frozenset(_strings(graph, marks, LEX.opening)),
-        closing_marks=frozenset(_strings(graph, marks, LEX.closing)),
-        either_marks=frozenset(_strings(graph, marks, LEX.eitherWay)),
+        opening_marks=opening,
+        closing_marks=closing,
+        either_marks=either,
         speaker_nouns=speaker_nouns,
         speaker_concepts=speaker_concepts,
         institutions=institutions,
@@ -259,11 +263,18 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         adjunct_prepositions=frozenset(
             fold(p) for p in _strings(graph, LEX.Prepositions, LEX.adjunctPreposition)
         ),
-        outlet_nouns=phrases_of(LEX.OutletNoun),
+        outlet_nouns=outlet_nouns,
         outlets=outlets,
-        claim_boundaries=phrases_of(LEX.ClaimBoundary),
-        turn_markers=phrases_of(LEX.TurnMarker),
+        claim_boundaries=claim_boundaries,
+        turn_markers=turn_markers,
+        honorifics=honorifics,
+        addressees=frozenset(
+            {strip_article(p[0]) for p in phrases_of(LEX.AddresseeNoun) | outlet_nouns}
+            | {strip_article(p[0]) for p in outlets}
+        ),
         adverbials=frozenset(w for p in phrases_of(LEX.Adverbial) for w in p),
+        longest_phrase=max((len(p) for p in every_phrase), default=1),
+        quote_marks=opening | closing | either,
     )
 
 

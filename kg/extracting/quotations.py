@@ -176,15 +176,19 @@ class _Text:
                 return token.position
         return None
 
-    def phrase_at(self, position: int, phrases: object, longest: int) -> int:
+    def phrase_at(self, position: int, phrases: object, longest: int, prepositions: bool = False) -> int:
         """Length in tokens of the longest phrase of ``phrases`` starting at ``position`` (0 when none).
-        The first token may carry a conjunction (و/ف), as «ووفقا»."""
+        The first token may carry a conjunction (و/ف), as «ووفقا», and with ``prepositions`` ل or ب too,
+        as «لرويترز»."""
         for length in range(min(longest, len(self.tokens) - position), 0, -1):
             tokens = self.tokens[position : position + length]
             if tokens[-1].sentence != tokens[0].sentence:
                 continue
             rest = tuple(t.key for t in tokens[1:])
-            for first in tokens[0].keys:
+            firsts = list(tokens[0].keys)
+            if prepositions:
+                firsts += _without_preposition(tokens[0].bare)
+            for first in firsts:
                 if (first, *rest) in phrases:  # type: ignore[operator]
                     return length
         return 0
@@ -209,6 +213,15 @@ class _Quote:
 
     def words(self, text: str) -> int:
         return len(text[self.start : self.end].split())
+
+
+def _without_preposition(key: str) -> list[str]:
+    """«لرويترز» → «رويترز»; «للجزيرة» → «الجزيرة»; «بالجيش» → «الجيش»."""
+    if len(key) < 4 or key[0] not in "لب":
+        return []
+    if key.startswith("لل"):
+        return ["ال" + key[2:], key[2:]]
+    return [key[1:]]
 
 
 def _is_word_char(ch: str | None) -> bool:
@@ -523,9 +536,19 @@ class _Extractor:
             return False
         if self._starts_mention(token) or self._is_speaker_noun(token):
             return True
+        if any(w.ner != "O" for w in token.words):
+            return True  # part of a name the NER model found («فيصل بن فرحان», whatever the tagger says)
         if _lookup(token, self.lexicon.verb_forms) is not None and token.main.upos != "NOUN":
             return False
         return token.main.upos in ("NOUN", "PROPN", "ADJ", "X", "NUM")
+
+    def _addressed(self, token: _Token) -> bool:
+        """«لرويترز»، «للصحفيين»، «لوكالة»: ل before the people or outlet a statement is made to."""
+        key = token.bare
+        if not key.startswith("ل") or len(key) < 4:
+            return False
+        rest = "ال" + key[2:] if key.startswith("لل") else key[1:]
+        return strip_article(rest) in self.lexicon.addressees
 
     def _clitic_is_preposition(self, token: _Token, cue: _Cue | None) -> bool:
         """Whether the ل/ب Stanza split off a token is a preposition («لنظيره», «ببيلاروس») or the first
@@ -568,6 +591,12 @@ class _Extractor:
             if token.key in ("باسم",) or self._noun_key(token) in GENERIC_ROLE_WORDS:
                 end += 1
                 continue
+            if _lookup(token, self.lexicon.nouns) is not None or self._cue_at(end) is not None:
+                break  # «عن مسؤول أمريكي قوله»: the speech noun is not part of the speaker
+            honorific = doc.phrase_at(end, self.lexicon.honorifics, self.lexicon.longest_phrase)
+            if honorific and not has_person:
+                end += honorific  # «وزير الخارجية السعودي الأمير فيصل بن فرحان»
+                continue
             if has_person and not any(token.start <= m.start < token.end for m in self.mentions):
                 break  # «ذكر لوكاشينكو خططا…»: a name ends its phrase
             opens_mention = self._starts_mention(token)
@@ -576,6 +605,8 @@ class _Extractor:
                     end += 1
                     continue
                 break
+            if self._addressed(token):
+                break  # «قال مسؤول أمريكي لرويترز»: the outlet or the people spoken to
             ends_person = any(
                 m.kind == PERSON and m.end == doc.tokens[end - 1].end
                 for m in self.mentions_in(first.start, token.start)
@@ -588,11 +619,14 @@ class _Extractor:
                     (m.end for m in self.mentions if token.start <= m.start < token.end), default=token.end
                 )
                 continue
-            if token.split_conjunction and not opens_mention and not self._is_speaker_noun(token):
+            in_name = any(w.ner != "O" for w in token.words)
+            if token.clitic_preposition and not token.key.startswith("ل") and not (opens_mention or in_name):
+                break  # «هدد الحوثيون باستهداف…»: a prepositional phrase is the content, not the speaker
+            if token.split_conjunction and not (opens_mention or in_name or self._is_speaker_noun(token)):
                 break
             if token.is_punctuation or not self._is_nominal(token):
                 break
-            if token.main.upos == "VERB" and not opens_mention:
+            if token.main.upos == "VERB" and not (opens_mention or in_name):
                 break
             if opens_mention:
                 covered = max(m.end for m in self.mentions if token.start <= m.start < token.end)
@@ -617,6 +651,7 @@ class _Extractor:
             candidates = []  # «أمين عام الناتو»: the post speaks, not the body it belongs to
         if candidates:
             best = min(candidates, key=lambda m: (_rank(m), m.start))
+            best = self._whole_name(best, start, end)
             if best.via in NAMED and self._names_a_post(best):
                 best = replace(best, via="role")  # the NER model took «للرئيس» for a name
             return self._resolve_role(best, np)
@@ -629,7 +664,11 @@ class _Extractor:
         stop = next((p for p in range(np[0] + 1, np[1]) if self.doc.tokens[p].key in ("في", "لدي")), np[1])
         end = self.doc.tokens[stop - 1].end
         text_start, text_end = _trim(self.doc.text, start, end, self.lexicon.quote_marks)
-        if head.clitic_preposition:
+        name = None
+        if head.clitic_preposition and head.bare.startswith("لل"):
+            # «للجيش الإسرائيلي» = ل + الجيش: the article's alef is not written, so no substring names it
+            name = "ال" + self.doc.text[text_start + 2 : text_end]
+        elif head.clitic_preposition:
             text_start += 1
         role = Mention(
             text=self.doc.text[text_start:text_end],
@@ -638,8 +677,22 @@ class _Extractor:
             sentence=self.doc.sentence_index(head.sentence),
             kind=kind,
             via="role",
+            name=name,
         )
         return self._resolve_role(role, np)
+
+    def _whole_name(self, mention: Mention, start: int, end: int) -> Mention:
+        """A NER mention cut shorter than the NER span it came from («فرحان» of «فيصل بن فرحان») gets the
+        span back, within the speaker's phrase."""
+        if mention.via != "ner":
+            return mention
+        for span_start, span_end in self.doc.ner_names:
+            if start <= span_start <= mention.start and mention.end <= span_end <= end:
+                if (span_start, span_end) != (mention.start, mention.end):
+                    return replace(
+                        mention, text=self.doc.text[span_start:span_end], start=span_start, end=span_end
+                    )
+        return mention
 
     def _names_a_post(self, mention: Mention) -> bool:
         words = [
@@ -734,16 +787,41 @@ class _Extractor:
             return _anaphor(min(after, key=lambda item: item[0])[1], "role")
         body = self.lexicon.institutions.get(head)
         if body and not modifiers:
-            bodies = [
-                m
-                for m in self.mentions
-                if m.kind == ORGANIZATION
-                and m.end <= mention.start
-                and body in self._role_key(m.start, m.end)[:1]
-            ]
-            if bodies:
-                return _anaphor(bodies[-1], "role")
+            found = self._body_before(body, mention.start)
+            if found is not None:
+                return _anaphor(found, "role")
         return mention
+
+    def _body_before(self, body: str, before: int) -> Mention | None:
+        """The body a bare post heads, named in this sentence or the one before («وزارة الخارجية الإيرانية»
+        for «الوزير»)."""
+        doc = self.doc
+        position = doc.token_at(before)
+        if position is None:
+            return None
+        s_pos = doc.tokens[position].sentence
+        floor = doc.sentence_range[max(0, s_pos - 1)][0]
+        for p in range(position - 1, floor - 1, -1):
+            if self._noun_key(doc.tokens[p]) != body:
+                continue
+            named = [
+                m for m in self.mentions if m.kind == ORGANIZATION and m.start <= doc.tokens[p].start < m.end
+            ]
+            if named:
+                return named[0]
+            np = self.noun_phrase(p, doc.sentence_end(p))
+            if np is None:
+                continue
+            start, end = self._np_span(np)
+            return Mention(
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                sentence=doc.sentence_index(doc.tokens[p].sentence),
+                kind=ORGANIZATION,
+                via="role",
+            )
+        return None
 
     # ── subjects ──
 
@@ -828,10 +906,10 @@ class _Extractor:
             doc.phrase_at(p, self.lexicon.turn_markers, self.lexicon.longest_phrase)
             for p in range(s_first, cue.position)
         )
-        previous_sentence = doc.tokens[s_first].sentence - 1
-        window_start = (
-            doc.tokens[doc.sentence_range[previous_sentence][0]].start if previous_sentence >= 0 else 0
-        )
+        # «من جهته» points back to the other party of an exchange the last few sentences told
+        back = 3 if turn else 1
+        previous_sentence = max(0, doc.tokens[s_first].sentence - back)
+        window_start = doc.tokens[doc.sentence_range[previous_sentence][0]].start
         people = [
             m for m in self.mentions if m.kind == PERSON and m.via in NAMED and window_start <= m.start < at
         ]
@@ -879,7 +957,9 @@ class _Extractor:
                 break
             window += 1
         for position in range(np[0], window):
-            length = doc.phrase_at(position, self.lexicon.outlets, self.lexicon.longest_phrase)
+            length = doc.phrase_at(
+                position, self.lexicon.outlets, self.lexicon.longest_phrase, prepositions=True
+            )
             if length:
                 tokens = doc.tokens[position : position + length]
                 key = _phrase_of_table(tokens, self.lexicon.outlets)
@@ -1098,6 +1178,11 @@ class _Extractor:
         doc = self.doc
         if end <= start or not doc.text[start:end].strip():
             return
+        for other in self.claims:
+            overlap = min(end, other.end) - max(start, other.start)
+            if overlap > 0 and overlap * 2 > min(end - start, other.end - other.start):
+                if _same_entity(other.speaker, speaker):
+                    return  # «ورد المتحدث قائلا: "…"»: two cues, one statement
         position = doc.token_at(start)
         sentence = doc.sentence_index(doc.tokens[position].sentence) if position is not None else 0
         relay = self.state.relay
@@ -1220,6 +1305,8 @@ class _Extractor:
         if content is None:
             return
         kind, start, end, quote = content
+        if reported_by is None:
+            reported_by = self._interviewer(content_from, start)
         for earlier in self.quotes:
             if earlier.cut_at is not None and not earlier.consumed and abs(earlier.cut_at - at) <= 2:
                 self.emit(speaker, DIRECT, earlier.start, earlier.end, cue.cue, at, reported_by)
@@ -1235,6 +1322,37 @@ class _Extractor:
         self.emit(speaker, kind, start, end, cue.cue, at, reported_by)
         if quote is not None:
             quote.consumed = True
+
+    def _interviewer(self, position: int, content_start: int) -> Mention | None:
+        """«وقال الوزير لرويترز إن…»، «في حديث لقناة الجزيرة»: the outlet the words were given to relays
+        them."""
+        doc = self.doc
+        limit = doc.sentence_end(position) if position < len(doc.tokens) else position
+        while position < limit and doc.tokens[position].start < content_start:
+            token = doc.tokens[position]
+            if self._addressed(token):
+                np = self.noun_phrase(position, limit, allow_preposition=True)
+                if np is not None:
+                    outlet = self.outlet_in(np, None)
+                    if outlet is not None and self._is_outlet_name(outlet, np):
+                        return outlet
+            position += 1
+        return None
+
+    def _is_outlet_name(self, outlet: Mention, np: tuple[int, int]) -> bool:
+        """An outlet by name, not a bare «للصحفيين»-like noun: the lexicon or the gazetteer knows it."""
+        if np[1] - np[0] > 1 and self._noun_key(self.doc.tokens[np[0]]).startswith(
+            tuple(p[0] for p in self.lexicon.outlet_nouns)
+        ):
+            return True  # «لصحيفة لوموند»، «لوكالة الأنباء الفرنسية»: an outlet noun with its name
+        return (
+            outlet.via == "name"
+            or outlet.known_id is not None
+            or any(
+                self.doc.phrase_at(p, self.lexicon.outlets, self.lexicon.longest_phrase, prepositions=True)
+                for p in range(*np)
+            )
+        )
 
     def _has_inner_cue(self, start: int, end: int) -> bool:
         return any(
@@ -1519,7 +1637,7 @@ def quote_text(doc: _Text, quote: _Quote) -> str:
 
 def _phrase_of_table(tokens: Sequence[_Token], table: object) -> Phrase | None:
     rest = tuple(t.key for t in tokens[1:])
-    for first in tokens[0].keys:
+    for first in [*tokens[0].keys, *_without_preposition(tokens[0].bare)]:
         if (first, *rest) in table:  # type: ignore[operator]
             return (first, *rest)
     return None
