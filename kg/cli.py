@@ -359,9 +359,8 @@ def query(
     from kg import querying
 
     if list_presets:
-        from rich.console import Console
-
-        Console().print(querying.presets_table())
+        console = querying.output_console()
+        console.print(querying.presets_table(console.width))
         return
     if store is not None and graph is not None and sparql is None:
         sparql, graph = str(graph), None  # `kg query --store DIR "SELECT …"`: the one argument is the query

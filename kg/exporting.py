@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from kg.errors import OutputError
 
@@ -42,6 +42,14 @@ def serialize(graph: Graph, format_name: str) -> bytes:
     if format_name not in FORMATS:
         raise OutputError(f"unknown RDF format {format_name!r}; choose one of {', '.join(FORMATS)}")
     rdflib_format, _ = FORMATS[format_name]
+    if format_name == "trig" and not isinstance(graph, Dataset):
+        # A plain Graph goes out as a graph named by a fresh blank node, which a reader loads as a named
+        # graph it cannot name; the triples belong in the default graph.
+        dataset = Dataset()
+        for prefix, namespace in graph.namespaces():
+            dataset.bind(prefix, namespace)
+        dataset.default_graph += graph
+        graph = dataset
     data = graph.serialize(format=rdflib_format, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
 

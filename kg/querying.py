@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyparsing import ParseBaseException
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
@@ -73,7 +73,16 @@ def load_graph(path: str | Path) -> Graph:
     rdf_format = guess_format(str(path)) or "turtle"
     graph = Graph()
     try:
-        graph.parse(str(path), format=rdf_format)
+        if rdf_format in ("trig", "nquads"):
+            # Formats of several graphs: a plain Graph would keep only the default one; queries see them all.
+            dataset = Dataset()
+            dataset.parse(str(path), format=rdf_format)
+            for prefix, namespace in dataset.namespaces():
+                graph.bind(prefix, namespace)
+            for subject, predicate, obj, _context in dataset.quads((None, None, None, None)):
+                graph.add((subject, predicate, obj))
+        else:
+            graph.parse(str(path), format=rdf_format)
     except Exception as error:  # every parser has its own exceptions; the user needs the file and the cause
         # Turtle's parser quotes the offending bytes after " at ^ in:"; the line and the cause say enough.
         cause = _one_line(str(error).split(" at ^ in:")[0])
@@ -202,8 +211,8 @@ def _label_index(graph: Graph) -> dict[str, set[URIRef]]:
 def find_entities(graph: Graph, name: str) -> list[URIRef]:
     """IRIs of the nodes one of whose labels or spellings is ``name`` once both are folded, or its IRI.
 
-    «بوتين», «بُوتين» and «Vladimir Putin» all find Putin; «موسكو», when the graph records it as a spelling
-    of Russia, finds Russia.
+    «بوتين», «بُوتين» and «Vladimir Putin» all find Putin; «موسكو» finds Russia when the graph records it as
+    a spelling of Russia, or Moscow and Russia when Moscow ``kg:standsFor`` Russia.
     """
     term = parse_term(name)
     if term is not None:
@@ -211,7 +220,11 @@ def find_entities(graph: Graph, name: str) -> list[URIRef]:
     key = match_key(name)
     if not key:
         return []
-    return sorted(_label_index(graph).get(key, ()))
+    found = set(_label_index(graph).get(key, ()))
+    # A capital or seat of power named as a place brings the state it stands for (مينسك → Belarus).
+    found |= {state for node in found for state in graph.objects(node, KG.standsFor)
+              if isinstance(state, URIRef)}
+    return sorted(found)
 
 
 def find_facts(graph: Graph, words: str) -> list[URIRef]:
@@ -469,28 +482,47 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 # Columns whose cells run longer than this wrap inside the column instead of widening the table.
 WRAP_WIDTH = 48
+SHORT_WIDTH = 20  # columns no wider than this keep their width when the long ones can wrap instead
+MIN_WRAP_WIDTH = 16  # the narrowest a wrapping column is made
 
 
-def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: str | None = None):
-    """An aligned rich Table of strings.
+def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: str | None = None,
+               width: int | None = None):
+    """An aligned rich Table of strings, fitted to ``width`` columns of text when given.
 
     Arabic cells are given as they are, in logical order: a terminal with bidi support shows them right to
     left, and copying from any terminal gives the original text. Reshaping or reversing them here would
-    garble both. Long cells (claims, sentences) wrap on word boundaries within their column.
+    garble both. Long cells (claims, sentences) wrap on word boundaries within their column, while short
+    ones (names, statuses, counts) keep their width as long as the long ones have room to wrap.
     """
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
     table = Table(title=title, box=box.SQUARE, show_lines=False, header_style="bold")
     texts = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    natural = [max([cell_len(header)] + [cell_len(row[column]) for row in texts])
+               for column, header in enumerate(headers)]
+    long_columns = [column for column, size in enumerate(natural) if size > SHORT_WIDTH]
+    limits: dict[int, int] = {column: WRAP_WIDTH for column in long_columns}
+    keep_short = False
+    if width is not None:
+        borders = 3 * len(headers) + 1
+        room = width - borders - sum(size for size in natural if size <= SHORT_WIDTH)
+        if long_columns and room >= MIN_WRAP_WIDTH * len(long_columns):
+            keep_short = True
+            share = room // len(long_columns)
+            limits = {column: min(WRAP_WIDTH, share, natural[column]) for column in long_columns}
+        elif not long_columns and room >= 0:
+            keep_short = True
     for column, header in enumerate(headers):
         cells = [row[column] for row in texts]
-        longest = max((len(cell) for cell in cells), default=0)
         numeric = bool(cells) and all(re.fullmatch(r"-?\d+(\.\d+)?", cell) for cell in cells if cell)
         table.add_column(
             header,
             justify="right" if numeric else "left",
-            max_width=WRAP_WIDTH if longest > WRAP_WIDTH else None,
+            min_width=natural[column] if keep_short and column not in limits else None,
+            max_width=limits.get(column),
             overflow="fold",
         )
     for row in texts:
@@ -498,21 +530,31 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: 
     return table
 
 
-def result_table(result: QueryResult):
+def result_table(result: QueryResult, width: int | None = None):
     """A SELECT result as an aligned table, IRIs shortened to the vocabulary's CURIEs."""
     rows = [[compact(term) for term in row] for row in result.rows]
-    return make_table(result.variables, rows)
+    return make_table(result.variables, rows, width=width)
+
+
+def output_console(format_name: str = "table"):
+    """The console results go to: stdout; a table sent to a file or a pipe is laid out 200 columns wide
+    (rich's 80 would wrap every claim) unless COLUMNS says otherwise; machine formats are never wrapped."""
+    import os
+    import sys
+
+    from rich.console import Console
+
+    piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    return Console(width=200 if piped else None, soft_wrap=format_name != "table")
 
 
 def print_result(result: QueryResult, format_name: str = "table", console=None) -> None:
     """Print a result in ``format_name`` (table, csv, tsv, json) on ``console`` (default: stdout)."""
-    from rich.console import Console
-
-    console = console or Console(soft_wrap=format_name != "table")
+    console = console or output_console(format_name)
     if format_name not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {format_name!r}; choose one of {', '.join(RESULT_FORMATS)}")
     if format_name == "table" and result.form == "SELECT":
-        console.print(result_table(result))
+        console.print(result_table(result, console.width))
         count = len(result.rows)
         console.print(f"{count} row{'s' if count != 1 else ''}", style="dim")
         return
@@ -565,11 +607,11 @@ def query_source(sparql: str | None = None, file: str | Path | None = None, pres
     return str(sparql)
 
 
-def presets_table():
+def presets_table(width: int | None = None):
     """The presets as a table: name, what each answers, its parameters."""
     rows = [
         [preset.name, preset.summary,
          "\n".join(f"{p.name} ({p.kind}): {p.description}" for p in preset.parameters)]
         for preset in list_presets()
     ]
-    return make_table(["preset", "answers", "parameters"], rows)
+    return make_table(["preset", "answers", "parameters"], rows, width=width)

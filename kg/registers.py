@@ -15,7 +15,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from kg.errors import QueryError
-from kg.querying import PRESETS_DIR, compact, make_table, run_query, write_csv
+from kg.querying import PRESETS_DIR, compact, make_table, output_console, run_query, write_csv
 
 REGISTER_QUERIES = PRESETS_DIR / "registers"
 REGISTER_FORMATS = ("table", "csv")
@@ -194,7 +194,7 @@ def register_csv(entries: Sequence[TransferEntry] | Sequence[ClaimEntry], kind: 
     return write_csv(headers, ([getattr(entry, name) for name in headers] for entry in entries))
 
 
-def transfer_table(entries: Sequence[TransferEntry]):
+def transfer_table(entries: Sequence[TransferEntry], width: int | None = None):
     """The transfer register as an aligned table."""
     headers = ["supplier", "recipient", "weapon", "category", "status", "quantity", "reported", "sources",
                "evidence"]
@@ -204,32 +204,30 @@ def transfer_table(entries: Sequence[TransferEntry]):
          _shorten(entry.evidence)]
         for entry in entries
     ]
-    return make_table(headers, rows, title=f"Transfers ({len(entries)})")
+    return make_table(headers, rows, title=f"Transfers ({len(entries)})", width=width)
 
 
-def claim_table(entries: Sequence[ClaimEntry]):
+def claim_table(entries: Sequence[ClaimEntry], width: int | None = None):
     """The claim register as an aligned table."""
-    headers = ["speaker", "claim", "kind", "cue", "reported by", "reported", "sources", "documents"]
+    headers = ["speaker", "claim", "kind", "cue", "reported by", "reported", "sources"]
     rows = [
         [entry.speaker, entry.claim, entry.kind, entry.cue, entry.reported_by,
-         _reported(entry.first_reported, entry.last_reported), str(entry.sources), entry.documents]
+         _reported(entry.first_reported, entry.last_reported), str(entry.sources)]
         for entry in entries
     ]
-    return make_table(headers, rows, title=f"Claims ({len(entries)})")
+    return make_table(headers, rows, title=f"Claims ({len(entries)})", width=width)
 
 
 def print_register(entries: Sequence, kind: type, format_name: str = "table", console=None) -> None:
     """Print a register (TransferEntry or ClaimEntry rows) as a table or as CSV on ``console``."""
-    from rich.console import Console
-
     if format_name not in REGISTER_FORMATS:
         choices = ", ".join(REGISTER_FORMATS)
         raise QueryError(f"unknown register format {format_name!r}; choose one of {choices}")
-    console = console or Console(soft_wrap=format_name != "table")
+    console = console or output_console(format_name)
     if format_name == "csv":
         console.out(register_csv(entries, kind), end="", highlight=False)
     elif kind is TransferEntry:
-        console.print(transfer_table(entries))
+        console.print(transfer_table(entries, console.width))
     else:
-        console.print(claim_table(entries))
+        console.print(claim_table(entries, console.width))
 
