@@ -318,7 +318,7 @@ def prepare_query(graph: Graph, query_text: str, params: Mapping[str, str] | Non
 # Running a query
 
 
-@dataclass
+@dataclass(repr=False)
 class QueryResult:
     """What a query gave: rows for SELECT, a truth value for ASK, a graph for CONSTRUCT and DESCRIBE."""
 
@@ -330,6 +330,13 @@ class QueryResult:
     query_text: str = ""
     notes: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        if self.form == "SELECT":
+            return f"<QueryResult SELECT: {len(self.variables)} variables, {len(self.rows)} rows>"
+        if self.form == "ASK":
+            return f"<QueryResult ASK: {'true' if self.boolean else 'false'}>"
+        return f"<QueryResult {self.form}: {len(self.graph or ())} triples>"
+
     def records(self) -> list[dict[str, Node | None]]:
         """The rows as dicts keyed by variable name."""
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
@@ -337,6 +344,16 @@ class QueryResult:
     def text_rows(self) -> list[tuple[str, ...]]:
         """The rows as plain strings: lexical forms of literals, IRIs in full, '' where unbound."""
         return [tuple("" if term is None else str(term) for term in row) for row in self.rows]
+
+    def _repr_html_(self) -> str:
+        """How a notebook shows a result: a table for SELECT, the answer for ASK, Turtle for a graph."""
+        import html
+
+        if self.form == "SELECT":
+            return html_table(self.variables, [[compact(term) for term in row] for row in self.rows])
+        if self.form == "ASK":
+            return f"<p><code>{'true' if self.boolean else 'false'}</code></p>"
+        return f"<pre>{html.escape(serialize_result(self, 'table'))}</pre>"
 
 
 def _syntax_error(error: ParseBaseException, added_lines: int) -> QueryError:
@@ -528,6 +545,21 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: 
     for row in texts:
         table.add_row(*row)
     return table
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Rows as an HTML table, every cell escaped; ``dir="auto"`` lets the browser lay out each Arabic cell
+    right to left and each Latin one left to right, which a terminal cannot be trusted to do."""
+    import html
+
+    head = "".join(f"<th>{html.escape(str(header))}</th>" for header in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td dir="auto">{html.escape("" if cell is None else str(cell))}</td>'
+                         for cell in row) + "</tr>"
+        for row in rows
+    )
+    count = f"<p>{len(rows)} row{'s' if len(rows) != 1 else ''}</p>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{count}"
 
 
 def result_table(result: QueryResult, width: int | None = None):
