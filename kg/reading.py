@@ -43,32 +43,74 @@ def find_article_files(sources: Iterable[str | Path]) -> Iterator[Path | Skipped
             yield from files
         elif path.is_file():
             yield path
+        elif path.exists():
+            yield Skipped(str(path), "not a regular file")
         else:
             yield Skipped(str(path), "no such file or folder")
 
 
 def decode_article(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256, in that order.
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the bytes show it),
+    or Windows-1256, in that order.
 
-    Returns (text, encoding). Bytes that fit none are decoded as UTF-8 with replacement characters,
-    reported as ``utf-8 (with undecodable bytes)`` so the caller can warn.
+    Returns (text, encoding). UTF-8 with a few undecodable bytes (a truncated download, a stray byte of
+    another code page) keeps its UTF-8 reading with replacement characters; its encoding then reads
+    ``utf-8 with N undecodable bytes replaced`` so that the caller can warn (see ``decoding_problem``).
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+        data = data[len(codecs.BOM_UTF8):]
+        text = data.decode("utf-8", errors="replace")
+        return text, _utf8_encoding_name(data, text, "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
+    if utf16 := _utf16_without_bom(data):
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    # Windows-1256 maps nearly every byte, so only accept it when the result reads as Arabic.
-    try:
-        text = data.decode("cp1256")
+    lenient = data.decode("utf-8", errors="replace")
+    high_bytes = len(data) - len(data.translate(None, _HIGH_BYTES))
+    # Windows-1256 text has nearly all its (Arabic) high bytes invalid as UTF-8, while UTF-8 text with a
+    # few bad bytes has nearly all valid: decoding the latter as Windows-1256 would turn every Arabic
+    # letter into two letters of mojibake that still look Arabic.
+    if lenient.count(_REPLACEMENT) * 20 > high_bytes:
+        text = data.decode("cp1256", errors="replace")
+        # Windows-1256 maps nearly every byte, so only accept it when the result reads as Arabic.
         if len(_ARABIC_LETTER.findall(text)) >= max(1, len(_LATIN_LETTER.findall(text))):
             return text, "cp1256"
-    except UnicodeDecodeError:
-        pass
-    return data.decode("utf-8", errors="replace"), "utf-8 (with undecodable bytes)"
+    return lenient, _utf8_encoding_name(data, lenient, "utf-8")
+
+
+_REPLACEMENT = "\ufffd"
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UNDECODABLE = " undecodable byte"
+
+
+def _utf8_encoding_name(data: bytes, text: str, name: str) -> str:
+    replaced = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
+    if replaced <= 0:
+        return name
+    return f"{name} with {replaced}{_UNDECODABLE}{'s' if replaced > 1 else ''} replaced"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes are plainly UTF-16 Arabic text saved without a BOM.
+
+    In such text every other byte is the high byte of U+00xx (0x00) or of U+06xx (0x06, Arabic).
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for name, high_bytes in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if high_bytes.count(0) + high_bytes.count(6) >= 0.95 * len(high_bytes) and high_bytes.count(6):
+            return name
+    return None
+
+
+def decoding_problem(source: SourceText) -> str | None:
+    """A one-line warning when the source's bytes did not all decode, else None."""
+    encoding, _, problem = source.encoding.partition(" with ")
+    return f"{problem} (read as {encoding})" if _UNDECODABLE in problem else None
 
 
 def why_unusable(data: bytes, text: str | None = None) -> str | None:
@@ -78,15 +120,18 @@ def why_unusable(data: bytes, text: str | None = None) -> str | None:
             return f"binary file ({kind})"
     if not data.strip():
         return "empty file" if not data else "whitespace only"
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    is_utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data)
+    if b"\x00" in data[:4096] and not is_utf16:
         return "binary file"
     if text is not None:
         if not text.strip():
-            return "whitespace only"
+            return "empty file" if not text else "whitespace only"
         arabic = len(_ARABIC_LETTER.findall(text))
         latin = len(_LATIN_LETTER.findall(text))
-        if arabic < 20 or arabic < latin / 2:
+        if arabic == 0 or arabic < latin / 2:
             return "not Arabic text"
+        if arabic < 20:
+            return f"too short for an article ({arabic} Arabic letters)"
     return None
 
 
