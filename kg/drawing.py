@@ -280,7 +280,7 @@ def vis_options(node_count: int) -> dict:
             "borderWidth": 1.5,
             "font": {"face": FONT_STACK, "size": 15, "color": "#111827", "strokeWidth": 4,
                      "strokeColor": "#ffffff"},
-            "scaling": {"min": 10, "max": 42, "label": {"enabled": True, "min": 13, "max": 24}},
+            "scaling": {"min": 10, "max": 42, "label": {"enabled": True, "min": 16, "max": 28}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
@@ -292,7 +292,7 @@ def vis_options(node_count: int) -> dict:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.012, "springLength": 110,
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.015, "springLength": 95,
                                  "springConstant": 0.06, "damping": 0.5, "avoidOverlap": 0.4},
             "maxVelocity": 60,
             "minVelocity": 1.0,
