@@ -28,7 +28,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
 
 from kg.errors import GraphFileError, OutputError
 from kg.vocabulary import bind_prefixes
@@ -101,8 +102,19 @@ def _swap_in(staging: Path, store_dir: Path) -> None:
         shutil.rmtree(retired, ignore_errors=True)
 
 
-def _fast_len_store(inner):
-    """oxrdflib's OxigraphStore over a read-only store, whose len() is counted once.
+def _plain(term):
+    """A simple literal as rdflib parses it from Turtle: no datatype rather than xsd:string.
+
+    RDF 1.1 makes the two one literal, and Oxigraph gives every simple literal xsd:string; rdflib keeps them
+    apart, so without this a graph read back from the store would not equal the one read from graph.ttl.
+    """
+    if isinstance(term, Literal) and term.datatype == XSD.string and not term.language:
+        return Literal(str(term))
+    return term
+
+
+def _kg_store(inner):
+    """oxrdflib's OxigraphStore over a read-only kg store: terms as rdflib parses them, len() counted once.
 
     oxrdflib counts with a SPARQL COUNT(DISTINCT …) over every triple, a second per 50,000 triples, and
     kg.querying asks a graph's size to know whether its label index is stale. A kg store holds one
@@ -121,6 +133,22 @@ def _fast_len_store(inner):
             if self._size is None:
                 self._size = len(self._inner)
             return self._size
+
+        def triples(self, triple_pattern, context=None):
+            for (subject, predicate, obj), contexts in super().triples(triple_pattern, context):
+                yield (subject, predicate, _plain(obj)), contexts
+
+        def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803 (rdflib's names)
+            result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            if result.type == "SELECT":
+                rows = result.bindings
+                result.bindings = [{name: _plain(term) for name, term in row.items()} for row in rows]
+            elif result.type == "CONSTRUCT" and result.graph is not None:
+                plain = Graph()
+                for subject, predicate, obj in result.graph:
+                    plain.add((subject, predicate, _plain(obj)))
+                result.graph = plain
+            return result
 
     return KgOxigraphStore(store=inner)
 
@@ -144,7 +172,7 @@ def open_store(store_dir: str | Path) -> Graph:
         raise GraphFileError(f"cannot open the store at {store_dir}: {error}") from None
     # The default graph's identifier: rdflib then asks Oxigraph for the default graph, where the bulk
     # load put every triple (a fresh Graph's blank-node identifier would name an empty named graph).
-    graph = Graph(store=_fast_len_store(inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+    graph = Graph(store=_kg_store(inner), identifier=DATASET_DEFAULT_GRAPH_ID)
     bind_prefixes(graph)
     return graph
 
