@@ -186,6 +186,14 @@ def _status_of(graph: Graph, subject: URIRef) -> str | None:
     return status
 
 
+def _literal_first_person(word: str, forms: set[str], prefixes: set[str], suffixes: set[str]) -> bool:
+    """Whether a literal verb form is first person: «نشتري» beside «يشتري», «اشترينا» beside «اشتروا»."""
+    if word[:1] in prefixes and "ي" + word[1:] in forms:
+        return True
+    return any(word.endswith(suffix) and (word[: -len(suffix)] + "وا" in forms or word[: -len(suffix)] + "ت"
+                                          in forms) for suffix in suffixes)
+
+
 def _role_of(graph: Graph, subject: URIRef, name: str) -> str | None:
     return next((_ROLE_NAMES[_local(o)] for o in graph.objects(subject, _lex(name))), None)
 
@@ -215,8 +223,12 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
             words = tuple(noun.split())
             for suffix in noun_suffixes:
                 forms.append(_Form((words[0] + suffix, *words[1:])))
-        for form in _folded(graph, subject, "form"):
-            forms.append(_Form(tuple(form.split())))
+        literal = _folded(graph, subject, "form")
+        known = {f.split()[0] for f in literal}
+        for form in literal:
+            words = tuple(form.split())
+            forms.append(_Form(words, _literal_first_person(words[0], known, first_person_prefixes,
+                                                            first_person_suffixes)))
         return forms
 
     frames: dict[str, Frame] = {}
@@ -567,10 +579,17 @@ class _Context:
             (person.known_id and m.known_id == person.known_id) or fold(m.text) == fold(person.text))]
         for other in same:
             for mention in self.by_sentence.get(other.sentence, ()):
-                if mention.kind == STATE and mention.via == "nisba" and 0 <= other.start - mention.end <= 2:
+                if mention is other:
+                    continue
+                # «الرئيس الجزائري عبد المجيد تبون», «تبون، الرئيس الجزائري»: a nisba or a role by the name.
+                beside = 0 <= other.start - mention.end <= 2 or 0 <= mention.start - other.end <= 2
+                if not beside:
+                    continue
+                if mention.kind == STATE and mention.via == "nisba":
                     return self.state_of(mention)
-                if mention.kind == STATE and mention.via == "nisba" and 0 <= mention.start - other.end <= 1:
-                    return self.state_of(mention)
+                role_state = mention.affiliation if mention.kind == PERSON and mention.via == "role" else None
+                if role_state and self._is_state_id(role_state):
+                    return role_state
         return None
 
     def standing_for(self, state: str, text: str, start: int, end: int, sentence: int) -> Mention | None:
@@ -1028,14 +1047,15 @@ def _number(tokens: list[_Token], position: int, lexicon: TransferLexicon, insid
     digits = "".join(ch for ch in token.key if ch.isdigit())
     if digits and digits == token.key.strip(",.") and not inside:
         return int(digits)
+    # Two-word numbers («أربع عشرة»): the token before and this one, before this one alone.
+    if position > 0:
+        for analysis in _readings(tokens[position - 1], lexicon):
+            pair = (analysis.stem, token.key)
+            if pair in lexicon.numbers:
+                return lexicon.numbers[pair]
     for analysis in _readings(token, lexicon):
         if (analysis.stem,) in lexicon.numbers:
             return lexicon.numbers[(analysis.stem,)]
-    # Two-word numbers («أحد عشر»): the token before and this one.
-    if position > 0:
-        pair = (tokens[position - 1].key, token.key)
-        if pair in lexicon.numbers:
-            return lexicon.numbers[pair]
     return None
 
 
@@ -1091,7 +1111,6 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
     lexicon = context.lexicon
     frame = event.cue.frame
     roles = _Roles()
-    first_weapon = min(w.first for w in event_weapons)
     right = [p for p in parties if event.last < p.first <= end and p.origin_of is None]
     markers = frame.marker_roles
     # In a relative clause after the weapon only a preposition still ties a state to the cue
@@ -1105,7 +1124,10 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
         if party.marker and role:
             _assign(roles, role, 1, party)
     # The subject (or a noun's genitive agent), and a bare second object.
-    subject, object_ = _subject_and_object(event, tokens, parties, bare_right, first_weapon, claim, context)
+    # «تسليم باكستان صواريخ إلى السعودية»: with the recipient after a preposition, a noun's genitive is its
+    # agent.
+    marked_object = any(markers.get(p.marker) in (RECIPIENT, LOCATION) for p in right if p.marker)
+    subject, object_ = _subject_and_object(event, tokens, parties, bare_right, marked_object, claim, context)
     if subject is not None:
         located = any(markers.get(p.marker) == LOCATION for p in right if p.marker)
         # «تحتفظ الولايات المتحدة بأسلحة نووية في تركيا»: with a host named, the holder is the owner.
@@ -1113,6 +1135,11 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
         _assign(roles, role, 0, subject)
     if object_ is not None and frame.object_role:
         _assign(roles, frame.object_role, 0, object_)
+    elif frame.object_role and event.hit.analysis.enclitic:
+        # «طالبت كييف برلين بتزويدها»: the cue's object pronoun is the requester; «زودونا»: the speaker.
+        pronoun = _object_pronoun(event, tokens, parties, roles, claim, context)
+        if pronoun is not None:
+            _assign(roles, frame.object_role, 1, pronoun)
     # A nisba on a transferred weapon names where it comes from.
     for party in parties:
         if party.origin_of is not None and any(w.first <= party.origin_of <= w.last for w in event_weapons):
@@ -1158,7 +1185,7 @@ def _assign(roles: _Roles, role: str | None, priority: int, party: _Party) -> No
 
 
 def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Party], bare_right: list[_Party],
-                        first_weapon: int, claim: Claim | None, context: _Context
+                        marked_object: bool, claim: Claim | None, context: _Context
                         ) -> tuple[_Party | None, _Party | None]:
     """Arabic puts the subject after the verb (VSO) or before it (SVO); a verbal noun takes its agent as a
     genitive after it; a status verb before a noun passes its subject on («تعتزم بولندا شراء»)."""
@@ -1175,7 +1202,7 @@ def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Part
         return left, (bare_right[0] if bare_right else None)
     if not bare_right:
         return _pronoun_subject(event, tokens, claim, context), None
-    if is_verb or len(bare_right) > 1 or not event.cue.frame.object_role:
+    if is_verb or len(bare_right) > 1 or not event.cue.frame.object_role or marked_object:
         return bare_right[0], (bare_right[1] if len(bare_right) > 1 else None)
     # A verbal noun with one bare genitive state whose frame has an object: «تزويد أوكرانيا بالصواريخ».
     return None, bare_right[0]
@@ -1190,6 +1217,11 @@ def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], le
     if not candidates:
         return None
     party = candidates[-1]
+    # «اتفقت روسيا وإيران على…»: of two coordinated states the first is taken as the actor.
+    for previous in reversed(candidates[:-1]):
+        if previous.last == party.first - 1 and tokens[party.first].key.startswith("و"):
+            party = previous
+        break
     between = tokens[party.last + 1: hit.first]
     if any(_is_boundary(t) for t in between):
         return None
@@ -1217,6 +1249,20 @@ def _pronoun_subject(event: _Event, tokens: list[_Token], claim: Claim | None, c
         for analysis in _readings(token, lexicon):
             if analysis.stem in lexicon.complementizers and analysis.enclitic:
                 return _speaker_party(claim, token, event.sentence, context)
+    return None
+
+
+def _object_pronoun(event: _Event, tokens: list[_Token], parties: list[_Party], roles: _Roles,
+                    claim: Claim | None, context: _Context) -> _Party | None:
+    token = tokens[event.hit.first]
+    if event.hit.analysis.enclitic in context.lexicon.first_person:
+        return _speaker_party(claim, token, event.sentence, context)
+    taken = {p.state for _, p in roles.supplier + roles.recipient}
+    for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
+        if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
+            break
+        if party.state not in taken and not party.marker:
+            return party
     return None
 
 

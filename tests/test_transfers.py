@@ -1,0 +1,319 @@
+"""state –transfers→ weapon on short Arabic sentences, through the real Stanza models, the real gazetteer, the
+real entity and quotation extractors and the shipped transfer lexicon.
+
+Each row is one construction in one wording; the facts expected are (supplier, recipient, weapon, status) by
+gazetteer id (a weapon the gazetteer does not know by its folded name). A row expects exactly those facts:
+an extra one fails as surely as a missing one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import LexiconError
+from kg.extracting.entities import extract_mentions
+from kg.extracting.quotations import extract_claims
+from kg.extracting.transfers import extract_transfers, load_transfer_lexicon
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.lexicon import load_speech_lexicon
+from kg.normalizing import match_key
+from kg.records import PLACE, STATE, AnnotatedDocument, Mention, Transfer
+from tests.conftest import make_document
+
+Fact = tuple[str | None, str | None, str, str]
+
+# ── Deliveries ──────────────────────────────────────────────────────────────────────────────
+DELIVERIES = [
+    ("سلمت الولايات المتحدة أوكرانيا دفعة جديدة من راجمات هيمارس.",
+     {("united-states", "ukraine", "himars", "Delivered")}),
+    ("أرسلت واشنطن إلى كييف صواريخ أتاكمز بعيدة المدى الشهر الماضي.",
+     {("united-states", "ukraine", "atacms", "Delivered")}),
+    ("زودت ألمانيا أوكرانيا بمنظومات الدفاع الجوي إيريس-تي.",
+     {("germany", "ukraine", "iris-t", "Delivered")}),
+    ("قدمت تركيا لأوكرانيا طائرات مسيرة من طراز بيرقدار.",
+     {("turkey", "ukraine", "bayraktar-tb2", "Delivered")}),
+    ("الولايات المتحدة سلمت تايوان صواريخ هاربون المضادة للسفن.",
+     {("united-states", "taiwan", "harpoon", "Delivered")}),
+    ("إيران زودت روسيا بمئات الطائرات المسيرة.",
+     {("iran", "russia", "drone", "Delivered")}),
+    ("شحنت كوريا الشمالية قذائف مدفعية إلى روسيا عبر السكك الحديدية.",
+     {("north-korea", "russia", "ammunition", "Delivered")}),
+    ("بعد تسليم واشنطن كييف منظومة باتريوت، تراجعت فعالية الهجمات الروسية.",
+     {("united-states", "ukraine", "patriot", "Delivered")}),
+    ("منحت بريطانيا أوكرانيا دبابات تشالنجر 2 في إطار حزمة جديدة.",
+     {("united-kingdom", "ukraine", "challenger-2", "Delivered")}),
+    # A capital stands for its state, a nisba on the army for the army's state.
+    ("وسلمت موسكو بالفعل طهران مقاتلات سوخوي 35.",
+     {("russia", "iran", "su-35", "Delivered")}),
+    # Receiving: the subject is the recipient, «من» names the supplier.
+    ("تسلمت مصر الدفعة الأولى من مقاتلات رافال الفرنسية.",
+     {("france", "egypt", "rafale", "Delivered")}),
+    ("تسلم الجيش الباكستاني مقاتلات جيه-10 سي من الصين.",
+     {("china", "pakistan", match_key("جيه-10"), "Delivered")}),
+    ("تلقت بولندا أول دبابات أبرامز من الولايات المتحدة.",
+     {("united-states", "poland", "abrams", "Delivered")}),
+    ("استلمت أوكرانيا منظومة ناسامس من النرويج.",
+     {("norway", "ukraine", "nasams", "Delivered")}),
+    # Arrival: the weapon is the subject.
+    ("وصلت صواريخ إس-400 الروسية إلى تركيا في يوليو.",
+     {("russia", "turkey", "s-400", "Delivered")}),
+    ("وصلت إلى بولندا أولى دبابات أبرامز القادمة من الولايات المتحدة.",
+     {("united-states", "poland", "abrams", "Delivered")}),
+    ("أعلنت كييف وصول مقاتلات إف-16 الهولندية إلى أوكرانيا.",
+     {("netherlands", "ukraine", "f-16", "Delivered")}),
+]
+
+# ── Sales, purchases and deals ──────────────────────────────────────────────────────────────────
+SALES = [
+    ("باعت روسيا الهند منظومات إس-400 بقيمة خمسة مليارات دولار.",
+     {("russia", "india", "s-400", "Agreed")}),
+    ("باعت فرنسا لقطر طائرات رافال.",
+     {("france", "qatar", "rafale", "Agreed")}),
+    ("صدرت تركيا طائرات بيرقدار إلى أذربيجان.",
+     {("turkey", "azerbaijan", "bayraktar-tb2", "Delivered")}),
+    ("اشترت الجزائر مقاتلات سوخوي 57 من روسيا.",
+     {("russia", "algeria", "su-57", "Agreed")}),
+    ("استوردت السعودية أنظمة ثاد من الولايات المتحدة.",
+     {("united-states", "saudi-arabia", "thaad", "Delivered")}),
+    ("حصلت الإمارات على طائرات رافال من فرنسا.",
+     {("france", "united-arab-emirates", "rafale", "Delivered")}),
+    ("وقعت الإمارات صفقة لشراء طائرات رافال من فرنسا.",
+     {("france", "united-arab-emirates", "rafale", "Agreed")}),
+    ("تعاقدت مصر مع ألمانيا على شراء غواصات.",
+     {("germany", "egypt", "warship", "Agreed")}),
+    ("وافقت الولايات المتحدة على بيع تايوان صواريخ ستينغر.",
+     {("united-states", "taiwan", "stinger", "Agreed")}),
+    ("اتفقت روسيا وإيران على تزويد طهران بمقاتلات سوخوي 35.",
+     {("russia", "iran", "su-35", "Agreed")}),
+    ("أبرمت المغرب صفقة مع الولايات المتحدة لاقتناء صواريخ جافلين.",
+     {("united-states", "morocco", "javelin", "Agreed")}),
+]
+
+# ── Deployment, stationing and retention ─────────────────────────────────────────────────────────
+DEPLOYMENTS = [
+    ("نشرت الولايات المتحدة منظومة ثاد في كوريا الجنوبية.",
+     {("united-states", "south-korea", "thaad", "Deployed")}),
+    ("تنشر روسيا صواريخ إسكندر في بيلاروسيا.",
+     {("russia", "belarus", "iskander", "Deployed")}),
+    ("نشرت روسيا أسلحة نووية تكتيكية على الأراضي البيلاروسية.",
+     {("russia", "belarus", "tactical-nuclear-weapon", "Deployed")}),
+    ("تتمركز منظومات باتريوت الأمريكية في بولندا منذ العام الماضي.",
+     {("united-states", "poland", "patriot", "Deployed")}),
+    ("وتشمل الأسلحة منظومات هيمارس الأمريكية المنتشرة في رومانيا.",
+     {("united-states", "romania", "himars", "Deployed")}),
+    ("تحتفظ الولايات المتحدة بأسلحة نووية في تركيا.",
+     {("united-states", "turkey", "nuclear-weapon", "Deployed")}),
+    ("قررت بيلاروسيا الإبقاء على صواريخ إسكندر الروسية.",
+     {("russia", "belarus", "iskander", "Planned")}),
+]
+
+# ── Status: plans, requests, denials ───────────────────────────────────────────────────────────
+PLANS = [
+    ("ستسلم ألمانيا أوكرانيا دبابات ليوبارد 2 الشهر المقبل.",
+     {("germany", "ukraine", "leopard-2", "Planned")}),
+    ("سوف ترسل بريطانيا صواريخ ستورم شادو إلى أوكرانيا.",
+     {("united-kingdom", "ukraine", "storm-shadow", "Planned")}),
+    ("تعتزم بولندا شراء مروحيات أباتشي من الولايات المتحدة.",
+     {("united-states", "poland", "helicopter", "Planned")}),
+    ("تخطط روسيا لنشر صواريخ أوريشنيك في بيلاروسيا.",
+     {("russia", "belarus", "oreshnik", "Planned")}),
+    ("من المقرر أن تتسلم اليونان مقاتلات إف-35 من الولايات المتحدة.",
+     {("united-states", "greece", "f-35", "Planned")}),
+    ("وتنوي الهند شراء طائرات رافال إضافية من فرنسا.",
+     {("france", "india", "rafale", "Planned")}),
+]
+REQUESTS = [
+    ("طلبت أوكرانيا من ألمانيا صواريخ توروس.",
+     {("germany", "ukraine", "taurus", "Requested")}),
+    ("تسعى السعودية للحصول على مقاتلات إف-35 من الولايات المتحدة.",
+     {("united-states", "saudi-arabia", "f-35", "Requested")}),
+    ("تود مصر الحصول على مقاتلات سوخوي 35 من روسيا.",
+     {("russia", "egypt", "su-35", "Requested")}),
+    ("طالبت كييف برلين بتزويدها بصواريخ توروس.",
+     {("germany", "ukraine", "taurus", "Requested")}),
+    ("ترغب تايوان في شراء دبابات أبرامز من الولايات المتحدة.",
+     {("united-states", "taiwan", "abrams", "Requested")}),
+]
+DENIALS = [
+    ("نفت إيران تزويد روسيا بصواريخ باليستية.",
+     {("iran", "russia", "ballistic-missile", "Denied")}),
+    ("نفت الصين أن تكون قد أرسلت أسلحة إلى روسيا.",
+     {("china", "russia", "arms", "Denied")}),
+    ("لم تسلم ألمانيا أوكرانيا صواريخ توروس.",
+     {("germany", "ukraine", "taurus", "Denied")}),
+    ("لن ترسل الولايات المتحدة مقاتلات إف-16 إلى أوكرانيا.",
+     {("united-states", "ukraine", "f-16", "Denied")}),
+    ("رفضت ألمانيا تسليم أوكرانيا صواريخ توروس.",
+     {("germany", "ukraine", "taurus", "Denied")}),
+    ("لا صحة لتسليم باكستان صواريخ باليستية إلى السعودية.",
+     {("pakistan", "saudi-arabia", "ballistic-missile", "Denied")}),
+]
+
+# ── Help to produce, joint production, exchanges ─────────────────────────────────────────────────
+PRODUCTION = [
+    ("ساعدت روسيا إيران في إنتاج طائرات مسيرة.",
+     {("russia", "iran", "drone", "Delivered")}),
+    ("وافقت الصين على مساعدة باكستان في تصنيع مقاتلات.",
+     {("china", "pakistan", "combat-aircraft", "Agreed")}),
+    ("اتفقت تركيا وأوكرانيا على إنتاج مشترك لطائرات بيرقدار.",
+     {("turkey", "ukraine", "bayraktar-tb2", "Agreed"), ("ukraine", "turkey", "bayraktar-tb2", "Agreed")}),
+    ("تبادلت روسيا وكوريا الشمالية شحنات أسلحة.",
+     {("russia", "north-korea", "arms", "Agreed"), ("north-korea", "russia", "arms", "Agreed")}),
+    ("وقعت فرنسا والهند اتفاقية لنقل تكنولوجيا إنتاج مقاتلات رافال.",
+     {("france", "india", "rafale", "Agreed")}),
+]
+
+# ── First person inside a quote, pronouns ────────────────────────────────────────────────────────
+FIRST_PERSON = [
+    ('وقال الرئيس الجزائري عبد المجيد تبون: "سنشتري مقاتلات سوخوي 57 من روسيا".',
+     {("russia", "algeria", "su-57", "Planned")}),
+    ('وقال الرئيس التركي رجب طيب أردوغان: "زودنا أوكرانيا بطائرات بيرقدار".',
+     {("turkey", "ukraine", "bayraktar-tb2", "Delivered")}),
+    ('وقال وزير الخارجية الإيراني عباس عراقجي: "لم نرسل أي صواريخ باليستية إلى روسيا".',
+     {("iran", "russia", "ballistic-missile", "Denied")}),
+    ('وقال الرئيس البيلاروسي: "توصلنا إلى اتفاق مع الصينيين بأننا سنشتري منهم طائرات مسيرة".',
+     {("china", "belarus", "drone", "Agreed")}),
+    ("قال الرئيس الفرنسي إيمانويل ماكرون إن بلاده ستسلم الهند طائرات رافال إضافية.",
+     {("france", "india", "rafale", "Planned")}),
+]
+
+# ── Negatives: nothing is transferred ───────────────────────────────────────────────────────────
+NEGATIVES = [
+    "تمتلك روسيا أكبر مخزون من الأسلحة النووية في العالم.",  # a weapon, no transfer
+    "تملك إسرائيل منظومة القبة الحديدية.",
+    "نقل الجرحى إلى المستشفى بعد القصف.",  # a transfer verb, no weapon, no state
+    "نقلت السلطة إلى الحكومة الجديدة.",
+    "زود الاتحاد الأوروبي أوكرانيا بالمساعدات الإنسانية.",  # a transfer verb, no weapon
+    "أرسلت مصر قوافل مساعدات غذائية إلى غزة.",
+    "أجرت روسيا وبيلاروسيا مناورات بالأسلحة النووية التكتيكية.",  # exercises
+    "ستواصل روسيا تدريب جنود بيلاروس على قيادة طائرات قادرة على حمل قنابل نووية.",
+    "سلمت شركة راينميتال الألمانية الجيش دبابات جديدة.",  # a company to an army unit
+    "وقعت شركة لوكهيد مارتن عقدا مع سلاح الجو لتوريد طائرات.",
+    "أطلقت روسيا صواريخ كينجال على كييف.",  # use, not transfer
+    "اعترضت الدفاعات الجوية الأوكرانية طائرات مسيرة من طراز شاهد.",
+    "دمر الجيش الأوكراني دبابات روسية من طراز تي-90.",
+    "وصل الرئيس الروسي إلى مينسك على متن طائرة خاصة.",
+    "نشرت صحيفة نيويورك تايمز تقريرا عن صواريخ باتريوت.",
+    "نشرت روسيا صواريخ إسكندر في منطقة كالينينغراد.",  # on its own soil
+]
+
+QUANTITIES = [
+    ("زودت الولايات المتحدة أوكرانيا بثلاث بطاريات باتريوت.", "patriot", 3),
+    ("سلمت فرنسا الهند 36 طائرة رافال.", "rafale", 36),
+    ("تسلمت أوكرانيا ست مقاتلات إف-16 من الدنمارك.", "f-16", 6),
+    ("زودت الولايات المتحدة إسرائيل بعشر طائرات إف-35.", "f-35", 10),
+    ("اشترت قطر ٢٤ طائرة رافال من فرنسا.", "rafale", 24),
+    ("طلبت بولندا عدة كتائب من منظومة باتريوت من الولايات المتحدة.", "patriot", None),
+    ("أرسلت ألمانيا دبابات ليوبارد 2 إلى أوكرانيا.", "leopard-2", None),
+    ("سلمت ألمانيا أوكرانيا أربع عشرة دبابة ليوبارد 2.", "leopard-2", 14),
+]
+
+TABLE = DELIVERIES + SALES + DEPLOYMENTS + PLANS + REQUESTS + DENIALS + PRODUCTION + FIRST_PERSON
+_GROUPS = {id(TABLE): (DELIVERIES, SALES, DEPLOYMENTS, PLANS, REQUESTS, DENIALS, PRODUCTION, FIRST_PERSON),
+           id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
+ALL_TEXTS = [text for text, _ in TABLE] + NEGATIVES + [text for text, _, _ in QUANTITIES]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def annotated(annotator) -> dict[str, AnnotatedDocument]:
+    """Every sentence of the tables through Stanza in one batch (one document each)."""
+    documents = [make_document(text) for text in dict.fromkeys(ALL_TEXTS)]
+    return {doc.document.text: doc for doc in annotator.annotate(documents)}
+
+
+def transfers_of(text: str, annotated: dict[str, AnnotatedDocument], gazetteer: Gazetteer) -> list[Transfer]:
+    document = annotated[make_document(text).text]
+    mentions = tuple(extract_mentions(document, gazetteer))
+    claims = tuple(extract_claims(document, mentions, load_speech_lexicon()))
+    return list(extract_transfers(document, mentions, claims, load_transfer_lexicon(), gazetteer))
+
+
+def state_id(mention: Mention | None, gazetteer: Gazetteer) -> str | None:
+    if mention is None:
+        return None
+    if mention.kind == STATE:
+        return mention.known_id or mention.affiliation or match_key(mention.text)
+    if mention.kind == PLACE:
+        return gazetteer.stands_for(mention.known_id) or mention.affiliation
+    return mention.affiliation or mention.known_id
+
+
+def weapon_id(mention: Mention) -> str:
+    return mention.known_id or match_key(mention.text)
+
+
+def facts_of(transfers: list[Transfer], gazetteer: Gazetteer) -> set[Fact]:
+    return {(state_id(t.supplier, gazetteer), state_id(t.recipient, gazetteer), weapon_id(t.weapon), t.status)
+            for t in transfers}
+
+
+def _ids(table: list) -> list[str]:
+    """Readable ids: the construction and the row's number («deliveries-3»)."""
+    names = {id(rows): name for name, rows in (
+        ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
+        ("requests", REQUESTS), ("denials", DENIALS), ("production", PRODUCTION),
+        ("first-person", FIRST_PERSON), ("negatives", NEGATIVES), ("quantities", QUANTITIES))}
+    ids = []
+    for rows in _GROUPS[id(table)]:
+        ids += [f"{names[id(rows)]}-{number}" for number in range(1, len(rows) + 1)]
+    return ids
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE, ids=_ids(TABLE))
+def test_transfer_facts(text: str, expected: set[Fact], annotated, gazetteer) -> None:
+    found = facts_of(transfers_of(text, annotated, gazetteer), gazetteer)
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=_ids(NEGATIVES))
+def test_no_transfer(text: str, annotated, gazetteer) -> None:
+    assert facts_of(transfers_of(text, annotated, gazetteer), gazetteer) == set()
+
+
+@pytest.mark.parametrize(("text", "weapon", "quantity"), QUANTITIES, ids=_ids(QUANTITIES))
+def test_quantity(text: str, weapon: str, quantity: int | None, annotated, gazetteer) -> None:
+    transfers = [t for t in transfers_of(text, annotated, gazetteer) if weapon_id(t.weapon) == weapon]
+    assert transfers, "no transfer of the weapon"
+    assert {t.quantity for t in transfers} == {quantity}
+
+
+def test_transfer_inside_a_quote_is_stated_by_the_speaker(annotated, gazetteer) -> None:
+    text = FIRST_PERSON[1][0]
+    (transfer,) = transfers_of(text, annotated, gazetteer)
+    assert transfer.stated_by is not None and transfer.stated_by.known_id == "recep-tayyip-erdogan"
+    assert transfer.cue == "زودنا"
+
+
+def test_one_transfer_per_fact_and_sentence(annotated, gazetteer) -> None:
+    # «سلمت … وزودت …»: two cues, the same fact, one transfer.
+    text = "اشترت قطر ٢٤ طائرة رافال من فرنسا."
+    transfers = transfers_of(text, annotated, gazetteer)
+    assert len(transfers) == len(facts_of(transfers, gazetteer)) == 1
+
+
+def test_lexicon_is_data(tmp_path: Path) -> None:
+    """A user's Turtle file adds a cue without touching Python; a malformed one is a LexiconError."""
+    extra = tmp_path / "more.ttl"
+    extra.write_text(
+        "@prefix lex: <https://w3id.org/kg-ar/lexicon#> .\n"
+        "@prefix kg: <https://w3id.org/kg-ar/ontology#> .\n"
+        'lex:ahda a lex:TransferCue ; lex:frame lex:Give ; lex:status kg:Delivered ;\n'
+        '    lex:form "أهدى" , "أهدت" ; lex:noun "إهداء" .\n',
+        encoding="utf-8",
+    )
+    assert "اهدت" not in load_transfer_lexicon().cue_phrases
+    lexicon = load_transfer_lexicon([extra])
+    assert "اهدت" in lexicon.cue_phrases and "اهداء" in lexicon.cue_phrases
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("lex:x a", encoding="utf-8")
+    with pytest.raises(LexiconError):
+        load_transfer_lexicon([broken])
+    with pytest.raises(LexiconError):
+        load_transfer_lexicon([tmp_path / "missing.ttl"])
