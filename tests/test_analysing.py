@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from rdflib import Graph, URIRef
@@ -194,3 +196,23 @@ def test_the_table_shows_each_figure_with_its_meaning(seeds_stats):
     for meaning in MEANINGS.values():
         assert " ".join(meaning.split()[:4]) in " ".join(text.split())
     assert seeds_stats["central_actors"]["items"][0]["label_ar"] in text
+
+
+def run_kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600)
+
+
+def test_kg_stats_prints_the_tables_or_the_json(seeds_build):
+    graph_file = str(seeds_build.outputs["ttl"])
+    tables = run_kg("stats", graph_file)
+    assert tables.returncode == 0, tables.stderr
+    assert "Most central actors" in tables.stdout and "Weapon flows" in tables.stdout
+    as_json = run_kg("stats", "--json", graph_file)
+    assert as_json.returncode == 0, as_json.stderr
+    assert json.loads(as_json.stdout)["graph"]["claims"] == seeds_build.claims
+
+
+def test_kg_stats_on_a_missing_file_is_a_one_line_error(tmp_path):
+    result = run_kg("stats", str(tmp_path / "missing.ttl"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1

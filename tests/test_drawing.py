@@ -6,6 +6,8 @@ scripts/install_chromium.sh installs the browser and Arabic fonts; `make test` r
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -253,3 +255,13 @@ def test_an_article_with_markup_and_quotes_ends_up_as_text(annotator, open_page,
     page = open_page(result.outputs["html"])
     page.hover_every_node()
     assert_harmless(page)
+
+
+def test_kg_viz_writes_the_page(seeds_build, tmp_path):
+    page = tmp_path / "pages" / "actors.html"
+    graph_file = str(seeds_build.outputs["ttl"])
+    command = [sys.executable, "-m", "kg", "viz", graph_file, "-o", str(page), "--hide-claims"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(page)
+    assert 'id="hide-claims" type="checkbox" checked' in page.read_text(encoding="utf-8")
