@@ -85,6 +85,7 @@ class EntityInfo:
         return main
 
     def as_json(self) -> dict:
+        """The entity's identity and names as plain JSON data."""
         return {"id": str(self.iri), "label": self.label, "label_ar": self.label_ar,
                 "label_en": self.label_en, "kind": self.kind}
 
@@ -102,6 +103,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class ClaimInfo:
+    """A claim as the graph describes it: who said what, how, relayed by whom, naming whom, where."""
+
     iri: URIRef
     speaker: URIRef | None
     text: str
@@ -114,6 +117,8 @@ class ClaimInfo:
 
 @dataclass(frozen=True)
 class TransferInfo:
+    """A transfer as the graph describes it: supplier, recipient, weapon, status, and where it is stated."""
+
     iri: URIRef
     supplier: URIRef | None
     recipient: URIRef | None
