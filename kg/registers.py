@@ -194,6 +194,13 @@ def register_csv(entries: Sequence[TransferEntry] | Sequence[ClaimEntry], kind: 
     return write_csv(headers, ([getattr(entry, name) for name in headers] for entry in entries))
 
 
+def _without_empty_columns(headers: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """Drop the columns no entry fills (no quantity or date stated anywhere): a terminal has no room to
+    waste; the CSV keeps every column."""
+    kept = [column for column in range(len(headers)) if not rows or any(row[column] for row in rows)]
+    return [headers[column] for column in kept], [[row[column] for column in kept] for row in rows]
+
+
 def transfer_table(entries: Sequence[TransferEntry], width: int | None = None):
     """The transfer register as an aligned table."""
     headers = ["supplier", "recipient", "weapon", "category", "status", "quantity", "reported", "sources",
@@ -204,6 +211,7 @@ def transfer_table(entries: Sequence[TransferEntry], width: int | None = None):
          _shorten(entry.evidence)]
         for entry in entries
     ]
+    headers, rows = _without_empty_columns(headers, rows)
     return make_table(headers, rows, title=f"Transfers ({len(entries)})", width=width)
 
 
@@ -215,6 +223,7 @@ def claim_table(entries: Sequence[ClaimEntry], width: int | None = None):
          _reported(entry.first_reported, entry.last_reported), str(entry.sources)]
         for entry in entries
     ]
+    headers, rows = _without_empty_columns(headers, rows)
     return make_table(headers, rows, title=f"Claims ({len(entries)})", width=width)
 
 

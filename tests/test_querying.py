@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rich.cells import cell_len
 from rich.console import Console
 
 from kg.errors import GraphFileError, QueryError
@@ -491,6 +493,18 @@ def test_the_claim_register_of_one_speaker(seeds_graph: Graph) -> None:
     assert len(claim_register(seeds_graph)) == sum(1 for _ in seeds_graph.subjects(RDF.type, KG.Claim))
 
 
+@pytest.mark.parametrize("width", [120, 200])
+def test_the_transfer_register_keeps_names_whole_in_a_terminal(seeds_graph: Graph, width: int) -> None:
+    entries = transfer_register(seeds_graph)
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    print_register(entries, TransferEntry, "table", console)
+    rendered = console.file.getvalue()
+    assert max(cell_len(line) for line in rendered.splitlines()) <= width
+    for entry in entries:
+        for name in (entry.supplier, entry.recipient, entry.weapon, entry.category, entry.status):
+            assert name in rendered
+
+
 def test_the_registers_as_csv(seeds_graph: Graph) -> None:
     console = Console(file=io.StringIO(), width=100, color_system=None)
     print_register(transfer_register(seeds_graph), TransferEntry, "csv", console)
@@ -508,7 +522,8 @@ def test_the_registers_as_csv(seeds_graph: Graph) -> None:
 
 
 def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*KG_COMMAND, *args], capture_output=True, text=True, timeout=300)
+    environment = {**os.environ, "COLUMNS": "200"}  # tables laid out the same wherever the tests run
+    return subprocess.run([*KG_COMMAND, *args], capture_output=True, text=True, timeout=300, env=environment)
 
 
 def test_kg_query_preset_as_csv(seeds_turtle: Path) -> None:
