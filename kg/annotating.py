@@ -12,7 +12,10 @@ import hashlib
 import json
 import logging
 import os
+import re
+import socket
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -26,8 +29,11 @@ log = logging.getLogger(__name__)
 LANGUAGE = "ar"
 WANTED_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 CACHE_FORMAT = 1
-MAX_CHUNK_CHARS = 20_000  # a chunk of whole paragraphs handed to Stanza at once
-MAX_BATCH_CHARS = 60_000  # chunks batched into one Stanza call
+# About one article per Stanza call: on CPU, bigger cross-document batches brought no speed (the seeds'
+# 11 K characters took 17-22 CPU seconds in one call, 10.5 one article per call), while every cache write
+# and progress tick waits for the whole batch, and an interrupted build loses it.
+MAX_CHUNK_CHARS = 5_000  # a chunk of whole paragraphs (or sentences of a huge one) handed to Stanza at once
+MAX_BATCH_CHARS = 5_000  # chunks batched into one Stanza call
 
 ProgressCallback = Callable[[Document], None]
 
@@ -107,7 +113,10 @@ class AnnotationCache:
                 raise ValueError("entry does not match its document")
             return AnnotatedDocument(document, tuple(_sentence_from_json(s) for s in payload["sentences"]))
         except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile) as error:
-            log.warning("annotation cache entry %s is corrupt (%s); annotating again", path.name, error)
+            source = document.sources[0] if document.sources else document.doc_id[:16]
+            log.warning("annotation cache entry %s (of %s) is corrupt (%s); annotating again",
+                        path, source, error)
+            path.unlink(missing_ok=True)  # said once; the fresh annotation takes its place
             return None
 
     def put(self, annotated: AnnotatedDocument) -> None:
@@ -119,8 +128,10 @@ class AnnotationCache:
             "sentences": [asdict(sentence) for sentence in annotated.sentences],
         }
         data = gzip.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), compresslevel=5)
-        # Temp file + rename: an interrupted build never leaves a half-written entry.
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        # Temp file + rename: an interrupted build never leaves a half-written entry. A killed one may leave
+        # the temp file, named for its host and process so that remove_stale_temps() knows it is dead.
+        prefix = temp_file_prefix(path.name)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as temp:
                 temp.write(data)
@@ -128,6 +139,55 @@ class AnnotationCache:
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise
+
+
+    def remove_stale_temps(self) -> int:
+        """Delete temp files left by builds killed while writing an entry; returns how many."""
+        return remove_stale_temps(self.folder.glob("*/.*.tmp"))
+
+
+_HOST = socket.gethostname().replace(".", "_")
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<host>[^.]+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
+STALE_TEMP_SECONDS = 24 * 3600  # a temp file of another host this old belongs to no live writer
+
+
+def temp_file_prefix(name: str) -> str:
+    """The prefix of a temp file written on the way to ``name``: hidden, naming this host and process."""
+    return f".{name}.{_HOST}.{os.getpid()}."
+
+
+def remove_stale_temps(paths: Iterable[Path]) -> int:
+    """Delete the temp files (named by ``temp_file_prefix``) whose writing process is gone.
+
+    A temp file of this host is stale when its process no longer runs; one of another host (a cache shared
+    over the network) only after a day, since its process cannot be checked from here.
+    """
+    removed = 0
+    for path in paths:
+        match = _TEMP_NAME.match(path.name)
+        if not match:
+            continue
+        if match["host"] == _HOST:
+            stale = not _process_alive(int(match["pid"]))
+        else:
+            try:
+                stale = time.time() - path.stat().st_mtime > STALE_TEMP_SECONDS
+            except OSError:
+                continue
+        if stale:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def _sentence_from_json(data: dict) -> AnnotatedSentence:
@@ -149,21 +209,46 @@ def default_cache_dir() -> Path:
 
 
 def paragraph_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Split a document into (offset, text) chunks of whole paragraphs, each at most ``max_chars`` long
-    unless a single paragraph is longer."""
-    chunks: list[tuple[int, str]] = []
+    """Split a document into (offset, text) chunks of whole paragraphs, each at most ``max_chars`` long.
+
+    A paragraph longer than that (a page dumped as one line) is cut between sentences, or between words
+    when it has no sentence end, so that no Stanza call grows with the size of the input.
+    """
+    pieces: list[tuple[int, int]] = []
     start = 0
-    chunk_start, chunk_end = 0, 0
     for paragraph in text.split(PARAGRAPH_SEPARATOR):
         end = start + len(paragraph)
+        pieces.extend(_cut_long_paragraph(text, start, end, max_chars))
+        start = end + len(PARAGRAPH_SEPARATOR)
+    chunks: list[tuple[int, str]] = []
+    chunk_start, chunk_end = 0, 0
+    for start, end in pieces:
         if chunk_end > chunk_start and end - chunk_start > max_chars:
             chunks.append((chunk_start, text[chunk_start:chunk_end]))
             chunk_start = start
+        elif chunk_end == chunk_start:
+            chunk_start = start
         chunk_end = end
-        start = end + len(PARAGRAPH_SEPARATOR)
     if chunk_end > chunk_start:
         chunks.append((chunk_start, text[chunk_start:chunk_end]))
     return chunks
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?؟؛…]+[\"'»”)\]]*\s+")
+
+
+def _cut_long_paragraph(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of one paragraph, each at most ``max_chars`` long; empty paragraphs give none."""
+    while end - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = max((match.end() for match in _SENTENCE_BREAK.finditer(window)), default=0)
+        if cut < max_chars // 4:  # no sentence end in sight: cut between words, else anywhere
+            space = max(window.rfind(" "), window.rfind("\n"))
+            cut = space + 1 if space > 0 else max_chars
+        yield start, start + cut
+        start += cut
+    if end > start:
+        yield start, end
 
 
 class Annotator:
@@ -180,6 +265,7 @@ class Annotator:
         self.processors = available_processors(self.models_dir)
         self.fingerprint = model_fingerprint(self.models_dir, self.processors)
         self.cache = AnnotationCache(Path(cache_dir) if cache_dir else default_cache_dir(), self.fingerprint)
+        self.cache.remove_stale_temps()
         self.use_cache = use_cache
         self.use_gpu = use_gpu
         self._pipeline = None
@@ -261,7 +347,7 @@ class Annotator:
             if batch and (position == len(texts) or batch_chars >= MAX_BATCH_CHARS):
                 self.stanza_calls += 1
                 processed = self.pipeline([stanza.Document([], text=texts[i]) for i in batch])
-                for i, stanza_doc in zip(batch, processed):
+                for i, stanza_doc in zip(batch, processed, strict=True):
                     document, offset = jobs[i]
                     found = sentences_of[document.doc_id]
                     found.extend(_convert(stanza_doc, document.text, offset, len(found)))

@@ -9,6 +9,7 @@ the traceback instead. Exit codes: 0 done; 1 a check failed (e.g. `kg eval` unde
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -94,6 +95,21 @@ def main(
 ) -> None:
     """Arabic news → knowledge graph: who said what, which state transfers which weapon to whom."""
     _state["debug"] = debug
+    _show_library_warnings()
+
+
+class _WarningLines(logging.Handler):
+    """The library's logged warnings as `Warning: …` lines on whatever stderr is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(f"Warning: {record.getMessage()}", err=True)
+
+
+def _show_library_warnings() -> None:
+    """Show the library's warnings (a corrupt cache entry recomputed…) once, however often the app runs."""
+    logger = logging.getLogger("kg")
+    if not any(isinstance(handler, _WarningLines) for handler in logger.handlers):
+        logger.addHandler(_WarningLines(logging.WARNING))
 
 
 @app.command()
@@ -112,7 +128,8 @@ def build(
         list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer file (Turtle); repeatable.")
     ] = None,
     formats: Annotated[
-        list[str] | None, typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig.")
+        list[str] | None,
+        typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig."),
     ] = None,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not draw graph.html.")] = False,
     store: Annotated[
@@ -158,6 +175,8 @@ def build(
         )
     for skipped in result.skipped:
         typer.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
     if not quiet:
         _print_build_summary(result)
     if result.skipped:

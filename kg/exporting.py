@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.annotating import temp_file_prefix
 from kg.errors import OutputError
 
 # Our format names → rdflib serializer names and file suffixes.
@@ -21,18 +22,28 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
-    """Write bytes to ``path`` so that readers see the old file or the new one, never half of one."""
+    """Write bytes to ``path`` so that readers see the old file or the new one, never half of one.
+
+    A process killed while writing leaves a hidden temp file (see kg.annotating.remove_stale_temps), never
+    a half-written ``path``. A folder that cannot take the file raises OutputError.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        prefix = temp_file_prefix(path.name)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+    except OSError as error:
+        raise OutputError(f"cannot write {path} ({error.strerror or error})") from None
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
         os.replace(temp_name, path)
-    except BaseException:
+    except BaseException as error:
         Path(temp_name).unlink(missing_ok=True)
+        if isinstance(error, OSError):  # a full disk, a folder in the way of the file…
+            raise OutputError(f"cannot write {path} ({error.strerror or error})") from None
         raise
     return path
 

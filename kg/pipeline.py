@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.annotating import Annotator
+from kg.annotating import Annotator, remove_stale_temps
 from kg.cleaning import clean
 from kg.errors import InputError, OutputError
 from kg.exporting import FORMATS, export_all, write_atomically
@@ -23,7 +23,7 @@ from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import load_gazetteer
 from kg.graphing import build_graph
 from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
-from kg.reading import Skipped, read_sources
+from kg.reading import Skipped, decoding_problem, read_sources
 from kg.records import AnnotatedDocument, Document, Extraction
 from kg.resolving import resolve
 
@@ -48,6 +48,7 @@ class BuildResult:
     annotated_documents: int  # documents that went through Stanza (not from the cache)
     stanza_calls: int
     seconds_by_stage: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # "PATH: what went wrong", for sources used anyway
 
     def summary(self) -> dict:
         """The build's figures as plain JSON data."""
@@ -60,6 +61,7 @@ class BuildResult:
             "claims": self.claims,
             "transfers": self.transfers,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "warnings": self.warnings,
             "annotated_documents": self.annotated_documents,
             "stanza_calls": self.stanza_calls,
             "seconds_by_stage": {k: round(v, 3) for k, v in self.seconds_by_stage.items()},
@@ -67,22 +69,35 @@ class BuildResult:
         }
 
 
-def check_output_dir(out_dir: Path) -> Path:
-    """Fail before any work when ``out_dir`` cannot take the outputs."""
+def check_output_dir(out_dir: Path, file_names: Iterable[str] = (), option: str = "--out") -> Path:
+    """Fail before any work when ``out_dir`` cannot take the outputs (``file_names`` in it); clear away the
+    temp files of builds that were killed while writing there."""
     out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"--out {out_dir} is a file, not a folder")
+    blocking = next((folder for folder in (out_dir, *out_dir.parents) if folder.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        if blocking == out_dir:
+            raise OutputError(f"{option} {out_dir} is a file, not a folder")
+        raise OutputError(f"{option} {out_dir} cannot be made: {blocking} is a file, not a folder")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=out_dir):
             pass
     except OSError as error:
-        raise OutputError(f"--out {out_dir} is not writable ({error.strerror or error})") from None
+        raise OutputError(f"{option} {out_dir} is not writable ({error.strerror or error})") from None
+    for name in file_names:
+        if (out_dir / name).is_dir():
+            raise OutputError(f"{option} {out_dir}: {out_dir / name} is a folder where a file goes")
+    remove_stale_temps(out_dir.glob(".*.tmp"))
     return out_dir
 
 
-def load_documents(sources: Iterable[str | Path]) -> tuple[list[Document], list[Skipped], int]:
-    """Read and clean every source; the same story under several names is one document with every source."""
+def load_documents(
+    sources: Iterable[str | Path], warnings: list[str] | None = None
+) -> tuple[list[Document], list[Skipped], int]:
+    """Read and clean every source; the same story under several names is one document with every source.
+
+    Sources used despite a problem (undecodable bytes) add a line "PATH: problem" to ``warnings``.
+    """
     by_id: dict[str, Document] = {}
     skipped: list[Skipped] = []
     read = 0
@@ -91,6 +106,8 @@ def load_documents(sources: Iterable[str | Path]) -> tuple[list[Document], list[
             skipped.append(item)
             continue
         read += 1
+        if warnings is not None and (problem := decoding_problem(item)):
+            warnings.append(f"{item.path}: {problem}")
         stories = list(clean(item))
         if not stories:
             skipped.append(Skipped(item.path, "nothing left after removing web boilerplate"))
@@ -155,13 +172,20 @@ def build(
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
         raise OutputError(f"unknown RDF format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    out_dir = check_output_dir(Path(out_dir))
+    out_names = [f"graph{FORMATS[name][1]}" for name in formats] + ["stats.json"] + ["graph.html"] * html
+    out_dir = check_output_dir(Path(out_dir), out_names)
     seconds: dict[str, float] = {}
     annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
+    if annotator.use_cache:
+        try:
+            check_output_dir(annotator.cache.folder.parent, option="--cache-dir")
+        except OutputError as error:
+            raise OutputError(f"{error}; pass another --cache-dir, or --no-cache") from None
     with _timed(seconds, "load language data"):
         extractor = Extractor(gazetteer_files, lexicon_files)
+    warnings: list[str] = []
     with _timed(seconds, "read and clean"):
-        documents, skipped, read = load_documents(sources)
+        documents, skipped, read = load_documents(sources, warnings)
     if not documents:
         raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
     fanned_annotated = fanned_calls = 0
@@ -196,7 +220,7 @@ def build(
         graph = build_graph(extractions, resolution, extractor.gazetteer.categories.values())
     outputs: dict[str, Path] = {}
     with _timed(seconds, "export"):
-        for name, path in zip(formats, export_all(graph, out_dir, formats)):
+        for name, path in zip(formats, export_all(graph, out_dir, formats), strict=True):
             outputs[name] = path
     if store_dir is not None:
         from kg.storing import write_store
@@ -226,6 +250,7 @@ def build(
         annotated_documents=annotator.documents_annotated - annotated_before + fanned_annotated,
         stanza_calls=annotator.stanza_calls - calls_before + fanned_calls,
         seconds_by_stage=seconds,
+        warnings=warnings,
     )
     with _timed(seconds, "stats"):
         outputs["stats"] = write_stats(result, out_dir / "stats.json")
