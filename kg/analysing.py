@@ -22,7 +22,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from kg.graphing import jaccard, shingles
+from kg.graphing import jaccard, overlap, shingles
 from kg.vocabulary import KG
 
 # Entity classes, most specific first: a node typed both kg:Person and kg:Actor is a person.
@@ -42,7 +42,6 @@ FACT_WEIGHT = 2.0  # said-about and transfer edges: the text states the tie
 CO_MENTION_WEIGHT = 1.0  # names sharing a sentence: a tie, but a loose one
 COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed gives the same communities on every run
 BETWEENNESS_SAMPLE = 300  # above this many nodes, betweenness is estimated from this many sources
-NEAR_DUPLICATE_OVERLAP = 0.5  # share of the shorter document's word 3-grams found in the other
 TOP = 10
 
 MEANINGS = {
@@ -357,30 +356,10 @@ def _document_text(graph: Graph, document: URIRef) -> str:
 
 
 def near_duplicate_documents(graph: Graph) -> list[dict]:
-    """Pairs of documents that are near-duplicates: stated (kg:nearDuplicateOf) or found here.
-
-    Found here: at least NEAR_DUPLICATE_OVERLAP of the shorter document's word 3-grams occur in the other.
-    The overlap, not the Jaccard index, because a rewrite of a wire story often adds or cuts paragraphs:
-    the shared part is large for the shorter text, small against the union.
-    """
-    documents = sorted(d for d in graph.subjects(RDF.type, KG.Document) if isinstance(d, URIRef))
-    grams = {document: shingles(_document_text(graph, document)) for document in documents}
-    # Only pairs sharing at least one 3-gram are compared: an index instead of every pair.
-    holders: dict[tuple[str, ...], list[URIRef]] = defaultdict(list)
-    for document in documents:
-        for gram in grams[document]:
-            holders[gram].append(document)
-    shared: Counter[tuple[URIRef, URIRef]] = Counter()
-    for owners in holders.values():
-        if len(owners) < 50:  # a 3-gram in fifty documents is a formula, not evidence of copying
-            shared.update(combinations(owners, 2))
-    stated = {tuple(sorted((s, o))) for s, o in graph.subject_objects(KG.nearDuplicateOf)
-              if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o}
-    pairs = set(stated)
-    for (left, right), count in shared.items():
-        smaller = min(len(grams[left]), len(grams[right]))
-        if smaller and count / smaller >= NEAR_DUPLICATE_OVERLAP:
-            pairs.add(tuple(sorted((left, right))))
+    """Pairs of documents the graph states to be near-duplicates (kg:nearDuplicateOf), with their overlap."""
+    pairs = {tuple(sorted((s, o))) for s, o in graph.subject_objects(KG.nearDuplicateOf)
+             if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o}
+    grams = {document: shingles(_document_text(graph, document)) for pair in pairs for document in pair}
 
     def describe(document: URIRef) -> dict:
         return {"id": str(document),
@@ -389,13 +368,10 @@ def near_duplicate_documents(graph: Graph) -> list[dict]:
 
     rows = []
     for left, right in sorted(pairs):
-        smaller = min(len(grams.get(left, ())), len(grams.get(right, ())))
-        common = len(grams.get(left, set()) & grams.get(right, set()))
         rows.append({
             "documents": [describe(left), describe(right)],
-            "overlap": round(common / smaller, 3) if smaller else 0.0,
-            "jaccard": round(jaccard(grams.get(left, set()), grams.get(right, set())), 3),
-            "stated": (left, right) in stated,
+            "overlap": round(overlap(grams[left], grams[right]), 3),
+            "jaccard": round(jaccard(grams[left], grams[right]), 3),
         })
     return sorted(rows, key=lambda row: -row["overlap"])
 
@@ -563,9 +539,9 @@ def format_stats(stats: dict, width: int = 120) -> str:
               f"{section.get('several_documents', 0)} in several", "", "")])
     section = stats.get("near_duplicates", {})
     table("Near-duplicate documents", section.get("meaning", ""),
-          ("document", "document", "overlap", "stated"),
+          ("document", "document", "overlap", "jaccard"),
           [(", ".join(row["documents"][0]["sources"]) or row["documents"][0]["id"],
             ", ".join(row["documents"][1]["sources"]) or row["documents"][1]["id"],
-            f"{row['overlap']:.2f}", "yes" if row["stated"] else "no")
+            f"{row['overlap']:.2f}", f"{row['jaccard']:.2f}")
            for row in section.get("items", [])])
     return buffer.getvalue().rstrip() + "\n"

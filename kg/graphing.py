@@ -7,8 +7,9 @@ The same fact found in several documents becomes one node with one prov:wasDeriv
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
@@ -19,7 +20,8 @@ from kg.normalizing import fold, match_key
 from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer
 from kg.vocabulary import KG, KGR, WD, bind_prefixes
 
-NEAR_DUPLICATE_THRESHOLD = 0.5  # Jaccard similarity of word 3-gram shingles
+NEAR_DUPLICATE_THRESHOLD = 0.5  # share of the shorter document's word 3-grams found in the other
+COMMON_PHRASE_DOCUMENTS = 50  # a 3-gram in this many documents is a formula, not a sign of copying
 SAME_CLAIM_THRESHOLD = 0.75  # token Jaccard of two claims by one speaker that are one statement
 
 
@@ -56,22 +58,30 @@ def shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}
 
 
+def overlap(left: set, right: set) -> float:
+    """Share of the smaller set found in the other: a rewrite adding or cutting paragraphs scores high."""
+    smaller = min(len(left), len(right))
+    return len(left & right) / smaller if smaller else 0.0
+
+
 def near_duplicate_pairs(documents: Sequence[Document]) -> list[tuple[Document, Document, float]]:
-    """Pairs of documents telling the same story in (nearly) the same words."""
-    shingled = [(document, shingles(document.text)) for document in documents]
+    """Pairs of documents telling the same story in (nearly) the same words: at least half of the shorter
+    one's word 3-grams occur in the other. Only pairs sharing a 3-gram are compared (an inverted index)."""
+    grams = [shingles(document.text) for document in documents]
+    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for position, document_grams in enumerate(grams):
+        for gram in document_grams:
+            holders[gram].append(position)
+    candidates: set[tuple[int, int]] = set()
+    for owners in holders.values():
+        if 1 < len(owners) < COMMON_PHRASE_DOCUMENTS:
+            candidates.update(combinations(owners, 2))
     pairs = []
-    for i, (left, left_shingles) in enumerate(shingled):
-        for right, right_shingles in shingled[i + 1 :]:
-            similarity = jaccard(left_shingles, right_shingles)
-            if similarity >= NEAR_DUPLICATE_THRESHOLD:
-                pairs.append((left, right, similarity))
+    for left, right in sorted(candidates):
+        similarity = overlap(grams[left], grams[right])
+        if similarity >= NEAR_DUPLICATE_THRESHOLD:
+            pairs.append((documents[left], documents[right], similarity))
     return pairs
-
-
-@dataclass
-class _FactNode:
-    iri: URIRef
-    evidence: set[URIRef] = field(default_factory=set)
 
 
 class GraphBuilder:
