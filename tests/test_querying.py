@@ -466,6 +466,41 @@ def test_oxigraph_agrees_with_rdflib_on_every_preset(seeds_graph: Graph, seeds_t
         assert _canonical(theirs) == _canonical(ours.text_rows())
 
 
+@pytest.fixture(scope="module")
+def seeds_store(seeds_turtle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from kg.storing import write_store
+
+    return write_store(seeds_turtle, tmp_path_factory.mktemp("seeds-store") / "store")
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_every_preset_gives_the_same_rows_from_the_persistent_store(seeds_graph: Graph, seeds_store: Path,
+                                                                     name: str) -> None:
+    from kg.storing import open_store
+
+    stored = open_store(seeds_store)
+    for params in ({}, _parameters_for(seeds_graph).get(name, {})):
+        in_memory, on_disk = run_preset(seeds_graph, name, params), run_preset(stored, name, params)
+        assert on_disk.variables == in_memory.variables
+        assert _canonical(on_disk.text_rows()) == _canonical(in_memory.text_rows())
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT ?x WHERE {\n  ?x a kg:Claim .\n  ?x ?y\n}", r"^malformed SPARQL at line [34], column \d+: "),
+        ("SELECT ?x WHERE { ?x nope:thing ?o }", r"^malformed SPARQL at line 1, column \d+: unknown prefix"),
+    ],
+)
+def test_a_malformed_query_on_the_store_is_one_line_with_its_position(seeds_store: Path, query: str,
+                                                                       expected: str) -> None:
+    from kg.storing import open_store
+
+    with pytest.raises(QueryError) as caught:
+        run_query(open_store(seeds_store), query)
+    assert re.search(expected, str(caught.value)) and "\n" not in str(caught.value)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Registers
 
@@ -570,6 +605,16 @@ def test_kg_query_errors_are_one_line(seeds_turtle: Path, tmp_path: Path, args: 
     assert done.returncode == 2
     assert done.stderr.startswith("Error: ") and expected in done.stderr
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_kg_query_and_registers_on_a_store(seeds_store: Path) -> None:
+    done = kg("query", "--store", str(seeds_store), "--preset", "weapons-to-state", "--param",
+              "state=روسيا البيضاء", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert done.returncode == 0 and rows and {row["recipient"] for row in rows} == {BELARUS}
+    claims = kg("claims", "--store", str(seeds_store), "-s", "بوتين", "-f", "csv")
+    speakers = {row["speaker"] for row in csv.DictReader(io.StringIO(claims.stdout))}
+    assert claims.returncode == 0 and speakers == {PUTIN}
 
 
 def test_kg_transfers_and_claims(seeds_turtle: Path) -> None:
