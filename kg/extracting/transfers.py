@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -66,7 +66,6 @@ class Frame:
     marker_roles: dict[tuple[str, ...], str]  # folded preposition words → role
     both_directions: bool = False
     weapon_before: bool = False
-    needs_both: bool = False  # a deployment or retention with one side only is not a transfer
     located_subject_role: str | None = None  # the subject's role when a host («في X») is named
 
 
@@ -247,8 +246,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         object_role = _role_of(graph, subject, "objectRole")
         frames[_local(subject)] = Frame(
             _local(subject), subject_role, object_role, marker_roles, _flag(graph, subject, "bothDirections"),
-            _flag(graph, subject, "weaponBefore"), _flag(graph, subject, "needsBoth"),
-            _role_of(graph, subject, "locatedSubjectRole"))
+            _flag(graph, subject, "weaponBefore"), _role_of(graph, subject, "locatedSubjectRole"))
 
     cue_phrases: dict[str, list] = {}
     cue_lemmas: dict[str, list[TransferCue]] = {}
@@ -447,6 +445,7 @@ class _Hit:
     analysis: _Analysis
     first_person: bool = False
     aspect: str | None = None
+    others: tuple[_Hit, ...] = ()  # other readings of the same words («تسلم»: delivers / received)
 
 
 def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
@@ -462,6 +461,9 @@ def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
         matched = False
         for analysis in _readings(token, lexicon):
             for form, entry in table.get(analysis.stem, ()):
+                particle = getattr(entry, "adjacent_only", False)
+                if particle and analysis.proclitic not in ("", *lexicon.conjunctions):
+                    continue  # a particle is a word of its own: «كما» is not «ك» + «ما»
                 rest = form.words[1:]
                 last = token.position + len(rest)
                 if last >= len(tokens):
@@ -485,7 +487,9 @@ def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
         if span & taken:
             continue
         taken |= span
-        hits.append(hit)
+        others = tuple(c for c in candidates
+                       if (c.first, c.last) == (hit.first, hit.last) and c.entry is not hit.entry)
+        hits.append(replace(hit, others=others) if others else hit)
     hits.sort(key=lambda h: h.first)
     return hits
 
@@ -518,6 +522,8 @@ class _Party:
     marker: tuple[str, ...] = ()  # folded preposition words before it («إلى», «على الأراضي»), or ()
     origin_of: int | None = None  # token position of the weapon it qualifies («الأسلحة الروسية»)
     via_person: bool = False
+    conjuncts: list[_Party] = field(default_factory=list)  # «من بريطانيا وألمانيا»: the states after «و»
+    conjunct_of: _Party | None = None
 
 
 @dataclass
@@ -542,6 +548,7 @@ class _Context:
         for mention in self.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.date = annotated.document.date
+        self.weapon_origins: dict[str, _Party] = {}  # weapon identity → the state a nisba says made it
 
     # -- which state a mention stands for ----------------------------------------------------------------
     def state_of(self, mention: Mention) -> str | None:
@@ -559,6 +566,11 @@ class _Context:
             return None
         if mention.kind == PERSON:
             return self.person_state(mention)
+        if mention.kind == ORGANIZATION and mention.affiliation and self._is_state_id(mention.affiliation):
+            # «وزارة الخارجية الأمريكية» acts for its state; a company («شركة بايكار التركية») does not.
+            head = fold(mention.text).split()[0] if mention.text.strip() else ""
+            if not any(a.stem in self.lexicon.non_state_heads for a in _analyses(head, self.lexicon)):
+                return mention.affiliation
         return None
 
     def _is_state_id(self, entity_id: str) -> bool:
@@ -663,6 +675,15 @@ def extract_transfers(
     ``gazetteer`` maps capitals and persons to their states; the default gazetteer when not given.
     """
     context = _Context(annotated, mentions, claims, lexicon, gazetteer or load_gazetteer())
+    # A first pass over the sentences: where the document says a weapon comes from («بيرقدار التركية»),
+    # later sentences that name it without a supplier still know it.
+    for sentence in annotated.sentences:
+        tokens = _tokens(sentence, context.text)
+        parties, weapons = _place_mentions(context.by_sentence.get(sentence.index, []), tokens, context)
+        for party in parties:
+            owner = next((w for w in weapons if w.first == party.origin_of), None)
+            if owner is not None:
+                context.weapon_origins.setdefault(_weapon_identity(owner.mention), party)
     for sentence in annotated.sentences:
         seen: set[tuple] = set()
         for transfer in _sentence_transfers(sentence, context):
@@ -710,6 +731,7 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
     cue_hits = [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)]
     if not cue_hits:
         return
+    cue_hits = [_best_reading(h, tokens, parties, weapons) for h in cue_hits]
     events = _events(cue_hits, status_hits, tokens, weapons, sentence.index)
     for event in events:
         event.describes_weapon = event.cue.frame.weapon_before and any(
@@ -719,6 +741,28 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
         next_start = starts[number + 1] if number + 1 < len(starts) else len(tokens)
         yield from _event_transfers(event, next_start, tokens, status_hits, parties, weapons, sentence,
                                     context)
+
+
+def _best_reading(hit: _Hit, tokens: list[_Token], parties: list[_Party], weapons: list[_Weapon]) -> _Hit:
+    """Between a giving and a receiving reading of the same word («فرنسا تسلم أوكرانيا مدافع»: delivers;
+    «تسلم الجيش الباكستاني مقاتلات من الصين»: received), the one its arguments fit: a recipient after
+    «إلى/ل» or a bare second state before the weapon make it giving, a supplier after «من» receiving."""
+    readings = [hit, *hit.others]
+    frames = {r.entry.frame.name: r for r in readings if isinstance(r.entry, TransferCue)}
+    if "Give" not in frames or "Receive" not in frames:
+        return hit
+    weapon = min((w.first for w in weapons if w.first > hit.last), default=len(tokens))
+    right = [p for p in parties if hit.last < p.first]
+    to_marked = any(p.marker and frames["Give"].entry.frame.marker_roles.get(p.marker) == RECIPIENT
+                    for p in right)
+    from_marked = any(p.marker == ("من",) for p in right)
+    bare = [p for p in parties if not p.marker and p.origin_of is None and p.first < weapon
+            and (p.first > hit.last or hit.first - p.last <= 2)]
+    if to_marked or len(bare) >= 2:
+        return replace(frames["Give"], others=hit.others)
+    if from_marked:
+        return replace(frames["Receive"], others=hit.others)
+    return hit
 
 
 def _requirements_met(hit: _Hit, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
@@ -794,6 +838,12 @@ def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Con
             # A nisba qualifies the noun before it: a weapon (its origin), a territory (the host), a body.
             owner = next((w for w in weapons if w.last == first - 1 or w.first <= first <= w.last), None)
             if owner is None:
+                # «مقاتلات جيه-10 سي الصينية»: the rest of a designation between the name and the nisba.
+                owner = next((w for w in weapons if 0 < first - w.last <= 3 and all(
+                    t.is_punctuation or (not t.is_verb and not any(x.upos == "ADP" for x in t.words)
+                                         and not any(m.start < t.end and t.start < m.end for m in mentions))
+                    for t in tokens[w.last + 1:first])), None)
+            if owner is None:
                 # «أنظمة الدفاع الجوي الروسية إس-400»: inside a system's phrase, before its name.
                 owner = next((w for w in weapons if w.first == last + 1 and any(
                     a.stem in lexicon.unit_nouns for t in tokens[max(0, first - 3):first]
@@ -816,6 +866,14 @@ def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Con
                 continue
         party.marker = _marker_before(tokens, first, mention, context)
         parties.append(party)
+    parties.sort(key=lambda p: p.first)
+    # «هولندا والدنمارك», «من بريطانيا وألمانيا»: a state joined by «و» right after another shares its part.
+    for left, right in zip(parties, parties[1:], strict=False):
+        joined = right.first == left.last + 1 and tokens[right.first].key.startswith("و")
+        if joined and left.origin_of is None and right.origin_of is None and not right.marker:
+            left.conjuncts.append(right)
+            right.marker = left.marker
+            right.conjunct_of = left
     return parties, weapons
 
 
@@ -902,6 +960,8 @@ def _governing_status(event: _Event, tokens: list[_Token], status_hits: list[_Hi
                 return None
             if _negated(status_hit.first, tokens, status_hits) and cue.status != "Denied":
                 return "Denied"
+            if cue.status != "Denied" and _denied_further(status_hit.first, tokens, status_hits, lexicon):
+                return "Denied"
             return cue.status
         if any(a.stem in lexicon.complementizers for a in _readings(token, lexicon)):
             crossed_complementizer = True
@@ -911,6 +971,19 @@ def _governing_status(event: _Event, tokens: list[_Token], status_hits: list[_Hi
             return None
         position -= 1
     return None
+
+
+def _denied_further(position: int, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon
+                    ) -> bool:
+    """«نفى … ما تردد عن اعتزام القاهرة شراء…», «علقت … محادثات لشراء…»: a denial or a cancellation further
+    back in the same clause governs the plan, the talks or the request in between."""
+    for token in reversed(tokens[:position]):
+        if _is_boundary(token) or token.surface in ("،", ",") or token.key in lexicon.clause_ends:
+            return False
+        hit = next((h for h in status_hits if h.first <= token.position <= h.last), None)
+        if hit is not None and hit.entry.status == "Denied" and not hit.entry.adjacent_only:
+            return True
+    return False
 
 
 def _is_finite_verb(event: _Event, tokens: list[_Token]) -> bool:
@@ -959,6 +1032,8 @@ def _window_end(event: _Event, next_start: int, tokens: list[_Token], lexicon: T
     for token in tokens[event.last + 1: next_start]:
         if _is_boundary(token) or token.key in lexicon.clause_ends:
             return token.position - 1
+        if token.key == "ما" and token.position > 0 and tokens[token.position - 1].surface in ("،", ","):
+            return token.position - 1  # «…، ما دفع واشنطن إلى…»: what follows is the consequence
         split_conjunction = len(token.words) > 1 and token.words[0].text in ("و", "ف")
         if token.position > event.last + 1 and split_conjunction and any(
                 w.upos == "VERB" for w in token.words[1:]):
@@ -1010,12 +1085,22 @@ def _named_over_generic(found: list[_Weapon], tokens: list[_Token], type_words: 
     kept = []
     for weapon in found:
         if weapon.mention.via == "generic" and any(
-                other.mention.via != "generic" and 0 < other.first - weapon.last <= 3
-                and all(t.is_punctuation or t.key in type_words for t in tokens[weapon.last + 1: other.first])
+                other.mention.via != "generic" and _describes(weapon, other, tokens, type_words)
                 for other in found):
             continue
         kept.append(weapon)
     return kept
+
+
+def _describes(generic: _Weapon, named: _Weapon, tokens: list[_Token], type_words: frozenset[str]) -> bool:
+    """Whether a generic phrase introduces the named system after it: nothing but punctuation and adjectives
+    between («نظام الصواريخ "إسكندر"»), or a type word («مقاتلات إضافية من طراز إف-16»)."""
+    gap = tokens[generic.last + 1: named.first]
+    if len(gap) > 4:
+        return False
+    if all(t.is_punctuation or t.key in type_words or all(w.upos == "ADJ" for w in t.words) for t in gap):
+        return True
+    return any(t.key in type_words for t in gap) and not any(t.is_verb for t in gap)
 
 
 def _quantity(weapon: _Weapon, event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> int | None:
@@ -1117,7 +1202,10 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
     # («المخزون الذي ورثته … إلى روسيا»); a bare state there is that clause's own subject.
     relative = next((t.position for t in tokens[event.last + 1: end + 1]
                      if t.key in lexicon.relative_pronouns), end + 1)
-    bare_right = [p for p in right if not p.marker and p.first < relative]
+    # A bare object stands before the weapon («سلمت فرنسا الهند 36 طائرة»); a bare state after it belongs to
+    # another phrase («… إف-16 لتركيا بعد مصادقة أنقرة»).
+    weapon_right = min((w.first for w in event_weapons if w.first > event.last), default=end + 1)
+    bare_right = [p for p in right if not p.marker and p.first < min(relative, weapon_right)]
     # Parties named by prepositions the frame understands.
     for party in right:
         role = markers.get(party.marker)
@@ -1144,12 +1232,17 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
     for party in parties:
         if party.origin_of is not None and any(w.first <= party.origin_of <= w.last for w in event_weapons):
             _assign(roles, ORIGIN, 2, party)
-    if not any(True for _ in roles.supplier) and frame.subject_role != PARTY:
-        # Coordinated weapons share an origin («الروسية إس-400 وأنظمة إسكندر»).
-        for party in parties:
-            if party.origin_of is not None and event.hit.first - 1 <= party.origin_of <= end:
-                _assign(roles, ORIGIN, 3, party)
-                break
+    if not roles.supplier and frame.subject_role != PARTY:
+        # Coordinated weapons share an origin («الروسية إس-400 وأنظمة إسكندر»); else the document may have
+        # said where the weapon comes from in another sentence («بيرقدار التركية» in the title).
+        shared = next((p for p in parties if p.origin_of is not None
+                       and event.hit.first - 1 <= p.origin_of <= end), None)
+        known = next((context.weapon_origins[_weapon_identity(w.mention)] for w in event_weapons
+                      if _weapon_identity(w.mention) in context.weapon_origins), None)
+        if shared is not None:
+            _assign(roles, ORIGIN, 3, shared)
+        elif known is not None:
+            _assign(roles, ORIGIN, 3, known)
     # Pronouns: «منهم», «إلينا», «بلاده».
     _pronoun_roles(event, end, tokens, roles, frame, claim, sentence, context)
     # The partners of an agreement that governs the cue stand on either side when the clause leaves one
@@ -1249,6 +1342,10 @@ def _pronoun_subject(event: _Event, tokens: list[_Token], claim: Claim | None, c
         for analysis in _readings(token, lexicon):
             if analysis.stem in lexicon.complementizers and analysis.enclitic:
                 return _speaker_party(claim, token, event.sentence, context)
+        if token.key in lexicon.own_land and not (
+                token.position > 0 and (tokens[token.position - 1].key,) in lexicon.markers):
+            # «نفى … أن تكون بلاده قد زودت…»: «his country» is the state of the one who speaks of it.
+            return _land_owner(event, tokens, token, _Roles(), claim, context)
     return None
 
 
@@ -1352,22 +1449,18 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context
         yield a.mention, b.mention
         yield b.mention, a.mention
         return
-    # The pair of distinct states with the best (lowest) ranks together; a side may stay unnamed at a cost.
-    unnamed = 8
-    options: list[tuple[int, int, _Party | None, _Party | None]] = []
-    for s_rank, s_party in [*roles.supplier, (unnamed, None)]:
-        for r_rank, r_party in [*roles.recipient, (unnamed, None)]:
-            if s_party is not None and r_party is not None and s_party.state == r_party.state:
-                continue
-            options.append((s_rank + r_rank, r_rank, s_party, r_party))
+    # The pair of distinct states with the best (lowest) ranks together. A transfer names both sides: a
+    # sentence that names one only («تسلمت أوكرانيا مقاتلات إف-16») states no transfer between states.
+    options = [(s_rank + r_rank, r_rank, s_party, r_party)
+               for s_rank, s_party in roles.supplier for r_rank, r_party in roles.recipient
+               if s_party.state != r_party.state]
     if not options:
         return
     _, _, supplier, recipient = min(options, key=lambda o: (o[0], o[1]))
-    if supplier is None and recipient is None:
-        return
-    if frame.needs_both and (supplier is None or recipient is None):
-        return  # a deployment on one's own soil is no transfer
-    yield (supplier.mention if supplier else None), (recipient.mention if recipient else None)
+    for giver in [supplier, *supplier.conjuncts]:
+        for taker in [recipient, *recipient.conjuncts]:
+            if giver.state != taker.state:
+                yield giver.mention, taker.mention
 
 
 def _distinct(parties: list[_Party]) -> list[_Party]:
