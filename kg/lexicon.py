@@ -118,6 +118,7 @@ class SpeechLexicon:
     turn_markers: frozenset[Phrase]
     honorifics: frozenset[Phrase]
     addressees: frozenset[str]  # folded nouns (without article) spoken to: «للصحفيين», «لرويترز»
+    pronominal_titles: frozenset[str]  # «سموه», «فخامته»: titles that stand for the person just named
     adverbials: frozenset[str]
     longest_phrase: int  # words in the longest phrase of any table above
     quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
@@ -268,6 +269,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         claim_boundaries=claim_boundaries,
         turn_markers=turn_markers,
         honorifics=honorifics,
+        pronominal_titles=frozenset(w for p in phrases_of(LEX.PronominalTitle) for w in p),
         addressees=frozenset(
             {strip_article(p[0]) for p in phrases_of(LEX.AddresseeNoun) | outlet_nouns}
             | {strip_article(p[0]) for p in outlets}

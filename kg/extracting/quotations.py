@@ -577,6 +577,7 @@ class _Extractor:
             return None
         end = position + 1
         covered = max((m.end for m in self.mentions if first.start <= m.start < first.end), default=first.end)
+        name_run = False
         while end < limit:
             token = doc.tokens[end]
             if token.start < covered:  # inside a mention that started earlier
@@ -600,6 +601,7 @@ class _Extractor:
             if has_person and not any(token.start <= m.start < token.end for m in self.mentions):
                 break  # «ذكر لوكاشينكو خططا…»: a name ends its phrase
             opens_mention = self._starts_mention(token)
+            in_name = any(w.ner != "O" for w in token.words)
             if token.key in ("لدي", "في") and not has_person:
                 if end + 1 < limit and self._is_nominal(doc.tokens[end + 1]):
                     end += 1
@@ -611,7 +613,12 @@ class _Extractor:
                 m.kind == PERSON and m.end == doc.tokens[end - 1].end
                 for m in self.mentions_in(first.start, token.start)
             )
-            if ends_person and not opens_mention:
+            name_like = token.main.upos == "PROPN" or in_name
+            if (ends_person or name_run) and not opens_mention:
+                if name_like and not token.clitic_preposition:
+                    name_run = True  # «الرئيس التونسي قيس سعيد»: a name the tagger and gazetteer missed
+                    end += 1
+                    continue
                 break  # «تأكيد الزعيم البيلاروسي نقل الأسلحة»: the post ends the speaker's phrase
             if token.clitic_preposition and token.key.startswith("ل") and not has_person:
                 end += 1
@@ -619,7 +626,6 @@ class _Extractor:
                     (m.end for m in self.mentions if token.start <= m.start < token.end), default=token.end
                 )
                 continue
-            in_name = any(w.ner != "O" for w in token.words)
             if token.clitic_preposition and not token.key.startswith("ل") and not (opens_mention or in_name):
                 break  # «هدد الحوثيون باستهداف…»: a prepositional phrase is the content, not the speaker
             if token.split_conjunction and not (opens_mention or in_name or self._is_speaker_noun(token)):
@@ -652,6 +658,10 @@ class _Extractor:
         if candidates:
             best = min(candidates, key=lambda m: (_rank(m), m.start))
             best = self._whole_name(best, start, end)
+            if best.via == "role" and best.kind == PERSON:
+                name = self._name_after(best, np)
+                if name is not None:
+                    return name
             if best.via in NAMED and self._names_a_post(best):
                 best = replace(best, via="role")  # the NER model took «للرئيس» for a name
             return self._resolve_role(best, np)
@@ -680,6 +690,35 @@ class _Extractor:
             name=name,
         )
         return self._resolve_role(role, np)
+
+    def _name_after(self, role: Mention, np: tuple[int, int]) -> Mention | None:
+        """The name after a post that no mention covers («الرئيس التونسي قيس سعيد»)."""
+        doc = self.doc
+        names: list[_Token] = []
+        uncovered = False
+        for p in range(np[0], np[1]):
+            token = doc.tokens[p]
+            if token.start < role.end:
+                continue
+            person = any(
+                m.kind == PERSON and m.start < token.end and m.end > token.start for m in self.mentions
+            )
+            if not (person or token.main.upos == "PROPN" or any(w.ner != "O" for w in token.words)):
+                if names:
+                    break
+                continue
+            names.append(token)
+            uncovered = uncovered or not person
+        if not names or not uncovered or len(names) > 4:
+            return None
+        return Mention(
+            text=doc.text[names[0].start : names[-1].end],
+            start=names[0].start,
+            end=names[-1].end,
+            sentence=doc.sentence_index(names[0].sentence),
+            kind=PERSON,
+            via="ner",
+        )
 
     def _whole_name(self, mention: Mention, start: int, end: int) -> Mention:
         """A NER mention cut shorter than the NER span it came from («فرحان» of «فيصل بن فرحان») gets the
@@ -736,9 +775,37 @@ class _Extractor:
         introduced = []
         doc = self.doc
         for mention in self.mentions:
-            if mention.kind != PERSON or mention.via not in NAMED:
+            if mention.kind != PERSON or mention.via not in (*NAMED, "role"):
                 continue
             position = doc.token_at(mention.start)
+            if position is None:
+                continue
+            if mention.kind == PERSON and mention.via == "role":
+                # «وزير الدفاع الإسرائيلي يوآف غالانت» where no mention covers the name
+                np = self.noun_phrase(position, doc.sentence_end(position))
+                name = self._name_after(mention, np) if np is not None else None
+                if name is not None:
+                    introduced.append((name.start, self._role_key(mention.start, mention.end), name))
+                continue
+            mention = self._whole_name(
+                mention,
+                doc.tokens[doc.sentence_start(position)].start,
+                doc.tokens[doc.sentence_end(position) - 1].end,
+            )
+            position = doc.token_at(mention.start)
+            after = doc.token_at(mention.end)
+            if (
+                after is not None
+                and after < doc.sentence_end(position)
+                and self._is_speaker_noun(doc.tokens[after])
+            ):
+                np = self.noun_phrase(after, doc.sentence_end(position))
+                if np is not None:
+                    stop = next(
+                        (p for p in range(np[0] + 1, np[1]) if doc.tokens[p].key in ("في", "لدي")), np[1]
+                    )
+                    key = self._role_key(doc.tokens[np[0]].start, doc.tokens[stop - 1].end)
+                    introduced.append((mention.start, key, mention))
             if position is None:
                 continue
             first = position
@@ -777,6 +844,13 @@ class _Extractor:
 
         matches = [(at, person) for at, other, person in self.state.roles if compatible(other)]
         last = self.state.last_speaker
+        if (
+            last is not None
+            and last.via == "role"
+            and not last.name
+            and compatible(self._role_key(last.start, last.end))
+        ):
+            return _anaphor(last, "role")  # «قال وزير الدفاع الصيني … ونقلت الوكالة عن الوزير قوله»
         if last is not None and any(_same_entity(person, last) for _, person in matches):
             return _anaphor(last, "role")
         before = [(at, p) for at, p in matches if at < mention.start]
@@ -926,6 +1000,11 @@ class _Extractor:
 
     def speaker_of(self, cue: _Cue) -> tuple[Mention, int] | None:
         """The speaker of a speech verb and the token where its content may start."""
+        limit = self.doc.sentence_end(cue.position)
+        position = self._skip_adverbials(cue.after, limit)
+        if position < limit and self.doc.tokens[position].bare in self.lexicon.pronominal_titles:
+            antecedent = self.antecedent(cue)  # «وشدد سموه على…»
+            return (antecedent, position + 1) if antecedent is not None else None
         found = self.subject_after(cue)
         if found is not None:
             return found
@@ -965,7 +1044,9 @@ class _Extractor:
                 key = _phrase_of_table(tokens, self.lexicon.outlets)
                 known_id = self.lexicon.outlets.get(key) if key else None
                 named = [
-                    m for m in self.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == ORGANIZATION
+                    m
+                    for m in self.mentions_in(tokens[0].start, tokens[-1].end)
+                    if m.kind == ORGANIZATION and m.start <= tokens[0].start + 1 and m.end >= tokens[-1].end
                 ]
                 if named:
                     return named[0]
@@ -1050,10 +1131,17 @@ class _Extractor:
         doc = self.doc
         limit = self._cut_points(position, doc.sentence_end(position))
         end = position
+        verbless = True
         while end < limit:
             token = doc.tokens[end]
-            if token.key in self.lexicon.adjunct_prepositions and end > position:
-                break
+            if token.key in self.lexicon.adjunct_prepositions and end > position and verbless:
+                break  # «دعا إلى تعزيز العلاقات إثر محادثات…»; but «اتفاق توصل إليه الزعيمان منذ…»
+            if end > position and doc.phrase_at(
+                end, self.lexicon.claim_boundaries, self.lexicon.longest_phrase
+            ):
+                break  # «دعا إلى وقف إطلاق النار خلال اتصال هاتفي…»
+            if token.main.upos == "VERB":
+                verbless = False
             if token.surface.strip() in CLAUSE_PUNCTUATION + DASHES and end > position:
                 following = doc.tokens[end + 1] if end + 1 < limit else None
                 if following is None or following.key == following.bare:
@@ -1120,10 +1208,15 @@ class _Extractor:
                     continue
                 span = self.noun_complement(position + 1)
                 return (REPORTED, *span, None) if span else None
-            if "ب" in prepositions and token.clitic_preposition and token.words[0].text.startswith("ب"):
+            if (
+                "ب" in prepositions
+                and token.clitic_preposition
+                and token.words[0].text.startswith("ب")
+                and token.key != "باسم"
+            ):
                 span = self.noun_complement(position)
                 return (REPORTED, *span, None) if span else None
-            if first and cue.cue.takes_object and self._is_nominal(token) and not token.clitic_preposition:
+            if first and cue.cue.takes_object and self._can_be_object(token):
                 span = self.noun_complement(position)
                 return (REPORTED, *span, None) if span else None
             if position > start and self._cue_at(position) is not None and token.key != token.bare:
@@ -1133,6 +1226,15 @@ class _Extractor:
             first = False
             position += 1
         return None
+
+    def _can_be_object(self, token: _Token) -> bool:
+        """A noun object right after the speaker («ذكر لوكاشينكو خططا…», «تأكيد الرئيس رفض بلاده…»); the
+        tagger often takes a verbal noun for a verb, so only function words are refused."""
+        if token.is_punctuation or token.clitic_preposition or token.split_conjunction:
+            return False
+        if token.key in self.lexicon.prepositions or token.key in self.lexicon.complementizers:
+            return False
+        return token.key not in self.lexicon.adverbials and token.main.upos not in ("ADP", "SCONJ", "PART")
 
     def _complementizer_with_pronoun(self, token: _Token) -> bool:
         for suffix in self.lexicon.pronoun_suffixes:
