@@ -59,6 +59,12 @@ def time_processors(pipeline) -> dict[str, float]:
     return seconds
 
 
+def _torch_threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
+
+
 def _models_dir() -> str:
     from kg.annotating import resolve_models_dir
 
@@ -95,6 +101,7 @@ def measure_kg(corpus: Path, cache_dir: Path, out_dir: Path, cold: bool, profile
         "load_models": figures.get("load models", 0.0),
         "stages": result.seconds_by_stage,
         "stanza_processors": stanza_seconds,
+        "torch_threads": _torch_threads(),
         "documents": result.documents,
         "sentences": result.sentences,
         "tokens": result.tokens,
@@ -113,13 +120,16 @@ def measure_stanza(corpus: Path) -> dict:
     import stanza
     import torch
 
-    from kg.annotating import LANGUAGE, MAX_BATCH_CHARS, available_processors
+    from kg.annotating import LANGUAGE, MAX_BATCH_CHARS, available_processors, cpu_threads
     from kg.pipeline import load_documents
 
     documents, _, _ = load_documents([corpus])
     models_dir = _models_dir()
     processors = available_processors(Path(models_dir))
     started = time.perf_counter()
+    threads = cpu_threads()  # the same threads as kg's: the comparison is of the work, not of the threading
+    if threads is not None:
+        torch.set_num_threads(threads)
     pipeline = stanza.Pipeline(LANGUAGE, dir=models_dir, processors=",".join(processors),
                                download_method=None, use_gpu=torch.cuda.is_available(), logging_level="WARN")
     load = time.perf_counter() - started
@@ -160,6 +170,7 @@ def measure_fan_out(corpus: Path, cache_dir: Path, out_dir: Path, workers: int) 
     return {
         "wall": time.perf_counter() - started,
         "workers": workers,
+        "torch_threads": _torch_threads(),
         "stages": result.seconds_by_stage,
         "documents": result.documents,
         "annotated_documents": result.annotated_documents,
