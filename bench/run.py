@@ -144,7 +144,9 @@ def build_section(results: dict, machine: str) -> str:
         f"Measured {time.strftime('%Y-%m-%d')} on {machine}. Corpus: {results['files']} files (the 5 seeds + "
         f"{results['articles']} SaudiNewsNet articles, {results['characters']:,} characters) → "
         f"{cold['documents']} documents, {cold['sentences']:,} sentences, {cold['tokens']:,} words "
-        f"(syntactic words: tokens after clitic splitting). Graph: {cold['triples']:,} triples.",
+        f"(syntactic words: tokens after clitic splitting). Graph: {cold['triples']:,} triples. "
+        f"PyTorch threads: {cold.get('torch_threads', '?')} for kg, {stanza.get('torch_threads', '?')} for "
+        "bare Stanza (`kg.annotating.cpu_threads`).",
         "",
         f"**Headline: kg's cold build takes {ratio:.2f}× bare Stanza's time** "
         f"({seconds(cold['wall'])} against {seconds(stanza['wall'])}, both including model loading).",
@@ -286,14 +288,16 @@ def fan_out_section(results: dict, machine: str) -> str:
     for key, name in (("0", "in-process (no cluster)"), ("1", "`--workers 1`"), ("2", "`--workers 2`")):
         run = results[key]
         annotate = run["stages"].get("annotate", 0.0)
-        rows.append([name, seconds(run["wall"]), seconds(annotate), f"{run['documents'] / run['wall']:.2f}",
-                     ratio(plain["wall"], run["wall"])])
+        threads = run.get("torch_threads", "?") if key == "0" else "1 per worker"
+        rows.append([name, str(threads), seconds(run["wall"]), seconds(annotate),
+                     f"{run['documents'] / run['wall']:.2f}", ratio(plain["wall"], run["wall"])])
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {machine}: {plain['documents']} documents "
         f"({results['files']} files), cold cache each time, no HTML. Wall time includes starting the cluster "
         "and each worker loading the models.",
         "",
-        table(["run", "wall", "annotate (incl. cluster)", "documents/s", "speed-up"], rows),
+        table(["run", "PyTorch threads", "wall", "annotate (incl. cluster)", "documents/s", "speed-up"],
+              rows),
         "",
         "The same graph from all three (rdflib.compare.isomorphic): "
         f"{'yes' if results['same_graph'] else 'NO'}.",
