@@ -165,6 +165,47 @@ PRODUCTION = [
      {("france", "india", "rafale", "Agreed")}),
 ]
 
+# ── Coordinated states, talks, cancellations, co-production, the reading a word's arguments fit ──────────
+COORDINATION = [
+    ("تسعى مصر للحصول على غواصات من ألمانيا وإيطاليا.",
+     {("germany", "egypt", "warship", "Requested"), ("italy", "egypt", "warship", "Requested")}),
+    ("تدرس بلجيكا والنرويج تزويد أوكرانيا بمقاتلات إف-16.",
+     {("belgium", "ukraine", "f-16", "Planned"), ("norway", "ukraine", "f-16", "Planned")}),
+    ("أرسلت فرنسا وإيطاليا صواريخ كروز إلى أوكرانيا.",
+     {("france", "ukraine", "cruise-missile", "Delivered"),
+      ("italy", "ukraine", "cruise-missile", "Delivered")}),
+]
+TALKS_AND_CANCELLATIONS = [
+    ("تبحث الهند شراء طائرات رافال إضافية من فرنسا.",
+     {("france", "india", "rafale", "Planned")}),
+    ("جمدت الولايات المتحدة بيع مقاتلات إف-35 للإمارات.",
+     {("united-states", "united-arab-emirates", "f-35", "Denied")}),
+    ("علقت ألمانيا تصدير الأسلحة إلى السعودية.",
+     {("germany", "saudi-arabia", "arms", "Denied")}),
+    ("نفى متحدث عسكري ما تردد عن اعتزام الجزائر شراء مقاتلات سوخوي-57 من روسيا.",
+     {("russia", "algeria", "su-57", "Denied")}),
+    ("ألغت سويسرا صفقة لبيع دبابات ليوبارد 2 إلى ألمانيا.",
+     {("switzerland", "germany", "leopard-2", "Denied")}),
+]
+CO_PRODUCTION = [
+    ("تصنع الهند بالتعاون مع روسيا دبابات تي-90.",
+     {("russia", "india", "t-90", "Delivered")}),
+    ("تنتج السعودية بمساعدة الصين طائرات مسيرة.",
+     {("china", "saudi-arabia", "drone", "Delivered")}),
+    ("وتجمع مصر بالتعاون مع كوريا الجنوبية مدافع هاوتزر.",
+     {("south-korea", "egypt", "artillery", "Delivered")}),
+]
+READINGS = [
+    # «تسلم»: she delivers (a second state before the weapon) or he received (a supplier after «من»).
+    ("فرنسا تسلم أوكرانيا مدافع سيزار.",
+     {("france", "ukraine", "caesar-howitzer", "Delivered")}),
+    ("كانت بريطانيا أول دولة تسلم أوكرانيا دبابات غربية.",
+     {("united-kingdom", "ukraine", "tank", "Delivered")}),
+    # A weapon's origin said once holds for the document.
+    ("وصلت طائرات بيرقدار التركية إلى الكويت.\nوتخطط قطر لشراء طائرات بيرقدار أيضا.",
+     {("turkey", "kuwait", "bayraktar-tb2", "Delivered"), ("turkey", "qatar", "bayraktar-tb2", "Planned")}),
+]
+
 # ── First person inside a quote, pronouns ────────────────────────────────────────────────────────
 FIRST_PERSON = [
     ('وقال الرئيس الجزائري عبد المجيد تبون: "سنشتري مقاتلات سوخوي 57 من روسيا".',
@@ -197,6 +238,9 @@ NEGATIVES = [
     "وصل الرئيس الروسي إلى مينسك على متن طائرة خاصة.",
     "نشرت صحيفة نيويورك تايمز تقريرا عن صواريخ باتريوت.",
     "نشرت روسيا صواريخ إسكندر في منطقة كالينينغراد.",  # on its own soil
+    "بحثت مصر مع ألمانيا صفقة غواصات جديدة.",  # a deal with no direction
+    "اتهمت روسيا حلف الناتو بتزويد أوكرانيا بصواريخ.",  # the supplier is an alliance, not a state
+    "تسلمت أوكرانيا مقاتلات إف-16 جديدة.",  # one side only
 ]
 
 QUANTITIES = [
@@ -210,8 +254,10 @@ QUANTITIES = [
     ("سلمت ألمانيا أوكرانيا أربع عشرة دبابة ليوبارد 2.", "leopard-2", 14),
 ]
 
-TABLE = DELIVERIES + SALES + DEPLOYMENTS + PLANS + REQUESTS + DENIALS + PRODUCTION + FIRST_PERSON
-_GROUPS = {id(TABLE): (DELIVERIES, SALES, DEPLOYMENTS, PLANS, REQUESTS, DENIALS, PRODUCTION, FIRST_PERSON),
+_CONSTRUCTIONS = (DELIVERIES, SALES, DEPLOYMENTS, PLANS, REQUESTS, DENIALS, PRODUCTION, COORDINATION,
+                  TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
+TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
+_GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
 ALL_TEXTS = [text for text, _ in TABLE] + NEGATIVES + [text for text, _, _ in QUANTITIES]
 
@@ -259,6 +305,8 @@ def _ids(table: list) -> list[str]:
     names = {id(rows): name for name, rows in (
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("requests", REQUESTS), ("denials", DENIALS), ("production", PRODUCTION),
+        ("coordination", COORDINATION), ("talks-cancellations", TALKS_AND_CANCELLATIONS),
+        ("co-production", CO_PRODUCTION), ("readings", READINGS),
         ("first-person", FIRST_PERSON), ("negatives", NEGATIVES), ("quantities", QUANTITIES))}
     ids = []
     for rows in _GROUPS[id(table)]:

@@ -26,7 +26,7 @@ from rdflib.namespace import RDF
 
 from kg.errors import LexiconError
 from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.normalizing import fold, match_key
+from kg.normalizing import clitic_variants, fold, match_key
 from kg.records import (
     ORGANIZATION,
     PERSON,
@@ -756,9 +756,10 @@ def _best_reading(hit: _Hit, tokens: list[_Token], parties: list[_Party], weapon
     to_marked = any(p.marker and frames["Give"].entry.frame.marker_roles.get(p.marker) == RECIPIENT
                     for p in right)
     from_marked = any(p.marker == ("من",) for p in right)
-    bare = [p for p in parties if not p.marker and p.origin_of is None and p.first < weapon
-            and (p.first > hit.last or hit.first - p.last <= 2)]
-    if to_marked or len(bare) >= 2:
+    clause_start = max((t.position for t in tokens[:hit.first] if _is_boundary(t)), default=-1)
+    bare = [p for p in parties if not p.marker and p.origin_of is None and clause_start < p.first < weapon]
+    object_after = any(p.first > hit.last for p in bare)
+    if to_marked or (len(bare) >= 2 and object_after):
         return replace(frames["Give"], others=hit.others)
     if from_marked:
         return replace(frames["Receive"], others=hit.others)
@@ -894,6 +895,14 @@ def _marker_before(tokens: list[_Token], first: int, mention: Mention, context: 
             for clitic in ("ل", "ب", "ك"):
                 if prefix.endswith(clitic):
                     return (clitic,)
+    elif mention.known_id:
+        # «للسودان» given whole as the mention: the name is what is left once the clitics are off.
+        for variant in clitic_variants(token.surface)[1:]:
+            if mention.known_id in context.gazetteer.lookup(variant):
+                clitic = token.key[0] if token.key[0] in "لبك" else token.key[1:2]
+                if clitic in ("ل", "ب", "ك"):
+                    return (clitic,)
+                break
     for size in range(lexicon.max_marker_words, 0, -1):
         start = first - size
         if start < 0:
@@ -1205,7 +1214,8 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
     # A bare object stands before the weapon («سلمت فرنسا الهند 36 طائرة»); a bare state after it belongs to
     # another phrase («… إف-16 لتركيا بعد مصادقة أنقرة»).
     weapon_right = min((w.first for w in event_weapons if w.first > event.last), default=end + 1)
-    bare_right = [p for p in right if not p.marker and p.first < min(relative, weapon_right)]
+    bare_right = [p for p in right if not p.marker and p.conjunct_of is None
+                  and p.first < min(relative, weapon_right)]
     # Parties named by prepositions the frame understands.
     for party in right:
         role = markers.get(party.marker)
@@ -1215,7 +1225,8 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
     # «تسليم باكستان صواريخ إلى السعودية»: with the recipient after a preposition, a noun's genitive is its
     # agent.
     marked_object = any(markers.get(p.marker) in (RECIPIENT, LOCATION) for p in right if p.marker)
-    subject, object_ = _subject_and_object(event, tokens, parties, bare_right, marked_object, claim, context)
+    subject, object_ = _subject_and_object(event, tokens, parties, bare_right, marked_object, status_hits,
+                                           claim, context)
     if subject is not None:
         located = any(markers.get(p.marker) == LOCATION for p in right if p.marker)
         # «تحتفظ الولايات المتحدة بأسلحة نووية في تركيا»: with a host named, the holder is the owner.
@@ -1278,37 +1289,52 @@ def _assign(roles: _Roles, role: str | None, priority: int, party: _Party) -> No
 
 
 def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Party], bare_right: list[_Party],
-                        marked_object: bool, claim: Claim | None, context: _Context
+                        marked_object: bool, status_hits: list[_Hit], claim: Claim | None, context: _Context
                         ) -> tuple[_Party | None, _Party | None]:
     """Arabic puts the subject after the verb (VSO) or before it (SVO); a verbal noun takes its agent as a
     genitive after it; a status verb before a noun passes its subject on («تعتزم بولندا شراء»)."""
-    lexicon = context.lexicon
     hit = event.hit
     is_verb = _is_finite_verb(event, tokens)
-    left = _left_subject(event, tokens, parties, lexicon)
+    left, adjacent = _left_subject(event, tokens, parties, status_hits, context)
     first_person = hit.first_person or (is_verb and "Person=1" in tokens[hit.first].feats())
     if first_person:
         own = _speaker_party(claim, tokens[hit.first], event.sentence, context)
         if own is not None:
-            left = own
+            left, adjacent = own, True
+    if left is not None and adjacent:
+        return left, (bare_right[0] if bare_right else None)
+    pronoun = _pronoun_subject(event, tokens, claim, context) if left is None else None
+    if pronoun is not None:
+        return pronoun, (bare_right[0] if bare_right else None)
+    vso = is_verb and bare_right and bare_right[0].first - event.last <= 2
+    if vso and (left is None or len(bare_right) > 1 or not event.cue.frame.object_role):
+        # VSO, Arabic's plain order: the state right after the verb is its subject («تنتجها الهند…»);
+        # with a state before it and one after, a verb of giving has its object there («بريطانيا أول
+        # دولة تسلم أوكرانيا…»).
+        return bare_right[0], (bare_right[1] if len(bare_right) > 1 else None)
     if left is not None:
         return left, (bare_right[0] if bare_right else None)
     if not bare_right:
-        return _pronoun_subject(event, tokens, claim, context), None
+        return None, None
     if is_verb or len(bare_right) > 1 or not event.cue.frame.object_role or marked_object:
         return bare_right[0], (bare_right[1] if len(bare_right) > 1 else None)
     # A verbal noun with one bare genitive state whose frame has an object: «تزويد أوكرانيا بالصواريخ».
     return None, bare_right[0]
 
 
-def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], lexicon: TransferLexicon
-                  ) -> _Party | None:
-    """The nearest bare state before the cue in its clause, when nothing but particles, status words,
-    complementizers and the subject's own words stand between."""
+def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit],
+                  context: _Context) -> tuple[_Party | None, bool]:
+    """The nearest bare state before the cue in its clause, and whether it stands right before it (SVO:
+    nothing between but particles, auxiliaries, complementizers and status words: «روسيا قد زودت»,
+    «وافقت واشنطن على بيع», «بيلاروسيا تعتزم الاحتفاظ»). A non-state actor nearer to the cue is the
+    subject instead («يتهم الجيش السوداني قوات الدعم السريع بالحصول على…»): no state then."""
     hit = event.hit
+    lexicon = context.lexicon
     candidates = [p for p in parties if p.last < hit.first and not p.marker and p.origin_of is None]
     if not candidates:
-        return None
+        return None, False
+    if candidates[-1].conjunct_of is not None:
+        candidates = candidates[:candidates.index(candidates[-1].conjunct_of) + 1]
     party = candidates[-1]
     # «اتفقت روسيا وإيران على…»: of two coordinated states the first is taken as the actor.
     for previous in reversed(candidates[:-1]):
@@ -1316,11 +1342,28 @@ def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], le
             party = previous
         break
     between = tokens[party.last + 1: hit.first]
-    if any(_is_boundary(t) for t in between):
-        return None
-    if len(between) > 12:
-        return None
-    return party
+    if any(_is_boundary(t) for t in between) or len(between) > 12:
+        return None, False
+    start, end = tokens[candidates[-1].last].end, tokens[hit.first].start
+    for mention in context.by_sentence.get(event.sentence, ()):
+        if start <= mention.start and mention.end <= end and mention.kind in (ORGANIZATION, PERSON) \
+                and context.state_of(mention) is None and not _after_preposition(mention, tokens, context):
+            return None, False
+    status_positions = {i for h in status_hits for i in range(h.first, h.last + 1)}
+    adjacent = all(t.position in status_positions or t.key in _AUXILIARIES or t.key in ("علي", "ان")
+                   or any(a.stem in lexicon.complementizers for a in _readings(t, lexicon)) for t in between)
+    return party, adjacent
+
+
+def _after_preposition(mention: Mention, tokens: list[_Token], context: _Context) -> bool:
+    """«في حلف الناتو», «بالحلف»: a mention inside a prepositional phrase is nobody's subject."""
+    token = next((t for t in tokens if t.start <= mention.start < t.end), None)
+    if token is None:
+        return False
+    if token.words and token.words[0].upos == "ADP" and len(token.words) > 1:
+        return True
+    before = tokens[token.position - 1] if token.position > 0 else None
+    return before is not None and any(w.upos == "ADP" for w in before.words) and len(before.words) == 1
 
 
 def _speaker_party(claim: Claim | None, token: _Token, sentence: int, context: _Context) -> _Party | None:
