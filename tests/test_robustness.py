@@ -136,9 +136,9 @@ def assert_mention_points_at_its_text(mention: Mention | None, text: str, senten
     assert 0 <= mention.sentence < sentences
 
 
-@settings(max_examples=6, deadline=None, database=None,
+@settings(max_examples=8, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(articles_with_noise())
+@given(st.one_of(articles_with_noise(), messy_texts()))
 def test_annotation_and_extraction_never_raise_and_offsets_hold(annotator: Annotator, extractor, text: str):
     for document in clean(SourceText("random.txt", text)):
         (annotated,) = annotator.annotate([document])
