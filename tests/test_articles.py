@@ -18,9 +18,9 @@ import pytest
 
 from kg.extracting.entities import extract_mentions
 from kg.extracting.quotations import extract_claims
-from kg.extracting.transfers import extract_transfers, load_transfer_lexicon
+from kg.extracting.transfers import TransferLexicon, extract_transfers, load_transfer_lexicon
 from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.lexicon import load_speech_lexicon
+from kg.lexicon import SpeechLexicon, load_speech_lexicon
 from kg.normalizing import match_key
 from kg.records import PLACE, STATE, AnnotatedDocument, Claim, Mention, Transfer
 from tests.conftest import make_document
@@ -568,8 +568,8 @@ def extracted(annotator, gazetteer) -> dict[str, tuple[list[Claim], list[Transfe
     return results
 
 
-def _extract(annotated: AnnotatedDocument, gazetteer: Gazetteer, speech, transfer_lexicon
-             ) -> tuple[list[Claim], list[Transfer]]:
+def _extract(annotated: AnnotatedDocument, gazetteer: Gazetteer, speech: SpeechLexicon,
+             transfer_lexicon: TransferLexicon) -> tuple[list[Claim], list[Transfer]]:
     mentions = tuple(extract_mentions(annotated, gazetteer))
     claims = list(extract_claims(annotated, mentions, speech))
     return claims, list(extract_transfers(annotated, mentions, claims, transfer_lexicon, gazetteer))

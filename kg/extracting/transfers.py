@@ -90,7 +90,6 @@ class StatusCue:
     adjacent_only: bool = False
     only_before_perfect: bool = False
     executes: bool = False  # «نفذ», «تحرك بشأن»: carries out the plan after it
-    lemmas: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -521,7 +520,6 @@ class _Party:
     last: int
     marker: tuple[str, ...] = ()  # folded preposition words before it («إلى», «على الأراضي»), or ()
     origin_of: int | None = None  # token position of the weapon it qualifies («الأسلحة الروسية»)
-    via_person: bool = False
     conjuncts: list[_Party] = field(default_factory=list)  # «من بريطانيا وألمانيا»: the states after «و»
     conjunct_of: _Party | None = None
 
@@ -829,7 +827,7 @@ def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Con
             continue
         if any(p.first <= first <= p.last for p in parties):
             continue  # a nisba inside a role already taken («الرئيس البيلاروسي»)
-        party = _Party(mention, state, first, last, via_person=mention.kind == PERSON)
+        party = _Party(mention, state, first, last)
         if mention.kind == PERSON:
             stand_in = context.standing_for(state, mention.text, mention.start, mention.end, mention.sentence)
             if stand_in is None:
@@ -1051,7 +1049,7 @@ def _window_end(event: _Event, next_start: int, tokens: list[_Token], lexicon: T
 
 
 def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon],
-                lexicon: TransferLexicon, context: _Context, sentence: AnnotatedSentence) -> list[_Weapon]:
+                lexicon: TransferLexicon) -> list[_Weapon]:
     """The weapons a cue transfers: those in its clause to the right up to a scope end («مماثل لـ», «قادرة
     على حمل»), else the weapon just before it when the cue describes it («أنظمة S-400 المنتشرة»)."""
     scope_end = _weapon_scope_end(event, end, tokens, lexicon)
@@ -1166,7 +1164,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     lexicon = context.lexicon
     frame = event.cue.frame
     end = _window_end(event, next_start, tokens, lexicon)
-    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon, context, sentence)
+    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon)
     if not event_weapons:
         return
     status = _status(event, tokens, status_hits, lexicon)
@@ -1349,7 +1347,10 @@ def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], st
         if start <= mention.start and mention.end <= end and mention.kind in (ORGANIZATION, PERSON) \
                 and context.state_of(mention) is None and not _after_preposition(mention, tokens, context):
             return None, False
-    status_positions = {i for h in status_hits for i in range(h.first, h.last + 1)}
+    # A status verb that passes its subject on («تعتزم بولندا شراء»), a particle or a word of tense.
+    status_positions = {i for h in status_hits for i in range(h.first, h.last + 1)
+                        if h.entry.passes_subject or h.entry.status is None or h.entry.adjacent_only
+                        or h.entry.only_before_perfect}
     adjacent = all(t.position in status_positions or t.key in _AUXILIARIES or t.key in ("علي", "ان")
                    or any(a.stem in lexicon.complementizers for a in _readings(t, lexicon)) for t in between)
     return party, adjacent
