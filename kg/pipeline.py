@@ -133,7 +133,8 @@ class Extractor:
     def extract(self, annotated: AnnotatedDocument) -> Extraction:
         mentions = tuple(extract_mentions(annotated, self.gazetteer))
         claims = tuple(extract_claims(annotated, mentions, self.speech_lexicon))
-        transfers = tuple(extract_transfers(annotated, mentions, claims, self.transfer_lexicon))
+        transfers = tuple(
+            extract_transfers(annotated, mentions, claims, self.transfer_lexicon, self.gazetteer))
         return Extraction(annotated, mentions, claims, transfers)
 
 
