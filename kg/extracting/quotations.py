@@ -481,6 +481,8 @@ class _State:
     last_speaker: Mention | None = None
     last_speaker_at: int = -1  # character offset of the last claim's cue
     relay: tuple[Mention, int, int] | None = None  # outlet relaying, over this span of characters
+    relay_used: bool = False  # a claim inside the relayed span took the outlet
+    relay_claim: tuple | None = None  # the outlet's own claim, made if none did
     roles: list[tuple[int, tuple[str, ...], Mention]] = field(default_factory=list)  # introduced by role
 
 
@@ -598,10 +600,14 @@ class _Extractor:
             if honorific and not has_person:
                 end += honorific  # «وزير الخارجية السعودي الأمير فيصل بن فرحان»
                 continue
-            if has_person and not any(token.start <= m.start < token.end for m in self.mentions):
-                break  # «ذكر لوكاشينكو خططا…»: a name ends its phrase
             opens_mention = self._starts_mention(token)
-            in_name = any(w.ner != "O" for w in token.words)
+            in_name = any(start < token.end and stop > token.start for start, stop in doc.ner_names)
+            if has_person and not (opens_mention or in_name):
+                break  # «ذكر لوكاشينكو خططا…»: a name ends its phrase
+            if token.key in ("لدي", "في") and doc.phrase_at(
+                end, self.lexicon.claim_boundaries, self.lexicon.longest_phrase
+            ):
+                break  # «رئيس الدولة في مؤتمر حكومي»: the occasion, not the post
             if token.key in ("لدي", "في") and not has_person:
                 if end + 1 < limit and self._is_nominal(doc.tokens[end + 1]):
                     end += 1
@@ -628,6 +634,13 @@ class _Extractor:
                 continue
             if token.clitic_preposition and not token.key.startswith("ل") and not (opens_mention or in_name):
                 break  # «هدد الحوثيون باستهداف…»: a prepositional phrase is the content, not the speaker
+            conjoined = token.split_conjunction or any(m.start == token.start + 1 for m in self.mentions)
+            if (
+                conjoined
+                and opens_mention
+                and any(_rank(m) < 99 for m in self.mentions_in(first.start, doc.tokens[end - 1].end))
+            ):
+                break  # «الصين والبرازيل»: two speakers, not one
             if token.split_conjunction and not (opens_mention or in_name or self._is_speaker_noun(token)):
                 break
             if token.is_punctuation or not self._is_nominal(token):
@@ -668,11 +681,10 @@ class _Extractor:
         kind = self.lexicon.speaker_nouns.get(self._noun_key(head)) or self.lexicon.speaker_nouns.get(
             strip_article(head.key)
         )
+        if kind is None and self._noun_key(head) in {p[0] for p in self.lexicon.outlet_nouns}:
+            kind = ORGANIZATION  # «أفاد التلفزيون الرسمي السوري بأن…»
         if kind is None:
-            return self._unknown_name(np)
-        # The post ends before a place («رئيس الدولة في مؤتمر حكومي…», «السفير لدى موسكو»).
-        stop = next((p for p in range(np[0] + 1, np[1]) if self.doc.tokens[p].key in ("في", "لدي")), np[1])
-        end = self.doc.tokens[stop - 1].end
+            return self._surname(np) or self._unknown_name(np)
         text_start, text_end = _trim(self.doc.text, start, end, self.lexicon.quote_marks)
         name = None
         if head.clitic_preposition and head.bare.startswith("لل"):
@@ -738,6 +750,25 @@ class _Extractor:
             self._noun_key(t) for t in self.doc.tokens if t.start >= mention.start and t.end <= mention.end
         ]
         return len(words) == 1 and words[0] in self.lexicon.speaker_nouns
+
+    def _surname(self, np: tuple[int, int]) -> Mention | None:
+        """«وأكد السيسي» after «عبد الفتاح السيسي»: the last word of a person named before."""
+        doc = self.doc
+        head = doc.tokens[np[0]]
+        for mention in reversed([m for m in self.mentions if m.kind == PERSON and m.end <= head.start]):
+            words = fold(mention.name or mention.text).split()
+            if len(words) > 1 and head.bare == words[-1]:
+                return Mention(
+                    text=head.surface if head.key == head.bare else head.surface[1:],
+                    start=head.start if head.key == head.bare else head.start + 1,
+                    end=head.end,
+                    sentence=doc.sentence_index(head.sentence),
+                    kind=PERSON,
+                    known_id=mention.known_id,
+                    via="ner",
+                    name=mention.name or mention.text,
+                )
+        return None
 
     def _unknown_name(self, np: tuple[int, int]) -> Mention | None:
         """A proper noun the gazetteer and the NER model missed («كما حذر أروته»), as the subject of a speech
@@ -919,16 +950,27 @@ class _Extractor:
 
     def subject_after(self, cue: _Cue) -> tuple[Mention, int] | None:
         """VSO: the noun phrase right after the verb (past time words), when it names a speaker."""
-        limit = self.doc.sentence_end(cue.position)
+        doc = self.doc
+        limit = doc.sentence_end(cue.position)
         position = self._skip_adverbials(cue.after, limit)
-        np = self.noun_phrase(position, limit, cue=cue)
+        allow_preposition = False
+        if position < limit and _lookup(doc.tokens[position], self.lexicon.nouns) is not None:
+            # «وذكر بيان صادر عن الرئاسة…»، «وأكد بيان للخارجية…»: the statement's author speaks
+            position += 1
+            if position < limit and doc.tokens[position].bare in ("صادر", "الصادر"):
+                position += 1
+                if position < limit and doc.tokens[position].key == "عن":
+                    position += 1
+            allow_preposition = True
+        np = self.noun_phrase(position, limit, allow_preposition=allow_preposition, cue=cue)
         if np is None:
             return None
         speaker = self.speaker_in(np)
         return (speaker, np[1]) if speaker is not None else None
 
-    def subject_before(self, cue: _Cue) -> Mention | None:
-        """SVO: the noun phrase that ends just before an unprefixed verb («أردوغان قال»)."""
+    def subject_before(self, cue: _Cue) -> tuple[Mention, bool] | None:
+        """SVO: the noun phrase that ends just before an unprefixed verb («أردوغان قال»), and whether it opens
+        its clause (after a complementizer or at the start of the sentence)."""
         doc = self.doc
         token = doc.tokens[cue.position]
         if token.key != token.bare or token.split_conjunction:
@@ -948,7 +990,16 @@ class _Extractor:
             first += 1
         if first >= end:
             return None
-        return self.speaker_in((first, end))
+        speaker = self.speaker_in((first, end))
+        if speaker is None:
+            return None
+        previous = doc.tokens[first - 1] if first > doc.sentence_start(cue.position) else None
+        opens = (
+            previous is None
+            or previous.key in self.lexicon.complementizers
+            or (self._complementizer_with_pronoun(previous))
+        )
+        return speaker, opens
 
     def subject_of_head_verb(self, cue: _Cue) -> Mention | None:
         """A coordinated verb shares its head's subject: «التقى أردوغان بنظيره … وقال إن…»."""
@@ -1005,13 +1056,14 @@ class _Extractor:
         if position < limit and self.doc.tokens[position].bare in self.lexicon.pronominal_titles:
             antecedent = self.antecedent(cue)  # «وشدد سموه على…»
             return (antecedent, position + 1) if antecedent is not None else None
+        before = self.subject_before(cue) if cue.part == "verb" else None
+        if before is not None and before[1]:
+            return before[0], cue.after  # «… أن واشنطن حذرت بكين»: after «أن» the subject comes first
         found = self.subject_after(cue)
         if found is not None:
             return found
-        if cue.part == "verb":
-            before = self.subject_before(cue)
-            if before is not None:
-                return before, cue.after
+        if before is not None:
+            return before[0], cue.after
         if cue.part == "ambiguous":
             return None  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
         head_subject = self.subject_of_head_verb(cue)
@@ -1290,6 +1342,7 @@ class _Extractor:
         relay = self.state.relay
         if reported_by is None and relay is not None and relay[1] <= at < relay[2]:
             reported_by = relay[0]
+            self.state.relay_used = True
         inside = tuple(m for m in self.mentions if start <= m.start and m.end <= end)
         claim = Claim(
             speaker=speaker,
@@ -1324,6 +1377,8 @@ class _Extractor:
         token = doc.tokens[cue.position]
         if self.in_direct_quote(token.start):
             return  # a speech verb inside a quotation belongs to the quoted speaker
+        if any(c.kind == REPORTED and c.start <= token.start < c.end for c in self.claims):
+            return  # «قال مسؤولون إن واشنطن حذرت بكين…»: part of what the officials said
         reported_by = None
         if cue.cue.source_preposition:
             found = self._relayed_source(cue)
@@ -1419,11 +1474,39 @@ class _Extractor:
             )
             outlet = self.outlet_in(np, speaker) if np is not None and cue.part == "verb" else None
             if outlet is not None and self._has_inner_cue(start, end):
-                self.state.relay = (outlet, start, end)  # the outlet relays what the clause's speaker says
+                # The outlet relays what the clause's speaker says; should no claim come of the clause, the
+                # outlet's own report is the claim (see run()).
+                self.state.relay = (outlet, start, end)
+                self.state.relay_used = False
+                self.state.relay_claim = (speaker, kind, start, end, cue.cue, at, reported_by)
                 return
         self.emit(speaker, kind, start, end, cue.cue, at, reported_by)
+        for partner in self._coordinated(speaker, content_from, start):
+            self.emit(partner, kind, start, end, cue.cue, at, reported_by)  # «دعت الصين والبرازيل إلى…»
         if quote is not None:
             quote.consumed = True
+
+    def _coordinated(self, speaker: Mention, position: int, content_start: int) -> list[Mention]:
+        """Speakers joined to the first by «و» («دعت الصين والبرازيل إلى…»): each said it."""
+        doc = self.doc
+        partners: list[Mention] = []
+        if speaker.via == "pronoun":
+            return partners
+        limit = doc.sentence_end(position) if position < len(doc.tokens) else position
+        while position < limit and doc.tokens[position].start < content_start:
+            token = doc.tokens[position]
+            joined = token.split_conjunction or any(m.start == token.start + 1 for m in self.mentions)
+            found = [
+                m
+                for m in self.mentions
+                if token.start <= m.start < token.end and m.kind == speaker.kind and _rank(m) < 99
+            ]
+            if not (joined and found and token.surface[:1] in "وف"):
+                break
+            partners.append(found[0])
+            after = doc.token_at(found[0].end)
+            position = after if after is not None and found[0].end < doc.tokens[limit - 1].end else limit
+        return partners
 
     def _interviewer(self, position: int, content_start: int) -> Mention | None:
         """«وقال الوزير لرويترز إن…»، «في حديث لقناة الجزيرة»: the outlet the words were given to relays
@@ -1522,13 +1605,11 @@ class _Extractor:
             for i, c in enumerate(self.claims)
             if doc.tokens[s_first].start <= c.start < doc.tokens[s_end - 1].end
         ]
-        if sentence_claims or self._has_inner_cue(doc.tokens[np[1] - 1].end, doc.tokens[s_end - 1].end):
+        if sentence_claims:  # «…، وفقا لوكالة الأناضول» relays the claims its sentence made
             if outlet is not None:
                 for i in sentence_claims:
                     if self.claims[i].reported_by is None:
                         self.claims[i] = replace(self.claims[i], reported_by=outlet)
-                if not sentence_claims:
-                    self.state.relay = (outlet, doc.tokens[np[1] - 1].end, doc.tokens[s_end - 1].end)
             return
         if speaker is None:
             return
@@ -1550,9 +1631,10 @@ class _Extractor:
                 end_position -= 1
             if end_position <= start_position:
                 return
-            span = _trim(
-                doc.text, doc.tokens[start_position].start, doc.tokens[end_position - 1].end, frozenset()
-            )
+            first = doc.tokens[start_position]
+            # «وشهدت طرابلس اشتباكات…، وفق شهود»: the conjunction joins the sentence, not the claim
+            offset = first.start + 1 if first.split_conjunction and len(first.key) > 3 else first.start
+            span = _trim(doc.text, offset, doc.tokens[end_position - 1].end, frozenset())
         if span is None:
             return
         self.emit(
@@ -1712,6 +1794,11 @@ class _Extractor:
             for quote in self.quotes:
                 if s_start <= quote.start <= s_end and not quote.consumed and quote.cut_at is None:
                     self.run_standalone_quote(quote)
+            state = self.state
+            if state.relay is not None and state.relay[2] <= s_end + 1:
+                if not state.relay_used and state.relay_claim is not None:
+                    self.emit(*state.relay_claim)  # «أفاد التلفزيون بأن الدفاعات تصدت…»: the outlet speaks
+                state.relay, state.relay_claim = None, None
         for quote in self.quotes:
             if not quote.consumed and quote.cut_at is not None:
                 self.run_standalone_quote(quote)
