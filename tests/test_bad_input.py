@@ -497,11 +497,11 @@ def test_a_graph_file_that_is_not_rdf_is_one_line_error(
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["SELEC ?s WHERE { ?s ?p ?o }"], "SELEC"),
-        (["SELECT ?s WHERE { ?s ?p "], ""),
+        (["SELEC ?s WHERE { ?s ?p ?o }"], "malformed SPARQL"),
+        (["SELECT ?s WHERE { ?s ?p "], "malformed SPARQL"),
         (["SELECT ?s WHERE { ?s nope:p ?o }"], "nope"),
-        (["--preset", "no-such-preset"], "no-such-preset"),
-        (["--preset", "said-by", "--param", "no-equals-sign"], "no-equals-sign"),
+        (["--preset", "no-such-preset"], "unknown preset 'no-such-preset'"),
+        (["--preset", "said-by", "--param", "no-equals-sign"], "NAME=VALUE"),
     ],
     ids=["misspelt keyword", "unclosed", "unknown prefix", "unknown preset", "malformed parameter"],
 )
