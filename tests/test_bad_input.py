@@ -132,8 +132,9 @@ def messy_build(tmp_path_factory: pytest.TempPathFactory, annotation_cache_dir: 
     (articles / "french.txt").write_text(FRENCH, encoding="latin-1")
     (root / "picture.png").write_bytes(PNG_BYTES)
     out = root / "out"
+    formats = ("-f", "ttl", "-f", "nt", "-f", "jsonld", "-f", "trig")
     result = run_kg(*build_args(articles, root / "picture.png", root / "missing.txt", out=out,
-                                cache=annotation_cache_dir))
+                                cache=annotation_cache_dir, extra=formats))
     return root, out, result
 
 
@@ -192,9 +193,14 @@ def test_names_from_a_hostile_article_become_slug_iris_and_escaped_literals(mess
     # The markup came through as text: it is in the literals, not in the structure.
     literals = " ".join(str(o) for o in graph.objects())
     assert "<script>alert(" in literals and '"""' in literals
-    store = pyoxigraph.Store()
-    store.load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
-    assert len(store) == len(graph)
+    rdf_formats = pyoxigraph.RdfFormat
+    for name, rdf_format in [("graph.ttl", rdf_formats.TURTLE), ("graph.nt", rdf_formats.N_TRIPLES),
+                             ("graph.jsonld", rdf_formats.JSON_LD), ("graph.trig", rdf_formats.TRIG)]:
+        store = pyoxigraph.Store()  # an independent parser of every format written
+        store.load(path=str(out / name), format=rdf_format)
+        assert len(store) == len(graph), name
+        objects = [quad.object for quad in store]
+        assert any("<script>alert(" in o.value for o in objects if isinstance(o, pyoxigraph.Literal)), name
     page = (out / "graph.html").read_text(encoding="utf-8")
     assert "<script>alert(" not in page and "<img src=x" not in page and '<a href="javascript' not in page
 
