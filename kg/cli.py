@@ -3,13 +3,15 @@
 Errors the library raises (KgError) become one line, `Error: …`, and a non-zero exit; `--debug` shows
 the traceback instead. Exit codes: 0 done; 1 a check failed (e.g. `kg eval` under its thresholds);
 2 an error (bad input, bad options, missing models); 3 built, but some sources were skipped;
-130 interrupted.
+130 interrupted (Ctrl-C, or a plain `kill` of a build).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -158,7 +160,7 @@ def build(
             raise fail(f"--gazetteer {path}: no such file")
     if workers and scheduler:
         raise fail("--workers starts a local cluster, --scheduler uses a running one: give one of them")
-    with _progress(quiet) as on_progress:
+    with _stopped_by_kill_as_by_ctrl_c(), _progress(quiet) as on_progress:
         result = run_build(
             sources,
             out,
@@ -181,6 +183,24 @@ def build(
         _print_build_summary(result)
     if result.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+@contextlib.contextmanager
+def _stopped_by_kill_as_by_ctrl_c():
+    """A plain `kill` (SIGTERM) stops a build the way Ctrl-C does: temp files removed, exit 130."""
+
+    def interrupt(signal_number, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 class _progress:

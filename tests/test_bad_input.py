@@ -296,7 +296,7 @@ def test_a_corrupt_cache_entry_is_recomputed_with_a_warning(tmp_path: Path, anno
     assert stats["build"]["annotated_documents"] == 0
 
 
-# Interrupting a build: Ctrl-C, then a kill, in the middle of annotating a folder with a fresh cache.
+# Interrupting a build (Ctrl-C, `kill`, `kill -9`) in the middle of annotating a folder with a fresh cache.
 def seed_paragraphs() -> list[str]:
     documents = [d for source in read_sources([SEEDS]) for d in clean(source)]
     return [p for d in documents for p in d.text.split(PARAGRAPH_SEPARATOR) if len(p) > 80]
@@ -351,7 +351,7 @@ def test_interrupted_builds_leave_the_previous_graph_and_resume_from_the_cache(
     previous = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html", "stats.json")}
 
     articles = tmp_path / "articles"
-    write_articles(articles, 6)
+    write_articles(articles, 8)
     cache = tmp_path / "cache"
     args = build_args(articles, out=out, cache=cache)
 
@@ -366,12 +366,21 @@ def test_interrupted_builds_leave_the_previous_graph_and_resume_from_the_cache(
     for entry in after_interrupt:  # whole entries only
         assert json.loads(gzip.decompress(entry.read_bytes()))["sentences"]
 
-    # A kill once the next batch is in: no chance to clean up.
-    code, _, _ = start_build_and_signal(args, cache, len(after_interrupt), signal.SIGKILL)
+    # A plain `kill` once the next batch is in: stopped as by Ctrl-C.
+    code, stdout, stderr = start_build_and_signal(args, cache, len(after_interrupt), signal.SIGTERM)
+    assert code == 130, stderr
+    assert stderr.strip().splitlines() == ["Interrupted; finished outputs and cache entries are intact."]
+    assert {name: (out / name).read_bytes() for name in previous} == previous
+    assert not temp_files(out, cache)
+    after_terminate = cache_entries(cache)
+    assert len(after_terminate) > len(after_interrupt)
+
+    # A kill -9 once the next batch is in: no chance to clean up.
+    code, _, _ = start_build_and_signal(args, cache, len(after_terminate), signal.SIGKILL)
     assert code == -signal.SIGKILL
     assert {name: (out / name).read_bytes() for name in previous} == previous
     after_kill = cache_entries(cache)
-    assert len(after_kill) > len(after_interrupt)
+    assert len(after_kill) > len(after_terminate)
     # What a kill in the middle of writing an entry or an output leaves behind: hidden temp files.
     torn_entry = after_kill[0].parent / dead_writers_temp_name(after_kill[0].name)
     torn_entry.write_bytes(after_kill[0].read_bytes()[:100])
@@ -383,12 +392,12 @@ def test_interrupted_builds_leave_the_previous_graph_and_resume_from_the_cache(
     assert_no_traceback(result)
     assert not warnings_of(result)
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))["build"]
-    assert stats["documents"] == 6
-    assert stats["annotated_documents"] == 6 - len(after_kill)
+    assert stats["documents"] == 8
+    assert stats["annotated_documents"] == 8 - len(after_kill)
     assert f"({len(after_kill)} from the annotation cache)" in result.stdout
     assert not temp_files(out, cache)
     graph = Graph().parse(out / "graph.ttl")
-    assert len(set(graph.subjects(RDF.type, KG.Document))) == 6
+    assert len(set(graph.subjects(RDF.type, KG.Document))) == 8
 
 
 # A long document: chunks of bounded size, however the text is laid out.
