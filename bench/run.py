@@ -220,9 +220,11 @@ def extrapolate_rss(results: dict) -> tuple[str, float]:
     return f"{measured:,.0f} MB at {cold['documents']} documents (not extrapolated)", measured
 
 
-def graph_section(results: dict, timeout: float) -> str:
+def graph_section(results: dict, timeout: float, machine: str) -> str:
     memory, store = results["rdflib"], results["oxigraph"]
     lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {machine}.",
+        "",
         f"Graph: {store['triples']:,} triples, {results['file_mb']:.0f} MB of Turtle "
         f"(`bench/generate_graph.py`, seeded).",
         "",
@@ -312,10 +314,21 @@ def replace_section(text: str, name: str, body: str) -> str:
     return f"{head}{begin}\n{body}\n{end}{tail}"
 
 
+def python_speed() -> float:
+    """Seconds this process takes for 10⁷ additions in a Python loop: a yardstick of the CPU share the
+    benchmark got (about 0.4 s on an idle modern core)."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return time.perf_counter() - started
+
+
 def machine_description() -> str:
     load = os.getloadavg()[0]
     return (f"{os.cpu_count()} CPU cores ({platform.machine()}, shared: load average {load:.1f} at the "
-            f"start), no GPU, Python {platform.python_version()}")
+            f"start; a Python loop of 10⁷ additions took {python_speed():.1f} s), no GPU, "
+            f"Python {platform.python_version()}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -331,31 +344,32 @@ def main(argv: list[str] | None = None) -> int:
     if not os.environ.get("STANZA_RESOURCES_DIR") and (SHARED_MODELS / "resources.json").is_file():
         os.environ["STANZA_RESOURCES_DIR"] = str(SHARED_MODELS)
     parts = args.only or list(PARTS)
-    machine = machine_description()
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     root = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     log(f"working in {root}")
     try:
+        machines = results.setdefault("machine", {})
         if "fan-out" in parts:
+            machines["fan-out"] = machine_description()
             results["fan_out"] = run_fan_out(root, args.fan_out_docs)
         if "build" in parts:
+            machines["build"] = machine_description()
             results["build"] = run_build(root, args.docs, args.profile)
         if "graph" in parts:
+            machines["graph"] = machine_description()
             results["graph"] = run_graph(root, args.triples, args.timeout)
             results["graph"]["timeout"] = args.timeout
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    results.setdefault("machine", {})
-    for part in parts:
-        results["machine"][part] = machine
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     text = BENCHMARKS.read_text(encoding="utf-8")
     if "build" in results:
         build_results = dict(results["build"], fan_out_small=(results.get("fan_out") or {}).get("0"))
         text = replace_section(text, "build", build_section(build_results, results["machine"]["build"]))
     if "graph" in results:
-        text = replace_section(text, "graph", graph_section(results["graph"], results["graph"]["timeout"]))
+        section = graph_section(results["graph"], results["graph"]["timeout"], results["machine"]["graph"])
+        text = replace_section(text, "graph", section)
     if "fan_out" in results:
         section = fan_out_section(results["fan_out"], results["machine"]["fan-out"])
         text = replace_section(text, "fan-out", section)
