@@ -116,6 +116,7 @@ class SpeechLexicon:
     outlets: Mapping[Phrase, str | None]  # outlet name → gazetteer id (when linked)
     claim_boundaries: frozenset[Phrase]
     turn_markers: frozenset[Phrase]
+    unsaid: frozenset[Phrase]  # «لم»، «من المتوقع أن»: before a speech verb, nothing was said
     honorifics: frozenset[Phrase]
     addressees: frozenset[str]  # folded nouns (without article) spoken to: «للصحفيين», «لرويترز»
     pronominal_titles: frozenset[str]  # «سموه», «فخامته»: titles that stand for the person just named
@@ -239,11 +240,13 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         return frozenset(phrase(form) for node in nodes for form in _strings(graph, node, LEX.form))
 
     turn_markers = phrases_of(LEX.TurnMarker)
+    unsaid = phrases_of(LEX.Unsaid)
     honorifics = phrases_of(LEX.Honorific)
     claim_boundaries = phrases_of(LEX.ClaimBoundary)
     outlet_nouns = phrases_of(LEX.OutletNoun)
     every_phrase = [
-        *attributions, *outlet_nouns, *outlets, *claim_boundaries, *turn_markers, *ambiguous, *honorifics
+        *attributions, *outlet_nouns, *outlets, *claim_boundaries, *turn_markers, *ambiguous, *honorifics,
+        *unsaid,
     ]
     return SpeechLexicon(
         verb_forms=verb_forms,
@@ -268,6 +271,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         outlets=outlets,
         claim_boundaries=claim_boundaries,
         turn_markers=turn_markers,
+        unsaid=unsaid,
         honorifics=honorifics,
         pronominal_titles=frozenset(w for p in phrases_of(LEX.PronominalTitle) for w in p),
         addressees=frozenset(

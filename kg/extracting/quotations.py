@@ -77,7 +77,7 @@ class _Token:
     @property
     def bare(self) -> str:
         """The folded surface without a conjunction و/ف (when what remains is still a word)."""
-        if len(self.key) > 3 and self.key[0] in "وف":
+        if len(self.key) >= 3 and self.key[0] in "وف":
             return self.key[1:]
         return self.key
 
@@ -398,6 +398,13 @@ def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
             position += 1
             continue
         found = _verb_cue(doc, token)
+        if found is None and token.bare.startswith("س") and len(token.bare) > 3:
+            if _lookup_key(token.bare[1:], lexicon.verb_forms) is not None:
+                position += 1  # «سيعلن»، «ستقول»: a statement to come, not one made
+                continue
+        if found is not None and _unsaid(doc, position):
+            position += 1  # «لم يقل»، «من المتوقع أن يعلن»
+            continue
         if found is not None and not _after_preposition(doc, position):
             cues.append(_Cue(position, 1, found, "verb"))
         elif (cue := _lookup(token, lexicon.participles)) is not None:
@@ -437,6 +444,24 @@ def _verb_cue(doc: _Text, token: _Token) -> SpeechCue | None:
             if found is not None and token.bare not in doc.lexicon.nouns:
                 return found
     return None
+
+
+def _lookup_key(key: str, table: dict | object) -> SpeechCue | None:
+    return table.get(key)  # type: ignore[union-attr]
+
+
+def _unsaid(doc: _Text, position: int) -> bool:
+    """Whether words right before a speech verb negate it or put it in the future («لم يقل»، «سوف يعلن»،
+    «من المتوقع أن يعلن»)."""
+    sentence_first = doc.sentence_start(position)
+    lexicon = doc.lexicon
+    for length in range(1, lexicon.longest_phrase + 1):
+        first = position - length
+        if first < sentence_first:
+            break
+        if doc.phrase_at(first, lexicon.unsaid, lexicon.longest_phrase) == length:
+            return True
+    return False
 
 
 def _after_comma(doc: _Text, position: int) -> bool:
@@ -664,10 +689,10 @@ class _Extractor:
         if (
             candidates
             and not any(m.kind == PERSON for m in candidates)
-            and self.lexicon.speaker_nouns.get(self._noun_key(head)) == PERSON
+            and self.lexicon.speaker_nouns.get(self._noun_key(head)) is not None
             and not any(m.start <= head.start < m.end for m in candidates)
         ):
-            candidates = []  # «أمين عام الناتو»: the post speaks, not the body it belongs to
+            candidates = []  # «أمين عام الناتو»، «السفارة الأمريكية في بيروت»: the post or body speaks
         if candidates:
             best = min(candidates, key=lambda m: (_rank(m), m.start))
             best = self._whole_name(best, start, end)
