@@ -37,7 +37,6 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
-from rdflib.store import Store
 from rdflib.term import Node
 from rdflib.util import guess_format
 
@@ -364,7 +363,11 @@ def _syntax_error(error: ParseBaseException, added_lines: int) -> QueryError:
 
 def _store_has_own_engine(graph: Graph) -> bool:
     """Whether the store evaluates SPARQL itself (Oxigraph via oxrdflib) rather than through rdflib."""
-    return type(graph.store).query is not Store.query
+    try:
+        from oxrdflib import OxigraphStore
+    except ImportError:  # without oxrdflib, every store is queried through rdflib's engine
+        return False
+    return isinstance(graph.store, OxigraphStore)
 
 
 def run_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None) -> QueryResult:
