@@ -175,6 +175,10 @@ def build(
         raise OutputError(f"unknown RDF format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     out_names = [f"graph{FORMATS[name][1]}" for name in formats] + ["stats.json"] + ["graph.html"] * html
     out_dir = check_output_dir(Path(out_dir), out_names)
+    if store_dir is not None:  # written last: say now, not after the whole build, that it cannot be
+        if Path(store_dir).is_file():
+            raise OutputError(f"--store {store_dir} is a file, not a folder")
+        check_output_dir(Path(store_dir).parent, option=f"--store {store_dir}: its folder")
     seconds: dict[str, float] = {}
     annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
     if annotator.use_cache:

@@ -258,6 +258,17 @@ def test_unusable_out_is_one_line_error_before_any_work(tmp_path: Path, case: st
     assert time.monotonic() - started < 60  # the models (~6 s) and the seeds (minutes) were not touched
 
 
+@pytest.mark.parametrize("under", [False, True], ids=["a file", "under a file"])
+def test_unusable_store_is_one_line_error_before_any_work(tmp_path: Path, under: bool):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    store = a_file / "store" if under else a_file
+    result = run_kg(*build_args(SEEDS, out=tmp_path / "out", cache=tmp_path / "cache",
+                                extra=("--store", str(store))))
+    assert_one_line_error(result, f"--store {store}", "is a file, not a folder")
+    assert not (tmp_path / "cache").exists() and not (tmp_path / "out" / "graph.ttl").exists()
+
+
 def test_unusable_cache_dir_is_one_line_error_before_any_work(tmp_path: Path):
     a_file = tmp_path / "a-file"
     a_file.write_text("x", encoding="utf-8")
