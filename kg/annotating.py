@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import socket
 import tempfile
 import time
@@ -111,17 +112,20 @@ class AnnotationCache:
             payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
             if payload.get("format") != CACHE_FORMAT or payload.get("doc_id") != document.doc_id:
                 raise ValueError("entry does not match its document")
-            return AnnotatedDocument(document, tuple(_sentence_from_json(s) for s in payload["sentences"]))
+            sentences = tuple(_sentence_from_json(s) for s in payload["sentences"])
+            if any(document.text[s.start : s.end] != s.text for s in sentences):
+                raise ValueError("its sentence offsets do not fit the document")
+            return AnnotatedDocument(document, sentences)
         except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile) as error:
             source = document.sources[0] if document.sources else document.doc_id[:16]
             log.warning("annotation cache entry %s (of %s) is corrupt (%s); annotating again",
                         path, source, error)
-            path.unlink(missing_ok=True)  # said once; the fresh annotation takes its place
+            _remove(path)  # said once; the fresh annotation takes its place
             return None
 
     def put(self, annotated: AnnotatedDocument) -> None:
+        """Store an annotation. A cache that cannot take it (a full disk…) costs a warning, not the build."""
         path = self._path(annotated.document.doc_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
             "format": CACHE_FORMAT,
             "doc_id": annotated.document.doc_id,
@@ -130,20 +134,33 @@ class AnnotationCache:
         data = gzip.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), compresslevel=5)
         # Temp file + rename: an interrupted build never leaves a half-written entry. A killed one may leave
         # the temp file, named for its host and process so that remove_stale_temps() knows it is dead.
-        prefix = temp_file_prefix(path.name)
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        temp_name = None
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            prefix = temp_file_prefix(path.name)
+            handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
             with os.fdopen(handle, "wb") as temp:
                 temp.write(data)
             os.replace(temp_name, path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
-
+        except BaseException as error:
+            if temp_name is not None:
+                Path(temp_name).unlink(missing_ok=True)
+            if not isinstance(error, OSError):
+                raise
+            log.warning("cannot write annotation cache entry %s (%s); going on without it", path,
+                        error.strerror or error)
 
     def remove_stale_temps(self) -> int:
         """Delete temp files left by builds killed while writing an entry; returns how many."""
         return remove_stale_temps(self.folder.glob("*/.*.tmp"))
+
+
+def _remove(path: Path) -> None:
+    """Delete a file, or a folder standing where a cache entry belongs."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 _HOST = socket.gethostname().replace(".", "_")

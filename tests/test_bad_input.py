@@ -307,6 +307,61 @@ def test_a_corrupt_cache_entry_is_recomputed_with_a_warning(tmp_path: Path, anno
     assert stats["build"]["annotated_documents"] == 0
 
 
+def rewrite_entry(entry: Path, change) -> None:
+    payload = json.loads(gzip.decompress(entry.read_bytes()))
+    change(payload)
+    entry.write_bytes(gzip.compress(json.dumps(payload).encode("utf-8")))
+
+
+CORRUPTIONS = {
+    "not gzip": lambda entry: entry.write_bytes(b"\x00" * 64),
+    "empty": lambda entry: entry.write_bytes(b""),
+    "gzip of no JSON": lambda entry: entry.write_bytes(gzip.compress(b"{\"format\": 1, ")),
+    "another document's": lambda entry: rewrite_entry(entry, lambda p: p.update(doc_id="0" * 64)),
+    "a missing field": lambda entry: rewrite_entry(entry, lambda p: p["sentences"][0].pop("words")),
+    "offsets off the text": lambda entry: rewrite_entry(entry, lambda p: p["sentences"][0].update(start=3)),
+    "a folder": lambda entry: entry.unlink() or entry.mkdir(),
+}
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS)
+def test_every_kind_of_bad_cache_entry_is_recomputed_with_a_warning(
+    tmp_path: Path, annotator: Annotator, caplog: pytest.LogCaptureFixture, corruption: str
+):
+    document = make_document(ARTICLE)
+    (expected,) = annotator.annotate([document])
+    fresh = Annotator(models_dir(), cache_dir=tmp_path)
+    fresh._pipeline = annotator.pipeline  # the models already loaded
+    fresh.cache.put(expected)
+    (entry,) = tmp_path.rglob("*.json.gz")
+    CORRUPTIONS[corruption](entry)
+    with caplog.at_level("WARNING", logger="kg"):
+        (again,) = fresh.annotate([document])
+    assert again == expected and fresh.documents_annotated == 1
+    assert [r.getMessage() for r in caplog.records if "corrupt" in r.getMessage()], caplog.text
+    assert len([r for r in caplog.records if "corrupt" in r.getMessage()]) == 1  # said once
+    caplog.clear()
+    (third,) = Annotator(models_dir(), cache_dir=tmp_path).annotate([document])  # the entry was replaced
+    assert third == expected and not caplog.records
+
+
+def test_a_cache_that_cannot_take_an_entry_costs_a_warning_not_the_annotation(
+    tmp_path: Path, annotator: Annotator, caplog: pytest.LogCaptureFixture
+):
+    document = make_document(ARTICLE)
+    (expected,) = annotator.annotate([document])
+    fresh = Annotator(models_dir(), cache_dir=tmp_path)
+    fresh._pipeline = annotator.pipeline
+    shard = fresh.cache.folder / document.doc_id[:2]
+    shard.parent.mkdir(parents=True)
+    shard.write_text("a file where the cache's folder goes", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg"):
+        (annotated,) = fresh.annotate([document])
+    assert annotated == expected
+    assert "cannot write annotation cache entry" in caplog.text and "going on without it" in caplog.text
+    assert not temp_files(tmp_path)
+
+
 # Interrupting a build (Ctrl-C, `kill`, `kill -9`) in the middle of annotating a folder with a fresh cache.
 def seed_paragraphs() -> list[str]:
     documents = [d for source in read_sources([SEEDS]) for d in clean(source)]
