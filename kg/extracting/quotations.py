@@ -29,6 +29,7 @@ apart from the speaker, as the claim's ``reported_by``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -50,6 +51,7 @@ PARAGRAPH_BREAK = "\n\n"
 
 SPEAKER_KINDS = (PERSON, ORGANIZATION, STATE)
 NAMED = ("name", "ner")
+MAX_MENTION_CHARS = 200  # no mention is longer: bounds the look-back of mentions_in
 MIN_QUOTE_WORDS = 3  # fewer words between marks, with no speech cue governing them: a title or scare quote
 MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
 MAX_LEADING_SEGMENT = 3  # «كذلك،»، «في غضون ذلك ،»: a short opener before a comma is not part of a claim
@@ -148,6 +150,8 @@ class _Text:
         self.ner_names: list[tuple[int, int]] = [
             (span.start, span.end) for sentence in annotated.sentences for span in sentence.spans
         ]
+        self.token_starts = [t.start for t in self.tokens]
+        self.token_ends = [t.end for t in self.tokens]
 
     def sentence_index(self, s_pos: int) -> int:
         return self.annotated.sentences[s_pos].index
@@ -171,10 +175,14 @@ class _Text:
 
     def token_at(self, offset: int) -> int | None:
         """Position of the token that covers (or first follows) a character offset."""
-        for token in self.tokens:
-            if token.end > offset:
-                return token.position
-        return None
+        position = bisect.bisect_right(self.token_ends, offset)
+        return position if position < len(self.tokens) else None
+
+    def tokens_within(self, start: int, end: int) -> list[_Token]:
+        """The tokens wholly inside [start, end)."""
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_right(self.token_ends, end)
+        return [t for t in self.tokens[first:last] if t.start >= start and t.end <= end]
 
     def phrase_at(self, position: int, phrases: object, longest: int, prepositions: bool = False) -> int:
         """Length in tokens of the longest phrase of ``phrases`` starting at ``position`` (0 when none).
@@ -353,28 +361,26 @@ class _Cue:
         return self.position + self.length
 
 
-def _inside_name(doc: _Text, token: _Token, mentions: Sequence[Mention]) -> bool:
-    """The token is part of a longer name («عبد القادر»): not a cue."""
-    for start, end in doc.ner_names:
-        if start <= token.start and token.end <= end and (start, end) != (token.start, token.end):
-            return True
-    return any(
-        m.via in NAMED
-        and m.start <= token.start
-        and token.end <= m.end
-        and (m.end - m.start) > (token.end - token.start)
-        for m in mentions
-    )
+def _tokens_inside_names(doc: _Text, mentions: Sequence[Mention]) -> set[int]:
+    """Positions of tokens that are part of a longer name («عبد القادر»): never cues."""
+    names = list(doc.ner_names) + [(m.start, m.end) for m in mentions if m.via in NAMED]
+    inside: set[int] = set()
+    for start, end in names:
+        tokens = doc.tokens_within(start, end)
+        if len(tokens) > 1:
+            inside.update(t.position for t in tokens)
+    return inside
 
 
 def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
     lexicon = doc.lexicon
+    inside_names = _tokens_inside_names(doc, mentions)
     longest = lexicon.longest_phrase
     cues: list[_Cue] = []
     position = 0
     while position < len(doc.tokens):
         token = doc.tokens[position]
-        if token.is_punctuation or _inside_name(doc, token, mentions):
+        if token.is_punctuation or token.position in inside_names:
             position += 1
             continue
         length = doc.phrase_at(position, lexicon.attributions, longest)
@@ -516,6 +522,7 @@ class _Extractor:
         self.doc = _Text(annotated, lexicon)
         self.lexicon = lexicon
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.mention_starts = [m.start for m in self.mentions]
         self.state = _State()
         self.claims: list[Claim] = []
         self.claimed_spans: list[tuple[int, int]] = []
@@ -530,12 +537,21 @@ class _Extractor:
     # ── noun phrases and mentions ──
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start < end and m.end > start]
+        # mentions are sorted by start and short: look back a bounded stretch for ones that began earlier
+        first = bisect.bisect_left(self.mention_starts, start - MAX_MENTION_CHARS)
+        last = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[first:last] if m.start < end and m.end > start]
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end)."""
+        return self.mentions[
+            bisect.bisect_left(self.mention_starts, start) : bisect.bisect_left(self.mention_starts, end)
+        ]
 
     def _starts_mention(self, token: _Token) -> bool:
-        return any(
-            token.start <= m.start < token.end and m.kind in (*SPEAKER_KINDS, PLACE) for m in self.mentions
-        )
+        first = bisect.bisect_left(self.mention_starts, token.start)
+        last = bisect.bisect_left(self.mention_starts, token.end)
+        return any(m.kind in (*SPEAKER_KINDS, PLACE) for m in self.mentions[first:last])
 
     def _noun_key(self, token: _Token) -> str:
         """The token as a noun: without conjunction, preposition clitic and article. A leading و is kept
@@ -603,7 +619,7 @@ class _Extractor:
         if not self._is_nominal(first) and not (allow_preposition and first.clitic_preposition):
             return None
         end = position + 1
-        covered = max((m.end for m in self.mentions if first.start <= m.start < first.end), default=first.end)
+        covered = max((m.end for m in self.starting_in(first.start, first.end)), default=first.end)
         name_run = False
         while end < limit:
             token = doc.tokens[end]
@@ -653,13 +669,11 @@ class _Extractor:
                 break  # «تأكيد الزعيم البيلاروسي نقل الأسلحة»: the post ends the speaker's phrase
             if token.clitic_preposition and token.key.startswith("ل") and not has_person:
                 end += 1
-                covered = max(
-                    (m.end for m in self.mentions if token.start <= m.start < token.end), default=token.end
-                )
+                covered = max((m.end for m in self.starting_in(token.start, token.end)), default=token.end)
                 continue
             if token.clitic_preposition and not token.key.startswith("ل") and not (opens_mention or in_name):
                 break  # «هدد الحوثيون باستهداف…»: a prepositional phrase is the content, not the speaker
-            conjoined = token.split_conjunction or any(m.start == token.start + 1 for m in self.mentions)
+            conjoined = token.split_conjunction or bool(self.starting_in(token.start + 1, token.start + 2))
             if (
                 conjoined
                 and opens_mention
@@ -673,7 +687,7 @@ class _Extractor:
             if token.main.upos == "VERB" and not (opens_mention or in_name):
                 break
             if opens_mention:
-                covered = max(m.end for m in self.mentions if token.start <= m.start < token.end)
+                covered = max(m.end for m in self.starting_in(token.start, token.end))
             end += 1
         return position, end
 
@@ -737,9 +751,7 @@ class _Extractor:
             token = doc.tokens[p]
             if token.start < role.end:
                 continue
-            person = any(
-                m.kind == PERSON and m.start < token.end and m.end > token.start for m in self.mentions
-            )
+            person = any(m.kind == PERSON for m in self.mentions_in(token.start, token.end))
             if not (person or token.main.upos == "PROPN" or any(w.ner != "O" for w in token.words)):
                 if names:
                     break
@@ -771,9 +783,7 @@ class _Extractor:
         return mention
 
     def _names_a_post(self, mention: Mention) -> bool:
-        words = [
-            self._noun_key(t) for t in self.doc.tokens if t.start >= mention.start and t.end <= mention.end
-        ]
+        words = [self._noun_key(t) for t in self.doc.tokens_within(mention.start, mention.end)]
         return len(words) == 1 and words[0] in self.lexicon.speaker_nouns
 
     def _surname(self, np: tuple[int, int]) -> Mention | None:
@@ -820,11 +830,7 @@ class _Extractor:
         )
 
     def _role_key(self, start: int, end: int) -> tuple[str, ...]:
-        words = []
-        for token in self.doc.tokens:
-            if token.start >= start and token.end <= end and not token.is_punctuation:
-                words.append(self._noun_key(token))
-        return tuple(words)
+        return tuple(self._noun_key(t) for t in self.doc.tokens_within(start, end) if not t.is_punctuation)
 
     def _introduced_roles(self) -> list[tuple[int, tuple[str, ...], Mention]]:
         """People the document introduces by a role: «الرئيس البيلاروسي ألكسندر لوكاشينكو»."""
@@ -1368,7 +1374,7 @@ class _Extractor:
         if reported_by is None and relay is not None and relay[1] <= at < relay[2]:
             reported_by = relay[0]
             self.state.relay_used = True
-        inside = tuple(m for m in self.mentions if start <= m.start and m.end <= end)
+        inside = tuple(m for m in self.mentions_in(start, end) if start <= m.start and m.end <= end)
         claim = Claim(
             speaker=speaker,
             text=doc.text[start:end],
@@ -1520,7 +1526,7 @@ class _Extractor:
         limit = doc.sentence_end(position) if position < len(doc.tokens) else position
         while position < limit and doc.tokens[position].start < content_start:
             token = doc.tokens[position]
-            joined = token.split_conjunction or any(m.start == token.start + 1 for m in self.mentions)
+            joined = token.split_conjunction or bool(self.starting_in(token.start + 1, token.start + 2))
             found = [
                 m
                 for m in self.mentions
@@ -1763,7 +1769,7 @@ class _Extractor:
             doc.tokens[doc.sentence_tokens(run[0])[0]].start
         ):
             return False
-        if any(self.covered(doc.tokens[p].start) for p in tokens):
+        if any(c.start < end and c.end > start for c in self.claims):
             return False
         if any(q.start < end and q.end > start for q in self.quotes):
             return False
@@ -1787,15 +1793,19 @@ class _Extractor:
 
     def run(self) -> list[Claim]:
         doc = self.doc
+        cues_of: dict[int, list[_Cue]] = {}
+        for cue in self.cues:
+            cues_of.setdefault(doc.tokens[cue.position].sentence, []).append(cue)
         for s_pos in range(len(doc.annotated.sentences)):
             tokens = doc.sentence_tokens(s_pos)
             if not tokens:
                 continue
             self.run_headline(s_pos)
             s_start, s_end = doc.tokens[tokens[0]].start, doc.tokens[tokens[-1]].end
+            sentence_cues = cues_of.get(s_pos, [])
             events: list[tuple[int, int, object]] = []
-            for cue in self.cues:
-                if cue.position in tokens and cue.part not in ("attribution", "noun"):
+            for cue in sentence_cues:
+                if cue.part not in ("attribution", "noun"):
                     events.append((doc.tokens[cue.position].start, 1, cue))
             for quote in self.quotes:
                 if s_start <= quote.start <= s_end:
@@ -1808,11 +1818,11 @@ class _Extractor:
                     self.run_verb(item)
             # a speech noun speaks only where no speech verb of its sentence did («ردا على تصريحات روته،
             # أكد المبعوث…»)
-            for cue in self.cues:
-                if cue.position in tokens and cue.part == "noun":
+            for cue in sentence_cues:
+                if cue.part == "noun":
                     self.run_noun(cue)
-            for cue in self.cues:
-                if cue.position in tokens and cue.part == "attribution":
+            for cue in sentence_cues:
+                if cue.part == "attribution":
                     self.run_attribution(cue)
             # quotations a later cue of this sentence did not take (a quotation cut by a speech clause
             # waits for that clause)
