@@ -54,7 +54,8 @@ F = TypeVar("F", bound=Callable)
 
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     """Print `Error: message` on one line to stderr and give the exit to raise."""
-    typer.echo(f"Error: {message}", err=True)
+    one_line = " ".join(part.strip() for part in str(message).splitlines() if part.strip())
+    typer.echo(f"Error: {one_line}", err=True)
     return typer.Exit(code)
 
 

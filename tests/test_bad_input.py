@@ -153,6 +153,7 @@ def test_bad_files_are_skipped_with_one_line_each_and_the_build_goes_on(messy_bu
     root, out, result = messy_build
     assert_no_traceback(result)
     assert result.returncode == 3, (result.stdout, result.stderr)
+    assert warnings_of(result) == result.stderr.splitlines()  # nothing else: no library noise either
     skipped = [line for line in warnings_of(result) if line.startswith("Warning: skipped ")]
     assert len(skipped) == len(EXPECTED_SKIPS), result.stderr
     for name, reason in EXPECTED_SKIPS.items():
