@@ -926,3 +926,53 @@ def test_said_on_the_seeds_against_gold(seed_claims: dict[str, list[Claim]]) -> 
     precision, recall = matched_total / found_total, matched_total / gold_total
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= 0.85, (precision, recall, f1)
+
+
+# ── The lexicon is data: a user's Turtle file adds a verb, a broken file is a named error ────────
+
+USER_VERB = """
+@prefix lex:  <https://w3id.org/kg-ar/lexicon#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+lex:hamasa a lex:SpeechVerb ; skos:prefLabel "همس"@ar ; lex:lemma "همس" ;
+    lex:pastStem "همس" ; lex:presentStem "همس" .
+"""
+
+
+def test_a_users_lexicon_file_adds_a_speech_verb(annotate, tmp_path: Path) -> None:
+    extra = tmp_path / "my-verbs.ttl"
+    extra.write_text(USER_VERB, encoding="utf-8")
+    annotated = annotate("وهمس المستشار الألماني أولاف شولتس أن الاجتماع انتهى دون اتفاق.")
+    mentions = list(extract_mentions(annotated, load_gazetteer()))
+    assert list(extract_claims(annotated, mentions, load_speech_lexicon())) == []
+    claims = list(extract_claims(annotated, mentions, load_speech_lexicon([extra])))
+    check(claims, [Said("olaf-scholz", "الاجتماع انتهى دون اتفاق", "همس")])
+
+
+def test_a_missing_or_broken_lexicon_file_is_a_lexicon_error(tmp_path: Path) -> None:
+    from kg.errors import LexiconError
+
+    with pytest.raises(LexiconError, match="not found"):
+        load_speech_lexicon([tmp_path / "absent.ttl"])
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("lex:x a lex:SpeechVerb ; skos:prefLabel", encoding="utf-8")
+    with pytest.raises(LexiconError, match="not valid Turtle"):
+        load_speech_lexicon([broken])
+
+
+def test_the_default_lexicon_holds_the_verbs_nouns_and_phrases_of_the_brief() -> None:
+    lexicon = load_speech_lexicon()
+    verbs = (
+        "قال أكد أعلن أضاف شدد أوضح أشار لفت دعا نفى وعد حذر ألمح أبلغ ذكر أعرب صرح اعتبر رأى طالب تابع أفاد "
+        "كشف نقل رد"
+    )
+    for verb in verbs.split():
+        assert fold(verb) in lexicon.verb_forms, verb
+    for form in ("قالت", "يقول", "أكدت", "يؤكد", "أضافوا", "تشير"):
+        assert fold(form) in lexicon.verb_forms, form
+    for noun in ("تصريحات", "قوله", "تصريح", "بيان", "كلمة"):
+        assert fold(noun) in lexicon.nouns, noun
+    for phrase in ("وفقا", "بحسب", "حسب", "حسبما", "نقلا عن", "على لسان"):
+        assert tuple(fold(phrase).split()) in lexicon.attributions, phrase
+    assert {fold("أن"), fold("إن"), fold("بأن")} <= lexicon.complementizers
+    assert {"«", "»", "“", "”", '"'} <= lexicon.quote_marks
+    assert {fold("قيل"), fold("يقال")} <= {form[0] for form in lexicon.ambiguous_forms}
