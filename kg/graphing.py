@@ -15,7 +15,7 @@ from typing import Protocol
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.gazetteer import WeaponCategory
+from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key
 from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer
 from kg.vocabulary import KG, KGR, WD, bind_prefixes
@@ -120,11 +120,16 @@ class GraphBuilder:
             if entity.category:
                 graph.add((node, KG.category, KGR[entity.category]))
 
-    def add_categories(self, categories: Iterable[WeaponCategory]) -> None:
-        """The weapon categories in use, as SKOS concepts, so that queries can ask by category."""
-        used = {entity.category for entity in self.resolution.entities.values() if entity.category}
+    def add_gazetteer_links(self, gazetteer: Gazetteer) -> None:
+        """What the gazetteer knows of the entities in the graph: the weapon categories in use, as SKOS
+        concepts (so that queries can ask by category), and the state each capital stands for."""
         graph = self.graph
-        for category in categories:
+        for entity in self.resolution.entities.values():
+            state = gazetteer.stands_for(entity.entity_id)
+            if state and state in self.resolution.entities:
+                graph.add((KGR[entity.entity_id], KG.standsFor, KGR[state]))
+        used = {entity.category for entity in self.resolution.entities.values() if entity.category}
+        for category in gazetteer.categories.values():
             if category.category_id not in used:
                 continue
             node = KGR[category.category_id]
@@ -232,13 +237,14 @@ class GraphBuilder:
 def build_graph(
     extractions: Iterable[Extraction],
     resolution: EntityResolution,
-    categories: Iterable[WeaponCategory] = (),
+    gazetteer: Gazetteer | None = None,
 ) -> Graph:
     """The knowledge graph of these extractions, entities resolved by ``resolution``."""
     extractions = list(extractions)
     builder = GraphBuilder(resolution)
     builder.add_entities()
-    builder.add_categories(categories)
+    if gazetteer is not None:
+        builder.add_gazetteer_links(gazetteer)
     for extraction in extractions:
         builder.add_document(extraction)
     builder.add_near_duplicates([e.annotated.document for e in extractions])

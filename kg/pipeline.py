@@ -222,7 +222,7 @@ def build(
     with _timed(seconds, "resolve"):
         resolution = resolve(extractions, extractor.gazetteer)
     with _timed(seconds, "graph"):
-        graph = build_graph(extractions, resolution, extractor.gazetteer.categories.values())
+        graph = build_graph(extractions, resolution, extractor.gazetteer)
     outputs: dict[str, Path] = {}
     with _timed(seconds, "export"):
         for name, path in zip(formats, export_all(graph, out_dir, formats), strict=True):
