@@ -1,8 +1,13 @@
 """The gazetteer: known entities read from Turtle (ontologies/states.ttl, gazetteer*.ttl, weapons.ttl and any
 file a user adds) into lookup tables keyed by kg.normalizing's match keys.
 
-Everything here is data-driven: names, spelling variants, demonyms, capitals, roles, posts and weapon
-categories all come from the Turtle files, so that a user extends the gazetteer without touching Python.
+Everything here is data-driven: names, spelling variants, demonyms, capitals, roles, posts, kinds of state
+body, unnamed-source nouns, name particles and weapon categories all come from the Turtle files, so that a
+user extends the gazetteer without touching Python.
+
+A body of a state the gazetteer does not list («وزارة الدفاع الهندية», «الجيش البولندي») is still an entry:
+its id joins the kind of body and the state («ministry-of-defence-india», «embassy-united-states-in-tokyo»),
+and Gazetteer.entry() makes its entry from the id, so that every stage, in any process, knows it the same way.
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.errors import GazetteerError
 from kg.normalizing import fold, match_key, nisba_stem, strip_article
-from kg.records import ENTITY_KINDS, WEAPON
-from kg.vocabulary import KG, RESOURCE_IRI
+from kg.records import ENTITY_KINDS, ORGANIZATION, PERSON, STATE, WEAPON
+from kg.vocabulary import KG, KGR, RESOURCE_IRI
 
 ONTOLOGIES = Path(__file__).resolve().parent.parent / "ontologies"
 DEFAULT_FILES = ("states.ttl", "gazetteer*.ttl", "weapons.ttl")
@@ -43,10 +48,37 @@ class GazetteerEntry:
     stands_for: str | None = None  # for capitals and seats of power: the state (or body) they stand for
     generic: bool = False  # a kind of weapon named by a common noun phrase («صواريخ باليستية»)
     homographs: frozenset[str] = frozenset()  # match keys of labels that are also common words
+    body_kind: str | None = None  # for a body of a state: its kind, a Body id («ministry-of-defence»)
+    body_of: str | None = None  # for a body of a state: that state
 
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.label_ar, *self.alt_labels)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A kind of state body (a concept of kg:Bodies): ministry of defence, government, army, embassy…"""
+
+    body_id: str  # the concept's local name without «body-»: «ministry-of-defence»
+    label_ar: str  # «وزارة الدفاع»
+    label_en: str | None
+    feminine: bool  # its head noun takes a feminine nisba («وزارة الدفاع الهندية», «القوات الروسية»)
+    seat_abroad: bool = False  # «في طوكيو» after it is its seat (an embassy), part of which body it is
+
+
+@dataclass(frozen=True)
+class BodyLabel:
+    """One way of writing a kind of body: the body, whether the form is elliptical («الدفاع» for «وزارة
+    الدفاع»: trusted only where no noun governs it) and the gender of the nisba it takes."""
+
+    body_id: str
+    elliptical: bool
+    feminine: bool
+
+
+BODY_PREFIX = "body-"
+SEAT_SEPARATOR = "-in-"
 
 
 @dataclass(frozen=True)
@@ -87,11 +119,29 @@ class Gazetteer:
     posts: tuple[Post, ...] = ()
     categories: dict[str, WeaponCategory] = field(default_factory=dict)
     system_nouns: frozenset[str] = frozenset()  # match keys
+    noun_categories: dict[str, str] = field(default_factory=dict)  # system noun key → weapon category id
+    designation_letters: frozenset[str] = frozenset()  # match keys of Latin letters spelt in Arabic
+    demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # state → its nisba, word by word
+    bodies: dict[str, Body] = field(default_factory=dict)
+    body_labels: dict[str, BodyLabel] = field(default_factory=dict)  # match key → the body it names
+    max_body_words: int = 1
+    known_bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (body id, state) → entity id
+    unnamed_sources: dict[str, str] = field(default_factory=dict)  # key of an unnamed-source noun → kind
+    max_unnamed_words: int = 1
+    name_particles: frozenset[str] = frozenset()  # folded
+    _made_bodies: dict[str, GazetteerEntry | None] = field(default_factory=dict, repr=False)
 
     # ---- entities -------------------------------------------------------------------------------------
     def entry(self, entity_id: str | None) -> GazetteerEntry | None:
-        """The entry of a known entity, or None."""
-        return self.entries.get(entity_id) if entity_id else None
+        """The entry of a known entity (a body of a state made from its id included), or None."""
+        if not entity_id:
+            return None
+        found = self.entries.get(entity_id)
+        if found is None and self.bodies:
+            if entity_id not in self._made_bodies:
+                self._made_bodies[entity_id] = self._body_entry(entity_id)
+            found = self._made_bodies[entity_id]
+        return found
 
     def lookup(self, name: str) -> tuple[str, ...]:
         """Ids of the entities one of whose labels has the same match key as ``name`` (usually one)."""
@@ -117,6 +167,50 @@ class Gazetteer:
 
     def of_kind(self, kind: str) -> list[GazetteerEntry]:
         return [e for e in self.entries.values() if e.kind == kind]
+
+    # ---- bodies of states -----------------------------------------------------------------------------
+    def body_id(self, body: str, state: str, seat: str | None = None) -> str:
+        """The entity id of the body of kind ``body`` of ``state`` (sitting in ``seat``, a gazetteer place,
+        for bodies that sit abroad): the gazetteer's own organisation when it lists one («وزارة الدفاع
+        الأمريكية» is the Pentagon), else «ministry-of-defence-india», «embassy-united-states-in-tokyo»."""
+        if seat is None and (body, state) in self.known_bodies:
+            return self.known_bodies[(body, state)]
+        entity_id = f"{body}-{state}"
+        return f"{entity_id}{SEAT_SEPARATOR}{seat}" if seat else entity_id
+
+    def body_state(self, entity_id: str | None) -> str | None:
+        """The state an organisation is a body of (its army, ministry, embassy…); None for anything else."""
+        entry = self.entry(entity_id)
+        return entry.body_of if entry else None
+
+    def _body_entry(self, entity_id: str) -> GazetteerEntry | None:
+        """The entry of a body id made by body_id(), read back from the id alone."""
+        for body in sorted(self.bodies.values(), key=lambda b: -len(b.body_id)):
+            if not entity_id.startswith(body.body_id + "-"):
+                continue
+            state, _, seat = entity_id[len(body.body_id) + 1:].partition(SEAT_SEPARATOR)
+            state_entry = self.entries.get(state)
+            seat_entry = self.entries.get(seat) if seat else None
+            if state_entry is None or state_entry.kind != STATE or (seat and seat_entry is None):
+                continue
+            nisba = self._nisba_phrase(state, body.feminine) or "في " + state_entry.label_ar
+            label_ar = f"{body.label_ar} {nisba}"
+            label_en = f"{body.label_en or body.body_id} of {state_entry.label_en or state}"
+            if seat_entry is not None:
+                label_ar += f" في {seat_entry.label_ar}"
+                label_en += f" in {seat_entry.label_en or seat}"
+            return GazetteerEntry(entity_id, ORGANIZATION, label_ar, label_en, body_kind=body.body_id,
+                                  body_of=state)
+        return None
+
+    def _nisba_phrase(self, state: str, feminine: bool) -> str | None:
+        """«الهندية» / «الهندي», «الكورية الشمالية»: the state's nisba with the article, in the gender
+        of the body's head noun."""
+        words = self.demonyms.get(state)
+        if not words:
+            return None
+        ending = "ة" if feminine else ""
+        return " ".join("ال" + word + ending for word in words)
 
     # ---- demonyms -------------------------------------------------------------------------------------
     def demonym_state(self, *words: str) -> str | None:
@@ -208,6 +302,11 @@ def _one(values: list[str]) -> str | None:
     return values[0] if values else None
 
 
+# «باسم»: a role noun indefinite before it is still a post («متحدث باسم الحكومة»).
+_NAMING_PREPOSITIONS = frozenset({"باسم"})
+_PHRASE_PREPOSITIONS = frozenset({"من", "دون", "بدون", "عن", "ضد", "على", "الى", "في"})
+
+
 def _definite_forms(label: str) -> list[str]:
     """A common noun phrase as Arabic news writes it: indefinite, definite (every word takes the article, as
     adjectives agree), and construct state (the head bare, the rest definite: «أنظمة الدفاع الجوي»)."""
@@ -215,12 +314,17 @@ def _definite_forms(label: str) -> list[str]:
     if not words or not all(w.isalpha() for w in words):
         return [label]
 
+    # A prepositional phrase inside the label («من دون طيار», «المضادة للدبابات») keeps its own form.
+    inner = next((i for i, w in enumerate(words) if w in _PHRASE_PREPOSITIONS or w.startswith("لل")),
+                 len(words))
+
     def definite(w: str) -> str:
         return w if w.startswith("ال") else "ال" + w
 
-    forms = [label, " ".join(definite(w) for w in words)]
-    if len(words) > 1:
-        forms.append(" ".join([words[0], *(definite(w) for w in words[1:])]))
+    head, tail = words[:inner], words[inner:]
+    forms = [label, " ".join([*(definite(w) for w in head), *tail])]
+    if len(head) > 1:
+        forms.append(" ".join([head[0], *(definite(w) for w in head[1:]), *tail]))
     return forms
 
 
@@ -257,8 +361,10 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
         stands_for = next((local_name(o) for o in graph.objects(subject, KG.standsFor)), None)
         generic = T.WeaponType in types
         homographs = frozenset(match_key(h) for h in _literals(graph, subject, T.homograph))
+        body_kind = next((local_name(o)[len(BODY_PREFIX):] for o in graph.objects(subject, T.bodyKind)), None)
+        body_of = next((local_name(o) for o in graph.objects(subject, T.bodyOf)), None)
         entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),
-                               stands_for, generic, homographs)
+                               stands_for, generic, homographs, body_kind, body_of)
         gazetteer.entries[entity_id] = entry
         for label in entry.labels + tuple(_literals(graph, subject, RDFS.label, "en")):
             forms = _definite_forms(label) if generic else [label]
@@ -267,13 +373,22 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
         if kind == WEAPON and not category:
             raise GazetteerError(f"gazetteer weapon {entity_id} has no kg:category")
 
-        for demonym in _literals(graph, subject, T.demonym):
+        demonyms = _literals(graph, subject, T.demonym)
+        for demonym in demonyms:
             _index_demonym(gazetteer, demonym, entity_id)
+        # The nisba a body's canonical label takes: a nisba («أمريكي»), not a people's plural («أمريكان»).
+        nisbas = [d for d in demonyms if all(nisba_stem(w) and w.endswith("ي") for w in d.split())]
+        if nisbas:
+            gazetteer.demonyms[entity_id] = tuple(nisbas[0].split())
+        if body_kind and body_of:
+            gazetteer.known_bodies.setdefault((body_kind, body_of), entity_id)
 
     gazetteer.names = {k: tuple(v) for k, v in names.items()}
     _load_roles(graph, gazetteer)
     _load_posts(graph, gazetteer)
     _load_categories(graph, gazetteer)
+    _load_bodies(graph, gazetteer)
+    _load_sources_and_particles(graph, gazetteer)
     return gazetteer
 
 
@@ -300,6 +415,8 @@ def _load_roles(graph: Graph, gazetteer: Gazetteer) -> None:
             forms = [label]
             if len(words) == 1 and not words[0].startswith("ال"):
                 forms.append("ال" + words[0])  # «رئيس» / «الرئيس»
+            elif len(words) > 1 and words[0].startswith("ال") and words[1] in _NAMING_PREPOSITIONS:
+                forms.append(" ".join([words[0][2:], *words[1:]]))  # «المتحدث باسم» / «متحدث باسم»
             for form in forms:
                 key = match_key(form)
                 gazetteer.roles[key] = role_id
@@ -335,5 +452,47 @@ def _load_categories(graph: Graph, gazetteer: Gazetteer) -> None:
             _one(_literals(graph, concept, SKOS.prefLabel, "en")),
             broader,
         )
-    nouns: Iterable[str] = _literals(graph, KG.WeaponCategories, T.systemNoun)
+    nouns: list[str] = list(_literals(graph, KG.WeaponCategories, T.systemNoun))
+    for category_id in gazetteer.categories:
+        for noun in _literals(graph, KGR[category_id], T.systemNoun):
+            gazetteer.noun_categories.setdefault(match_key(noun), category_id)
+            nouns.append(noun)
     gazetteer.system_nouns = frozenset(match_key(n) for n in nouns)
+    letters: Iterable[str] = _literals(graph, KG.WeaponCategories, T.designationLetter)
+    gazetteer.designation_letters = frozenset(match_key(letter) for letter in letters)
+
+
+def _is_feminine(label: str) -> bool:
+    """Whether a body's head noun takes a feminine nisba: «وزارة», «الحكومة», «القوات» (plural of things)."""
+    head = fold(label).split()[0] if label.strip() else ""
+    return head.endswith(("ه", "ات"))
+
+
+def _load_bodies(graph: Graph, gazetteer: Gazetteer) -> None:
+    for concept in sorted(graph.subjects(SKOS.inScheme, T.Bodies), key=str):
+        body_id = local_name(concept).removeprefix(BODY_PREFIX)
+        label_ar = _one(_literals(graph, concept, SKOS.prefLabel))
+        if label_ar is None:
+            raise GazetteerError(f"gazetteer body {body_id} has no Arabic skos:prefLabel")
+        seat_abroad = any(o.toPython() is True for o in graph.objects(concept, T.seatAbroad)
+                          if isinstance(o, Literal))
+        label_en = _one(_literals(graph, concept, SKOS.prefLabel, "en"))
+        gazetteer.bodies[body_id] = Body(body_id, label_ar, label_en, _is_feminine(label_ar), seat_abroad)
+        labels = [(label, False) for label in
+                  _literals(graph, concept, SKOS.prefLabel) + _literals(graph, concept, SKOS.altLabel)]
+        labels += [(label, True) for label in _literals(graph, concept, SKOS.hiddenLabel)]
+        for label, elliptical in labels:
+            key = match_key(label)
+            # An elliptical form agrees with the head it leaves out («الدفاع الروسية»: وزارة).
+            feminine = _is_feminine(label_ar if elliptical else label)
+            gazetteer.body_labels.setdefault(key, BodyLabel(body_id, elliptical, feminine))
+            gazetteer.max_body_words = max(gazetteer.max_body_words, len(key.split()))
+
+
+def _load_sources_and_particles(graph: Graph, gazetteer: Gazetteer) -> None:
+    for kind in (PERSON, ORGANIZATION):
+        for noun in _literals(graph, KG[kind], T.unnamedSource):
+            key = match_key(noun)
+            gazetteer.unnamed_sources.setdefault(key, kind)
+            gazetteer.max_unnamed_words = max(gazetteer.max_unnamed_words, len(key.split()))
+    gazetteer.name_particles = frozenset(fold(p) for p in _literals(graph, KG.Person, T.nameParticle))

@@ -85,9 +85,10 @@ class Mention:
     sentence: int
     kind: str  # one of ENTITY_KINDS
     known_id: str | None = None  # gazetteer entity id (slug) when the gazetteer knows it
-    via: str = "name"  # name | ner | nisba | role | capital | pronoun | generic
+    via: str = "name"  # name | ner | nisba | role | capital | pronoun | generic | anonymous
     affiliation: str | None = None  # gazetteer id of the state or body a role or nisba ties the mention to
     name: str | None = None  # the name a role or pronoun stands for, when only the text gives it
+    category: str | None = None  # weapon category id the text gives a weapon the gazetteer does not know
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,12 @@ which is the last word of a longer name is the same person. So «لوكاشين�
 one node whether or not the gazetteer knows them.
 
 A capital or seat of power stays a Place where it is a location («في مينسك»); where it acts (a supplier, a
-recipient, a speaker) the caller asks Resolution.actor_id_of(), which gives the state it stands for.
+recipient, a speaker) the caller asks Resolution.actor_id_of(), which gives the state it stands for. A body of
+a state («وزارة الدفاع الهندية», «الجيش البولندي») is a node of its own, the speaker of what it says; where it
+supplies or receives weapons the caller asks Resolution.state_id_of(), which gives its state.
+
+A mention of an unnamed source («مصدر عسكري مصري», via="anonymous") names no entity. A weapon the gazetteer
+does not know takes the category its mentions were given in the text (Mention.category).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key, slugify
-from kg.records import PERSON, PLACE, STATE, Entity, Extraction, Mention
+from kg.records import ORGANIZATION, PERSON, PLACE, STATE, WEAPON, Entity, Extraction, Mention
 
 # Mentions whose text is a name of the entity (so an altLabel); roles, nisba adjectives and pronouns are not.
 NAMING_VIAS = {"name", "ner", "capital", "generic"}
@@ -138,12 +143,45 @@ class Resolution:
 
     def actor_id_of(self, mention: Mention) -> str | None:
         """The entity a mention names when it acts (speaker, supplier, recipient): a capital or seat of power
-        («موسكو سلمت», «قال الكرملين») is the state it stands for."""
+        («موسكو سلمت», «قال الكرملين») is the state it stands for; a body of a state stays the body."""
         if self.gazetteer is not None and mention.known_id:
             state = self.gazetteer.stands_for(mention.known_id)
             if state and state in self.entities:
                 return state
         return self.entity_id_of(mention)
+
+    def state_id_of(self, mention: Mention) -> str | None:
+        """The state a mention stands for as a supplier or recipient of weapons, for kg:supplier and
+        kg:recipient: a state; a capital or seat of power («موسكو سلمت»); a body of a state («الجيش البولندي
+        تسلم…», «وزارة الخارجية الأمريكية وافقت على بيع…»); a person through the state of their role or post
+        («الرئيس البيلاروسي»). None for anything else (a company, an unnamed source, a place) or when that
+        state has no node. Speakers are not asked this: what a body says, the body says."""
+        state = state_of_mention(mention, self.gazetteer)
+        return state if state in self.entities else None
+
+
+def state_of_mention(mention: Mention, gazetteer: Gazetteer | None) -> str | None:
+    """The gazetteer id of the state a mention stands for when it acts for one (see Resolution.state_id_of),
+    whether or not that state has a node yet."""
+    if mention.via == "anonymous":
+        return None
+    if mention.kind == STATE:
+        return mention.known_id or mention.affiliation
+    known = gazetteer.entry(mention.known_id) if gazetteer is not None else None
+    if known is not None and (known.stands_for or known.body_of):
+        state = known.stands_for or known.body_of
+        entry = gazetteer.entry(state) if gazetteer is not None else None
+        return state if entry is not None and entry.kind == STATE else None
+    if mention.kind in (ORGANIZATION, PERSON) and mention.affiliation and gazetteer is not None:
+        entry = gazetteer.entry(mention.affiliation)
+        if entry is not None and entry.kind == STATE:
+            return mention.affiliation
+    if mention.kind == PERSON and mention.known_id and gazetteer is not None:
+        for post in gazetteer.posts_of(mention.known_id):
+            entry = gazetteer.entry(post.jurisdiction)
+            if entry is not None and entry.kind == STATE:
+                return post.jurisdiction
+    return None
 
 
 def mention_identity(mention: Mention) -> Identity | None:
@@ -155,6 +193,22 @@ def mention_identity(mention: Mention) -> Identity | None:
     if mention.via in NAMING_VIAS:
         return (mention.kind, match_key(mention.text))
     return None
+
+
+def acting_mentions(extractions: Iterable[Extraction]) -> Iterator[tuple[Mention, bool]]:
+    """Mentions that act: speakers and relaying outlets, who stated a transfer, and its supplier and
+    recipient (flagged True, since a body there stands for its state)."""
+    for extraction in extractions:
+        for claim in extraction.claims:
+            yield claim.speaker, False
+            if claim.reported_by is not None:
+                yield claim.reported_by, False
+        for transfer in extraction.transfers:
+            for party in (transfer.supplier, transfer.recipient):
+                if party is not None:
+                    yield party, True
+            if transfer.stated_by is not None:
+                yield transfer.stated_by, False
 
 
 def all_mentions(extractions: Iterable[Extraction]) -> Iterator[Mention]:
@@ -185,10 +239,13 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
     resolution = Resolution(gazetteer=gazetteer)
     mentions = list(dict.fromkeys(all_mentions(extractions)))
     forms: dict[Identity, Counter] = defaultdict(Counter)  # identity → surface forms seen
+    categories: dict[Identity, Counter] = defaultdict(Counter)  # unknown weapon → categories the text gave
     for mention in mentions:
         identity = mention_identity(mention)
         if identity is None:
             continue
+        if mention.kind == WEAPON and mention.category and identity[0] != "known":
+            categories[identity][mention.category] += 1
         naming = mention.via in NAMING_VIAS or (mention.name is not None and identity[0] != "known")
         text = mention.name if (mention.name and identity[0] != "known") else mention.text
         if naming:
@@ -204,12 +261,24 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
     _match_unknown_names(forms, known_forms, gazetteer, resolution)
     for entity_id, seen in known_forms.items():
         _add_known(resolution, gazetteer, entity_id, seen)
-    # A capital that acts stands for its state: that state is a node even if never named.
-    for entity_id in list(resolution.entities):
-        state = gazetteer.stands_for(entity_id)
+    _categorize_unknown_weapons(resolution, categories)
+    # A capital that acts stands for its state, and a body that supplies or receives weapons for its own:
+    # that state is a node even if never named. A capital named only as a place («حتى برلين») adds none.
+    for mention, party in acting_mentions(extractions):
+        state = gazetteer.stands_for(mention.known_id) if mention.known_id else None
+        if party:
+            state = state or state_of_mention(mention, gazetteer)
         if state and gazetteer.entry(state):
             _add_known(resolution, gazetteer, state, Counter())
     return resolution
+
+
+def _categorize_unknown_weapons(resolution: Resolution, categories: dict[Identity, Counter]) -> None:
+    """An unknown weapon's category: the one its mentions were given most often («طائرات ميراج»)."""
+    for identity, seen in categories.items():
+        entity = resolution.entities.get(resolution._ids.get(identity, ""))
+        if entity is not None and entity.kind == WEAPON and not entity.category:
+            entity.category = max(sorted(seen), key=lambda category: seen[category])
 
 
 def _label(gazetteer: Gazetteer, entity_id: str | None) -> str | None:

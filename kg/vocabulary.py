@@ -77,6 +77,13 @@ class KG(DefinedNamespace):
     until: URIRef
     WeaponType: URIRef
     systemNoun: URIRef
+    designationLetter: URIRef
+    Bodies: URIRef
+    bodyKind: URIRef
+    bodyOf: URIRef
+    seatAbroad: URIRef
+    unnamedSource: URIRef
+    nameParticle: URIRef
 
 
 KGR = Namespace(RESOURCE_IRI)

@@ -8,7 +8,7 @@ from kg.cleaning import clean
 from kg.extracting.entities import extract_mentions
 from kg.gazetteer import load_gazetteer
 from kg.reading import read_sources
-from kg.records import PERSON, PLACE, STATE, AnnotatedDocument, Document, Extraction, Mention
+from kg.records import PERSON, PLACE, STATE, AnnotatedDocument, Claim, Document, Extraction, Mention
 from kg.resolving import jaro_winkler, osa_distance, resolve, same_person_name, similar_words
 
 from .conftest import SEEDS
@@ -112,15 +112,29 @@ def test_a_role_names_the_unknown_person_of_its_apposition(gazetteer):
     assert resolution.entities[resolution.entity_id_of(name)].alt_labels == {"دميتري كروتوي"}
 
 
+def _acting(speaker: Mention, *mentions: Mention) -> Extraction:
+    """An extraction where ``speaker`` says something."""
+    document = Document("d" * 64, "", ("t.txt",))
+    claim = Claim(speaker, "كلام", 0, 4, 0, "ReportedSpeech")
+    return Extraction(AnnotatedDocument(document, ()), (speaker, *mentions), (claim,))
+
+
 def test_capital_is_a_place_where_it_is_and_the_state_where_it_acts(gazetteer):
     minsk = Mention("مينسك", 0, 5, 0, PLACE, known_id="minsk", via="capital", affiliation="belarus")
-    resolution = resolve([_extraction(minsk)], gazetteer)
+    resolution = resolve([_acting(minsk)], gazetteer)
     assert resolution.entity_id_of(minsk) == "minsk"
     assert resolution.actor_id_of(minsk) == "belarus"
     assert resolution.entities["belarus"].kind == STATE
     assert resolution.entities["minsk"].wikidata == "Q2280"
     nisba = Mention("الروسية", 0, 7, 0, STATE, known_id="russia", via="nisba")
     assert resolve([_extraction(nisba)], gazetteer).entities["russia"].alt_labels == set()
+
+
+def test_a_capital_named_only_as_a_place_adds_no_state(gazetteer):
+    berlin = Mention("برلين", 0, 5, 0, PLACE, known_id="berlin", via="capital", affiliation="germany")
+    resolution = resolve([_extraction(berlin)], gazetteer)
+    assert "berlin" in resolution.entities and "germany" not in resolution.entities
+    assert resolution.actor_id_of(berlin) == "berlin"
 
 
 def test_a_role_nobody_holds_resolves_to_nothing(gazetteer):
@@ -163,7 +177,8 @@ def test_seed_entities_are_one_node_with_every_spelling(seed_resolution, entity_
 
 def test_seed_mentions_all_resolve(seed_resolution):
     resolution, extractions = seed_resolution
-    unresolved = [m for e in extractions for m in e.mentions if resolution.entity_id_of(m) is None]
+    unresolved = [m for e in extractions for m in e.mentions
+                  if resolution.entity_id_of(m) is None and m.via != "anonymous"]
     assert unresolved == []
     people = {e.label_ar for e in resolution.entities.values() if e.kind == PERSON}
     assert not any("لوكاش" in p for p in people - {"ألكسندر لوكاشينكو"})

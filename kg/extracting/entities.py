@@ -10,11 +10,20 @@ kg.normalizing.clitic_variants(). Beside names the extractor finds what stands f
 - nisba adjectives alone («البيلاروسية», «الروس») → the state;
 - capitals and seats of power («موسكو», «الكرملين») → a Place, via="capital", which kg.resolving maps to
   the state when it acts;
-- generic weapon phrases («صواريخ باليستية», «طائرات مسيرة») and unknown designations after a system noun
-  («منظومة باراك-8»).
+- bodies of a state («وزارة الدفاع الهندية», «الجيش البولندي», «حكومة اليابان», «وزارة الدفاع في الهند»,
+  «السفارة الأمريكية في طوكيو») → an Organization with the state as its affiliation and one id per real
+  body (kg.gazetteer.Gazetteer.body_id); the embassy's city is part of its name, never a capital acting;
+- unnamed sources («مصدر عسكري مصري», «مسؤولون أمريكيون», «تقارير غربية») → a mention with
+  ``via="anonymous"`` that names no entity (its affiliation is the state a nisba gives);
+- generic weapon phrases («صواريخ باليستية», «طائرات مسيرة») and unknown systems after a system noun
+  («منظومة باراك-8») or after «من طراز» («مروحيات من طراز كاراكال»), with the category the noun before them
+  gives (Mention.category);
+- a number is never a weapon («بقيمة 4 مليارات»), and a weapon label that is also a common word («مقاتلة»,
+  «قيصر») names the weapon only after a number, a system noun or «طراز», or before «من طراز».
 
 NER spans the gazetteer does not cover become mentions typed from the NER label, trimmed of verbs, function
-words and role nouns the model often swallows.
+words, role nouns and a verbal noun after the name («الإيرانية تقديم») the model often swallows, and joined
+across the particles of Arabic names («محمد بن سلمان», «بن والاس»).
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
-from kg.normalizing import clitic_variants, fold, match_key
+from kg.normalizing import clitic_variants, fold, match_key, nisba_stem
 from kg.records import (
     ORGANIZATION,
     PERSON,
@@ -57,6 +66,21 @@ COUNTERPART = "role-counterpart"
 # «السفير البيلاروسي لدى موسكو دميتري كروتوي».
 ROLE_PLACE_PREPOSITIONS = {"لدى", "في", "الى", "إلى"}
 _DESIGNATION = re.compile(r"[0-9A-Za-z٠-٩]")
+_DIGITS_ONLY = re.compile(r"^[0-9٠-٩.,]+$")
+# What names a model after it: «من طراز إف-16», «من نوع شاهد».
+MODEL_NOUNS = {"طراز", "طرازات", "نوع"}
+MODEL_PREPOSITIONS = {"من"}
+# The verbal nouns (masdar) of the derived verb forms, on the folded word without article: a masdar after a
+# name («وزارة الخارجية الإيرانية تقديم», «تبون تعزيز») is the next phrase, not part of the name.
+_MASDAR = re.compile(
+    r"^(?:ت\w\wي\w"          # تفعيل: تقديم، تسليم، تعزيز
+    r"|ت\wا\w\w"             # تفاعل: تعاون، تبادل
+    r"|ا\w\wا\w"             # إفعال: إرسال، إعلان
+    r"|ا\wت\wا\w"            # افتعال: انتشار، امتلاك
+    r"|ان\w\wا\w"            # انفعال: انسحاب
+    r"|است\w\wا\w"           # استفعال: استخدام، استلام
+    r"|م\wا\w\wه)$"          # مفاعلة: مساعدة، مشاركة
+)
 _CONJUNCTIONS = {"و", "ف"}
 _PREPOSITIONS = {"ب", "ل", "ك"}
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
@@ -102,6 +126,18 @@ def sentence_tokens(sentence: AnnotatedSentence, text: str) -> list[Token]:
 
 
 _Appositive = tuple  # (gazetteer id or None, unknown name or None, first token, last token)
+
+
+@dataclass(frozen=True)
+class _Body:
+    """A body of a state over tokens [first, last]: its entity id, or its name when it has no id."""
+
+    first: int
+    last: int
+    state: str
+    entity_id: str | None  # a gazetteer id or an id Gazetteer.body_id() made
+    name: str | None = None  # the body's own name, when modifiers make it another body («القوات الخاصة»)
+    stripped: int = 0
 
 
 @dataclass(frozen=True)
@@ -169,24 +205,34 @@ class _SentenceExtractor:
         position = 0
         while position < len(self.tokens):
             position = self._at(position)
-        self._ner_mentions()
+        # A system's name after «من طراز» or a system noun is a weapon whatever NER made of it.
+        self._models()
         self._designations()
+        self._ner_mentions()
         self._absorb_generic_weapons()
         return sorted(self.mentions, key=lambda m: (m.start, -m.end))
 
     def _at(self, position: int) -> int:
-        """Try, at one token, a role phrase, a gazetteer name, a nisba adjective; return the next position."""
+        """Try, at one token, a body of a state, a role phrase, a gazetteer name, an unnamed source, a nisba
+        adjective; return the next position."""
         if position in self.taken or self.tokens[position].is_punctuation:
             return position + 1
+        name = self._name_match(position)
+        body = self._body_at(position)
+        if body is not None and (name is None or body.last >= name.last):
+            self._emit_body(body)
+            return body.last + 1
         role = self._match(position, self.gazetteer.roles, self.gazetteer.max_role_words)
         if role is not None:
             after = self._role_phrase(role)
             if after is not None:
                 return after
-        name = self._name_match(position)
         if name is not None:
             self._emit_name(name)
             return name.last + 1
+        unnamed = self._unnamed_source(position)
+        if unnamed is not None:
+            return unnamed
         nisba = self._nisba(position)
         if nisba is not None:
             state, last = nisba
@@ -225,8 +271,31 @@ class _SentenceExtractor:
             return None
         entity_id = self.gazetteer.names[found.key][0]
         if self.gazetteer.is_homograph(entity_id, found.key) and self.tokens[first].ner == "O":
-            return None
+            entry = self.gazetteer.entries[entity_id]
+            if entry.kind != WEAPON or not self._weapon_context(found.first, found.last):
+                return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
+
+    def _weapon_context(self, first: int, last: int) -> bool:
+        """Whether a weapon label that is also a common word («مقاتلة», «قيصر», «مسيرة») stands where a
+        weapon does: after a number or a system noun («40 مقاتلة», «مدافع قيصر»), after «طراز», or before
+        «من طراز»."""
+        tokens = self.tokens
+        if first > 0:
+            before = tokens[first - 1]
+            if "NUM" in before.upos or _DIGITS_ONLY.match(before.surface) or self._is_system_noun(before) \
+                    or self._is_model_noun(before):
+                return True
+        following = [fold(t.surface) for t in tokens[last + 1:last + 3]]
+        return bool(following) and (following[0] in MODEL_NOUNS or (
+            following[0] in MODEL_PREPOSITIONS and len(following) > 1 and following[1] in MODEL_NOUNS))
+
+    def _is_system_noun(self, token: Token) -> bool:
+        return any(match_key(v) in self.gazetteer.system_nouns for v in clitic_variants(token.surface))
+
+    @staticmethod
+    def _is_model_noun(token: Token) -> bool:
+        return fold(token.surface) in MODEL_NOUNS
 
     def _nisba(self, first: int) -> tuple[str, int] | None:
         tokens = self.tokens
@@ -269,12 +338,12 @@ class _SentenceExtractor:
 
     def _emit(self, first: int, last: int, kind: str, known_id: str | None, via: str, stripped: int = 0,
               affiliation: str | None = None, name: str | None = None, start: int | None = None,
-              end: int | None = None) -> Mention:
+              end: int | None = None, category: str | None = None) -> Mention:
         span_start, span_end = self._span(first, last, stripped)
         start = span_start if start is None else start
         end = span_end if end is None else end
         mention = Mention(self.text[start:end], start, end, self.sentence.index, kind, known_id, via,
-                          affiliation, name)
+                          affiliation, name, category)
         self.mentions.append(mention)
         self.taken.update(range(first, last + 1))
         if kind == PERSON:
@@ -284,9 +353,230 @@ class _SentenceExtractor:
     def _emit_name(self, found: _Match) -> Mention:
         entry = self.gazetteer.entries[found.target]
         via = "capital" if entry.stands_for else "generic" if entry.generic else "name"
-        affiliation = entry.stands_for if entry.stands_for else None
+        # A known body of a state («وزارة الخارجية الأمريكية») is tied to its state as any other body is.
+        affiliation = entry.stands_for or entry.body_of
         return self._emit(found.first, found.last, entry.kind, entry.entity_id, via, found.stripped,
                           affiliation)
+
+    # ---- bodies of states -----------------------------------------------------------------------------
+    def _body_at(self, position: int) -> _Body | None:
+        """A body of a state at ``position``: a body noun phrase of the gazetteer («وزارة الدفاع», «الجيش»,
+        «السفارة»), then its state: a nisba that agrees with it («الهندية»), a state's name in construct
+        («حكومة اليابان») or after «في» («وزارة الدفاع في الهند»); a body that sits abroad takes its seat
+        after «في»/«لدى» («السفارة الأمريكية في طوكيو»)."""
+        gazetteer = self.gazetteer
+        if not gazetteer.bodies:
+            return None
+        table = {key: label.body_id for key, label in gazetteer.body_labels.items()}
+        found = self._match(position, table, gazetteer.max_body_words)
+        if found is None:
+            return None
+        label = gazetteer.body_labels[found.key]
+        elliptical = label.elliptical
+        if not self._body_may_start(found, elliptical):
+            return None
+        body = gazetteer.bodies[found.target]
+        tokens = self.tokens
+        after = found.last + 1
+        modifiers: list[int] = []
+        state, last = self._body_state(after, label.feminine)
+        # «القوات المسلحة الملكية المغربية»: adjectives between the body and its nisba make it another body.
+        while state is None and not elliptical and len(modifiers) < 2 and after < len(tokens) and (
+                after not in self.taken and self._is_adjective(after) and not self._nisba(after)):
+            modifiers.append(after)
+            after += 1
+            state, last = self._body_state(after, label.feminine)
+        if state is None and not modifiers and not body.seat_abroad:
+            state, last = self._state_after_preposition(after)
+        if state is None:
+            return None
+        seat: str | None = None
+        if body.seat_abroad:
+            seat, seat_last = self._seat_after(last + 1)
+            if seat_last is not None:
+                last = seat_last
+                if seat is None:
+                    modifiers.append(seat_last)  # a seat the gazetteer does not know: the body's own name
+        if modifiers:
+            start, end = self._span(found.first, last, found.stripped)
+            return _Body(found.first, last, state, None, " ".join(self.text[start:end].split()),
+                         found.stripped)
+        return _Body(found.first, last, state, gazetteer.body_id(body.body_id, state, seat), None,
+                     found.stripped)
+
+    def _body_may_start(self, found: _Match, elliptical: bool) -> bool:
+        """Whether the body noun here names a body, not a word of another phrase. An elliptical form
+        («الدفاع الروسية» for the ministry) only where the noun before it could not take the nisba itself
+        («بيان الدفاع الروسية» yes, «شركات الدفاع الأمريكية» no); a body noun shaped like a nisba
+        («البحرية») not right after a definite noun it would qualify («المناورات البحرية الروسية»)."""
+        if found.first == 0:
+            return True
+        before = self.tokens[found.first - 1]
+        if before.is_punctuation or before.is_function_word:
+            return True
+        head = max(before.words, key=lambda w: len(w.text))
+        if elliptical:
+            feats = head.feats
+            return head.upos not in {"NOUN", "PROPN", "ADJ"} or (
+                "Gender=Masc" in feats and "Number=Sing" in feats)
+        label_words = found.key.split()
+        if len(label_words) == 1 and nisba_stem(label_words[0]) is not None:
+            return not (head.upos in {"NOUN", "ADJ"} and any(
+                v.startswith("ال") for v in clitic_variants(before.surface)))
+        return True
+
+    def _body_state(self, position: int, feminine: bool) -> tuple[str | None, int]:
+        """The state right after a body noun: a nisba in the body's gender, or a state's name (a capital
+        stands for its state: «حكومة كييف»)."""
+        tokens = self.tokens
+        if position >= len(tokens) or position in self.taken:
+            return None, position
+        nisba = self._nisba(position)
+        if nisba is not None:
+            state, last = nisba
+            if fold(tokens[last].surface).endswith("ه") == feminine:
+                return state, last
+            return None, position
+        found = self._name_match(position)
+        if found is not None:
+            entry = self.gazetteer.entries[found.target]
+            if found.stripped == 0 or not fold(tokens[position].surface).startswith(("و", "ف")):
+                if entry.kind == STATE:
+                    return entry.entity_id, found.last
+                if entry.kind == PLACE and entry.stands_for and self._is_state(entry.stands_for):
+                    return entry.stands_for, found.last
+        return None, position
+
+    def _state_after_preposition(self, position: int) -> tuple[str | None, int]:
+        """«وزارة الدفاع في الهند», «الحكومة في كييف»: the state a body is of, after «في»."""
+        tokens = self.tokens
+        if position + 1 >= len(tokens) or fold(tokens[position].surface) != "في":
+            return None, position
+        state, last = self._body_state(position + 1, feminine=False)
+        if state is None or last == position + 1 and self._nisba(position + 1):
+            return None, position
+        return state, last
+
+    def _seat_after(self, position: int) -> tuple[str | None, int | None]:
+        """Where a body abroad sits: «في طوكيو», «لدى موسكو» → (gazetteer id or None, last token), or
+        (None, None) when no place follows."""
+        tokens = self.tokens
+        if position + 1 >= len(tokens) or fold(tokens[position].surface) not in {"في", "لدي"}:
+            return None, None
+        at = position + 1
+        if at in self.taken:
+            return None, None
+        found = self._name_match(at)
+        if found is not None:
+            entry = self.gazetteer.entries[found.target]
+            if entry.kind in (PLACE, STATE) and found.stripped == 0:
+                return entry.entity_id, found.last
+            return None, None
+        span = self.ner_tokens.get(at)
+        if span is not None and span.label == "LOC" and not tokens[at].is_function_word:
+            last = at
+            while last + 1 < len(tokens) and self.ner_tokens.get(last + 1) is span:
+                last += 1
+            return None, last
+        return None, None
+
+    def _is_state(self, entity_id: str) -> bool:
+        entry = self.gazetteer.entry(entity_id)
+        return entry is not None and entry.kind == STATE
+
+    def _emit_body(self, body: _Body) -> Mention:
+        """A body of a state: the gazetteer's own entry where it has one (the Pentagon, the Kremlin), else an
+        Organization tied to its state."""
+        entry = self.gazetteer.entry(body.entity_id)
+        if entry is not None and entry.entity_id in self.gazetteer.entries:
+            via = "capital" if entry.stands_for else "name"
+            return self._emit(body.first, body.last, entry.kind, entry.entity_id, via, body.stripped,
+                              affiliation=entry.stands_for or body.state)
+        return self._emit(body.first, body.last, ORGANIZATION, body.entity_id, "name", body.stripped,
+                          affiliation=body.state, name=body.name)
+
+    # ---- unnamed sources ------------------------------------------------------------------------------
+    def _unnamed_source(self, position: int) -> int | None:
+        """«مصدر عسكري مصري», «مسؤولون أمريكيون», «المحللون», «تقارير غربية»: a source the text does not name.
+
+        The noun and the adjectives after it make one mention with ``via="anonymous"``, whose affiliation is
+        the state of a nisba among them; no entity is made of it. Returns the position after it, or None
+        where the noun is an adjective («الوزير المسؤول») or introduces a name («المسؤول الأمريكي جون كيربي»).
+        """
+        gazetteer = self.gazetteer
+        tokens = self.tokens
+        token = tokens[position]
+        kind = None
+        last = position
+        for length in range(min(gazetteer.max_unnamed_words, len(tokens) - position), 0, -1):
+            last = position + length - 1
+            if any(i in self.taken for i in range(position, last + 1)):
+                continue
+            rest = self.text[token.end:tokens[last].end]
+            for variant in clitic_variants(token.surface):
+                kind = gazetteer.unnamed_sources.get(match_key(variant + rest))
+                if kind is None and variant.startswith("ال"):
+                    kind = gazetteer.unnamed_sources.get(match_key(variant[2:] + rest))
+                if kind:
+                    break
+            if kind:
+                break
+        if kind is None:
+            return None
+        if position > 0:
+            before = tokens[position - 1]
+            head = max(before.words, key=lambda w: len(w.text))
+            definite = any(v.startswith("ال") for v in clitic_variants(before.surface))
+            if head.upos in {"NOUN", "PROPN", "ADJ"} and definite and not before.is_punctuation:
+                return None  # «الوزير المسؤول عن…»: an adjective of the noun before
+        end = last
+        affiliation = None
+        while end + 1 < len(tokens) and end + 1 not in self.taken and end - last < 4:
+            nisba = self._nisba(end + 1)
+            if nisba is not None:
+                affiliation = affiliation or nisba[0]
+                end = nisba[1]
+                continue
+            if self._is_adjective(end + 1):
+                end += 1
+                continue
+            break
+        following = end + 1
+        if following < len(tokens) and (
+                fold(tokens[following].surface) == "عن" or self._names_person_at(following)):
+            return None
+        if affiliation is None and following + 1 < len(tokens) and fold(tokens[following].surface) in {
+                "في", "ب"}:
+            body = self._body_at(following + 1)
+            affiliation = body.state if body is not None else None
+        self._emit(position, end, kind, None, "anonymous", self._clitic_length(position),
+                   affiliation=affiliation)
+        return end + 1
+
+    def _is_adjective(self, position: int) -> bool:
+        """An adjective by its tag or by its nisba ending («عسكري», «الملكية», tagged as nouns)."""
+        token = self.tokens[position]
+        if token.is_punctuation or token.is_function_word:
+            return False
+        if token.upos == {"ADJ"}:
+            return True
+        nisba_shaped = nisba_stem(token.surface) is not None
+        return len(token.words) == 1 and token.upos <= {"NOUN", "ADJ"} and nisba_shaped
+
+    def _names_person_at(self, position: int) -> bool:
+        found = self._name_match(position)
+        if found is not None:
+            return self.gazetteer.entries[found.target].kind == PERSON
+        span = self.ner_tokens.get(position)
+        return span is not None and span.label == "PER"
+
+    def _clitic_length(self, position: int) -> int:
+        """Letters of a conjunction or preposition clitic before the word («ومصادر» → 1), article kept."""
+        token = self.tokens[position]
+        head = token.words[0]
+        if len(token.words) > 1 and head.upos in {"CCONJ", "ADP", "PART"} and len(fold(head.text)) == 1:
+            return 1
+        return 0
 
     # ---- roles ----------------------------------------------------------------------------------------
     def _role_phrase(self, role_match: _Match) -> int | None:
@@ -297,7 +587,7 @@ class _SentenceExtractor:
         role = role_match.target
         tokens = self.tokens
         position = role_match.last + 1
-        jurisdiction, position = self._jurisdiction(position)
+        jurisdiction, position, inner = self._jurisdiction(position)
         phrase_last = position - 1
         appositive = self._appositive(position)
         definite = role_match.last > role_match.first or any(
@@ -308,39 +598,54 @@ class _SentenceExtractor:
         if known_id is None and name is None:
             if jurisdiction is None:
                 return None
-        affiliation = self.gazetteer.stands_for(jurisdiction) or jurisdiction
+        # The state a body or seat of power stands for is the role's affiliation («باسم الكرملين» → Russia,
+        # «باسم الخارجية الإيرانية» → Iran).
+        state = self.gazetteer.stands_for(jurisdiction) or self.gazetteer.body_state(jurisdiction)
+        affiliation = state or jurisdiction
         self._emit(role_match.first, phrase_last, PERSON, known_id, "role", role_match.stripped,
                    affiliation=affiliation, name=name)
+        # A state or body named in the role phrase («رئيس كازاخستان», «باسم وزارة الدفاع الهندية») is
+        # named there all the same: a mention of its own inside the role's.
+        if isinstance(inner, _Body):
+            self._emit_body(inner)
+        elif isinstance(inner, _Match):
+            self._emit_name(inner)
         if appositive is not None and (known_id or name):
             person = person_key(known_id, name)
             self.context.bind(role, jurisdiction, person)
-            if jurisdiction and self.gazetteer.stands_for(jurisdiction):
-                self.context.bind(role, self.gazetteer.stands_for(jurisdiction), person)
+            if state:
+                self.context.bind(role, state, person)
         return phrase_last + 1
 
-    def _jurisdiction(self, position: int) -> tuple[str | None, int]:
+    def _jurisdiction(self, position: int) -> tuple[str | None, int, _Match | _Body | None]:
         """What follows a role noun and says whose role it is: a nisba («الروسي»), a state, body or seat of
-        power («رئيس كازاخستان», «لحلف شمال الأطلسي», «باسم الكرملين»), after at most two other adjectives."""
+        power («رئيس كازاخستان», «لحلف شمال الأطلسي», «باسم الكرملين», «باسم الخارجية الإيرانية»), after at
+        most two other adjectives. Returns the jurisdiction, the position after it, and the state or body
+        named there (to be a mention of its own)."""
         tokens = self.tokens
         for skip in range(3):
             at = position + skip
             if at >= len(tokens) or at in self.taken or tokens[at].is_punctuation:
-                return None, position
+                return None, position, None
             nisba = self._nisba(at)
             if nisba is not None:
-                return nisba[0], nisba[1] + 1
+                return nisba[0], nisba[1] + 1, None
             found = self._name_match(at)
+            body = self._body_at(at)
+            if body is not None and (found is None or body.last >= found.last):
+                return body.entity_id or body.state, body.last + 1, body
             if found is not None:
                 entry = self.gazetteer.entries[found.target]
                 if entry.kind in (STATE, ORGANIZATION, PLACE):
                     if entry.kind == PLACE and not entry.stands_for:
-                        return None, position
-                    return entry.entity_id, found.last + 1
-                return None, position
+                        return None, position, None
+                    inner = found if entry.kind in (STATE, ORGANIZATION) else None
+                    return entry.entity_id, found.last + 1, inner
+                return None, position, None
             # Only an adjective may stand between the role and its nisba («المبعوث الرئاسي الأمريكي»).
             if not ({"ADJ"} & tokens[at].upos) or skip == 2:
-                return None, position
-        return None, position
+                return None, position, None
+        return None, position, None
 
     def _appositive(self, position: int) -> _Appositive | None:
         """A person named right after a role phrase: (gazetteer id, unknown name, first, last token)."""
@@ -359,14 +664,15 @@ class _SentenceExtractor:
         if found is not None:
             entry = self.gazetteer.entries[found.target]
             return (entry.entity_id, None, found.first, found.last) if entry.kind == PERSON else None
-        if position in self.ner_tokens and self.ner_tokens[position].label == "PER":
-            last = position
-            span = self.ner_tokens[position]
+        # «بن والاس»: a name particle opens the name even where NER left it out of the span.
+        name_at = position + 1 if self._is_particle(position) and position + 1 < len(tokens) else position
+        if name_at in self.ner_tokens and self.ner_tokens[name_at].label == "PER":
+            last = name_at
+            span = self.ner_tokens[name_at]
             while last + 1 < len(tokens) and self.ner_tokens.get(last + 1) is span:
                 last += 1
-            while last >= position and tokens[last].is_function_word:
-                last -= 1
-            if last >= position and not tokens[position].is_function_word:
+            last = self._name_end(position, last)
+            if last >= position and not self._not_a_name(position, last):
                 start, end = self._name_span(position, last)
                 return None, self.text[start:end], position, last
         return None
@@ -450,12 +756,14 @@ class _SentenceExtractor:
             if kind is None:
                 continue
             first, last = positions[0], positions[-1]
-            while first <= last and self._not_a_name(first):
+            while first <= last and self._not_a_name(first, last):
                 first += 1
-            while last >= first and self._not_a_name(last):
+            while last >= first and self._not_a_name(last, last):
                 last -= 1
             if first > last:
                 continue
+            if kind == PERSON:
+                first, last = self._name_start(first), self._name_end(first, last)
             start, end = self._name_span(first, last)
             if end - start < 2:
                 continue
@@ -464,15 +772,68 @@ class _SentenceExtractor:
             if kind == PERSON:
                 self.context.names.setdefault(person_key(None, name), name)
 
-    def _not_a_name(self, position: int) -> bool:
-        """A token NER swallowed that is no part of a name: a verb, a function word, a role noun, a
-        system noun, punctuation."""
+    def _not_a_name(self, position: int, last: int) -> bool:
+        """A token NER swallowed that is no part of a name (ending at ``last``): a verb, a function word, a
+        role noun, a system noun, punctuation, a verbal noun after the name; a name particle is part of it
+        where a name follows («بن والاس»)."""
         token = self.tokens[position]
-        if token.is_punctuation or token.is_function_word:
+        if token.is_punctuation:
+            return True
+        if self._is_particle(position) and position < last:
+            return False
+        if token.is_function_word and not self._mistagged_name(position):
+            return True
+        if position == last and position > 0 and self._is_masdar(position):
             return True
         variants = clitic_variants(token.surface)
         return any(match_key(v) in self.gazetteer.roles or match_key(v) in self.gazetteer.system_nouns
                    for v in variants)
+
+    def _mistagged_name(self, position: int) -> bool:
+        """A word NER puts in a person's name that the tagger took for a particle («ناصر/ADP كنعاني»): Arabic
+        prepositions and particles are short, so a whole word of four letters or more is the name's."""
+        token = self.tokens[position]
+        span = self.ner_tokens.get(position)
+        return span is not None and span.label == "PER" and len(token.words) == 1 and len(
+            fold(token.surface)) >= 4
+
+    def _is_particle(self, position: int) -> bool:
+        """«بن», «أبو», «عبد», «آل»…: a particle that joins the parts of a person's name."""
+        token = self.tokens[position]
+        return fold(token.surface) in self.gazetteer.name_particles
+
+    def _is_masdar(self, position: int) -> bool:
+        """A common verbal noun without the article («تقديم», «تعزيز»): the phrase after a name, not part
+        of it."""
+        token = self.tokens[position]
+        word = max(token.words, key=lambda w: len(w.text))
+        if word.upos != "NOUN" or len(token.words) > 1:
+            return False
+        return any(_MASDAR.match(form) for form in {fold(token.surface), fold(word.lemma)}
+                   if not form.startswith("ال"))
+
+    def _is_name_part(self, position: int) -> bool:
+        token = self.tokens[position]
+        tagged = position in self.ner_tokens and self.ner_tokens[position].label == "PER"
+        function_word = token.is_function_word and not self._mistagged_name(position)
+        return position not in self.taken and not token.is_punctuation and not function_word and (
+            bool(token.upos & {"PROPN", "X"}) or tagged)
+
+    def _name_start(self, first: int) -> int:
+        """A person's name reaches back over a particle and the name before it («محمد بن سلمان» where NER
+        found «سلمان»)."""
+        if first > 0 and first - 1 not in self.taken and self._is_particle(first - 1):
+            first -= 1
+            if first > 0 and self._is_name_part(first - 1) and not self._is_particle(first - 1):
+                first -= 1
+        return first
+
+    def _name_end(self, first: int, last: int) -> int:
+        """A person's name goes on over a particle and the name after it («عبد المجيد بن تبون»)."""
+        tokens = self.tokens
+        while last + 2 < len(tokens) and self._is_particle(last + 1) and self._is_name_part(last + 2):
+            last += 2
+        return max(first, last)
 
     def _name_span(self, first: int, last: int) -> tuple[int, int]:
         """Offsets of an unknown name, without a leading conjunction («وكروتوي» → «كروتوي»), or a leading
@@ -490,24 +851,120 @@ class _SentenceExtractor:
 
     # ---- weapons --------------------------------------------------------------------------------------
     def _designations(self) -> None:
-        """A system noun followed by an unknown designation («منظومة باراك-8», «صواريخ KN-23») is a weapon."""
+        """A system noun or a generic weapon phrase followed by an unknown designation («منظومة باراك-8»,
+        «صواريخ KN-23», «منظومة الدفاع الجوي باراك إم إكس») is a weapon, of the category the noun gives. A
+        number is not a designation («بقيمة 4.25 مليار»)."""
         tokens = self.tokens
         for position, token in enumerate(tokens[:-1]):
-            if not any(match_key(v) in self.gazetteer.system_nouns for v in clitic_variants(token.surface)):
+            generic = self._weapon_at(position)
+            opens = generic is not None and generic.via == "generic" and generic.end <= token.end
+            if not (opens or (position not in self.taken and self._is_system_noun(token))):
+                continue
+            first = position + 1
+            if first in self.taken or not self._opens_designation(first):
+                continue
+            last = self._designation_end(first)
+            phrase = self.text[tokens[first].start:tokens[last].end]
+            lettered = last > first and any(self._is_designation_letter(p) for p in range(first, last + 1))
+            if not (_DESIGNATION.search(phrase) or lettered) or match_key(phrase) in self.gazetteer.names:
+                continue
+            if self._is_amount(first, last):
+                continue
+            self._emit(first, last, WEAPON, None, "name", category=self._category_before(first)[1])
+
+    def _models(self) -> None:
+        """«مروحيات عسكرية من طراز كاراكال», «غواصات من طراز 209»: what «طراز»/«نوع» names after a weapon
+        is a weapon, known or not, of the category of the weapon noun before it. «الطراز نفسه» points back
+        and names nothing; «سيارة من طراز تويوتا» is no weapon."""
+        tokens = self.tokens
+        for position, token in enumerate(tokens[:-1]):
+            if position in self.taken or fold(token.surface) not in MODEL_NOUNS:
                 continue
             first = position + 1
             if first in self.taken or tokens[first].is_punctuation or tokens[first].is_function_word:
                 continue
-            last = first
-            while last + 1 < len(tokens) and last + 1 not in self.taken and (
-                    _DESIGNATION.search(tokens[last + 1].surface) or tokens[last + 1].surface in "-‐‑–—"):
-                last += 1
-            while last > first and tokens[last].is_punctuation:
-                last -= 1
-            phrase = self.text[tokens[first].start:tokens[last].end]
-            if not _DESIGNATION.search(phrase) or match_key(phrase) in self.gazetteer.names:
+            word = max(tokens[first].words, key=lambda w: len(w.text))
+            designation = bool(_DESIGNATION.search(tokens[first].surface))
+            if not designation and (word.upos == "ADJ" or self._nisba(first) is not None or (
+                    word.upos == "NOUN" and fold(tokens[first].surface).startswith("ال"))):
+                continue  # «من طراز قديم», «من نوع السلاح»
+            head = position - 1 if position > 0 and fold(tokens[position - 1].surface) in MODEL_PREPOSITIONS \
+                else position
+            found, category = self._category_before(head)
+            if not found:
                 continue
-            self._emit(first, last, WEAPON, None, "name")
+            last = self._designation_end(first, names=True)
+            phrase = self.text[tokens[first].start:tokens[last].end]
+            if match_key(phrase) in self.gazetteer.names or self._is_amount(first, last):
+                continue  # known already, or a number alone («من طراز 209»: the noun before is the weapon)
+            self._emit(first, last, WEAPON, None, "name", category=category)
+
+    def _weapon_at(self, position: int) -> Mention | None:
+        token = self.tokens[position]
+        return next((m for m in self.mentions if m.kind == WEAPON and m.start < token.end
+                     and token.start < m.end), None)
+
+    def _is_designation_letter(self, position: int) -> bool:
+        return match_key(self.tokens[position].surface) in self.gazetteer.designation_letters
+
+    def _opens_designation(self, first: int) -> bool:
+        """Whether a token may open a system's designation: one with Latin letters or digits, a Latin letter
+        spelt in Arabic («إم»), or a proper noun — never a common word with a preposition («بقيمة»)."""
+        token = self.tokens[first]
+        if token.is_punctuation or token.is_function_word:
+            return False
+        if _DESIGNATION.search(token.surface) or self._is_designation_letter(first):
+            return True
+        if len(token.words) > 1 and token.words[0].upos in {"ADP", "CCONJ"}:
+            return False
+        return bool(token.upos & {"PROPN", "X"}) or token.ner != "O"
+
+    def _designation_end(self, first: int, names: bool = False) -> int:
+        """The last token of a designation opened at ``first``: digits, Latin letters, letters spelt in
+        Arabic, hyphens («باراك إم إكس», «جيه-10 سي»); with ``names``, proper nouns too («بلاك هوك»)."""
+        tokens = self.tokens
+        last = first
+        while last + 1 < len(tokens) and last + 1 not in self.taken and last + 1 - first < 4:
+            following = tokens[last + 1]
+            if (_DESIGNATION.search(following.surface) or following.surface.strip() in "-‐‑–—"
+                    or self._is_designation_letter(last + 1)
+                    or (names and following.upos & {"PROPN", "X"} and not following.is_function_word
+                        and self._nisba(last + 1) is None)):
+                last += 1
+                continue
+            break
+        while last > first and tokens[last].is_punctuation:
+            last -= 1
+        return last
+
+    def _is_amount(self, first: int, last: int) -> bool:
+        """A sum or a count, not a designation: numbers alone («4 . 25»), or a number before a number word or
+        a currency («4 مليارات», «375 مليون دولار»)."""
+        tokens = self.tokens
+        if all(_DIGITS_ONLY.match(t.surface) or t.is_punctuation for t in tokens[first:last + 1]):
+            return True
+        following = tokens[last + 1] if last + 1 < len(tokens) else None
+        return following is not None and _DIGITS_ONLY.match(tokens[last].surface) is not None and (
+            "NUM" in following.upos or following.ner.endswith("MISC"))
+
+    def _category_before(self, position: int) -> tuple[bool, str | None]:
+        """The weapon noun a system's name follows («مروحيات عسكرية من طراز…», «طائرات ميراج»): whether
+        there is one (past adjectives, nisbas and numbers, within four tokens) and the category it gives."""
+        tokens = self.tokens
+        for at in range(position - 1, max(-1, position - 6), -1):
+            token = tokens[at]
+            weapon = self._weapon_at(at)
+            if weapon is not None:
+                return True, weapon.category or self.gazetteer.category_of(weapon.known_id)
+            if self._is_system_noun(token):
+                key = next((match_key(v) for v in clitic_variants(token.surface)
+                            if match_key(v) in self.gazetteer.noun_categories), None)
+                return True, self.gazetteer.noun_categories.get(key) if key else None
+            skippable = token.upos & {"ADJ", "NUM"} or _DIGITS_ONLY.match(token.surface) or (
+                fold(token.surface) in MODEL_PREPOSITIONS | MODEL_NOUNS) or self._nisba(at) is not None
+            if not skippable or token.is_punctuation:
+                break
+        return False, None
 
     def _absorb_generic_weapons(self) -> None:
         """«أنظمة إسكندر», «صواريخ الدفاع الجوي الروسية إس-400»: a generic weapon phrase that only introduces
