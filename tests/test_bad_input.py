@@ -1,7 +1,8 @@
 """Bad input, interruptions and rebuilds, through the real `kg` command: clear one-line messages, the build
 going on past a bad file, and never a broken or half-written graph.
 
-Exit codes (kg/cli.py): 0 built; 2 an error; 3 built, but some sources were skipped; 130 interrupted.
+Exit codes (kg/cli.py): 0 built; 2 an error; 3 built, but some sources were skipped; 130 interrupted (Ctrl-C
+or a plain `kill`).
 """
 
 from __future__ import annotations
