@@ -30,8 +30,9 @@ _LETTER_FOLDS = str.maketrans(
 )
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _SPACES = re.compile(r"\s+")
-# «إس -400», «S - 400», «اس400»: a designation's letters and number belong together.
-_DESIGNATION_GAP = re.compile(r"(?<=[^\W\d_])\s*[-‐‑–—]?\s*(?=\d)")
+# «إس -400», «S - 400», «اس400»: a designation's letters and number belong together (hyphens are
+# spaces by the time this applies).
+_DESIGNATION_GAP = re.compile(r"(?<=[^\W\d_])\s+(?=\d)")
 _HYPHENS = re.compile(r"[-‐‑–—_]+")
 
 
@@ -47,16 +48,17 @@ def fold(text: str) -> str:
 
 def designation_key(text: str) -> str:
     """A key where «إس -400», «اس 400» and «اس-400» coincide: letters glued to the number that follows."""
-    folded = fold(text)
-    folded = _DESIGNATION_GAP.sub("", folded)
-    return _SPACES.sub(" ", _HYPHENS.sub(" ", folded)).strip()
+    folded = _HYPHENS.sub(" ", fold(text))
+    return _SPACES.sub(" ", _DESIGNATION_GAP.sub("", folded)).strip()
 
 
 def match_key(text: str) -> str:
-    """The key used to look names up: folded, designations glued, punctuation dropped."""
-    key = designation_key(text)
-    key = "".join(ch if (ch.isalnum() or ch.isspace()) else " " for ch in key)
-    return _SPACES.sub(" ", key).strip()
+    """The key used to look names up: folded, punctuation dropped, designations glued.
+
+    Punctuation goes before the gluing, so that a key of a key is the key itself."""
+    folded = fold(text)
+    folded = "".join(ch if (ch.isalnum() or ch.isspace()) else " " for ch in folded)
+    return _SPACES.sub(" ", _DESIGNATION_GAP.sub("", folded)).strip()
 
 
 # Proclitics that attach to a name in running text: conjunction, prepositions, the article.
