@@ -128,6 +128,12 @@ def sentence_tokens(sentence: AnnotatedSentence, text: str) -> list[Token]:
 _Appositive = tuple  # (gazetteer id or None, unknown name or None, first token, last token)
 
 
+def _is_number(token: Token) -> bool:
+    """Digits, with or without a clitic conjunction («و40»)."""
+    return bool(_DIGITS_ONLY.match(token.surface)) or (
+        any(w.upos == "NUM" for w in token.words) and all(w.upos in {"NUM", "CCONJ"} for w in token.words))
+
+
 @dataclass(frozen=True)
 class _Body:
     """A body of a state over tokens [first, last]: its entity id, or its name when it has no id."""
@@ -544,7 +550,9 @@ class _SentenceExtractor:
         following = end + 1
         if following < len(tokens) and (
                 fold(tokens[following].surface) == "عن" or self._names_person_at(following)):
-            return None
+            return None  # «مسؤول عن…» is responsible for; «المسؤول الأمريكي جون كيربي» is named
+        if end == last and following < len(tokens) and self._governs_genitive(following):
+            return None  # «مصدر الأسلحة», «مسؤولو وزارة الدفاع»: a noun in construct, not a source
         if affiliation is None and following + 1 < len(tokens) and fold(tokens[following].surface) in {
                 "في", "ب"}:
             body = self._body_at(following + 1)
@@ -562,6 +570,15 @@ class _SentenceExtractor:
             return True
         nisba_shaped = nisba_stem(token.surface) is not None
         return len(token.words) == 1 and token.upos <= {"NOUN", "ADJ"} and nisba_shaped
+
+    def _governs_genitive(self, position: int) -> bool:
+        """Whether the token at ``position`` is the definite genitive of the noun before it."""
+        token = self.tokens[position]
+        if token.is_punctuation or token.is_function_word or self._is_adjective(position):
+            return False
+        word = max(token.words, key=lambda w: len(w.text))
+        # Definite, or itself in construct («وزارة الدفاع»): only an indefinite noun could stand apart.
+        return word.upos in {"NOUN", "PROPN"} and "Definite=Ind" not in word.feats and len(token.words) == 1
 
     def _names_person_at(self, position: int) -> bool:
         found = self._name_match(position)
@@ -587,14 +604,21 @@ class _SentenceExtractor:
         role = role_match.target
         tokens = self.tokens
         position = role_match.last + 1
-        jurisdiction, position, inner = self._jurisdiction(position)
+        article = any(self._definite(p) for p in range(role_match.first, role_match.last + 1))
+        jurisdiction, position, inner = self._jurisdiction(position, article)
         phrase_last = position - 1
         appositive = self._appositive(position)
         definite = role_match.last > role_match.first or any(
             v.startswith("ال") for v in clitic_variants(tokens[role_match.first].surface))
         if jurisdiction is None and appositive is None and not definite and role != COUNTERPART:
             return None
-        known_id, name = self._role_person(role, jurisdiction, appositive)
+        # «وزير خارجية إيراني سابق» is a minister, not the minister: no holder of the post is meant.
+        indefinite = inner is None and role != COUNTERPART and not any(
+            self._definite(p) for p in range(role_match.first, phrase_last + 1))
+        if indefinite and appositive is None:
+            known_id, name = None, None
+        else:
+            known_id, name = self._role_person(role, jurisdiction, appositive)
         if known_id is None and name is None:
             if jurisdiction is None:
                 return None
@@ -610,6 +634,12 @@ class _SentenceExtractor:
             self._emit_body(inner)
         elif isinstance(inner, _Match):
             self._emit_name(inner)
+        if appositive is not None and appositive[0] is None and name:
+            # The unknown name is the person's mention («الأمير تركي بن محمد»): none of its words is read
+            # again as a nisba or a state.
+            start, end = self._name_span(appositive[2], appositive[3])
+            self._emit(appositive[2], appositive[3], PERSON, None, "ner", start=start, end=end)
+            self.context.names.setdefault(person_key(None, name), name)
         if appositive is not None and (known_id or name):
             person = person_key(known_id, name)
             self.context.bind(role, jurisdiction, person)
@@ -617,11 +647,17 @@ class _SentenceExtractor:
                 self.context.bind(role, state, person)
         return phrase_last + 1
 
-    def _jurisdiction(self, position: int) -> tuple[str | None, int, _Match | _Body | None]:
+    def _definite(self, position: int) -> bool:
+        """The word carries the article (after any clitic): «الروسي», «بالرئيس»."""
+        return any(v.startswith("ال") for v in clitic_variants(self.tokens[position].surface))
+
+    def _jurisdiction(self, position: int, definite: bool = True
+                      ) -> tuple[str | None, int, _Match | _Body | None]:
         """What follows a role noun and says whose role it is: a nisba («الروسي»), a state, body or seat of
         power («رئيس كازاخستان», «لحلف شمال الأطلسي», «باسم الكرملين», «باسم الخارجية الإيرانية»), after at
         most two other adjectives. Returns the jurisdiction, the position after it, and the state or body
-        named there (to be a mention of its own)."""
+        named there (to be a mention of its own). An adjective agrees with its noun in definiteness: after a
+        definite role a nisba without the article is a name («الأمير تركي بن محمد»)."""
         tokens = self.tokens
         for skip in range(3):
             at = position + skip
@@ -629,6 +665,8 @@ class _SentenceExtractor:
                 return None, position, None
             nisba = self._nisba(at)
             if nisba is not None:
+                if definite and not self._definite(nisba[1]):
+                    return None, position, None
                 return nisba[0], nisba[1] + 1, None
             found = self._name_match(at)
             body = self._body_at(at)
@@ -669,7 +707,8 @@ class _SentenceExtractor:
         if name_at in self.ner_tokens and self.ner_tokens[name_at].label == "PER":
             last = name_at
             span = self.ner_tokens[name_at]
-            while last + 1 < len(tokens) and self.ner_tokens.get(last + 1) is span:
+            while last + 1 < len(tokens) and self.ner_tokens.get(last + 1) is span and not self._opens_phrase(
+                    last + 1):
                 last += 1
             last = self._name_end(position, last)
             if last >= position and not self._not_a_name(position, last):
@@ -747,7 +786,8 @@ class _SentenceExtractor:
         for position, span in sorted(self.ner_tokens.items()):
             if position in self.taken:
                 continue
-            if runs and runs[-1][0] is span and runs[-1][1][-1] == position - 1:
+            if runs and runs[-1][0] is span and runs[-1][1][-1] == position - 1 and not self._opens_phrase(
+                    position):
                 runs[-1][1].append(position)
             else:
                 runs.append((span, [position]))
@@ -788,6 +828,13 @@ class _SentenceExtractor:
         variants = clitic_variants(token.surface)
         return any(match_key(v) in self.gazetteer.roles or match_key(v) in self.gazetteer.system_nouns
                    for v in variants)
+
+    def _opens_phrase(self, position: int) -> bool:
+        """A word with a clitic conjunction or preposition before the article («بالأمير», «والرئيس») opens
+        a new phrase: no part of a name carries one, so NER's span ends before it."""
+        token = self.tokens[position]
+        return len(token.words) > 1 and token.words[0].upos in {"ADP", "CCONJ", "PART"} and fold(
+            token.surface).startswith(("بال", "لل", "كال", "وال", "فال"))
 
     def _mistagged_name(self, position: int) -> bool:
         """A word NER puts in a person's name that the tagger took for a particle («ناصر/ADP كنعاني»): Arabic
@@ -913,10 +960,10 @@ class _SentenceExtractor:
         token = self.tokens[first]
         if token.is_punctuation or token.is_function_word:
             return False
+        if len(token.words) > 1 and token.words[0].upos in {"ADP", "CCONJ"}:
+            return False  # «و40 مسيرة», «بقيمة»: a new phrase begins
         if _DESIGNATION.search(token.surface) or self._is_designation_letter(first):
             return True
-        if len(token.words) > 1 and token.words[0].upos in {"ADP", "CCONJ"}:
-            return False
         return bool(token.upos & {"PROPN", "X"}) or token.ner != "O"
 
     def _designation_end(self, first: int, names: bool = False) -> int:
@@ -941,7 +988,7 @@ class _SentenceExtractor:
         """A sum or a count, not a designation: numbers alone («4 . 25»), or a number before a number word or
         a currency («4 مليارات», «375 مليون دولار»)."""
         tokens = self.tokens
-        if all(_DIGITS_ONLY.match(t.surface) or t.is_punctuation for t in tokens[first:last + 1]):
+        if all(_is_number(t) or t.is_punctuation for t in tokens[first:last + 1]):
             return True
         following = tokens[last + 1] if last + 1 < len(tokens) else None
         return following is not None and _DIGITS_ONLY.match(tokens[last].surface) is not None and (
