@@ -184,7 +184,7 @@ def measure_fan_out(corpus: Path, cache_dir: Path, out_dir: Path, workers: int) 
 # The graph at scale
 
 
-class QueryTimeout(Exception):
+class QueryTimeout(BaseException):  # not an Exception: kg.querying wraps those in QueryError
     pass
 
 
