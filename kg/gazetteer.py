@@ -360,7 +360,9 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
         category = next((local_name(o) for o in graph.objects(subject, KG.category)), None)
         stands_for = next((local_name(o) for o in graph.objects(subject, KG.standsFor)), None)
         generic = T.WeaponType in types
-        homographs = frozenset(match_key(h) for h in _literals(graph, subject, T.homograph))
+        # A common noun phrase is as ambiguous with the article as without («مسيرة», «المسيرة»).
+        homographs = frozenset(match_key(form) for h in _literals(graph, subject, T.homograph)
+                               for form in (_definite_forms(h) if generic else [h]))
         body_kind = next((local_name(o)[len(BODY_PREFIX):] for o in graph.objects(subject, T.bodyKind)), None)
         body_of = next((local_name(o) for o in graph.objects(subject, T.bodyOf)), None)
         entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),

@@ -162,3 +162,273 @@ NEGATIVES = [
 def test_no_mentions(mentions_of, sentence, kinds):
     found = [m for m in mentions_of(sentence) if m.kind in kinds]
     assert found == []
+
+
+# ---- bodies of states ------------------------------------------------------------------------------------
+
+def bodies(mentions) -> set[tuple[str, str | None]]:
+    """(gazetteer or body id, else the folded name; affiliation) of each organisation mention."""
+    return {(m.known_id or match_key(m.name or m.text), m.affiliation) for m in mentions
+            if m.kind == ORGANIZATION}
+
+
+BODY_SENTENCES = [
+    # a nisba that agrees with the body
+    ("أعلنت وزارة الدفاع الهندية الخميس أنها تسلمت الدفعة الأولى من مقاتلات رافال.",  # AFP
+     {("ministry-of-defence-india", "india")}),
+    ("وقالت الحكومة اليابانية في بيان إنها ستضاعف إنفاقها العسكري.",  # Reuters
+     {("government-japan", "japan")}),
+    ("تسلم الجيش البولندي دفعة جديدة من الدبابات الكورية الجنوبية.",  # Anadolu
+     {("armed-forces-poland", "poland")}),
+    ("أجرت البحرية الصينية مناورات بالذخيرة الحية قرب تايوان.",  # Sky News Arabia
+     {("navy-china", "china")}),
+    ("وأعلنت رئاسة الأركان التركية تحييد عشرة مسلحين شمالي العراق.",  # Anadolu
+     {("general-staff-turkey", "turkey")}),
+    ("وقال مكتب الرئيس الأوكراني إن كييف تنتظر منظومات دفاع جوي إضافية.",  # Ukrinform
+     {("office-of-the-president-ukraine", "ukraine")}),
+    # an elliptical ministry where no noun could take the nisba
+    ("وأكدت الخارجية الإيرانية أن طهران لم ترسل أسلحة إلى أي طرف.",  # Al Jazeera
+     {("ministry-of-foreign-affairs-iran", "iran")}),
+    ("وجاء في بيان الدفاع البيلاروسية أن التدريبات انتهت.",  # BelTA
+     {("belarusian-ministry-of-defence", "belarus")}),
+    # a state's name in construct or after «في»: the same body as with its nisba
+    ("وقالت وزارة الدفاع في الهند إن الصفقة تشمل 26 مقاتلة.",  # The Hindu in Arabic
+     {("ministry-of-defence-india", "india")}),
+    ("ووافقت حكومة اليابان على تصدير صواريخ باتريوت إلى الولايات المتحدة.",  # NHK Arabic
+     {("government-japan", "japan")}),
+    ("وذكرت وزارة دفاع روسيا أن قواتها أسقطت مسيرات.",  # RT Arabic
+     {("russian-ministry-of-defence", "russia")}),
+    # a body the gazetteer knows by name is that entity, with its state
+    ("وكانت وكالة التعاون الأمني الدفاعي الأمريكية قد وافقت على الصفقة.",  # Asharq Al-Awsat
+     {("dsca", "united-states")}),
+    ("ووافقت وزارة الخارجية الأميركية على بيع مروحيات إلى المغرب.",  # Hespress
+     {("us-state-department", "united-states")}),
+    # adjectives between the body and its nisba make another body, still of that state
+    ("تسلمت القوات المسلحة الملكية المغربية مروحيات أباتشي.",  # Le360 in Arabic
+     {(match_key("القوات المسلحة الملكية المغربية"), "morocco")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BODY_SENTENCES)
+def test_bodies_of_states(mentions_of, sentence, expected):
+    assert expected <= bodies(mentions_of(sentence))
+
+
+def test_one_body_whatever_the_wording(mentions_of):
+    ids = {m.known_id for sentence in ("قالت وزارة الدفاع الهندية إن الطائرات وصلت.",
+                                       "وقالت وزارة الدفاع في الهند إن الطائرات وصلت.",
+                                       "وأكدت وزارة دفاع الهند أن الطائرات وصلت.",
+                                       "قالت الدفاع الهندية إن الطائرات وصلت.")
+           for m in mentions_of(sentence) if m.kind == ORGANIZATION}
+    assert ids == {"ministry-of-defence-india"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "embassy"),
+    [
+        ("قالت السفارة الأمريكية في طوكيو إن الصفقة لم تكتمل.", "embassy-united-states-in-tokyo"),
+        ("وأصدرت سفارة روسيا في واشنطن بيانا نفت فيه التقارير.", "embassy-russia-in-washington"),
+        ("ونقلت الوكالة عن السفارة الصينية لدى موسكو أن الزيارة تأجلت.", "embassy-china-in-moscow"),
+    ],
+)
+def test_an_embassys_city_is_its_seat_never_a_state_acting(mentions_of, sentence, embassy):
+    found = mentions_of(sentence)
+    assert embassy in {m.known_id for m in found if m.kind == ORGANIZATION}
+    assert not [m for m in found if m.kind == PLACE and m.via == "capital"]
+
+
+def test_a_body_made_from_its_id_has_labels_and_a_state(gazetteer):
+    entry = gazetteer.entry("embassy-united-states-in-tokyo")
+    assert (entry.kind, entry.label_ar, entry.body_of) == (ORGANIZATION, "السفارة الأمريكية في طوكيو",
+                                                            "united-states")
+    assert gazetteer.entry("armed-forces-north-korea").label_ar == "الجيش الكوري الشمالي"
+    assert gazetteer.entry("ministry-of-defence-india").label_en == "Ministry of Defence of India"
+    assert gazetteer.body_id("ministry-of-defence", "united-states") == "pentagon"
+    assert gazetteer.entry("ministry-of-defence-atlantis") is None
+    assert gazetteer.entry("armed-forces-moscow") is None  # a city is not a state
+
+
+BODY_NEGATIVES = [
+    "أجرت الوحدات المناورات البحرية الروسية قرب السواحل.",  # «البحرية» qualifies the manoeuvres
+    "ارتفعت أسهم شركات الدفاع الأمريكية بعد إعلان الصفقة.",  # «الأمريكية» agrees with the companies
+    "قالت وزارة الدفاع إن التدريبات انتهت دون حوادث.",  # no state named
+    "قدمت الحكومة دعما ماليا للمزارعين في الريف.",
+    "وقال وزير الدفاع الروسي إن القوات مستعدة.",  # a role, not a body
+    "وأغلقت السفارة في طوكيو أبوابها أمام المراجعين.",  # whose embassy?
+]
+
+
+@pytest.mark.parametrize("sentence", BODY_NEGATIVES)
+def test_no_body_without_a_state_or_where_the_noun_is_an_adjective(mentions_of, sentence):
+    found = [m for m in mentions_of(sentence) if m.kind == ORGANIZATION]
+    assert found == []
+
+
+def test_a_role_over_a_body_is_tied_to_the_bodys_state(mentions_of):
+    found = mentions_of("وقال المتحدث باسم الخارجية الإيرانية ناصر كنعاني إن طهران لم ترسل أسلحة.\n"
+                        "ونفى متحدث باسم الحكومة البريطانية نشر أي قوات قتالية في أوكرانيا.")
+    roles = [m for m in found if m.via == "role"]
+    assert [r.affiliation for r in roles] == ["iran", "united-kingdom"]
+    assert match_key(roles[0].name) == match_key("ناصر كنعاني")
+    assert {"ministry-of-foreign-affairs-iran", "government-united-kingdom"} <= {m.known_id for m in found}
+
+
+def test_a_state_named_in_a_role_phrase_is_a_mention_too(mentions_of):
+    found = mentions_of("ردا على تصريحات أدلى بها رئيس كازاخستان قاسم جومارت توكاييف.")
+    assert (PERSON, "kassym-jomart-tokayev", "role") in facts(found)
+    assert (STATE, "kazakhstan", "name") in facts(found)
+
+
+# ---- weapons ---------------------------------------------------------------------------------------------
+
+def weapons(mentions) -> list[tuple[str, str | None]]:
+    """(gazetteer id, else the folded name; category the text gave) of each weapon mention, in order."""
+    return [(m.known_id or match_key(m.text), m.category) for m in mentions if m.kind == WEAPON]
+
+
+WEAPON_SENTENCES = [
+    # helicopters, generic and named
+    ("أرسلت الولايات المتحدة مروحيات أباتشي إلى المغرب.", ["apache"]),  # Hespress
+    ("وتسلم الجيش الأردني طائرة هليكوبتر من طراز بلاك هوك.", ["black-hawk"]),  # Petra
+    ("وأسقطت الدفاعات الجوية الأوكرانية مروحية روسية قرب خاركيف.",  # Ukrinform
+     ["air-defence-system", "helicopter"]),
+    ("وتشمل الصفقة 12 مروحية عسكرية من طراز كاراكال.", ["caracal"]),  # WAM
+    # singular and plural generic phrases
+    ("وأعلن الجيش إسقاط 3 مقاتلات و40 مسيرة خلال الليل.", ["combat-aircraft", "drone"]),  # RT Arabic
+    ("وأسقطت الدفاعات مقاتلة من طراز سو-34.", ["su-34"]),  # Al Mayadeen
+    ("ودمرت القوات دبابة وناقلات جند مدرعة.", ["tank", "armoured-vehicle"]),  # Sky News Arabia
+    ("وتسلمت البحرية غواصات وفرقاطات من ألمانيا.", ["warship", "warship"]),  # Al-Ahram
+    # ammunition is munitions, not artillery
+    ("زودت كوريا الشمالية روسيا بمليون قذيفة مدفعية.", ["ammunition"]),  # Yonhap Arabic
+    ("وأرسلت واشنطن ذخائر وقذائف إلى كييف.", ["ammunition", "ammunition"]),  # Al-Hurra
+    ("وسقطت قذيفة على المبنى.", ["ammunition"]),  # Al-Quds
+    # missiles: cruise, anti-tank, named
+    ("وأطلقت السفن صواريخ كروز من طراز كاليبر.", ["kalibr"]),  # RIA Arabic
+    ("وتسلمت أوكرانيا صواريخ مضادة للدبابات من طراز جافلين ومنظومات إن لاو.",  # DW Arabic
+     ["javelin", "nlaw"]),
+    ("وطلبت كييف صواريخ توماهوك وستينغر.", ["tomahawk", "stinger"]),  # Al Jazeera
+    ("تسلمت الفلبين صواريخ براهموس الهندية.", ["brahmos"]),  # Asharq
+    # aircraft and drones by name
+    ("تعتزم الهند شراء طائرات ميراج 2000 مستعملة من فرنسا.", ["mirage-2000"]),
+    ("وتسلمت باكستان مقاتلات جيه-10 سي وتعتزم شراء مقاتلات جيه-35.", ["j-10c", "j-35"]),
+    ("وتمتلك روسيا مقاتلات سو-57 وميغ-29 وقاذفات تو-22 إم 3.", ["su-57", "mig-29", "tu-22m3"]),
+    ("واستخدمت روسيا مسيرات شاهد-136 وطائرات لانسيت.", ["shahed-136", "lancet"]),
+    ("ووقعت بولندا عقدا لشراء دبابات كيه 2 ومدافع كيه 9 ومسيرات بيرقدار أقنجي وتي بي 2.",
+     ["k2-black-panther", "k9-thunder", "bayraktar-akinci", "bayraktar-tb2"]),
+    # air defence and artillery by name
+    ("وتسلمت ألمانيا منظومة آرو 3 الإسرائيلية.", ["arrow-3"]),  # Times of Israel Arabic
+    ("وتعرف المنظومة في إسرائيل باسم حيتس 3.", ["arrow-3"]),
+    ("وأرسلت ألمانيا دبابات غيبارد ومدافع قيصر وهاوتزر إم 777.", ["gepard", "caesar-howitzer", "m777"]),
+    # an unknown system takes the category of the noun before it
+    ("وتسلمت مصر مروحيات من طراز زولو.", [(match_key("زولو"), "category-helicopter")]),
+    ("واختبرت البحرية طائرات إكس-47 المسيرة.", [(match_key("إكس-47"), "category-aircraft")]),
+    ("واشترت الهند منظومة الدفاع الجوي باراك-8.", [(match_key("باراك-8"), "category-air-defence-system")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WEAPON_SENTENCES)
+def test_weapons(mentions_of, sentence, expected):
+    found = weapons(mentions_of(sentence))
+    if expected and isinstance(expected[0], tuple):
+        assert found == expected
+    else:
+        assert [weapon for weapon, _ in found] == expected
+
+
+WEAPON_NEGATIVES = [
+    "وقعت الصفقة بقيمة 4 مليارات دولار.",  # a sum is no designation
+    "وافقت الوزارة على بيع المروحيات بقيمة 4.25 مليار دولار.",  # only the helicopters
+    "شاركت قوات مقاتلة في المعركة قرب الحدود.",  # «مقاتلة» fighting
+    "صدر قانون قيصر للعقوبات على سوريا.",  # Caesar, not the howitzer
+    "نظم السكان مسيرة احتجاجية في المدينة.",  # a march
+    "اشترى رجل الأعمال سيارة من طراز تويوتا.",  # a car's model
+    "وتسلمت مصر أربع غواصات من الطراز نفسه.",  # «الطراز نفسه» names nothing
+    "وأعلنت الشركة أرباحا بلغت 300 مليون دولار.",
+]
+
+
+@pytest.mark.parametrize("sentence", WEAPON_NEGATIVES)
+def test_no_weapon_from_numbers_or_common_words(mentions_of, sentence):
+    found = weapons(mentions_of(sentence))
+    assert found in ([], [("helicopter", None)], [("warship", None)])
+
+
+# ---- person names: particles and what the model swallows ------------------------------------------------
+
+NAME_SENTENCES = [
+    # a particle opens or joins a name where NER or the tagger left it out
+    ("أعلن وزير الدفاع البريطاني بن والاس أن لندن سترسل دبابات.", "بن والاس"),  # BBC Arabic
+    ("وقال وزير الخارجية الإماراتي الشيخ عبد الله بن زايد آل نهيان إن بلاده تدعم الحوار.",  # WAM
+     "عبد الله بن زايد آل نهيان"),
+    ("والتقى الرئيس السوري بشار الأسد بالأمير تركي بن محمد بن فهد في الرياض.",  # SANA
+     "تركي بن محمد بن فهد"),
+    ("وصرح أبو محمد الجولاني بأن قواته تسلمت أسلحة.", "أبو محمد الجولاني"),  # Enab Baladi
+    # the tagger's particle inside a name NER found
+    ("وقال المتحدث باسم الخارجية الإيرانية ناصر كنعاني إن طهران لم ترسل أسلحة.", "ناصر كنعاني"),  # IRNA
+    # a verbal noun after the name is the next phrase
+    ("وأكد الرئيس الجزائري عبد المجيد تبون تعزيز التعاون مع روسيا.", "عبد المجيد تبون"),  # APS
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), NAME_SENTENCES)
+def test_person_names_are_whole(mentions_of, sentence, name):
+    people = [match_key(m.text) for m in mentions_of(sentence) if m.kind == PERSON and m.via == "ner"]
+    assert match_key(name) in people
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "نفت وزارة الخارجية الإيرانية تقديم أي أسلحة للسودان.",
+        "وأكد الرئيس الجزائري عبد المجيد تبون تعزيز التعاون مع روسيا.",
+        "والتقى الرئيس السوري بشار الأسد بالأمير تركي بن محمد في الرياض.",
+    ],
+)
+def test_no_name_swallows_a_verbal_noun_or_the_next_phrase(mentions_of, sentence):
+    for mention in mentions_of(sentence):
+        words = match_key(mention.text).split()
+        assert not {"تقديم", "تعزيز", "بالامير"} & set(words), mention
+
+
+def test_a_definite_role_takes_no_bare_nisba(mentions_of):
+    found = mentions_of("والتقى الرئيس السوري بشار الأسد بالأمير تركي بن محمد بن فهد في الرياض.")
+    assert "turkey" not in {m.affiliation for m in found} | {m.known_id for m in found}
+
+
+def test_an_indefinite_role_names_no_holder(mentions_of):
+    roles = [m for m in mentions_of("وقال وزير خارجية إيراني سابق إن المفاوضات فشلت.") if m.via == "role"]
+    assert [(r.known_id, r.affiliation) for r in roles] == [(None, "iran")]
+
+
+# ---- unnamed sources -------------------------------------------------------------------------------------
+
+ANONYMOUS_SENTENCES = [
+    ("ونفى مصدر عسكري مصري ما تردد عن صفقة جديدة.", PERSON, "egypt"),  # Al-Masry Al-Youm
+    ("وقال مسؤولون أمريكيون لرويترز إن الشحنة وصلت.", PERSON, "united-states"),  # Reuters
+    ("ويرى محللون أن الصفقة ستغير ميزان القوى.", PERSON, None),  # Al Jazeera
+    ("وتقول تقارير غربية إن روسيا تعتزم تسليم إيران مقاتلات.", ORGANIZATION, None),  # Al-Arabiya
+    ("وأفادت مصادر دبلوماسية غربية بأن المحادثات توقفت.", PERSON, None),  # Asharq Al-Awsat
+    ("وقال مسؤول إسرائيلي رفيع إن الصفقة أنجزت.", PERSON, "israel"),  # Times of Israel Arabic
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "state"), ANONYMOUS_SENTENCES)
+def test_unnamed_sources_name_no_one(mentions_of, sentence, kind, state):
+    found = mentions_of(sentence)
+    unnamed = [m for m in found if m.via == "anonymous"]
+    assert [(m.kind, m.affiliation, m.known_id, m.name) for m in unnamed] == [(kind, state, None, None)]
+    # the nisba of an unnamed source is its affiliation, not a state named on its own
+    assert not [m for m in found if m.via == "nisba" and unnamed[0].start <= m.start < unnamed[0].end]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال الوزير المسؤول عن الملف إن الحكومة ستقرر.",  # «المسؤول» qualifies the minister
+        "وقال المسؤول الأمريكي جون كيربي إن واشنطن قلقة.",  # a named official
+        "ولا يزال مصدر الأسلحة غير معروف.",  # the origin of the weapons
+        "وقال مسؤولو وزارة الدفاع الأمريكية إن الشحنة تأخرت.",  # the ministry's officials: the ministry
+    ],
+)
+def test_no_unnamed_source_where_the_noun_is_something_else(mentions_of, sentence):
+    assert [m for m in mentions_of(sentence) if m.via == "anonymous"] == []

@@ -237,3 +237,88 @@ kgr:mystery a kg:Weapon ; rdfs:label "سلاح غامض"@ar .
     )
     with pytest.raises(GazetteerError, match="category"):
         load_gazetteer([extra])
+
+
+@pytest.mark.parametrize(
+    ("name", "entity_id"),
+    [
+        ("الصواريخ المضادة للدبابات", "anti-tank-missile"),  # «للدبابات» is already definite
+        ("الطائرات من دون طيار", "drone"),  # the prepositional phrase keeps its form
+        ("قذيفة مدفعية", "ammunition"),  # munitions, not artillery
+        ("المروحيات", "helicopter"),
+        ("ميراج 2000", "mirage-2000"),
+        ("تي بي2", "bayraktar-tb2"),
+        ("تي بي 2", "bayraktar-tb2"),
+        ("جيه-10 سي", "j-10c"),
+        ("حيتس 3", "arrow-3"),
+        ("تو-22 إم 3", "tu-22m3"),
+        ("وكالة التعاون الأمني الدفاعي الأمريكية", "dsca"),
+    ],
+)
+def test_more_weapon_and_body_names(gazetteer, name, entity_id):
+    assert gazetteer.lookup(name) == (entity_id,)
+
+
+def test_helicopters_are_aircraft(gazetteer):
+    assert gazetteer.category_of("apache") == gazetteer.category_of("helicopter") == "category-helicopter"
+    assert gazetteer.categories["category-helicopter"].broader == "category-aircraft"
+
+
+def test_system_nouns_give_categories_and_letters_are_known(gazetteer):
+    assert gazetteer.noun_categories["طايرات"] == "category-aircraft"
+    assert gazetteer.noun_categories["مروحيه"] == "category-helicopter"
+    assert "منظومه" in gazetteer.system_nouns and "منظومه" not in gazetteer.noun_categories
+    assert {"ام", "اكس", "سي"} <= gazetteer.designation_letters
+
+
+def test_homographs_of_generic_phrases_hold_with_the_article(gazetteer):
+    assert gazetteer.is_homograph("drone", "المسيره") and gazetteer.is_homograph("drone", "مسيره")
+    assert not gazetteer.is_homograph("drone", "المسيرات")
+
+
+@pytest.mark.parametrize(
+    ("body", "state", "entity_id", "label"),
+    [
+        ("ministry-of-defence", "india", "ministry-of-defence-india", "وزارة الدفاع الهندية"),
+        ("armed-forces", "poland", "armed-forces-poland", "الجيش البولندي"),
+        ("navy", "china", "navy-china", "البحرية الصينية"),
+        ("government", "japan", "government-japan", "الحكومة اليابانية"),
+        ("ministry-of-defence", "united-states", "pentagon", "البنتاغون"),  # listed by name
+        ("presidency", "russia", "kremlin", "الكرملين"),
+    ],
+)
+def test_a_body_of_a_state_has_one_id(gazetteer, body, state, entity_id, label):
+    assert gazetteer.body_id(body, state) == entity_id
+    assert gazetteer.entry(entity_id).label_ar == label
+
+
+def test_body_labels_carry_their_gender_and_ellipsis(gazetteer):
+    assert gazetteer.body_labels["وزاره الدفاع"].feminine
+    assert not gazetteer.body_labels["الجيش"].feminine
+    assert gazetteer.body_labels["القوات المسلحه"].feminine  # a plural of things takes the feminine
+    elliptical = gazetteer.body_labels["الدفاع"]
+    assert elliptical.elliptical and elliptical.feminine  # «الدفاع الروسية»: the ministry's gender
+    assert gazetteer.bodies["embassy"].seat_abroad and not gazetteer.bodies["government"].seat_abroad
+
+
+def test_unnamed_sources_and_name_particles(gazetteer):
+    assert gazetteer.unnamed_sources["مصدر"] == PERSON
+    assert gazetteer.unnamed_sources["تقارير"] == "Organization"
+    assert {"بن", "ابو", "عبد"} <= gazetteer.name_particles
+
+
+def test_a_users_file_adds_a_kind_of_body(tmp_path):
+    extra = tmp_path / "bodies.ttl"
+    extra.write_text(
+        """@prefix kg: <https://w3id.org/kg-ar/ontology#> .
+@prefix kgr: <https://w3id.org/kg-ar/resource/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+kgr:body-coast-guard a skos:Concept ; skos:inScheme kg:Bodies ;
+    skos:prefLabel "خفر السواحل"@ar, "Coast Guard"@en .
+""",
+        encoding="utf-8",
+    )
+    extended = load_gazetteer([extra])
+    assert extended.body_id("coast-guard", "japan") == "coast-guard-japan"
+    assert extended.entry("coast-guard-japan").label_ar == "خفر السواحل الياباني"
+    assert load_gazetteer().entry("coast-guard-japan") is None

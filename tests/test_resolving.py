@@ -8,7 +8,19 @@ from kg.cleaning import clean
 from kg.extracting.entities import extract_mentions
 from kg.gazetteer import load_gazetteer
 from kg.reading import read_sources
-from kg.records import PERSON, PLACE, STATE, AnnotatedDocument, Claim, Document, Extraction, Mention
+from kg.records import (
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    STATE,
+    WEAPON,
+    AnnotatedDocument,
+    Claim,
+    Document,
+    Extraction,
+    Mention,
+    Transfer,
+)
 from kg.resolving import jaro_winkler, osa_distance, resolve, same_person_name, similar_words
 
 from .conftest import SEEDS
@@ -182,3 +194,68 @@ def test_seed_mentions_all_resolve(seed_resolution):
     assert unresolved == []
     people = {e.label_ar for e in resolution.entities.values() if e.kind == PERSON}
     assert not any("لوكاش" in p for p in people - {"ألكسندر لوكاشينكو"})
+
+
+def _transfer(supplier: Mention, recipient: Mention, weapon: Mention) -> Extraction:
+    document = Document("d" * 64, "", ("t.txt",))
+    transfer = Transfer(supplier, recipient, weapon, "Delivered", 0)
+    return Extraction(AnnotatedDocument(document, ()), (supplier, recipient, weapon), (), (transfer,))
+
+
+def _body(text: str, known_id: str | None, state: str, name: str | None = None) -> Mention:
+    return Mention(text, 0, len(text), 0, ORGANIZATION, known_id=known_id, affiliation=state, name=name)
+
+
+@pytest.mark.parametrize(
+    ("supplier", "recipient", "states"),
+    [
+        # «الجيش البولندي تسلم دبابات من كوريا الجنوبية»
+        (Mention("كوريا الجنوبية", 0, 14, 0, STATE, known_id="south-korea"),
+         _body("الجيش البولندي", "armed-forces-poland", "poland"), ("south-korea", "poland")),
+        # «وافقت وزارة الخارجية الأمريكية على بيع مروحيات للمغرب»: a body the gazetteer knows
+        (_body("وزارة الخارجية الأمريكية", "us-state-department", "united-states"),
+         Mention("المغرب", 0, 6, 0, STATE, known_id="morocco"), ("united-states", "morocco")),
+        # «موسكو سلمت القوات المسلحة الملكية المغربية…»: a capital, and a body known by its name alone
+        (Mention("موسكو", 0, 5, 0, PLACE, known_id="moscow", via="capital", affiliation="russia"),
+         _body("القوات المسلحة الملكية المغربية", None, "morocco", name="القوات المسلحة الملكية المغربية"),
+         ("russia", "morocco")),
+    ],
+)
+def test_a_body_supplies_and_receives_for_its_state_and_speaks_for_itself(gazetteer, supplier, recipient,
+                                                                           states):
+    weapon = Mention("دبابات", 0, 6, 0, WEAPON, known_id="tank", via="generic")
+    resolution = resolve([_transfer(supplier, recipient, weapon)], gazetteer)
+    assert (resolution.state_id_of(supplier), resolution.state_id_of(recipient)) == states
+    for party in (supplier, recipient):
+        if party.kind == ORGANIZATION:  # a speaker stays the body
+            assert resolution.actor_id_of(party) == resolution.entity_id_of(party) not in states
+            assert resolution.entities[resolution.entity_id_of(party)].kind == ORGANIZATION
+    assert all(resolution.entities[state].kind == STATE for state in states)
+    assert resolution.state_id_of(weapon) is None
+
+
+def test_a_body_made_from_its_id_is_a_node_with_its_labels(gazetteer):
+    india = _body("وزارة الدفاع الهندية", "ministry-of-defence-india", "india")
+    again = _body("وزارة الدفاع في الهند", "ministry-of-defence-india", "india")
+    resolution = resolve([_extraction(india, again)], gazetteer)
+    entity = resolution.entities["ministry-of-defence-india"]
+    assert (entity.kind, entity.label_ar, entity.label_en) == (ORGANIZATION, "وزارة الدفاع الهندية",
+                                                               "Ministry of Defence of India")
+    assert entity.alt_labels == {"وزارة الدفاع الهندية", "وزارة الدفاع في الهند"}
+
+
+def test_unnamed_sources_and_their_states_are_no_nodes(gazetteer):
+    source = Mention("مصدر عسكري مصري", 0, 15, 0, PERSON, via="anonymous", affiliation="egypt")
+    resolution = resolve([_acting(source)], gazetteer)
+    assert resolution.entity_id_of(source) is None and resolution.actor_id_of(source) is None
+    assert resolution.state_id_of(source) is None and resolution.entities == {}
+
+
+def test_an_unknown_weapon_takes_the_category_the_text_gave_it(gazetteer):
+    mentions = [Mention("زولو", 0, 4, 0, WEAPON, category="category-helicopter"),
+                Mention("زولو", 10, 14, 0, WEAPON, category="category-helicopter"),
+                Mention("زولو", 20, 24, 0, WEAPON)]
+    resolution = resolve([_extraction(*mentions)], gazetteer)
+    assert resolution.entities[resolution.entity_id_of(mentions[0])].category == "category-helicopter"
+    known = Mention("أباتشي", 0, 6, 0, WEAPON, known_id="apache", category="category-aircraft")
+    assert resolve([_extraction(known)], gazetteer).entities["apache"].category == "category-helicopter"

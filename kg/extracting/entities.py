@@ -130,8 +130,8 @@ _Appositive = tuple  # (gazetteer id or None, unknown name or None, first token,
 
 def _is_number(token: Token) -> bool:
     """Digits, with or without a clitic conjunction («و40»)."""
-    return bool(_DIGITS_ONLY.match(token.surface)) or (
-        any(w.upos == "NUM" for w in token.words) and all(w.upos in {"NUM", "CCONJ"} for w in token.words))
+    surface = fold(token.surface)
+    return bool(_DIGITS_ONLY.match(surface[1:] if surface[:1] in _CONJUNCTIONS else surface))
 
 
 @dataclass(frozen=True)
@@ -574,6 +574,8 @@ class _SentenceExtractor:
     def _governs_genitive(self, position: int) -> bool:
         """Whether the token at ``position`` is the definite genitive of the noun before it."""
         token = self.tokens[position]
+        if self._body_at(position) is not None:
+            return True  # «مسؤولو وزارة الدفاع الأمريكية», whatever the tagger split off «وزارة»
         if token.is_punctuation or token.is_function_word or self._is_adjective(position):
             return False
         word = max(token.words, key=lambda w: len(w.text))
@@ -1026,6 +1028,8 @@ class _SentenceExtractor:
             if generic.via != "generic" or following.via == "generic":
                 continue
             between = [t for t in self.tokens if generic.end <= t.start and t.end <= following.start]
+            # «مروحيات عسكرية من طراز كاراكال»: «من طراز» introduces the name as well.
+            between = [t for t in between if fold(t.surface) not in MODEL_PREPOSITIONS | MODEL_NOUNS]
             if len(between) <= 4 and not any(
                     t.is_punctuation or t.upos & {"VERB", "ADP", "CCONJ", "SCONJ"} for t in between):
                 drop.add(generic)
