@@ -122,7 +122,7 @@ ARTICLES = [
         [
             T("france", "ukraine", "caesar-howitzer", "Delivered"),
             T("france", "ukraine", "caesar-howitzer", "Planned"),
-            T("france", "ukraine", "combat-aircraft|ميراج 2000", "Planned"),
+            T("france", "ukraine", "combat-aircraft|ميراج 2000|mirage-2000", "Planned"),
             T("france", "ukraine", "storm-shadow|missile|سكالب", "Delivered"),
             T("france", "russia", "arms", "Denied"),
         ],
@@ -201,7 +201,7 @@ ARTICLES = [
         ),
         [
             T("france", "united-arab-emirates", "rafale", "Agreed"),
-            T("france", "united-arab-emirates", "helicopter|كاراكال", "Agreed"),
+            T("france", "united-arab-emirates", "helicopter|كاراكال|caracal", "Agreed"),
             T("united-states", "united-arab-emirates", "f-35", "Denied"),
         ],
         [
@@ -222,7 +222,7 @@ ARTICLES = [
         ),
         [
             T("united-states", "saudi-arabia", "thaad", "Delivered"),
-            T("china", "saudi-arabia", "drone|وينغ لونغ", "Agreed"),
+            T("china", "saudi-arabia", "drone|وينغ لونغ|wing-loong", "Agreed"),
         ],
         [
             C("وزاره الدفاع السعوديه|saudi-arabia", "البطاريات السبع المتبقية ستصل تباعا حتى عام 2026"),
@@ -315,9 +315,9 @@ ARTICLES = [
             "في المقابل، أجرت القوات الجوية الهندية مناورات بمقاتلات رافال قرب الحدود.",
         ),
         [
-            T("china", "pakistan", "جيه-10|جيه-10 سي|combat-aircraft", "Delivered"),
-            T("china", "pakistan", "جيه إف-17|جيه إف-17 ثاندر|combat-aircraft", "Delivered"),
-            T("china", "pakistan", "جيه-35|combat-aircraft", "Planned"),
+            T("china", "pakistan", "جيه-10|جيه-10 سي|combat-aircraft|j-10c", "Delivered"),
+            T("china", "pakistan", "جيه إف-17|جيه إف-17 ثاندر|combat-aircraft|jf-17", "Delivered"),
+            T("china", "pakistan", "جيه-35|combat-aircraft|j-35", "Planned"),
         ],
         [
             C("شهباز شريف|رئيس الوزراء الباكستاني",
@@ -419,7 +419,7 @@ HELD_OUT = [
             "أبوظبي.",
         ),
         [
-            T("iran", "sudan", "drone|مهاجر6", "Delivered"),
+            T("iran", "sudan", "drone|مهاجر6|mohajer-6", "Delivered"),
             T("iran", "sudan", "ammunition", "Delivered"),
             T("iran", "sudan", "arms", "Denied"),
         ],
@@ -443,9 +443,9 @@ HELD_OUT = [
             'وتجري القوات المغربية والأمريكية سنويا مناورات "الأسد الإفريقي" في جنوب المملكة.',
         ),
         [
-            T("united-states", "morocco", "helicopter|اباتشي", "Delivered"),
-            T("united-states", "morocco", "helicopter|اباتشي", "Agreed"),
-            T("israel", "morocco", "air-defence-system|باراك ام اكس", "Planned"),
+            T("united-states", "morocco", "helicopter|اباتشي|apache", "Delivered"),
+            T("united-states", "morocco", "helicopter|اباتشي|apache", "Agreed"),
+            T("israel", "morocco", "air-defence-system|باراك ام اكس|barak-mx", "Planned"),
         ],
         [
             C("مصدر عسكري مغربي|morocco", "المملكة تسعى إلى تنويع مصادر تسليحها"),
@@ -464,8 +464,8 @@ HELD_OUT = [
             "في المقابل، أوقفت ألمانيا تصدير بعض الأسلحة إلى إسرائيل بسبب الحرب في غزة.",
         ),
         [
-            T("israel", "germany", "air-defence-system|ارو 3", "Delivered"),
-            T("israel", "germany", "air-defence-system|ارو 3", "Agreed"),
+            T("israel", "germany", "air-defence-system|ارو 3|arrow-3", "Delivered"),
+            T("israel", "germany", "air-defence-system|ارو 3|arrow-3", "Agreed"),
             T("germany", "israel", "arms", "Denied"),
         ],
         [
@@ -487,8 +487,8 @@ HELD_OUT = [
             "كما أرسلت سلوفاكيا المجاورة 13 مقاتلة ميغ-29 إلى كييف.",
         ),
         [
-            T("south-korea", "poland", "tank|k2", "Agreed"),
-            T("south-korea", "poland", "tank|k2", "Delivered"),
+            T("south-korea", "poland", "tank|k2|k2-black-panther", "Agreed"),
+            T("south-korea", "poland", "tank|k2|k2-black-panther", "Delivered"),
             T("poland", "ukraine", "mig-29", "Delivered"),
             T("poland", "ukraine", "f-16", "Denied"),
             T("slovakia", "ukraine", "mig-29", "Delivered"),
@@ -511,11 +511,11 @@ HELD_OUT = [
             "ولم تعلق بكين على الصفقة.",
         ),
         [
-            T("india", "philippines", "missile|cruise-missile|براهموس", "Delivered"),
-            T("india", "philippines", "missile|cruise-missile|براهموس", "Agreed"),
-            T("russia", "india", "missile|cruise-missile|براهموس", "Delivered"),
-            T("india", "indonesia", "missile|cruise-missile|براهموس", "Planned"),
-            T("india", "vietnam", "missile|cruise-missile|براهموس", "Planned"),
+            T("india", "philippines", "missile|cruise-missile|براهموس|brahmos", "Delivered"),
+            T("india", "philippines", "missile|cruise-missile|براهموس|brahmos", "Agreed"),
+            T("russia", "india", "missile|cruise-missile|براهموس|brahmos", "Delivered"),
+            T("india", "indonesia", "missile|cruise-missile|براهموس|brahmos", "Planned"),
+            T("india", "vietnam", "missile|cruise-missile|براهموس|brahmos", "Planned"),
         ],
         [
             C("جيلبرتو تيودورو|وزير الدفاع الفلبيني",
@@ -535,7 +535,7 @@ HELD_OUT = [
         ),
         [
             T("united-kingdom", "ukraine", "challenger-2", "Planned"),
-            T("united-kingdom", "ukraine", "artillery|as90", "Planned"),
+            T("united-kingdom", "ukraine", "artillery|as90|as-90", "Planned"),
             T("united-kingdom", "ukraine", "storm-shadow", "Delivered"),
         ],
         [

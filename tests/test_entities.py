@@ -280,6 +280,8 @@ def test_a_state_named_in_a_role_phrase_is_a_mention_too(mentions_of):
 
 
 # ---- weapons ---------------------------------------------------------------------------------------------
+# A generic phrase before «من طراز» stays beside the system it introduces: the transfer extractor reads the
+# two together (its lex:typeOf words).
 
 def weapons(mentions) -> list[tuple[str, str | None]]:
     """(gazetteer id, else the folded name; category the text gave) of each weapon mention, in order."""
@@ -289,13 +291,13 @@ def weapons(mentions) -> list[tuple[str, str | None]]:
 WEAPON_SENTENCES = [
     # helicopters, generic and named
     ("أرسلت الولايات المتحدة مروحيات أباتشي إلى المغرب.", ["apache"]),  # Hespress
-    ("وتسلم الجيش الأردني طائرة هليكوبتر من طراز بلاك هوك.", ["black-hawk"]),  # Petra
+    ("وتسلم الجيش الأردني طائرة هليكوبتر من طراز بلاك هوك.", ["helicopter", "black-hawk"]),  # Petra
     ("وأسقطت الدفاعات الجوية الأوكرانية مروحية روسية قرب خاركيف.",  # Ukrinform
      ["air-defence-system", "helicopter"]),
-    ("وتشمل الصفقة 12 مروحية عسكرية من طراز كاراكال.", ["caracal"]),  # WAM
+    ("وتشمل الصفقة 12 مروحية عسكرية من طراز كاراكال.", ["helicopter", "caracal"]),  # WAM
     # singular and plural generic phrases
     ("وأعلن الجيش إسقاط 3 مقاتلات و40 مسيرة خلال الليل.", ["combat-aircraft", "drone"]),  # RT Arabic
-    ("وأسقطت الدفاعات مقاتلة من طراز سو-34.", ["su-34"]),  # Al Mayadeen
+    ("وأسقطت الدفاعات مقاتلة من طراز سو-34.", ["combat-aircraft", "su-34"]),  # Al Mayadeen
     ("ودمرت القوات دبابة وناقلات جند مدرعة.", ["tank", "armoured-vehicle"]),  # Sky News Arabia
     ("وتسلمت البحرية غواصات وفرقاطات من ألمانيا.", ["warship", "warship"]),  # Al-Ahram
     # ammunition is munitions, not artillery
@@ -303,9 +305,9 @@ WEAPON_SENTENCES = [
     ("وأرسلت واشنطن ذخائر وقذائف إلى كييف.", ["ammunition", "ammunition"]),  # Al-Hurra
     ("وسقطت قذيفة على المبنى.", ["ammunition"]),  # Al-Quds
     # missiles: cruise, anti-tank, named
-    ("وأطلقت السفن صواريخ كروز من طراز كاليبر.", ["kalibr"]),  # RIA Arabic
+    ("وأطلقت السفن صواريخ كروز من طراز كاليبر.", ["cruise-missile", "kalibr"]),  # RIA Arabic
     ("وتسلمت أوكرانيا صواريخ مضادة للدبابات من طراز جافلين ومنظومات إن لاو.",  # DW Arabic
-     ["javelin", "nlaw"]),
+     ["anti-tank-missile", "javelin", "nlaw"]),
     ("وطلبت كييف صواريخ توماهوك وستينغر.", ["tomahawk", "stinger"]),  # Al Jazeera
     ("تسلمت الفلبين صواريخ براهموس الهندية.", ["brahmos"]),  # Asharq
     # aircraft and drones by name
@@ -320,7 +322,7 @@ WEAPON_SENTENCES = [
     ("وتعرف المنظومة في إسرائيل باسم حيتس 3.", ["arrow-3"]),
     ("وأرسلت ألمانيا دبابات غيبارد ومدافع قيصر وهاوتزر إم 777.", ["gepard", "caesar-howitzer", "m777"]),
     # an unknown system takes the category of the noun before it
-    ("وتسلمت مصر مروحيات من طراز زولو.", [(match_key("زولو"), "category-helicopter")]),
+    ("وتسلمت مصر مروحيات من طراز زولو.", [("helicopter", None), (match_key("زولو"), "category-helicopter")]),
     ("واختبرت البحرية طائرات إكس-47 المسيرة.", [(match_key("إكس-47"), "category-aircraft")]),
     ("واشترت الهند منظومة الدفاع الجوي باراك-8.", [(match_key("باراك-8"), "category-air-defence-system")]),
 ]

@@ -1027,9 +1027,8 @@ class _SentenceExtractor:
                 drop.add(following)
             if generic.via != "generic" or following.via == "generic":
                 continue
+            # «مروحيات عسكرية من طراز كاراكال» keeps both: the transfer extractor reads «من طراز» itself.
             between = [t for t in self.tokens if generic.end <= t.start and t.end <= following.start]
-            # «مروحيات عسكرية من طراز كاراكال»: «من طراز» introduces the name as well.
-            between = [t for t in between if fold(t.surface) not in MODEL_PREPOSITIONS | MODEL_NOUNS]
             if len(between) <= 4 and not any(
                     t.is_punctuation or t.upos & {"VERB", "ADP", "CCONJ", "SCONJ"} for t in between):
                 drop.add(generic)
