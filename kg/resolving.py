@@ -100,14 +100,38 @@ def similar_words(a: str, b: str) -> bool:
     return osa_distance(a, b) <= allowed and jaro_winkler(a, b) >= JARO_WINKLER_MIN
 
 
-def same_person_name(a: str, b: str) -> bool:
+def name_parts(name: str, particles: frozenset[str] = frozenset()) -> list[str]:
+    """The parts of a person's name, a particle joined to the word after it: «عبد الله بن زايد» →
+    [«عبد الله», «بن زايد»], so that «بن سلمان» is the last part of «محمد بن سلمان»."""
+    parts: list[str] = []
+    pending = ""
+    for word in match_key(name).split():
+        if word in particles:
+            pending = f"{pending} {word}".strip()
+            continue
+        parts.append(f"{pending} {word}".strip())
+        pending = ""
+    if pending:
+        parts.append(pending)
+    return parts
+
+
+def similar_parts(a: str, b: str) -> bool:
+    """Two name parts of one name: each word similar («بن سلمان» / «بن سلمان»)."""
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) and all(
+        similar_words(x, y) for x, y in zip(words_a, words_b, strict=True))
+
+
+def same_person_name(a: str, b: str, particles: frozenset[str] = frozenset()) -> bool:
     """Two person names of one person in a corpus: similar surnames, and similar first names where both
-    give one; a one-word name is the surname of the longer one («روته» / «مارك روته»)."""
-    words_a, words_b = match_key(a).split(), match_key(b).split()
-    if not words_a or not words_b or not similar_words(words_a[-1], words_b[-1]):
+    give one; a one-word name is the surname of the longer one («روته» / «مارك روته»). With the gazetteer's
+    name particles, «عبد الله» is one first name and «بن سلمان» one last part."""
+    parts_a, parts_b = name_parts(a, particles), name_parts(b, particles)
+    if not parts_a or not parts_b or not similar_parts(parts_a[-1], parts_b[-1]):
         return False
-    if len(words_a) > 1 and len(words_b) > 1:
-        return similar_words(words_a[0], words_b[0])
+    if len(parts_a) > 1 and len(parts_b) > 1:
+        return similar_parts(parts_a[0], parts_b[0])
     return True
 
 
@@ -118,8 +142,8 @@ def same_name(a: str, b: str) -> bool:
         similar_words(x, y) for x, y in zip(words_a, words_b, strict=True))
 
 
-def names_match(kind: str, a: str, b: str) -> bool:
-    return same_person_name(a, b) if kind == PERSON else same_name(a, b)
+def names_match(kind: str, a: str, b: str, particles: frozenset[str] = frozenset()) -> bool:
+    return same_person_name(a, b, particles) if kind == PERSON else same_name(a, b)
 
 
 # ---- resolution -----------------------------------------------------------------------------------------
@@ -306,7 +330,7 @@ def _gazetteer_match(kind: str, name: str, gazetteer: Gazetteer) -> str | None:
         if entry.kind not in kinds or entry.generic:
             continue
         for label in entry.labels:
-            if names_match(kind, name, label):
+            if names_match(kind, name, label, gazetteer.name_particles):
                 score = jaro_winkler(phonetic_key(name), phonetic_key(label))
                 if best is None or score > best[0]:
                     best = (score, entry.entity_id)
@@ -331,7 +355,7 @@ def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, 
             resolution._ids[identity] = known
             continue
         for head, head_seen in clusters[kind]:
-            if any(names_match(kind, key, other[1]) for other in members[head]):
+            if any(names_match(kind, key, other[1], gazetteer.name_particles) for other in members[head]):
                 members[head].append(identity)
                 head_seen.update(seen)
                 break

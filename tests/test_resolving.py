@@ -259,3 +259,23 @@ def test_an_unknown_weapon_takes_the_category_the_text_gave_it(gazetteer):
     assert resolution.entities[resolution.entity_id_of(mentions[0])].category == "category-helicopter"
     known = Mention("أباتشي", 0, 6, 0, WEAPON, known_id="apache", category="category-aircraft")
     assert resolve([_extraction(known)], gazetteer).entities["apache"].category == "category-helicopter"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("بن سلمان", "محمد بن سلمان", True),  # the nasab is the name's last part
+        ("عبد المجيد تبون", "تبون", True),
+        ("عبد الله بن زايد", "عبد الرحمن بن زايد", False),  # «عبد الله» is one first name
+        ("محمد بن سلمان", "محمد بن نايف", False),
+        ("عبد الله", "عبد الرحمن", False),
+    ],
+)
+def test_names_with_particles(gazetteer, a, b, same):
+    assert same_person_name(a, b, gazetteer.name_particles) is same
+
+
+def test_a_nasab_alone_is_the_known_person(gazetteer):
+    resolution = resolve([_extraction(_person("بن سلمان"), _person("تركي بن محمد بن فهد"))], gazetteer)
+    assert resolution.entity_id_of(_person("بن سلمان")) == "mohammed-bin-salman"
+    assert resolution.entity_id_of(_person("تركي بن محمد بن فهد")) != "mohammed-bin-salman"
