@@ -487,18 +487,19 @@ def _after_preposition(doc: _Text, position: int) -> bool:
 
 
 def _rank(mention: Mention) -> int:
-    """Which mention of a speaker's noun phrase is the speaker (lower is better)."""
-    if mention.kind == PERSON and mention.via in NAMED:
-        return 0
-    if mention.kind == PERSON and mention.via == "role" and (mention.known_id or mention.name):
-        return 1
-    if mention.kind == PERSON and mention.via in ("role", "pronoun"):
-        return 2
-    if mention.kind == ORGANIZATION and mention.via in (*NAMED, "capital"):
-        return 3
+    """Which mention of a speaker's noun phrase is the speaker (lower is better); 99: never a speaker
+    (a nisba adjective, a generic phrase, a weapon, a place that stands for nothing)."""
+    if mention.via in ("nisba", "generic"):
+        return 99
+    if mention.kind == PERSON:
+        if mention.via in NAMED:
+            return 0
+        if mention.known_id or mention.name:
+            return 1  # a post the gazetteer or the text resolves
+        return 2  # a post, a pronoun, an unnamed source («مسؤول أمريكي»)
     if mention.kind == ORGANIZATION:
-        return 4
-    if mention.kind == STATE and mention.via in (*NAMED, "capital"):
+        return 3 if mention.via in (*NAMED, "capital") or mention.known_id else 4
+    if mention.kind == STATE:
         return 5
     if mention.kind == PLACE and mention.via == "capital":
         return 6
@@ -621,6 +622,7 @@ class _Extractor:
         end = position + 1
         covered = max((m.end for m in self.starting_in(first.start, first.end)), default=first.end)
         name_run = False
+        closed = first.main.upos == "ADJ"
         while end < limit:
             token = doc.tokens[end]
             if token.start < covered:  # inside a mention that started earlier
@@ -657,7 +659,7 @@ class _Extractor:
             if self._addressed(token):
                 break  # «قال مسؤول أمريكي لرويترز»: the outlet or the people spoken to
             ends_person = any(
-                m.kind == PERSON and m.end == doc.tokens[end - 1].end
+                _rank(m) < 99 and m.end == doc.tokens[end - 1].end
                 for m in self.mentions_in(first.start, token.start)
             )
             name_like = token.main.upos == "PROPN" or in_name
@@ -686,8 +688,16 @@ class _Extractor:
                 break
             if token.main.upos == "VERB" and not (opens_mention or in_name):
                 break
+            name_like = opens_mention or in_name or token.main.upos == "PROPN"
+            if closed and not name_like and not token.bare.startswith("ال"):
+                break  # «الشرطة الفرنسية توقيف…»: after its adjective a noun phrase takes no bare genitive
             if opens_mention:
                 covered = max(m.end for m in self.starting_in(token.start, token.end))
+            closed = (
+                token.main.upos == "ADJ"
+                and not name_like
+                or (opens_mention and all(m.via == "nisba" for m in self.starting_in(token.start, token.end)))
+            )
             end += 1
         return position, end
 
@@ -889,8 +899,12 @@ class _Extractor:
         return introduced
 
     def _resolve_role(self, mention: Mention, np: tuple[int, int]) -> Mention:
-        """A role with no name and no gazetteer id → the person (or body) the document gave that role."""
-        if mention.via != "role" or mention.known_id or mention.name:
+        """A role with no name and no gazetteer id → the person (or body) the document gave that role. An
+        unnamed source is one only when definite («وأضاف المصدر»: the source just quoted)."""
+        if mention.known_id or mention.name:
+            return mention
+        definite_source = mention.via == "anonymous" and fold(mention.text).startswith(("ال", "وال", "فال"))
+        if mention.via != "role" and not definite_source:
             return mention
         key = self._role_key(mention.start, mention.end)
         if not key:
@@ -908,7 +922,7 @@ class _Extractor:
         last = self.state.last_speaker
         if (
             last is not None
-            and last.via == "role"
+            and last.via in ("role", "anonymous")
             and not last.name
             and compatible(self._role_key(last.start, last.end))
         ):
@@ -921,6 +935,11 @@ class _Extractor:
         after = [(at, p) for at, p in matches if at > mention.start]
         if after:
             return _anaphor(min(after, key=lambda item: item[0])[1], "role")
+        if not modifiers and self.lexicon.speaker_nouns.get(head) == ORGANIZATION:
+            # «وذكرت الوكالة» after «وكالة الأنباء الكويتية»: a bare body is the one just named
+            found = self._body_before(head, mention.start)
+            if found is not None and found.start != mention.start:
+                return _anaphor(found, "role")
         body = self.lexicon.institutions.get(head)
         if body and not modifiers:
             found = self._body_before(body, mention.start)
@@ -940,11 +959,13 @@ class _Extractor:
         for p in range(position - 1, floor - 1, -1):
             if self._noun_key(doc.tokens[p]) != body:
                 continue
-            named = [
-                m for m in self.mentions if m.kind == ORGANIZATION and m.start <= doc.tokens[p].start < m.end
-            ]
+            token = doc.tokens[p]
+            named = [m for m in self.mentions_in(token.start, token.end) if m.kind == ORGANIZATION]
             if named:
-                return named[0]
+                sentence = doc.sentence_range[token.sentence]
+                return self._whole_name(
+                    named[0], doc.tokens[sentence[0]].start, doc.tokens[sentence[1] - 1].end
+                )
             np = self.noun_phrase(p, doc.sentence_end(p))
             if np is None:
                 continue
@@ -1312,8 +1333,11 @@ class _Extractor:
 
     def _can_be_object(self, token: _Token) -> bool:
         """A noun object right after the speaker («ذكر لوكاشينكو خططا…», «تأكيد الرئيس رفض بلاده…»); the
-        tagger often takes a verbal noun for a verb, so only function words are refused."""
+        tagger often takes a verbal noun for a verb, so only function words are refused, and a pronoun
+        («تنفي حماس ذلك») says nothing of its own."""
         if token.is_punctuation or token.clitic_preposition or token.split_conjunction:
+            return False
+        if token.main.upos in ("PRON", "DET"):
             return False
         if token.key in self.lexicon.prepositions or token.key in self.lexicon.complementizers:
             return False
