@@ -13,13 +13,6 @@ GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 MIN_SAID_F1 = 0.85
 MIN_TRANSFERS_F1 = 0.85
 
-# Remove once kg/extracting/quotations.py exists and the pipeline builds the seeds with claims and transfers.
-NOT_YET = pytest.mark.xfail(
-    reason="the claim extractor (kg/extracting/quotations.py) is not written yet: kg.pipeline cannot build",
-    strict=False,
-)
-
-
 @pytest.fixture(scope="module")
 def seeds_report(seeds_build) -> EvaluationReport:
     return evaluate(GOLD_DIR, seeds_build.graph)
@@ -33,16 +26,13 @@ def _explain(report: EvaluationReport, kind: str) -> str:
     return "\n".join(lines)
 
 
-@NOT_YET
 def test_said_f1_on_the_seeds(seeds_report: EvaluationReport):
     assert seeds_report.scores["said"].f1 >= MIN_SAID_F1, _explain(seeds_report, "said")
 
 
-@NOT_YET
 def test_transfers_f1_on_the_seeds(seeds_report: EvaluationReport):
     assert seeds_report.scores["transfers"].f1 >= MIN_TRANSFERS_F1, _explain(seeds_report, "transfers")
 
 
-@NOT_YET
 def test_no_real_world_entity_is_split_into_two_nodes(seeds_report: EvaluationReport):
     assert seeds_report.splits == [], "\n".join(split.describe() for split in seeds_report.splits)
