@@ -32,6 +32,10 @@ class EntityResolution(Protocol):
 
     def entity_id_of(self, mention: Mention) -> str | None: ...
 
+    def actor_id_of(self, mention: Mention) -> str | None: ...
+
+    def state_id_of(self, mention: Mention) -> str | None: ...
+
 
 def document_iri(document: Document) -> URIRef:
     return KGR[f"doc-{document.doc_id[:16]}"]
@@ -96,8 +100,14 @@ class GraphBuilder:
     def _actor(self, mention: Mention | None) -> URIRef | None:
         if mention is None:
             return None
-        actor_of = getattr(self.resolution, "actor_id_of", self.resolution.entity_id_of)
-        entity_id = actor_of(mention)
+        entity_id = self.resolution.actor_id_of(mention)
+        return KGR[entity_id] if entity_id else None
+
+    def _state(self, mention: Mention | None) -> URIRef | None:
+        """A supplier or recipient: the state behind a capital, a ministry, an army or an official."""
+        if mention is None:
+            return None
+        entity_id = self.resolution.state_id_of(mention)
         return KGR[entity_id] if entity_id else None
 
     def _entity(self, mention: Mention) -> URIRef | None:
@@ -207,8 +217,8 @@ class GraphBuilder:
     def add_transfer(self, document: Document, transfer: Transfer) -> URIRef | None:
         graph = self.graph
         weapon = self._entity(transfer.weapon)
-        supplier = self._actor(transfer.supplier)
-        recipient = self._actor(transfer.recipient)
+        supplier = self._state(transfer.supplier)
+        recipient = self._state(transfer.recipient)
         if weapon is None or (supplier is None and recipient is None):
             return None
         key = [str(supplier or "unknown"), str(recipient or "unknown"), str(weapon), transfer.status]
