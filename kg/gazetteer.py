@@ -21,6 +21,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from kg.datafiles import read_turtle
 from kg.errors import GazetteerError
 from kg.normalizing import fold, match_key, nisba_stem, strip_article
 from kg.records import ENTITY_KINDS, ORGANIZATION, PERSON, STATE, WEAPON
@@ -269,17 +270,8 @@ def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra_files: tuple[str, ...]) -> Gazetteer:
-    graph = Graph()
-    for path in [*default_gazetteer_files(), *(Path(f) for f in extra_files)]:
-        try:
-            graph.parse(path, format="turtle")
-        except FileNotFoundError as error:
-            raise GazetteerError(f"gazetteer file not found: {path}") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise GazetteerError(f"cannot read gazetteer file {path}: {error}") from error
-        except Exception as error:  # rdflib raises many parser exception types
-            raise GazetteerError(f"gazetteer file {path} is not valid Turtle: {error}") from error
-    return build_gazetteer(graph)
+    files = [*default_gazetteer_files(), *(Path(f) for f in extra_files)]
+    return build_gazetteer(read_turtle(files, GazetteerError, "gazetteer"))
 
 
 def local_name(iri: URIRef | str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from kg.datafiles import read_turtle
 from kg.errors import LexiconError
 from kg.normalizing import fold, strip_article
 from kg.records import ORGANIZATION, PERSON
@@ -28,21 +29,6 @@ SPEECH_LEXICON_FILE = ONTOLOGIES / "lexicon-speech.ttl"
 LEX = Namespace("https://w3id.org/kg-ar/lexicon#")
 
 Phrase = tuple[str, ...]  # folded words of a form
-
-
-def read_turtle(paths: Iterable[Path]) -> Graph:
-    """Parse Turtle files into one graph; LexiconError names the file that is missing or malformed."""
-    graph = Graph()
-    for path in paths:
-        try:
-            graph.parse(path, format="turtle")
-        except FileNotFoundError as error:
-            raise LexiconError(f"lexicon file not found: {path}") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise LexiconError(f"cannot read lexicon file {path}: {error}") from error
-        except Exception as error:  # rdflib raises many parser exception types
-            raise LexiconError(f"lexicon file {path} is not valid Turtle: {error}") from error
-    return graph
 
 
 def phrase(text: str) -> Phrase:
@@ -135,7 +121,7 @@ def load_speech_lexicon(extra: Sequence[Path] = ()) -> SpeechLexicon:
 
 @functools.lru_cache(maxsize=8)
 def _load_speech(extra: tuple[str, ...]) -> SpeechLexicon:
-    graph = read_turtle([SPEECH_LEXICON_FILE, *(Path(p) for p in extra)])
+    graph = read_turtle([SPEECH_LEXICON_FILE, *(Path(p) for p in extra)], LexiconError, "lexicon")
     return build_speech_lexicon(graph)
 
 
