@@ -46,7 +46,8 @@ def test_duplicated_body_is_kept_once():
 )
 def test_web_boilerplate_lines_are_dropped(boilerplate):
     story = "قال الوزير إن المحادثات كانت مثمرة وإن الجانبين اتفقا على مواصلة الحوار."
-    documents = list(clean(SourceText("page.txt", f"{story}\n{boilerplate}\nوأضاف أن اللقاء المقبل سيعقد قريبا.")))
+    page = f"{story}\n{boilerplate}\nوأضاف أن اللقاء المقبل سيعقد قريبا."
+    documents = list(clean(SourceText("page.txt", page)))
     assert len(documents) == 1
     assert boilerplate.split()[0] not in documents[0].text
     assert documents[0].text.startswith(story)

@@ -1,4 +1,4 @@
-"""Annotation fanned out over Dask: real workers on loopback, the real models, the same graph as a plain build."""
+"""Annotation fanned out over Dask: real workers on loopback, the real models, the graph of a plain build."""
 
 from __future__ import annotations
 
