@@ -51,7 +51,7 @@ DELIVERIES = [
     ("تسلمت مصر الدفعة الأولى من مقاتلات رافال الفرنسية.",
      {("france", "egypt", "rafale", "Delivered")}),
     ("تسلم الجيش الباكستاني مقاتلات جيه-10 سي من الصين.",
-     {("china", "pakistan", match_key("جيه-10"), "Delivered")}),
+     {("china", "pakistan", "j-10c", "Delivered")}),
     ("تلقت بولندا أول دبابات أبرامز من الولايات المتحدة.",
      {("united-states", "poland", "abrams", "Delivered")}),
     ("استلمت أوكرانيا منظومة ناسامس من النرويج.",
@@ -91,6 +91,17 @@ SALES = [
      {("united-states", "morocco", "javelin", "Agreed")}),
 ]
 
+# A sale told in the past with its recipient and no word of plan or request is a concluded sale: Agreed (the
+# lexicon's rule; only a delivery cue says the weapons arrived).
+PAST_SALES = [
+    ("باعت أنقرة طائرات بيرقدار إلى بولندا.",
+     {("turkey", "poland", "bayraktar-tb2", "Agreed")}),
+    ("باعت الولايات المتحدة لليونان مقاتلات إف-35.",
+     {("united-states", "greece", "f-35", "Agreed")}),
+    ("وباعت موسكو طهران مقاتلات سوخوي 35 العام الماضي.",
+     {("russia", "iran", "su-35", "Agreed")}),
+]
+
 # ── Deployment, stationing and retention ─────────────────────────────────────────────────────────
 DEPLOYMENTS = [
     ("نشرت الولايات المتحدة منظومة ثاد في كوريا الجنوبية.",
@@ -116,7 +127,7 @@ PLANS = [
     ("سوف ترسل بريطانيا صواريخ ستورم شادو إلى أوكرانيا.",
      {("united-kingdom", "ukraine", "storm-shadow", "Planned")}),
     ("تعتزم بولندا شراء مروحيات أباتشي من الولايات المتحدة.",
-     {("united-states", "poland", "helicopter", "Planned")}),
+     {("united-states", "poland", "apache", "Planned")}),
     ("تخطط روسيا لنشر صواريخ أوريشنيك في بيلاروسيا.",
      {("russia", "belarus", "oreshnik", "Planned")}),
     ("من المقرر أن تتسلم اليونان مقاتلات إف-35 من الولايات المتحدة.",
@@ -135,6 +146,36 @@ REQUESTS = [
      {("germany", "ukraine", "taurus", "Requested")}),
     ("ترغب تايوان في شراء دبابات أبرامز من الولايات المتحدة.",
      {("united-states", "taiwan", "abrams", "Requested")}),
+]
+# A request addressed to the supplier before the purchase it asks for («طلبت X من Y شراء …»).
+REQUEST_PURCHASES = [
+    ("طلبت بولندا من الولايات المتحدة شراء 96 مروحية أباتشي.",
+     {("united-states", "poland", "apache", "Requested")}),
+    ("وطلبت مصر من فرنسا شراء مقاتلات رافال إضافية.",
+     {("france", "egypt", "rafale", "Requested")}),
+    ("تقدمت الهند بطلب لشراء منظومات إس-400 من روسيا.",
+     {("russia", "india", "s-400", "Requested")}),
+    ("تسعى المغرب لشراء طائرات بيرقدار من تركيا.",
+     {("turkey", "morocco", "bayraktar-tb2", "Requested")}),
+]
+# A state's army, ministry or forces stand for the state.
+BODIES = [
+    ("تسلم الجيش البولندي الدفعة الأولى من دبابات أبرامز من الولايات المتحدة.",
+     {("united-states", "poland", "abrams", "Delivered")}),
+    ("أعلنت وزارة الدفاع الهندية أنها تسلمت منظومات إس-400 من روسيا.",
+     {("russia", "india", "s-400", "Delivered")}),
+    ("وتسلمت القوات الأوكرانية مدافع سيزار من فرنسا.",
+     {("france", "ukraine", "caesar-howitzer", "Delivered")}),
+]
+# A weapon named earlier in the document, taken up by a definite generic noun of its category.
+REFERENCES = [
+    ("تسلمت الهند منظومة إس-400 من روسيا.\n"
+     "وكانت الهند وقعت مع روسيا عام 2018 صفقة بقيمة 5.4 مليار دولار لشراء خمس وحدات من المنظومة.",
+     {("russia", "india", "s-400", "Delivered"), ("russia", "india", "s-400", "Agreed")}),
+    ("تسلمت روسيا من إيران مسيرات شاهد.\nوقال مسؤول إن روسيا تسعى لشراء المزيد من الطائرات من إيران.",
+     {("iran", "russia", "shahed-136", "Delivered"), ("iran", "russia", "shahed-136", "Requested")}),
+    ("عرضت باريس مقاتلات رافال في معرض دبي.\nوتخطط الهند لشراء الطائرات من فرنسا.",
+     {("france", "india", "rafale", "Planned")}),
 ]
 DENIALS = [
     ("نفت إيران تزويد روسيا بصواريخ باليستية.",
@@ -241,6 +282,12 @@ NEGATIVES = [
     "بحثت مصر مع ألمانيا صفقة غواصات جديدة.",  # a deal with no direction
     "اتهمت روسيا حلف الناتو بتزويد أوكرانيا بصواريخ.",  # the supplier is an alliance, not a state
     "تسلمت أوكرانيا مقاتلات إف-16 جديدة.",  # one side only
+    "سلمت شركة بايكار طائرات بيرقدار إلى أوكرانيا.",  # a company is no state
+    "تسلمت قوات الدعم السريع طائرات مسيرة من جهة مجهولة.",  # a non-state group
+    "طلبت بولندا من الولايات المتحدة تفسيرا لتأخر المفاوضات.",  # a request with no weapon
+    # A reference with nothing named before it, or a category that does not fit the weapon named.
+    "وتخطط الهند لشراء الطائرات من فرنسا.",
+    "عرضت فرنسا مقاتلات رافال في المعرض.\nوتخطط الهند لشراء المنظومة من روسيا.",
 ]
 
 QUANTITIES = [
@@ -252,10 +299,20 @@ QUANTITIES = [
     ("طلبت بولندا عدة كتائب من منظومة باتريوت من الولايات المتحدة.", "patriot", None),
     ("أرسلت ألمانيا دبابات ليوبارد 2 إلى أوكرانيا.", "leopard-2", None),
     ("سلمت ألمانيا أوكرانيا أربع عشرة دبابة ليوبارد 2.", "leopard-2", 14),
+    # The number counts the head noun the named weapon specifies.
+    ("وقعت مصر وفرنسا اتفاقا لشراء 30 طائرة مقاتلة من طراز رافال.", "rafale", 30),
+    ("تسلمت أوكرانيا 12 طائرة مسيرة من طراز بيرقدار من تركيا.", "bayraktar-tb2", 12),
+    ("طلبت بولندا من الولايات المتحدة شراء 96 مروحية أباتشي.", "apache", 96),
+    # A number inside a name, a sum of money or a year is no count.
+    ("اشترت الهند مقاتلات ميراج 2000 من فرنسا.", "mirage-2000", None),
+    ("اشترت أوكرانيا طائرات تي بي 2 من تركيا.", "bayraktar-tb2", None),
+    ("باعت روسيا الهند بقيمة 5 مليارات دولار منظومات إس-400.", "s-400", None),
+    ("سلمت فرنسا اليونان عام 2021 طائرات رافال.", "rafale", None),
 ]
 
-_CONSTRUCTIONS = (DELIVERIES, SALES, DEPLOYMENTS, PLANS, REQUESTS, DENIALS, PRODUCTION, COORDINATION,
-                  TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
+_CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
+                  REFERENCES, DENIALS, PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION,
+                  READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -304,7 +361,9 @@ def _ids(table: list) -> list[str]:
     """Readable ids: the construction and the row's number («deliveries-3»)."""
     names = {id(rows): name for name, rows in (
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
-        ("requests", REQUESTS), ("denials", DENIALS), ("production", PRODUCTION),
+        ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
+        ("bodies", BODIES),
+        ("references", REFERENCES), ("denials", DENIALS), ("production", PRODUCTION),
         ("coordination", COORDINATION), ("talks-cancellations", TALKS_AND_CANCELLATIONS),
         ("co-production", CO_PRODUCTION), ("readings", READINGS),
         ("first-person", FIRST_PERSON), ("negatives", NEGATIVES), ("quantities", QUANTITIES))}

@@ -134,6 +134,9 @@ class TransferLexicon:
     request_after: tuple[tuple[str, ...], ...]
     future_words: frozenset[str]
     type_words: frozenset[str]
+    not_count_after: frozenset[str] = frozenset()
+    not_count_before: frozenset[str] = frozenset()
+    weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
 
 
 def load_transfer_lexicon(extra_files: Sequence[Path] = ()) -> TransferLexicon:
@@ -280,6 +283,12 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         for form in _folded(graph, subject, "form"):
             numbers[tuple(form.split())] = value
 
+    weapon_references: dict[str, frozenset[str]] = {}
+    for subject in graph.subjects(RDF.type, _lex("WeaponReference")):
+        categories = frozenset(_strings(graph, subject, "category"))
+        for noun in _folded(graph, subject, "noun"):
+            weapon_references[noun] = weapon_references.get(noun, frozenset()) | categories
+
     words = _lex("Words")
     quantities = _lex("Quantities")
     pronouns = _lex("Pronouns")
@@ -310,6 +319,9 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         request_after=tuple(tuple(p.split()) for p in _folded(graph, words, "requestAfter")),
         future_words=frozenset(_folded(graph, words, "futureWord")),
         type_words=frozenset(w for p in _folded(graph, words, "typeOf") for w in p.split()),
+        not_count_after=frozenset(_folded(graph, quantities, "notCountAfter")),
+        not_count_before=frozenset(_folded(graph, quantities, "notCountBefore")),
+        weapon_references=weapon_references,
     )
 
 
@@ -1075,6 +1087,44 @@ def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_We
     return []
 
 
+def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon],
+                      context: _Context) -> list[_Weapon]:
+    """«… لشراء خمس وحدات من المنظومة»: a definite generic noun in the cue's clause that names no weapon of
+    its own refers to the most recent named weapon of a compatible category earlier in the document."""
+    lexicon = context.lexicon
+    scope_end = _weapon_scope_end(event, end, tokens, lexicon)
+    for token in tokens[event.last + 1: scope_end + 1]:
+        if any(w.first <= token.position <= w.last for w in weapons):
+            continue
+        categories = next((lexicon.weapon_references[a.stem[2:]] for a in _readings(token, lexicon)
+                           if a.stem.startswith("ال") and a.stem[2:] in lexicon.weapon_references
+                           and not a.enclitic), None)
+        if categories is None:
+            continue
+        earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != "generic"
+                   and m.end <= token.start and _category_fits(m, categories, context.gazetteer)]
+        if earlier:
+            referent = max(earlier, key=lambda m: m.start)
+            return [_Weapon(referent, token.position, token.position)]
+        return []
+    return []
+
+
+def _category_fits(mention: Mention, categories: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """Whether a weapon's category, or one it falls under, is among those a reference noun allows."""
+    if not categories:
+        return True
+    category = gazetteer.category_of(mention.known_id)
+    seen: set[str] = set()
+    while category is not None and category not in seen:
+        if category in categories:
+            return True
+        seen.add(category)
+        entry = gazetteer.categories.get(category)
+        category = entry.broader if entry else None
+    return False
+
+
 def _weapon_scope_end(event: _Event, end: int, tokens: list[_Token], lexicon: TransferLexicon) -> int:
     """Where the transferred weapons stop: before a relative clause, a comparison («مماثل لـ»), a capability
     («قادرة على حمل») or a target («لاعتراض»)."""
@@ -1110,6 +1160,17 @@ def _describes(generic: _Weapon, named: _Weapon, tokens: list[_Token], type_word
     return any(t.key in type_words for t in gap) and not any(t.is_verb for t in gap)
 
 
+def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[_Token], lexicon: TransferLexicon
+                  ) -> _Weapon:
+    """«30 طائرة مقاتلة من طراز رافال»: the number counts the generic head noun that the named weapon
+    specifies, so the count is read before that head."""
+    if weapon.mention.via == "generic":
+        return weapon
+    heads = [w for w in weapons if w.mention.via == "generic" and w.last < weapon.first
+             and _describes(w, weapon, tokens, lexicon.type_words)]
+    return heads[-1] if heads else weapon
+
+
 def _quantity(weapon: _Weapon, event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> int | None:
     """«ثلاث بطاريات باتريوت», «24 طائرة رافال»: a number before the weapon (and its unit noun); none for
     «عدة كتائب»."""
@@ -1125,12 +1186,22 @@ def _quantity(weapon: _Weapon, event: _Event, tokens: list[_Token], lexicon: Tra
             return None
         value = _number(tokens, position, lexicon)
         if value is not None:
-            return value
+            return None if _not_a_count(tokens, position, lexicon) else value
         if stems & lexicon.unit_nouns or token.key == "من":
             position -= 1
             continue
         return _number(tokens, weapon.first, lexicon, inside=True)
     return None
+
+
+def _not_a_count(tokens: list[_Token], position: int, lexicon: TransferLexicon) -> bool:
+    """«عام 2018», «بقيمة 5 مليارات دولار»: a number after a word of date or price, or before a unit of
+    money, is no count of weapons."""
+    before = tokens[position - 1] if position > 0 else None
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    if before is not None and any(a.stem in lexicon.not_count_after for a in _readings(before, lexicon)):
+        return True
+    return after is not None and any(a.stem in lexicon.not_count_before for a in _readings(after, lexicon))
 
 
 def _number(tokens: list[_Token], position: int, lexicon: TransferLexicon, inside: bool = False
@@ -1164,7 +1235,8 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     lexicon = context.lexicon
     frame = event.cue.frame
     end = _window_end(event, next_start, tokens, lexicon)
-    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon)
+    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon) or _referred_weapons(
+        event, end, tokens, weapons, context)
     if not event_weapons:
         return
     status = _status(event, tokens, status_hits, lexicon)
@@ -1177,7 +1249,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
     extra_requests = _request_after(event, end, tokens, lexicon)
     for weapon in event_weapons:
-        quantity = _quantity(weapon, event, tokens, lexicon)
+        quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         for supplier, recipient in _pairs(roles, weapon, frame, context):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
                            quantity)
@@ -1219,6 +1291,15 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
         role = markers.get(party.marker)
         if party.marker and role:
             _assign(roles, role, 1, party)
+    # «طلبت بولندا من الولايات المتحدة شراء مروحيات»: the one a request is addressed to, between the request
+    # and the cue, is the supplier the cue's «من» would have named.
+    requests = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Requested"]
+    if requests:
+        for party in parties:
+            between = tokens[party.last + 1: event.hit.first]
+            if requests[-1].last < party.first and party.last < event.hit.first and party.marker \
+                    and markers.get(party.marker) == SUPPLIER and not any(_is_boundary(t) for t in between):
+                _assign(roles, SUPPLIER, 2, party)
     # The subject (or a noun's genitive agent), and a bare second object.
     # «تسليم باكستان صواريخ إلى السعودية»: with the recipient after a preposition, a noun's genitive is its
     # agent.
