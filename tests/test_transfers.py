@@ -176,6 +176,15 @@ REFERENCES = [
      {("iran", "russia", "shahed-136", "Delivered"), ("iran", "russia", "shahed-136", "Requested")}),
     ("عرضت باريس مقاتلات رافال في معرض دبي.\nوتخطط الهند لشراء الطائرات من فرنسا.",
      {("france", "india", "rafale", "Planned")}),
+    # The supplier of the earlier sale carries over to the weapon taken up by reference.
+    ("وافقت الولايات المتحدة على بيع 40 طائرة مقاتلة من طراز إف-16 إلى تركيا.\n"
+     "وقال وزير الخارجية التركي هاكان فيدان إن أنقرة ستتسلم الطائرات الأولى خلال عامين.",
+     {("united-states", "turkey", "f-16", "Agreed"), ("united-states", "turkey", "f-16", "Planned")}),
+    ("باعت فرنسا مصر مقاتلات رافال.\nوتسلمت مصر الطائرات العام الماضي.",
+     {("france", "egypt", "rafale", "Agreed"), ("france", "egypt", "rafale", "Delivered")}),
+    # … but only for the same recipient.
+    ("اشترت بولندا دبابات أبرامز من الولايات المتحدة.\nوتسلمت رومانيا الدبابات.",
+     {("united-states", "poland", "abrams", "Agreed")}),
 ]
 DENIALS = [
     ("نفت إيران تزويد روسيا بصواريخ باليستية.",

@@ -559,6 +559,8 @@ class _Context:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.date = annotated.document.date
         self.weapon_origins: dict[str, _Party] = {}  # weapon identity → the state a nisba says made it
+        # (weapon identity, recipient state) → the supplier an earlier sentence named for that transfer
+        self.suppliers: dict[tuple[str, str], Mention] = {}
 
     # -- which state a mention stands for ----------------------------------------------------------------
     def state_of(self, mention: Mention) -> str | None:
@@ -702,6 +704,8 @@ def extract_transfers(
             if key in seen:
                 continue
             seen.add(key)
+            if key[0] is not None and key[1] is not None and transfer.supplier is not None:
+                context.suppliers.setdefault((key[2], key[1]), transfer.supplier)
             yield transfer
 
 
@@ -1110,6 +1114,19 @@ def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: li
     return []
 
 
+def _known_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles:
+    """«ستتسلم أنقرة الطائرات»: a weapon taken up by reference, with no supplier in its clause, comes from
+    the supplier an earlier sentence named for the same weapon and recipient."""
+    if roles.supplier:
+        return roles
+    for _, recipient in roles.recipient:
+        known = context.suppliers.get((_weapon_identity(weapon.mention), recipient.state))
+        state = context.state_of(known) if known is not None else None
+        if known is not None and state is not None:
+            return replace(roles, supplier=[(4, _Party(known, state, -1, -1))])
+    return roles
+
+
 def _category_fits(mention: Mention, categories: frozenset[str], gazetteer: Gazetteer) -> bool:
     """Whether a weapon's category, or one it falls under, is among those a reference noun allows."""
     if not categories:
@@ -1235,8 +1252,10 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     lexicon = context.lexicon
     frame = event.cue.frame
     end = _window_end(event, next_start, tokens, lexicon)
-    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon) or _referred_weapons(
-        event, end, tokens, weapons, context)
+    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon)
+    referred = not event_weapons
+    if referred:
+        event_weapons = _referred_weapons(event, end, tokens, weapons, context)
     if not event_weapons:
         return
     status = _status(event, tokens, status_hits, lexicon)
@@ -1250,7 +1269,8 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     extra_requests = _request_after(event, end, tokens, lexicon)
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
-        for supplier, recipient in _pairs(roles, weapon, frame, context):
+        weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
+        for supplier, recipient in _pairs(weapon_roles, weapon, frame, context):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
                            quantity)
             if extra_requests and status != "Requested":
