@@ -182,6 +182,11 @@ REFERENCES = [
      {("united-states", "turkey", "f-16", "Agreed"), ("united-states", "turkey", "f-16", "Planned")}),
     ("باعت فرنسا مصر مقاتلات رافال.\nوتسلمت مصر الطائرات العام الماضي.",
      {("france", "egypt", "rafale", "Agreed"), ("france", "egypt", "rafale", "Delivered")}),
+    # Of two aircraft named before, the one already sold to this recipient.
+    ("باعت الولايات المتحدة تركيا مقاتلات إف-16.\nوباعت الولايات المتحدة اليونان مقاتلات إف-35.\n"
+     "وستتسلم تركيا الطائرات العام المقبل.",
+     {("united-states", "turkey", "f-16", "Agreed"), ("united-states", "greece", "f-35", "Agreed"),
+      ("united-states", "turkey", "f-16", "Planned")}),
     # … but only for the same recipient.
     ("اشترت بولندا دبابات أبرامز من الولايات المتحدة.\nوتسلمت رومانيا الدبابات.",
      {("united-states", "poland", "abrams", "Agreed")}),

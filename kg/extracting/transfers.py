@@ -1094,7 +1094,8 @@ def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_We
 def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon],
                       context: _Context) -> list[_Weapon]:
     """«… لشراء خمس وحدات من المنظومة»: a definite generic noun in the cue's clause that names no weapon of
-    its own refers to the most recent named weapon of a compatible category earlier in the document."""
+    its own refers to a named weapon of a compatible category earlier in the document: the candidates, the
+    most recent first."""
     lexicon = context.lexicon
     scope_end = _weapon_scope_end(event, end, tokens, lexicon)
     for token in tokens[event.last + 1: scope_end + 1]:
@@ -1107,10 +1108,7 @@ def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: li
             continue
         earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != "generic"
                    and m.end <= token.start and _category_fits(m, categories, context.gazetteer)]
-        if earlier:
-            referent = max(earlier, key=lambda m: m.start)
-            return [_Weapon(referent, token.position, token.position)]
-        return []
+        return [_Weapon(m, token.position, token.position) for m in sorted(earlier, key=lambda m: -m.start)]
     return []
 
 
@@ -1254,8 +1252,10 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     end = _window_end(event, next_start, tokens, lexicon)
     event_weapons = _weapons_of(event, end, tokens, weapons, lexicon)
     referred = not event_weapons
+    referents: list[_Weapon] = []
     if referred:
-        event_weapons = _referred_weapons(event, end, tokens, weapons, context)
+        referents = _referred_weapons(event, end, tokens, weapons, context)
+        event_weapons = referents[:1]
     if not event_weapons:
         return
     status = _status(event, tokens, status_hits, lexicon)
@@ -1265,6 +1265,10 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     if stated_by is None and claim is not None and claim.sentence == sentence.index:
         stated_by = claim.speaker
     roles = _roles(event, end, tokens, parties, event_weapons, status_hits, claim, sentence, context)
+    if referred and not roles.supplier:
+        # Of the weapons the reference may mean, the one the text already tied to this recipient.
+        event_weapons = next(([w] for w in referents if _known_supplier(roles, w, context) is not roles),
+                             event_weapons)
     cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
     extra_requests = _request_after(event, end, tokens, lexicon)
     for weapon in event_weapons:
