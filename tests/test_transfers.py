@@ -187,6 +187,14 @@ REFERENCES = [
      "وستتسلم تركيا الطائرات العام المقبل.",
      {("united-states", "turkey", "f-16", "Agreed"), ("united-states", "greece", "f-35", "Agreed"),
       ("united-states", "turkey", "f-16", "Planned")}),
+    # A demonstrative before a generic weapon takes up the named one; with nothing named, the generic stays.
+    ("تسلمت الفلبين الدفعة الأولى من صواريخ براهموس من الهند.\n"
+     "وتعد الفلبين أول دولة تشتري هذه الصواريخ.",
+     {("india", "philippines", "brahmos", "Delivered"), ("india", "philippines", "brahmos", "Agreed")}),
+    ("زودت إيران روسيا بمسيرات شاهد.\nوتسلمت روسيا هذه الطائرات عبر بحر قزوين.",
+     {("iran", "russia", "shahed-136", "Delivered")}),
+    ("اشترت مصر هذه الصواريخ من فرنسا.",
+     {("france", "egypt", "missile", "Agreed")}),
     # … but only for the same recipient.
     ("اشترت بولندا دبابات أبرامز من الولايات المتحدة.\nوتسلمت رومانيا الدبابات.",
      {("united-states", "poland", "abrams", "Agreed")}),

@@ -137,6 +137,7 @@ class TransferLexicon:
     not_count_after: frozenset[str] = frozenset()
     not_count_before: frozenset[str] = frozenset()
     weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
+    demonstratives: frozenset[str] = frozenset()
 
 
 def load_transfer_lexicon(extra_files: Sequence[Path] = ()) -> TransferLexicon:
@@ -322,6 +323,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         not_count_after=frozenset(_folded(graph, quantities, "notCountAfter")),
         not_count_before=frozenset(_folded(graph, quantities, "notCountBefore")),
         weapon_references=weapon_references,
+        demonstratives=frozenset(_folded(graph, words, "demonstrative")),
     )
 
 
@@ -1112,6 +1114,22 @@ def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: li
     return []
 
 
+def _demonstrated_weapons(found: list[_Weapon], tokens: list[_Token], context: _Context) -> list[_Weapon]:
+    """«هذه الصواريخ»: a generic weapon after a demonstrative refers to a named weapon of its category earlier
+    in the document (the candidates, the most recent first); none when nothing fits."""
+    if len(found) != 1 or found[0].mention.via != "generic" or found[0].first == 0:
+        return []
+    generic = found[0]
+    before = _strip_conjunction(tokens[generic.first - 1].key, context.lexicon)
+    if before not in context.lexicon.demonstratives:
+        return []
+    category = context.gazetteer.category_of(generic.mention.known_id)
+    categories = frozenset({category}) if category else frozenset()
+    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != "generic"
+               and m.end <= generic.mention.start and _category_fits(m, categories, context.gazetteer)]
+    return [_Weapon(m, generic.first, generic.last) for m in sorted(earlier, key=lambda m: -m.start)]
+
+
 def _known_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles:
     """«ستتسلم أنقرة الطائرات»: a weapon taken up by reference, with no supplier in its clause, comes from
     the supplier an earlier sentence named for the same weapon and recipient."""
@@ -1256,6 +1274,8 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     if referred:
         referents = _referred_weapons(event, end, tokens, weapons, context)
         event_weapons = referents[:1]
+    elif referents := _demonstrated_weapons(event_weapons, tokens, context):
+        referred, event_weapons = True, referents[:1]
     if not event_weapons:
         return
     status = _status(event, tokens, status_hits, lexicon)
