@@ -210,6 +210,8 @@ def state_of_mention(mention: Mention, gazetteer: Gazetteer | None) -> str | Non
 
 def mention_identity(mention: Mention) -> Identity | None:
     """What decides which entity a mention is: its gazetteer id, else the name it carries or is."""
+    if mention.via == "anonymous":
+        return None  # an unnamed source, even one referred back to, is no entity
     if mention.known_id:
         return ("known", mention.known_id)
     if mention.name:

@@ -115,7 +115,7 @@ REPORTED_VSO = cases(
     ("ahram-egyptian-spokesman",
      "صرح المتحدث الرسمي باسم رئاسة الجمهورية المصرية بأن الرئيس عبد الفتاح السيسي استقبل وزير الخارجية "
      "الأمريكي.",
-     [Said("المتحدث الرسمي باسم رئاسة الجمهورية المصرية",
+     [Said("رئاسة الجمهورية المصرية",
            "الرئيس عبد الفتاح السيسي استقبل وزير الخارجية الأمريكي", "صرح")]),
     ("afp-time-word-between",
      "أكدت المتحدثة باسم البيت الأبيض كارين جان بيير أن الرئيس الأمريكي سيلتقي نظيره الصيني الشهر المقبل.",
@@ -184,8 +184,8 @@ DROPPED_SUBJECT = cases(
     ("ahram-explained",
      "صرح المتحدث الرسمي باسم رئاسة الجمهورية المصرية بأن الرئيس استقبل المبعوث الأمريكي. وأوضح أن اللقاء "
      "تناول تطورات الأوضاع في قطاع غزة.",
-     [Said("المتحدث الرسمي باسم رئاسة الجمهورية المصرية", "الرئيس استقبل المبعوث الأمريكي", "صرح"),
-      Said("المتحدث الرسمي باسم رئاسة الجمهورية المصرية", "اللقاء تناول تطورات الأوضاع في قطاع غزة",
+     [Said("رئاسة الجمهورية المصرية", "الرئيس استقبل المبعوث الأمريكي", "صرح"),
+      Said("رئاسة الجمهورية المصرية", "اللقاء تناول تطورات الأوضاع في قطاع غزة",
            "أوضح")]),
     ("next-paragraph",
      "وقال بوتين إن روسيا مستعدة للحوار.\nوأشار إلى أن العقوبات \"الغربية\" لم تحقق أهدافها.",
@@ -214,7 +214,7 @@ QUOTE_SPEAKER_BEFORE = cases(
      [said_quote("وزير الخارجية القطري", "الوساطة مستمرة رغم كل العقبات", "قال")]),
     ("curly-marks",
      "قال المتحدث باسم الجيش الإسرائيلي: “العملية ستستمر حتى تحقيق أهدافها”.",
-     [said_quote("المتحدث باسم الجيش الإسرائيلي", "العملية ستستمر حتى تحقيق أهدافها", "قال")]),
+     [said_quote("الجيش الإسرائيلي", "العملية ستستمر حتى تحقيق أهدافها", "قال")]),
     ("no-colon-adjunct-between",
      "وقال غوتيريش في مؤتمر صحفي بنيويورك \"لا يمكن للعالم أن يقف متفرجا\".",
      [said_quote("antonio-guterres", "لا يمكن للعالم أن يقف متفرجا", "قال")]),
@@ -238,7 +238,7 @@ QUOTE_SPEAKER_AFTER = cases(
      [said_quote("antonio-guterres", "الحوار هو السبيل الوحيد لإنهاء الأزمة", "قال")]),
     ("thus-said",
      "\"سنرد في الوقت والمكان المناسبين\"، هكذا قال المتحدث باسم الجيش الإيراني.",
-     [said_quote("المتحدث باسم الجيش الإيراني", "سنرد في الوقت والمكان المناسبين", "قال")]),
+     [said_quote("الجيش الإيراني", "سنرد في الوقت والمكان المناسبين", "قال")]),
 )
 
 QUOTE_SPEAKER_IN_SENTENCE_BEFORE = cases(
@@ -740,7 +740,7 @@ UNSEEN_WORDINGS = cases(
       Said('وكالة الأنباء الكويتية', 'اللقاء تناول العلاقات الثنائية', 'ذكر')]),
     ("aps-spokesman-told-agency",
      'وصرح الناطق باسم الخارجية الجزائرية لوكالة الأنباء الجزائرية بأن الجزائر تدين بشدة الاعتداء.',
-     [Said('الناطق باسم الخارجية الجزائرية', 'الجزائر تدين بشدة الاعتداء', 'صرح',
+     [Said('الخارجية الجزائرية', 'الجزائر تدين بشدة الاعتداء', 'صرح',
            relayed_by='وكالة الأنباء الجزائرية')]),
     ("state-tv-quoted-president",
      'ونقل التلفزيون الرسمي عن الرئيس السوري قوله: «سوريا لن تكون ساحة لتصفية الحسابات».',
@@ -792,7 +792,7 @@ NEGATIVES = cases(
     ("opinion-noun-after-preposition", "في رأي الخبراء الاقتصاديين تبقى الأسعار مرتفعة هذا العام.", []),
     ("in-reply-to-is-not-a-verb",
      "وردا على تصريحات نتنياهو، أكد المتحدث باسم الخارجية المصرية أن القاهرة ترفض التهجير.",
-     [Said("المتحدث باسم الخارجية المصرية", "القاهرة ترفض التهجير", "أكد")]),
+     [Said("الخارجية المصرية", "القاهرة ترفض التهجير", "أكد")]),
     ("slogan-with-no-cue", "رفعت الجماهير لافتات كتب عليها \"لا للحرب في المنطقة\".", []),
     ("book-title", "صدر في القاهرة كتاب \"حرب الظلال الطويلة\" للكاتب المصري.", []),
     ("scare-quotes-inside-a-claim-are-not-claims",
@@ -1019,3 +1019,122 @@ def test_the_default_lexicon_holds_the_verbs_nouns_and_phrases_of_the_brief() ->
     assert {fold("أن"), fold("إن"), fold("بأن")} <= lexicon.complementizers
     assert {"«", "»", "“", "”", '"'} <= lexicon.quote_marks
     assert {fold("قيل"), fold("يقال")} <= {form[0] for form in lexicon.ambiguous_forms}
+
+
+# ── The quote's own speaker, never an unnamed source of the sentence before ────────────────────────────
+
+
+OWN_SPEAKER_OF_A_QUOTE = cases(
+    ("rt-peskov-after-officials",
+     "ونقلت الصحيفة عن مسؤولين أمريكيين قولهم إن موسكو تستعد لهجوم جديد. "
+     "وقال المتحدث باسمه دميتري بيسكوف: «لا نعلق على تقارير وسائل الإعلام».",
+     [Said("مسؤولين أمريكيين", "موسكو تستعد لهجوم جديد", "نقل", relayed_by="الصحيفة"),
+      said_quote("دميتري بيسكوف", "لا نعلق على تقارير وسائل الإعلام", "قال")]),
+    ("ahram-shoukry-after-source",
+     "وذكر مصدر عسكري مصري أن القوات في حالة تأهب. "
+     "وقال وزير الخارجية سامح شكري: «مصر لن تسمح بأي تهديد لأمنها».",
+     [Said("مصدر عسكري مصري", "القوات في حالة تأهب", "ذكر"),
+      said_quote("سامح شكري", "مصر لن تسمح بأي تهديد لأمنها", "قال")]),
+    ("reuters-singh-after-sources",
+     "ونقلت رويترز عن مصادر مطلعة قولها إن الصفقة ستوقع قريبا. "
+     "وقال وزير الدفاع الهندي راجناث سينغ في بيان: «نحن ملتزمون بتعزيز قدراتنا».",
+     [Said("مصادر مطلعة", "الصفقة ستوقع قريبا", "نقل", relayed_by="رويترز"),
+      said_quote("راجناث سينغ", "نحن ملتزمون بتعزيز قدراتنا", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_SPEAKER_OF_A_QUOTE)
+def test_a_quote_belongs_to_its_own_speaker_not_to_an_unnamed_source(
+    claims_of, text: str, expected: list[Said]
+) -> None:
+    claims = claims_of(text)
+    check(claims, expected)
+    for claim in claims:  # an unnamed source stays unnamed, whatever its claim: resolution drops it
+        if fold(claim.speaker.text) == fold(expected[0].speaker):
+            assert claim.speaker.via == "anonymous"
+
+
+@pytest.mark.parametrize("text", [
+    "ونقلت الصحيفة عن مسؤولين أمريكيين قولهم إن الهجوم كان متوقعا. وأضاف المسؤولون أن الرد سيكون قريبا.",
+    "وأفادت تقارير غربية بأن روسيا نقلت صواريخ إلى بيلاروس. وقالت التقارير إن العملية تمت سرا.",
+    "وقال مصدر أمني عراقي إن الهجوم استهدف قاعدة عين الأسد. وأضاف المصدر أن الأضرار محدودة.",
+])
+def test_an_unnamed_source_referred_back_to_stays_unnamed(claims_of, text: str) -> None:
+    claims = claims_of(text)
+    assert claims
+    assert all(claim.speaker.via == "anonymous" for claim in claims), [
+        (c.speaker.text, c.speaker.via) for c in claims]
+
+
+# ── An unnamed spokesperson speaks for the body ────────────────────────────────────────────────────
+
+SPOKESPERSON_OF_A_BODY = cases(
+    ("aljazeera-pentagon",
+     "وقال المتحدث باسم البنتاغون إن الولايات المتحدة سترسل صواريخ جديدة.",
+     [Said("البنتاغون", "الولايات المتحدة سترسل صواريخ جديدة", "قال")]),
+    ("xinhua-chinese-ministry",
+     "قال متحدث باسم وزارة الخارجية الصينية إن بكين تعارض العقوبات.",
+     [Said("وزارة الخارجية الصينية", "بكين تعارض العقوبات", "قال")]),
+    ("afp-israeli-army",
+     "أعلن الناطق باسم الجيش الإسرائيلي أن الطائرات قصفت مواقع في غزة.",
+     [Said("الجيش الإسرائيلي", "الطائرات قصفت مواقع في غزة", "أعلن")]),
+    # a named spokesperson is the speaker, not the body
+    ("anadolu-named-spokesman",
+     "أعلن المتحدث باسم وزارة الخارجية الصينية وانغ ون بين أن بكين تعارض بشدة بيع أسلحة إلى تايوان.",
+     [Said("وانغ ون", "بكين تعارض بشدة بيع أسلحة إلى تايوان", "أعلن")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKESPERSON_OF_A_BODY)
+def test_an_unnamed_spokesperson_speaks_for_the_body(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
+# ── A body's verbal noun object is the claim, not part of the body's name ───────────────────────────
+
+BODY_THEN_VERBAL_NOUN = cases(
+    ("irna-complaint",
+     "أعلنت وزارة الخارجية الإيرانية تقديم شكوى إلى مجلس الأمن.",
+     [Said("وزارة الخارجية الإيرانية", "تقديم شكوى إلى مجلس الأمن", "أعلن")]),
+    ("tass-shipment",
+     "أعلنت وزارة الدفاع الروسية تلقي شحنة جديدة من الطائرات المسيرة.",
+     [Said("وزارة الدفاع الروسية", "تلقي شحنة جديدة من الطائرات المسيرة", "أعلن")]),
+    ("nhk-embassy",
+     "وأعلنت السفارة الأمريكية في طوكيو تعليق خدماتها القنصلية.",
+     [Said("السفارة الأمريكية في طوكيو", "تعليق خدماتها القنصلية", "أعلن")]),
+    ("ria-forces",
+     "أعلنت القوات الروسية تدمير مستودع ذخيرة أوكراني.",
+     [Said("القوات الروسية", "تدمير مستودع ذخيرة أوكراني", "أعلن")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY_THEN_VERBAL_NOUN)
+def test_the_verbal_noun_after_a_body_begins_the_claim(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
+# ── Writing and posting introduce quotations like speech verbs ──────────────────────────────────────
+
+POSTED = cases(
+    ("ukrinform-x",
+     "كتب الرئيس الأوكراني فولوديمير زيلينسكي على منصة إكس: \"نحتاج إلى مزيد من أنظمة الدفاع الجوي\".",
+     [said_quote("فولوديمير زيلينسكي", "نحتاج إلى مزيد من أنظمة الدفاع الجوي", "كتب")]),
+    ("tasnim-tweet",
+     "وغرد وزير الخارجية الإيراني عباس عراقجي قائلا: «إيران لن تتفاوض تحت الضغط».",
+     [said_quote("عباس عراقجي", "إيران لن تتفاوض تحت الضغط", "غرد")]),
+    ("i24-telegram",
+     "ونشر رئيس الوزراء الإسرائيلي بنيامين نتنياهو على حسابه في تلغرام: «سنواصل الحرب حتى النصر».",
+     [said_quote("بنيامين نتنياهو", "سنواصل الحرب حتى النصر", "نشر")]),
+    # publishing troops or a report is no statement
+    ("deployment", "ونشرت روسيا صواريخ إسكندر في بيلاروس الشهر الماضي.", []),
+    ("report", "ونشرت الصحيفة تقريرا مطولا عن الحرب.", []),
+    ("deployment-as-a-noun",
+     "وأثار نشر الصواريخ الأمريكية في ألمانيا مخاوف من أن تتصاعد المواجهة مع موسكو.", []),
+    ("deployment-after-which", "ونشر الجيش الإسرائيلي دبابات على الحدود بعد أن أعلن حزب الله التعبئة.",
+     [Said("حزب الله", "التعبئة", "أعلن")]),  # what Hezbollah announced, not the army's deployment
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), POSTED)
+def test_writing_and_posting_introduce_quotations(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -59,6 +59,7 @@ SENTENCE_PUNCTUATION = ".!?؟…"
 CLAUSE_PUNCTUATION = "،,;؛"
 DASHES = "-–—"
 GENERIC_ROLE_WORDS = frozenset({"دوله", "بلاد", "باسم", "عام", "رسمي"})  # «رئيس الدولة» is any president
+ON_BEHALF_OF = frozenset({"باسم"})  # «المتحدث باسم الجيش»: the body after it is the one who speaks
 
 
 # ── The document as tokens ──────────────────────────────────────────────────────────────────
@@ -726,7 +727,11 @@ class _Extractor:
                     return name
             if best.via in NAMED and self._names_a_post(best):
                 best = replace(best, via="role")  # the NER model took «للرئيس» for a name
-            return self._resolve_role(best, np)
+            resolved = self._resolve_role(best, np)
+            unnamed = not (resolved.name or resolved.known_id)
+            if resolved.via == "role" and resolved.kind == PERSON and unnamed:
+                return self._named_after(np) or self._represented_body(resolved, candidates) or resolved
+            return resolved
         kind = self.lexicon.speaker_nouns.get(self._noun_key(head)) or self.lexicon.speaker_nouns.get(
             strip_article(head.key)
         )
@@ -750,7 +755,38 @@ class _Extractor:
             via="role",
             name=name,
         )
-        return self._resolve_role(role, np)
+        resolved = self._resolve_role(role, np)
+        if resolved.via == "role" and resolved.kind == PERSON and not (resolved.name or resolved.known_id):
+            return self._named_after(np) or resolved
+        return resolved
+
+    def _named_after(self, np: tuple[int, int]) -> Mention | None:
+        """The named person right after an unnamed post, in apposition: «المتحدث باسمه دميتري بيسكوف»,
+        where the pronoun ends the post's phrase before the name."""
+        doc = self.doc
+        if np[1] >= doc.sentence_end(np[0]):
+            return None
+        token = doc.tokens[np[1]]
+        named = [
+            m for m in self.starting_in(token.start, token.end) if m.kind == PERSON and m.via in NAMED
+        ]
+        return named[0] if named else None
+
+    def _represented_body(self, role: Mention, candidates: Sequence[Mention]) -> Mention | None:
+        """The body an unnamed spokesperson speaks for («المتحدث باسم البنتاغون»، «ناطق باسم الجيش»): with
+        no person named, what the spokesperson says, the body says."""
+        tokens = self.doc.tokens_within(role.start, role.end)
+        for i, token in enumerate(tokens[:-1]):
+            if token.key not in ON_BEHALF_OF:
+                continue
+            after = tokens[i + 1].start
+            bodies = [
+                m for m in candidates
+                if m.kind in (ORGANIZATION, STATE) and m.via != "anonymous" and after <= m.start < role.end
+            ]
+            if bodies:
+                return min(bodies, key=lambda m: m.start)
+        return None
 
     def _name_after(self, role: Mention, np: tuple[int, int]) -> Mention | None:
         """The name after a post that no mention covers («الرئيس التونسي قيس سعيد»)."""
@@ -922,7 +958,7 @@ class _Extractor:
         last = self.state.last_speaker
         if (
             last is not None
-            and last.via in ("role", "anonymous")
+            and (last.via == "role" or (last.via == "anonymous" and mention.via == "anonymous"))
             and not last.name
             and compatible(self._role_key(last.start, last.end))
         ):
@@ -1313,6 +1349,15 @@ class _Extractor:
                 span = self.noun_complement(position + 1)
                 return (REPORTED, *span, None) if span else None
             if (
+                position > start  # right after the speaker, a name's last word («وانغ ون بين أن…»)
+                and not token.is_punctuation  # the tagger calls a comma before «إن» an ADP
+                and (token.key in self.lexicon.prepositions or self._lone_preposition(token))
+                and position + 1 < limit
+                and doc.tokens[position + 1].key in self.lexicon.complementizers
+                and not self.mentions_in(token.start, token.end)
+            ):
+                return None  # «مخاوف من أن…»، «بعد أن…»: a clause of another word, not of this cue
+            if (
                 "ب" in prepositions
                 and token.clitic_preposition
                 and token.words[0].text.startswith("ب")
@@ -1342,6 +1387,10 @@ class _Extractor:
         if token.key in self.lexicon.prepositions or token.key in self.lexicon.complementizers:
             return False
         return token.key not in self.lexicon.adverbials and token.main.upos not in ("ADP", "SCONJ", "PART")
+
+    def _lone_preposition(self, token: _Token) -> bool:
+        """A preposition of its own («بعد»، «قبل»), not a clitic one on a noun."""
+        return len(token.words) == 1 and token.main.upos == "ADP"
 
     def _complementizer_with_pronoun(self, token: _Token) -> bool:
         for suffix in self.lexicon.pronoun_suffixes:
@@ -1898,7 +1947,10 @@ def _same_entity(left: Mention, right: Mention) -> bool:
 
 
 def _anaphor(antecedent: Mention, via: str) -> Mention:
-    """A pronoun or role that stands for ``antecedent``: the antecedent's text, offsets, kind and ids."""
+    """A pronoun or role that stands for ``antecedent``: the antecedent's text, offsets, kind and ids. An
+    unnamed source stays unnamed («وأضاف المصدر»), so that no entity is made of it."""
+    if antecedent.via == "anonymous":
+        via = "anonymous"
     if antecedent.via in ("pronoun", "role") and antecedent.name:
         return replace(antecedent, via=via)
     return replace(antecedent, via=via, name=antecedent.name or antecedent.text)
