@@ -199,6 +199,17 @@ REFERENCES = [
     ("اشترت بولندا دبابات أبرامز من الولايات المتحدة.\nوتسلمت رومانيا الدبابات.",
      {("united-states", "poland", "abrams", "Agreed")}),
 ]
+# What a deal stated before includes passes between the same sides.
+DEAL_CONTENTS = [
+    ("وقعت الإمارات اتفاقية مع فرنسا لشراء 80 طائرة مقاتلة من طراز رافال.\n"
+     "وتشمل الصفقة أيضا شراء 12 مروحية عسكرية من طراز كاراكال.",
+     {("france", "united-arab-emirates", "rafale", "Agreed"),
+      ("france", "united-arab-emirates", "caracal", "Agreed")}),
+    ("اشترت مصر من فرنسا مقاتلات رافال.\nويتضمن الاتفاق توريد صواريخ ميتيور.",
+     {("france", "egypt", "rafale", "Agreed"), ("france", "egypt", "missile", "Agreed")}),
+    ("وقعت الهند مع روسيا صفقة لشراء منظومات إس-400.\nوتضمنت الصفقة كذلك توريد صواريخ.",
+     {("russia", "india", "s-400", "Agreed"), ("russia", "india", "missile", "Agreed")}),
+]
 DENIALS = [
     ("نفت إيران تزويد روسيا بصواريخ باليستية.",
      {("iran", "russia", "ballistic-missile", "Denied")}),
@@ -309,6 +320,7 @@ NEGATIVES = [
     "طلبت بولندا من الولايات المتحدة تفسيرا لتأخر المفاوضات.",  # a request with no weapon
     # A reference with nothing named before it, or a category that does not fit the weapon named.
     "وتخطط الهند لشراء الطائرات من فرنسا.",
+    "تشمل الصفقة شراء 12 مروحية.",  # a deal with no sides stated before
     "عرضت فرنسا مقاتلات رافال في المعرض.\nوتخطط الهند لشراء المنظومة من روسيا.",
 ]
 
@@ -333,8 +345,8 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  REFERENCES, DENIALS, PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION,
-                  READINGS, FIRST_PERSON)
+                  REFERENCES, DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS,
+                  CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -385,7 +397,8 @@ def _ids(table: list) -> list[str]:
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES),
-        ("references", REFERENCES), ("denials", DENIALS), ("production", PRODUCTION),
+        ("references", REFERENCES), ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
+        ("production", PRODUCTION),
         ("coordination", COORDINATION), ("talks-cancellations", TALKS_AND_CANCELLATIONS),
         ("co-production", CO_PRODUCTION), ("readings", READINGS),
         ("first-person", FIRST_PERSON), ("negatives", NEGATIVES), ("quantities", QUANTITIES))}

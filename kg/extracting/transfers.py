@@ -138,6 +138,7 @@ class TransferLexicon:
     not_count_before: frozenset[str] = frozenset()
     weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
     demonstratives: frozenset[str] = frozenset()
+    deal_contents: tuple[tuple[str, ...], ...] = ()
 
 
 def load_transfer_lexicon(extra_files: Sequence[Path] = ()) -> TransferLexicon:
@@ -324,6 +325,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         not_count_before=frozenset(_folded(graph, quantities, "notCountBefore")),
         weapon_references=weapon_references,
         demonstratives=frozenset(_folded(graph, words, "demonstrative")),
+        deal_contents=tuple(tuple(p.split()) for p in _folded(graph, words, "dealContents")),
     )
 
 
@@ -563,6 +565,7 @@ class _Context:
         self.weapon_origins: dict[str, _Party] = {}  # weapon identity → the state a nisba says made it
         # (weapon identity, recipient state) → the supplier an earlier sentence named for that transfer
         self.suppliers: dict[tuple[str, str], Mention] = {}
+        self.last_deal: tuple[Mention, Mention] | None = None  # the sides of the last agreement stated
 
     # -- which state a mention stands for ----------------------------------------------------------------
     def state_of(self, mention: Mention) -> str | None:
@@ -708,6 +711,8 @@ def extract_transfers(
             seen.add(key)
             if key[0] is not None and key[1] is not None and transfer.supplier is not None:
                 context.suppliers.setdefault((key[2], key[1]), transfer.supplier)
+                if transfer.status == "Agreed" and transfer.recipient is not None:
+                    context.last_deal = (transfer.supplier, transfer.recipient)
             yield transfer
 
 
@@ -1291,6 +1296,14 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
                              event_weapons)
     cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
     extra_requests = _request_after(event, end, tokens, lexicon)
+    if not roles.supplier and not roles.recipient and context.last_deal is not None and _in_deal_contents(
+            event, tokens, lexicon):
+        # «وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides.
+        supplier, recipient = context.last_deal
+        supplier_state, recipient_state = context.state_of(supplier), context.state_of(recipient)
+        if supplier_state and recipient_state:
+            roles = replace(roles, supplier=[(4, _Party(supplier, supplier_state, -1, -1))],
+                            recipient=[(4, _Party(recipient, recipient_state, -1, -1))])
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
@@ -1300,6 +1313,20 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
             if extra_requests and status != "Requested":
                 yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
                                None, quantity)
+
+
+def _in_deal_contents(event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
+    """Whether the cue is what a deal named before includes («تشمل الصفقة أيضا شراء …»)."""
+    if any(_is_boundary(t) for t in tokens[: event.hit.first]):
+        return False
+    for phrase in lexicon.deal_contents:
+        size = len(phrase)
+        for i in range(max(0, event.hit.first - size - 2), event.hit.first - size + 1):
+            words = tokens[i:i + size]
+            if tuple(t.key for t in words[1:]) == phrase[1:] and any(
+                    a.stem == phrase[0] for a in _readings(words[0], lexicon)):
+                return True
+    return False
 
 
 def _request_after(event: _Event, end: int, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
