@@ -11,7 +11,14 @@ The status comes from the words around the cue, nearest first: the cue's own fut
 before it, then the nearest status word that governs it (a plan, a request, an agreement, a denial), else the
 cue's own status in the lexicon (past deliveries are Delivered, deployments Deployed, sales Agreed).
 First person inside a claim («سنشتري … منهم») stands for the speaker's state; «منهم» for the partner the text
-named last.
+named last. A state's body (its army, ministry, forces) stands for the state; a company or a group never does.
+
+A request addressed to someone («طلبت بولندا من الولايات المتحدة شراء …») makes the addressee the supplier.
+A number counts the generic head noun that a named weapon specifies («30 طائرة مقاتلة من طراز رافال»); a
+number inside a name, a year or a sum of money never counts. A definite generic noun with no weapon of its
+own («من المنظومة», «الطائرات») or a demonstrative one («هذه الصواريخ») refers to a named weapon of a fitting
+category earlier in the document (the one already tied to the recipient, else the most recent), and keeps the
+supplier the text named for it; what a deal includes («وتشمل الصفقة شراء …») passes between the deal's sides.
 """
 
 from __future__ import annotations
