@@ -31,6 +31,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
+from kg.datafiles import read_turtle
 from kg.errors import LexiconError
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.normalizing import clitic_variants, fold, match_key
@@ -156,17 +157,8 @@ def load_transfer_lexicon(extra_files: Sequence[Path] = ()) -> TransferLexicon:
 
 @functools.lru_cache(maxsize=8)
 def _load_transfer_lexicon(extra_files: tuple[str, ...]) -> TransferLexicon:
-    graph = Graph()
-    for path in [LEXICON_FILE, *(Path(f) for f in extra_files)]:
-        try:
-            graph.parse(path, format="turtle")
-        except FileNotFoundError as error:
-            raise LexiconError(f"lexicon file not found: {path}") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise LexiconError(f"cannot read lexicon file {path}: {error}") from error
-        except Exception as error:  # rdflib raises many parser exception types
-            raise LexiconError(f"lexicon file {path} is not valid Turtle: {error}") from error
-    return build_transfer_lexicon(graph)
+    files = [LEXICON_FILE, *(Path(f) for f in extra_files)]
+    return build_transfer_lexicon(read_turtle(files, LexiconError, "lexicon"))
 
 
 def _strings(graph: Graph, subject: URIRef, name: str) -> list[str]:
