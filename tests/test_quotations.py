@@ -1138,3 +1138,42 @@ POSTED = cases(
 @pytest.mark.parametrize(("text", "expected"), POSTED)
 def test_writing_and_posting_introduce_quotations(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+def test_no_unnamed_source_becomes_a_node_of_the_graph(tmp_path: Path, annotator) -> None:
+    """Unnamed sources speak in the text, but the graph has no node for them, even when referred back to."""
+    from rdflib.namespace import RDFS
+
+    from kg.pipeline import build
+
+    article = tmp_path / "sources" / "article.txt"
+    article.parent.mkdir()
+    article.write_text(
+        "ونقلت الصحيفة عن مسؤولين أمريكيين قولهم إن موسكو تستعد لهجوم جديد. "
+        "وقال المتحدث باسمه دميتري بيسكوف: «لا نعلق على تقارير وسائل الإعلام».\n\n"
+        "قال مسؤول مصري إن القاهرة تستضيف جولة جديدة من المفاوضات. "
+        "وأضاف المصدر، الذي طلب عدم الكشف عن هويته، أن الوفود ستصل غدا.\n\n"
+        "وقال المتحدث باسم البنتاغون إن الولايات المتحدة سترسل صواريخ جديدة إلى أوكرانيا.\n",
+        encoding="utf-8",
+    )
+    graph = build([article.parent], tmp_path / "out", annotator=annotator, html=False).graph
+    labels = {fold(str(label)) for label in graph.objects(None, RDFS.label)}
+    assert {fold("دميتري بيسكوف"), fold("البنتاغون")} <= labels
+    assert not labels & {fold("مسؤولين أمريكيين"), fold("مسؤول مصري"), fold("المصدر"),
+                         fold("المتحدث باسم البنتاغون")}
+
+
+NAMES_IN_MARKS = cases(
+    ("headline-deploys-system", 'واشنطن تنشر منظومة "ثاد" في إسرائيل وترسل مئات الجنود لتشغيلها', []),
+    ("company-in-marks",
+     'أعلنت شركة "روس أوبورون إكسبورت" أن روسيا سلمت الهند الدفعة الرابعة من المنظومات.',
+     [Said("شركة", "روسيا سلمت الهند الدفعة الرابعة من المنظومات", "أعلن")]),
+    ("tank-in-marks-before-a-noun", 'بريطانيا ترسل دبابات "تشالنجر 2" إلى أوكرانيا وتنفي نشر قوات', []),
+    # a quotation of three words after the speaker's name is still what was said
+    ("quote-after-name", 'وقال بوتين "لن نتراجع أبدا".', [said_quote("بوتين", "لن نتراجع أبدا", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES_IN_MARKS)
+def test_a_name_in_quotation_marks_is_not_a_quotation(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -533,7 +533,7 @@ class _Extractor:
         verb_offsets = [
             self.doc.tokens[c.position].start for c in self.cues if c.part in ("verb", "ambiguous")
         ]
-        self.quotes = _find_quotes(self.doc, verb_offsets)
+        self.quotes = [q for q in _find_quotes(self.doc, verb_offsets) if not self._name_in_marks(q)]
         self.state.roles = self._introduced_roles()
 
     # ── noun phrases and mentions ──
@@ -1387,6 +1387,24 @@ class _Extractor:
         if token.key in self.lexicon.prepositions or token.key in self.lexicon.complementizers:
             return False
         return token.key not in self.lexicon.adverbials and token.main.upos not in ("ADP", "SCONJ", "PART")
+
+    def _name_in_marks(self, quote: _Quote) -> bool:
+        """A quoted span that is one whole name right after the noun it names («منظومة "ثاد"»، «شركة "روس
+        أوبورون إكسبورت"»): a name in marks, not what anyone said."""
+        doc = self.doc
+        if not quote.opened or not quote.closed:
+            return False
+        position = doc.token_at(quote.start)
+        if position is None:
+            return False
+        if doc.tokens[position].start == quote.start:
+            position -= 1  # the opening mark is a token of its own
+        if position <= 0 or not self._is_nominal(doc.tokens[position - 1]):
+            return False
+        if doc.tokens[position - 1].sentence != doc.tokens[position].sentence:
+            return False
+        inside = self.mentions_in(quote.start, quote.end)
+        return any(m.start <= quote.start and quote.end <= m.end for m in inside)
 
     def _lone_preposition(self, token: _Token) -> bool:
         """A preposition of its own («بعد»، «قبل»), not a clitic one on a noun."""
