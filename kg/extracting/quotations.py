@@ -756,20 +756,23 @@ class _Extractor:
             name=name,
         )
         resolved = self._resolve_role(role, np)
-        if resolved.via == "role" and resolved.kind == PERSON and not (resolved.name or resolved.known_id):
-            return self._named_after(np) or resolved
+        if resolved.via == "role" and not (resolved.name or resolved.known_id):
+            return self._named_after(np, resolved.kind) or resolved
         return resolved
 
-    def _named_after(self, np: tuple[int, int]) -> Mention | None:
-        """The named person right after an unnamed post, in apposition: «المتحدث باسمه دميتري بيسكوف»,
-        where the pronoun ends the post's phrase before the name."""
+    def _named_after(self, np: tuple[int, int], kind: str = PERSON) -> Mention | None:
+        """The name right after an unnamed post or body, in apposition: «المتحدث باسمه دميتري بيسكوف»
+        (the pronoun ends the post's phrase before the name), «شركة "روس أوبورون إكسبورت"» (a body's name
+        in quotation marks)."""
         doc = self.doc
-        if np[1] >= doc.sentence_end(np[0]):
+        position, limit = np[1], doc.sentence_end(np[0])
+        marked = position < limit and doc.tokens[position].surface.strip() in self.lexicon.quote_marks
+        if marked:
+            position += 1  # the opening mark, a token of its own
+        if position >= limit or (kind != PERSON and not marked):
             return None
-        token = doc.tokens[np[1]]
-        named = [
-            m for m in self.starting_in(token.start, token.end) if m.kind == PERSON and m.via in NAMED
-        ]
+        token = doc.tokens[position]
+        named = [m for m in self.starting_in(token.start - 1, token.end) if m.kind == kind and m.via in NAMED]
         return named[0] if named else None
 
     def _represented_body(self, role: Mention, candidates: Sequence[Mention]) -> Mention | None:
