@@ -1177,3 +1177,23 @@ NAMES_IN_MARKS = cases(
 @pytest.mark.parametrize(("text", "expected"), NAMES_IN_MARKS)
 def test_a_name_in_quotation_marks_is_not_a_quotation(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+AFTER_A_PARENTHESIS = cases(
+    ("irna-in-a-statement",
+     "وأعلنت وزارة الخارجية الإيرانية، في بيان، تقديم شكوى رسمية إلى الأمم المتحدة.",
+     [Said("وزارة الخارجية الإيرانية", "تقديم شكوى رسمية إلى الأمم المتحدة", "أعلن")]),
+    ("sana-on-its-channel",
+     "وأعلن الجيش الإسرائيلي، عبر قناته على تلغرام، تنفيذ غارات على جنوب لبنان.",
+     [Said("الجيش الإسرائيلي", "تنفيذ غارات على جنوب لبنان", "أعلن")]),
+    ("tass-in-a-statement",
+     "أعلنت وزارة الدفاع الروسية، في بيان، تدمير مستودع ذخيرة أوكراني.",
+     [Said("وزارة الدفاع الروسية", "تدمير مستودع ذخيرة أوكراني", "أعلن")]),
+    # a comma after the speaker that opens no parenthesis: nothing said
+    ("no-content", "وأعلنت وزارة الخارجية الإيرانية، في وقت لاحق من اليوم.", []),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), AFTER_A_PARENTHESIS)
+def test_a_noun_object_after_a_parenthesis(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -54,6 +54,7 @@ NAMED = ("name", "ner")
 MAX_MENTION_CHARS = 200  # no mention is longer: bounds the look-back of mentions_in
 MIN_QUOTE_WORDS = 3  # fewer words between marks, with no speech cue governing them: a title or scare quote
 MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
+MAX_PARENTHESIS = 5  # «، عبر قناته على تلغرام ،»: tokens of a phrase between commas after a speaker
 MAX_LEADING_SEGMENT = 3  # «كذلك،»، «في غضون ذلك ،»: a short opener before a comma is not part of a claim
 SENTENCE_PUNCTUATION = ".!?؟…"
 CLAUSE_PUNCTUATION = "،,;؛"
@@ -1314,6 +1315,8 @@ class _Extractor:
         limit = doc.sentence_end(cue.position)
         position = start
         prepositions = cue.cue.complement_prepositions
+        if cue.cue.takes_object:
+            position = self._after_parenthesis(position, limit)
         first = True
         while position < limit:
             token = doc.tokens[position]
@@ -1408,6 +1411,25 @@ class _Extractor:
             return False
         inside = self.mentions_in(quote.start, quote.end)
         return any(m.start <= quote.start and quote.end <= m.end for m in inside)
+
+    def _after_parenthesis(self, position: int, limit: int) -> int:
+        """After «، في بيان ،» between the speaker and a noun object («أعلنت الوزارة، في بيان، تقديم…»): a
+        short prepositional phrase between commas says where it was said, not what."""
+        doc = self.doc
+        if position >= limit or doc.tokens[position].surface.strip() not in CLAUSE_PUNCTUATION[:2]:
+            return position
+        first = position + 1
+        if first >= limit or not (
+            doc.tokens[first].key in self.lexicon.prepositions or doc.tokens[first].clitic_preposition
+        ):
+            return position
+        for p in range(first + 1, min(first + MAX_PARENTHESIS + 1, limit)):
+            token = doc.tokens[p]
+            if token.surface.strip() in CLAUSE_PUNCTUATION[:2]:
+                return p + 1
+            if token.is_punctuation or token.key in self.lexicon.complementizers or self.quote_opening_at(p):
+                return position
+        return position
 
     def _lone_preposition(self, token: _Token) -> bool:
         """A preposition of its own («بعد»، «قبل»), not a clitic one on a noun."""
