@@ -7,6 +7,7 @@ designations such as «إس -400».
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -36,6 +37,7 @@ _DESIGNATION_GAP = re.compile(r"(?<=[^\W\d_])\s+(?=\d)")
 _HYPHENS = re.compile(r"[-‐‑–—_]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold one string to its matching key: no diacritics or tatweel, unified letter variants, ASCII digits,
     lower-case Latin, single spaces. Letters are never removed or reordered beyond that."""
@@ -46,12 +48,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def designation_key(text: str) -> str:
     """A key where «إس -400», «اس 400» and «اس-400» coincide: letters glued to the number that follows."""
     folded = _HYPHENS.sub(" ", fold(text))
     return _SPACES.sub(" ", _DESIGNATION_GAP.sub("", folded)).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """The key used to look names up: folded, punctuation dropped, designations glued.
 
@@ -65,10 +69,12 @@ def match_key(text: str) -> str:
 _PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
 
-def clitic_variants(word: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def clitic_variants(word: str) -> tuple[str, ...]:
     """The word itself, then the stems left when leading clitics are taken off (longest clitic first).
 
-    «وبيلاروسيا» → [«وبيلاروسيا», «بيلاروسيا»]; a stem shorter than two letters is not offered.
+    «وبيلاروسيا» → («وبيلاروسيا», «بيلاروسيا»); a stem shorter than two letters is not offered. Cached: the
+    same words come back in every sentence.
     """
     word = fold(word)
     variants = [word]
@@ -80,9 +86,10 @@ def clitic_variants(word: str) -> list[str]:
                 variants.append("ال" + stem)
             variants.append(stem)
     seen: set[str] = set()
-    return [v for v in variants if not (v in seen or seen.add(v))]
+    return tuple(v for v in variants if not (v in seen or seen.add(v)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_article(word: str) -> str:
     """«البيلاروسي» → «بيلاروسي»: the definite article, which nisba adjectives and roles carry."""
     word = fold(word)
@@ -95,6 +102,7 @@ def strip_article(word: str) -> str:
 _NISBA_SUFFIXES = ("يتين", "يين", "يون", "يان", "يه", "يه", "ي")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def nisba_stem(word: str) -> str | None:
     """The stem of a nisba adjective, whatever its gender and number: «البيلاروسية» / «الروسيين» → «روس»...
 

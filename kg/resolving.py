@@ -18,6 +18,7 @@ does not know takes the category its mentions were given in the text (Mention.ca
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ JARO_WINKLER_MIN = 0.85
 
 # ---- similarity -----------------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1 << 16)
 def phonetic_key(name: str) -> str:
     """A folded name with the letters transliterations confuse merged."""
     return match_key(name).translate(_PHONETIC)
@@ -97,10 +99,15 @@ def similar_words(a: str, b: str) -> bool:
     if shortest < 4:
         return False
     allowed = 1 if shortest <= 6 else 2
+    # Lengths further apart than the edits allowed cannot match: the cheap test first, since a corpus
+    # compares every unknown name with every label of its kind.
+    if abs(len(a) - len(b)) > allowed:
+        return False
     return osa_distance(a, b) <= allowed and jaro_winkler(a, b) >= JARO_WINKLER_MIN
 
 
-def name_parts(name: str, particles: frozenset[str] = frozenset()) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def name_parts(name: str, particles: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The parts of a person's name, a particle joined to the word after it: «عبد الله بن زايد» →
     [«عبد الله», «بن زايد»], so that «بن سلمان» is the last part of «محمد بن سلمان»."""
     parts: list[str] = []
@@ -113,7 +120,7 @@ def name_parts(name: str, particles: frozenset[str] = frozenset()) -> list[str]:
         pending = ""
     if pending:
         parts.append(pending)
-    return parts
+    return tuple(parts)
 
 
 def similar_parts(a: str, b: str) -> bool:
