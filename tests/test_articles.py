@@ -22,8 +22,10 @@ from kg.extracting.transfers import TransferLexicon, extract_transfers, load_tra
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import SpeechLexicon, load_speech_lexicon
 from kg.normalizing import match_key
-from kg.records import PLACE, STATE, AnnotatedDocument, Claim, Mention, Transfer
+from kg.records import AnnotatedDocument, Claim, Mention, Transfer
 from tests.conftest import make_document
+
+from .test_transfers import state_id
 
 # Scores the extractor keeps on these articles (measured; see the report in the failure message).
 MIN_TRANSFER_PRECISION = 0.85
@@ -575,18 +577,8 @@ def _extract(annotated: AnnotatedDocument, gazetteer: Gazetteer, speech: SpeechL
     return claims, list(extract_transfers(annotated, mentions, claims, transfer_lexicon, gazetteer))
 
 
-def _state(mention: Mention | None, gazetteer: Gazetteer) -> str | None:
-    if mention is None:
-        return None
-    if mention.kind == STATE:
-        return mention.known_id or mention.affiliation or match_key(mention.text)
-    if mention.kind == PLACE:
-        return gazetteer.stands_for(mention.known_id) or mention.affiliation
-    return mention.affiliation or mention.known_id
-
-
 def _facts(transfers: list[Transfer], gazetteer: Gazetteer) -> set[ExtractedFact]:
-    return {(_state(t.supplier, gazetteer), _state(t.recipient, gazetteer),
+    return {(state_id(t.supplier, gazetteer), state_id(t.recipient, gazetteer),
              t.weapon.known_id or match_key(t.weapon.text), t.status) for t in transfers}
 
 

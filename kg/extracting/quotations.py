@@ -810,14 +810,7 @@ class _Extractor:
             uncovered = uncovered or not person
         if not names or not uncovered or len(names) > 4:
             return None
-        return Mention(
-            text=doc.text[names[0].start : names[-1].end],
-            start=names[0].start,
-            end=names[-1].end,
-            sentence=doc.sentence_index(names[0].sentence),
-            kind=PERSON,
-            via="ner",
-        )
+        return _untagged_name(doc, names)
 
     def _whole_name(self, mention: Mention, start: int, end: int) -> Mention:
         """A NER mention cut shorter than the NER span it came from («فرحان» of «فيصل بن فرحان») gets the
@@ -870,14 +863,7 @@ class _Extractor:
             names = [doc.tokens[p] for p in range(np[0], min(np[1], np[0] + 2))]
         if not names or len(names) > 3:
             return None
-        return Mention(
-            text=doc.text[names[0].start : names[-1].end],
-            start=names[0].start,
-            end=names[-1].end,
-            sentence=doc.sentence_index(names[0].sentence),
-            kind=PERSON,
-            via="ner",
-        )
+        return _untagged_name(doc, names)
 
     def _role_key(self, start: int, end: int) -> tuple[str, ...]:
         return tuple(self._noun_key(t) for t in self.doc.tokens_within(start, end) if not t.is_punctuation)
@@ -2011,3 +1997,15 @@ def extract_claims(
     if not annotated.sentences:
         return iter(())
     return iter(_Extractor(annotated, mentions, lexicon).run())
+
+
+def _untagged_name(doc: _Text, names: list[_Token]) -> Mention:
+    """A person's name the NER model missed, from its first token to its last."""
+    return Mention(
+        text=doc.text[names[0].start : names[-1].end],
+        start=names[0].start,
+        end=names[-1].end,
+        sentence=doc.sentence_index(names[0].sentence),
+        kind=PERSON,
+        via="ner",
+    )
