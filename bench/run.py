@@ -354,6 +354,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not os.environ.get("STANZA_RESOURCES_DIR") and (SHARED_MODELS / "resources.json").is_file():
         os.environ["STANZA_RESOURCES_DIR"] = str(SHARED_MODELS)
+    if not os.environ.get("OMP_NUM_THREADS"):
+        # One thread count for every measurement, chosen once: kg and bare Stanza compared on equal terms
+        # even when the machine's load changes between them.
+        from kg.annotating import cpu_threads
+
+        os.environ["OMP_NUM_THREADS"] = str(cpu_threads())
     parts = [] if args.render else (args.only or list(PARTS))
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     root = Path(tempfile.mkdtemp(prefix="kg-bench-"))
