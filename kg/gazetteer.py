@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +131,23 @@ class Gazetteer:
     max_unnamed_words: int = 1
     name_particles: frozenset[str] = frozenset()  # folded
     _made_bodies: dict[str, GazetteerEntry | None] = field(default_factory=dict, repr=False)
+    _key_prefixes: dict[int, tuple[Mapping, frozenset[str]]] = field(default_factory=dict, repr=False)
+
+    # ---- matching -------------------------------------------------------------------------------------
+    def key_prefixes(self, table: Mapping[str, object]) -> frozenset[str]:
+        """Every leading part of the keys of one of the gazetteer's tables («ا», «ال», «الك»…), for a walk
+        over a sentence's tokens that stops as soon as no key can follow. Made once per table."""
+        found = self._key_prefixes.get(id(table))
+        if found is None:
+            # The table is kept beside its prefixes so that its id stays its own.
+            found = (table, frozenset(key[:end] for key in table for end in range(1, len(key) + 1)))
+            self._key_prefixes[id(table)] = found
+        return found[1]
+
+    @functools.cached_property
+    def body_ids(self) -> dict[str, str]:
+        """Match key of a body's label → the body's id."""
+        return {key: label.body_id for key, label in self.body_labels.items()}
 
     # ---- entities -------------------------------------------------------------------------------------
     def entry(self, entity_id: str | None) -> GazetteerEntry | None:

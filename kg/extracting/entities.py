@@ -81,6 +81,7 @@ _MASDAR = re.compile(
     r"|است\w\wا\w"           # استفعال: استخدام، استلام
     r"|م\wا\w\wه)$"          # مفاعلة: مساعدة، مشاركة
 )
+HYPHENS = "-‐‑–—"
 _CONJUNCTIONS = {"و", "ف"}
 _PREPOSITIONS = {"ب", "ل", "ك"}
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
@@ -205,6 +206,8 @@ class _SentenceExtractor:
         self.taken: set[int] = set()
         self.mentions: list[Mention] = []
         self.ner_tokens = self._ner_tokens(sentence.spans)
+        self._memo: dict[tuple[int, int, int], _Match | None] = {}
+        self._token_variants: dict[int, list[tuple[str, int, bool]]] = {}
 
     # ---- driver ---------------------------------------------------------------------------------------
     def run(self) -> list[Mention]:
@@ -249,26 +252,58 @@ class _SentenceExtractor:
     # ---- matching -------------------------------------------------------------------------------------
     def _match(self, first: int, table: dict[str, str], max_words: int) -> _Match | None:
         """The longest window starting at ``first`` whose key (first token's clitics off) is in ``table``."""
+        memo_key = (first, id(table), len(self.taken))  # ``taken`` only grows: its size dates the answer
+        if memo_key not in self._memo:
+            variants = [(variant, stripped) for variant, stripped, article in self._variants(first)
+                        if not article]  # an article taken off («المالي» → «مالي») changes the word
+            found = self._longest_key(first, table, max_words + 2, variants)  # «إس -400»: three tokens
+            self._memo[memo_key] = None if found is None else _Match(first, found[0], table[found[2]],
+                                                                     found[1], found[2])
+        return self._memo[memo_key]
+
+    def _variants(self, position: int) -> list[tuple[str, int, bool]]:
+        """The token's clitic variants, each with the letters taken off and whether an article went."""
+        found = self._token_variants.get(position)
+        if found is None:
+            folded = fold(self.tokens[position].surface)
+            found = []
+            for variant in clitic_variants(self.tokens[position].surface):
+                stripped = max(0, len(folded) - len(variant))
+                found.append((variant, stripped, folded[:stripped].endswith("ال")))
+            self._token_variants[position] = found
+        return found
+
+    def _longest_key(self, first: int, table: dict[str, object], max_tokens: int,
+                     variants: list[tuple[str, int]], within_punctuation: bool = True
+                     ) -> tuple[int, int, str] | None:
+        """(last token, letters stripped, key) of the longest window from ``first`` whose key, with the first
+        token read as one of ``variants``, is in ``table``; the earlier variant wins a tie.
+
+        A window's key begins with the key of every shorter window from the same token, so the walk stops
+        at the first key that begins no key of the table: most tokens cost one lookup. With
+        ``within_punctuation`` a window neither ends on punctuation nor spans it (a hyphen aside).
+        """
         tokens = self.tokens
-        longest = min(len(tokens) - first, max_words + 2)  # «إس -400» may be three tokens for one word
-        for length in range(longest, 0, -1):
-            last = first + length - 1
-            if any(i in self.taken for i in range(first, last + 1)):
-                continue
-            if length > 1 and (tokens[last].is_punctuation or any(
-                    t.is_punctuation and t.surface.strip() not in "-‐‑–—" for t in tokens[first + 1:last])):
-                continue
-            rest = self.text[tokens[first].end:tokens[last].end]
-            folded_first = fold(tokens[first].surface)
-            for variant in clitic_variants(tokens[first].surface):
-                stripped = max(0, len(folded_first) - len(variant))
-                # An article taken off («المالي» → «مالي») changes the word: names keep theirs.
-                if stripped and folded_first[:stripped].endswith("ال"):
-                    continue
-                key = match_key(variant + rest)
-                if key in table:
-                    return _Match(first, last, table[key], stripped, key)
-        return None
+        prefixes = self.gazetteer.key_prefixes(table)
+        longest = min(len(tokens) - first, max_tokens)
+        best: tuple[int, int, str] | None = None
+        for variant, stripped in variants:
+            for length in range(1, longest + 1):
+                last = first + length - 1
+                if last in self.taken:
+                    break
+                key = match_key(variant + self.text[tokens[first].end:tokens[last].end])
+                if key and key not in prefixes:
+                    break
+                if within_punctuation and length > 1:
+                    inner = tokens[last - 1]
+                    if last - 1 > first and inner.is_punctuation and inner.surface.strip() not in HYPHENS:
+                        break  # punctuation inside a name (a hyphen aside) rules out every longer window
+                    if tokens[last].is_punctuation:
+                        continue
+                if key in table and (best is None or last > best[0]):
+                    best = (last, stripped, key)
+        return best
 
     def _name_match(self, first: int) -> _Match | None:
         """A gazetteer name at ``first``; a homograph («كيف», «مالي») only where NER sees a name too."""
@@ -373,8 +408,7 @@ class _SentenceExtractor:
         gazetteer = self.gazetteer
         if not gazetteer.bodies:
             return None
-        table = {key: label.body_id for key, label in gazetteer.body_labels.items()}
-        found = self._match(position, table, gazetteer.max_body_words)
+        found = self._match(position, gazetteer.body_ids, gazetteer.max_body_words)
         if found is None:
             return None
         label = gazetteer.body_labels[found.key]
@@ -511,22 +545,15 @@ class _SentenceExtractor:
         """
         gazetteer = self.gazetteer
         tokens = self.tokens
-        token = tokens[position]
-        kind = None
-        last = position
-        for length in range(min(gazetteer.max_unnamed_words, len(tokens) - position), 0, -1):
-            last = position + length - 1
-            if any(i in self.taken for i in range(position, last + 1)):
-                continue
-            rest = self.text[token.end:tokens[last].end]
-            for variant in clitic_variants(token.surface):
-                kind = gazetteer.unnamed_sources.get(match_key(variant + rest))
-                if kind is None and variant.startswith("ال"):
-                    kind = gazetteer.unnamed_sources.get(match_key(variant[2:] + rest))
-                if kind:
-                    break
-            if kind:
-                break
+        variants: list[tuple[str, int]] = []
+        for variant, stripped, _ in self._variants(position):
+            variants.append((variant, stripped))
+            if variant.startswith("ال"):
+                variants.append((variant[2:], stripped + 2))  # «المحللون» as the lexicon's «محللون»
+        found = self._longest_key(position, gazetteer.unnamed_sources, gazetteer.max_unnamed_words, variants,
+                                  within_punctuation=False)
+        kind = None if found is None else gazetteer.unnamed_sources[found[2]]
+        last = position if found is None else found[0]
         if kind is None:
             return None
         if position > 0:
