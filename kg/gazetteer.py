@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -33,6 +34,7 @@ DEFAULT_FILES = ("states.ttl", "gazetteer*.ttl", "weapons.ttl")
 
 T = KG  # the gazetteer's own terms are part of the vocabulary
 WD_PREFIX = "http://www.wikidata.org/entity/"
+Derived = TypeVar("Derived")
 
 
 @dataclass(frozen=True)
@@ -131,18 +133,21 @@ class Gazetteer:
     max_unnamed_words: int = 1
     name_particles: frozenset[str] = frozenset()  # folded
     _made_bodies: dict[str, GazetteerEntry | None] = field(default_factory=dict, repr=False)
-    _key_prefixes: dict[int, tuple[Mapping, frozenset[str]]] = field(default_factory=dict, repr=False)
+    _derived: dict[object, object] = field(default_factory=dict, repr=False)
 
     # ---- matching -------------------------------------------------------------------------------------
+    def derived(self, key: object, make: Callable[[], Derived]) -> Derived:
+        """A table derived from the gazetteer by a later stage (an index of its names…), made once."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]  # type: ignore[return-value]
+
     def key_prefixes(self, table: Mapping[str, object]) -> frozenset[str]:
         """Every leading part of the keys of one of the gazetteer's tables («ا», «ال», «الك»…), for a walk
         over a sentence's tokens that stops as soon as no key can follow. Made once per table."""
-        found = self._key_prefixes.get(id(table))
-        if found is None:
-            # The table is kept beside its prefixes so that its id stays its own.
-            found = (table, frozenset(key[:end] for key in table for end in range(1, len(key) + 1)))
-            self._key_prefixes[id(table)] = found
-        return found[1]
+        # The table is kept beside its prefixes so that its id stays its own.
+        return self.derived(("key prefixes", id(table)), lambda: (table, frozenset(
+            key[:end] for key in table for end in range(1, len(key) + 1))))[1]
 
     @functools.cached_property
     def body_ids(self) -> dict[str, str]:

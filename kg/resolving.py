@@ -153,6 +153,51 @@ def names_match(kind: str, a: str, b: str, particles: frozenset[str] = frozenset
     return same_person_name(a, b, particles) if kind == PERSON else same_name(a, b)
 
 
+def _deletions(word: str, edits: int) -> set[str]:
+    """The word and every string left when up to ``edits`` of its letters are deleted."""
+    found = {word}
+    frontier = {word}
+    for _ in range(edits):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _blocking_keys(name: str) -> set[str]:
+    """Keys two names share whenever names_match() may hold for them: the deletion neighbourhood of the
+    phonetic key of the last word, to as many deletions as similar_words() allows edits for its length.
+
+    Two words within k edits (transpositions included) share a string left by at most k deletions from
+    each (as in SymSpell), and names_match() always compares the last words («روته» / «مارك روته»)."""
+    words = match_key(name).split()
+    if not words:
+        return set()
+    last = phonetic_key(words[-1])
+    edits = 0 if len(last) < 4 else 1 if len(last) <= 6 else 2
+    return _deletions(last, edits)
+
+
+class NameIndex:
+    """Names of one kind, found again by the names that may match them without comparing every pair."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, list[tuple[int, object]]] = defaultdict(list)
+        self._count = 0
+
+    def add(self, name: str, item: object) -> None:
+        for key in _blocking_keys(name):
+            self._items[key].append((self._count, item))
+        self._count += 1
+
+    def candidates(self, name: str) -> list[object]:
+        """Items whose names may match ``name`` (a superset of the matches), in the order they were added."""
+        found: dict[int, object] = {}
+        for key in _blocking_keys(name):
+            for order, item in self._items.get(key, ()):
+                found[order] = item
+        return [found[order] for order in sorted(found)]
+
+
 # ---- resolution -----------------------------------------------------------------------------------------
 
 Identity = tuple[str, str]  # ("known", gazetteer id) or (kind, match key of the name)
@@ -331,18 +376,26 @@ def _add_known(resolution: Resolution, gazetteer: Gazetteer, entity_id: str, see
     resolution._ids[("known", entity_id)] = entity_id
 
 
+def _gazetteer_index(gazetteer: Gazetteer, kind: str) -> NameIndex:
+    """The gazetteer's labels of the entities a name of ``kind`` may be (a place may be a state)."""
+    kinds = {kind, STATE} if kind == PLACE else {kind}
+    index = NameIndex()
+    for entry in gazetteer.entries.values():
+        if entry.kind in kinds and not entry.generic:
+            for label in entry.labels:
+                index.add(label, (entry.entity_id, label))
+    return index
+
+
 def _gazetteer_match(kind: str, name: str, gazetteer: Gazetteer) -> str | None:
     """A gazetteer entity of a compatible kind one of whose labels is a close spelling of ``name``."""
-    kinds = {kind, STATE} if kind == PLACE else {kind}
+    index = gazetteer.derived(("resolving: labels of kind", kind), lambda: _gazetteer_index(gazetteer, kind))
     best: tuple[float, str] | None = None
-    for entry in gazetteer.entries.values():
-        if entry.kind not in kinds or entry.generic:
-            continue
-        for label in entry.labels:
-            if names_match(kind, name, label, gazetteer.name_particles):
-                score = jaro_winkler(phonetic_key(name), phonetic_key(label))
-                if best is None or score > best[0]:
-                    best = (score, entry.entity_id)
+    for entity_id, label in index.candidates(name):
+        if names_match(kind, name, label, gazetteer.name_particles):
+            score = jaro_winkler(phonetic_key(name), phonetic_key(label))
+            if best is None or score > best[0]:
+                best = (score, entity_id)
     return best[1] if best else None
 
 
@@ -354,6 +407,7 @@ def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, 
     unknown.sort(key=lambda item: (-sum(item[1].values()), -len(item[0][1]), item[0]))
     clusters: dict[str, list[tuple[Identity, Counter]]] = defaultdict(list)  # kind → cluster heads
     members: dict[Identity, list[Identity]] = {}
+    member_index: dict[str, NameIndex] = defaultdict(NameIndex)  # kind → (cluster number, member)
     for identity, seen in unknown:
         kind, key = identity
         if not seen:
@@ -363,14 +417,18 @@ def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, 
             known_forms[known].update(seen)
             resolution._ids[identity] = known
             continue
-        for head, head_seen in clusters[kind]:
-            if any(names_match(kind, key, other[1], gazetteer.name_particles) for other in members[head]):
-                members[head].append(identity)
-                head_seen.update(seen)
-                break
-        else:
+        # The earliest cluster one of whose members is a close spelling.
+        joined = min((number for number, other in member_index[kind].candidates(key)
+                      if names_match(kind, key, other[1], gazetteer.name_particles)), default=None)
+        if joined is None:
+            joined = len(clusters[kind])
             clusters[kind].append((identity, Counter(seen)))
             members[identity] = [identity]
+        else:
+            head, head_seen = clusters[kind][joined]
+            members[head].append(identity)
+            head_seen.update(seen)
+        member_index[kind].add(key, (joined, identity))
     taken = set(gazetteer.entries)
     for kind, heads in sorted(clusters.items()):
         for head, seen in heads:
