@@ -132,27 +132,33 @@ class AnnotationCache:
             "sentences": [asdict(sentence) for sentence in annotated.sentences],
         }
         data = gzip.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), compresslevel=5)
-        # Temp file + rename: an interrupted build never leaves a half-written entry. A killed one may leave
-        # the temp file, named for its host and process so that remove_stale_temps() knows it is dead.
-        temp_name = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            prefix = temp_file_prefix(path.name)
-            handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
-            with os.fdopen(handle, "wb") as temp:
-                temp.write(data)
-            os.replace(temp_name, path)
-        except BaseException as error:
-            if temp_name is not None:
-                Path(temp_name).unlink(missing_ok=True)
-            if not isinstance(error, OSError):
-                raise
-            log.warning("cannot write annotation cache entry %s (%s); going on without it", path,
-                        error.strerror or error)
+        store_cache_entry(path, data, "annotation cache")
 
     def remove_stale_temps(self) -> int:
         """Delete temp files left by builds killed while writing an entry; returns how many."""
         return remove_stale_temps(self.folder.glob("*/.*.tmp"))
+
+
+def store_cache_entry(path: Path, data: bytes, cache_name: str) -> None:
+    """Write one cache entry atomically. A cache that cannot take it (a full disk…) costs a warning, not the
+    build."""
+    # Temp file + rename: an interrupted build never leaves a half-written entry. A killed one may leave
+    # the temp file, named for its host and process so that remove_stale_temps() knows it is dead.
+    temp_name = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        prefix = temp_file_prefix(path.name)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+        os.replace(temp_name, path)
+    except BaseException as error:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
+        if not isinstance(error, OSError):
+            raise
+        log.warning("cannot write %s entry %s (%s); going on without it", cache_name, path,
+                    error.strerror or error)
 
 
 def _remove(path: Path) -> None:

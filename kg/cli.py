@@ -239,7 +239,7 @@ def _print_build_summary(result) -> None:
     lines = [
         f"Documents:  {result.documents} from {result.sources} file(s)"
         + (f", {len(result.skipped)} skipped" if result.skipped else "")
-        + (f" ({cached} from the annotation cache)" if cached else ""),
+        + (f" ({cached} from the cache)" if cached else ""),
         f"Sentences:  {result.sentences}",
         f"Entities:   {entities}",
         f"Claims:     {result.claims}",

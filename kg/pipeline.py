@@ -17,6 +17,7 @@ from kg.annotating import Annotator, remove_stale_temps
 from kg.cleaning import clean
 from kg.errors import InputError, OutputError
 from kg.exporting import FORMATS, export_all, write_atomically
+from kg.extracting.cache import ExtractionCache, extraction_fingerprint
 from kg.extracting.entities import extract_mentions
 from kg.extracting.quotations import extract_claims
 from kg.extracting.transfers import extract_transfers
@@ -207,18 +208,33 @@ def build(
         if not annotator.use_cache:  # the workers refreshed the cache; it now holds every document
             annotator = Annotator(annotator.models_dir, cache_dir=annotator.cache.folder.parent)
     calls_before, annotated_before = annotator.stanza_calls, annotator.documents_annotated
-    extractions: list[Extraction] = []
+    extracted: dict[str, Extraction] = {}
     total = len(documents)
-    stream = iter(annotator.annotate(documents))
+    extraction_cache = None
+    if annotator.use_cache:
+        with _timed(seconds, "read extraction cache"):
+            extraction_cache = ExtractionCache(annotator.cache.folder.parent, extraction_fingerprint(
+                annotator.fingerprint, [*gazetteer_files, *lexicon_files]))
+            extraction_cache.remove_stale_temps()
+            for document in documents:
+                if (cached := extraction_cache.get(document)) is not None:
+                    extracted[document.doc_id] = cached
+        if progress and extracted:
+            progress("annotate", len(extracted), total)
+    stream = iter(annotator.annotate([d for d in documents if d.doc_id not in extracted]))
     while True:
         with _timed(seconds, "annotate"):
             annotated = next(stream, None)
         if annotated is None:
             break
         with _timed(seconds, "extract"):
-            extractions.append(extractor.extract(annotated))
+            extraction = extractor.extract(annotated)
+            if extraction_cache is not None:
+                extraction_cache.put(extraction)
+        extracted[annotated.document.doc_id] = extraction
         if progress:
-            progress("annotate", len(extractions), total)
+            progress("annotate", len(extracted), total)
+    extractions = [extracted[document.doc_id] for document in documents]
     with _timed(seconds, "resolve"):
         resolution = resolve(extractions, extractor.gazetteer)
     with _timed(seconds, "graph"):

@@ -462,7 +462,7 @@ def test_interrupted_builds_leave_the_previous_graph_and_resume_from_the_cache(
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))["build"]
     assert stats["documents"] == 8
     assert stats["annotated_documents"] == 8 - len(after_kill)
-    assert f"({len(after_kill)} from the annotation cache)" in result.stdout
+    assert f"({len(after_kill)} from the cache)" in result.stdout
     assert not temp_files(out, cache)
     graph = Graph().parse(out / "graph.ttl")
     assert len(set(graph.subjects(RDF.type, KG.Document))) == 8

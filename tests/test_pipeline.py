@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.normalizing import fold
 from kg.pipeline import build
-from kg.vocabulary import KG
+from kg.vocabulary import KG, KGR
 
 from .conftest import SEEDS
 from .test_annotating import processor_calls  # noqa: F401  (a fixture)
@@ -105,3 +105,138 @@ def test_rebuild_of_unchanged_seeds_calls_no_stanza_processor(
     from rdflib.compare import isomorphic
 
     assert isomorphic(first.graph, second.graph)
+
+
+# ---- the extraction cache ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def seeds_cache(tmp_path: Path, annotator) -> Path:
+    """A cache folder holding the seeds' annotations (copied from the session's) and no extraction."""
+    import shutil
+
+    from kg.annotating import Annotator
+    from kg.cleaning import clean
+    from kg.reading import read_sources
+
+    list(annotator.annotate([d for source in read_sources([SEEDS]) for d in clean(source)]))
+    cache = tmp_path / "cache"
+    shutil.copytree(annotator.cache.folder, cache / annotator.fingerprint)
+    assert Annotator(annotator.models_dir, cache_dir=cache).cache.folder.exists()
+    return cache
+
+
+@pytest.fixture
+def extract_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents the build runs the extractors on (the real extractors still run)."""
+    from kg.pipeline import Extractor
+
+    calls: list[str] = []
+    original = Extractor.extract
+
+    def counting(self, annotated):
+        calls.append(annotated.document.doc_id)
+        return original(self, annotated)
+
+    monkeypatch.setattr(Extractor, "extract", counting)
+    return calls
+
+
+def _build(sources, out: Path, cache: Path, **options):
+    from kg.annotating import Annotator
+
+    from .conftest import models_dir
+
+    return build(sources, out, annotator=Annotator(models_dir(), cache_dir=cache), html=False, **options)
+
+
+def test_rebuild_of_an_unchanged_corpus_reads_every_extraction_from_the_cache(
+        tmp_path: Path, seeds_cache: Path, extract_calls: list[str]):
+    from rdflib.compare import isomorphic
+
+    first = _build([SEEDS], tmp_path / "first", seeds_cache)
+    assert len(extract_calls) == first.documents == 6
+    extract_calls.clear()
+    second = _build([SEEDS], tmp_path / "second", seeds_cache)
+    assert extract_calls == []
+    assert second.annotated_documents == 0 and "read extraction cache" in second.seconds_by_stage
+    assert isomorphic(first.graph, second.graph)
+
+
+def test_a_cached_extraction_takes_the_sources_the_document_has_now(
+        tmp_path: Path, seeds_cache: Path, extract_calls: list[str]):
+    import shutil
+
+    _build([SEEDS], tmp_path / "first", seeds_cache)
+    extract_calls.clear()
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    for number, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
+        shutil.copy(seed, renamed / f"article-{number}.txt")
+    result = _build([renamed], tmp_path / "second", seeds_cache)
+    assert extract_calls == []
+    sources = {str(o) for o in result.graph.objects(None, DCTERMS.source)}
+    assert sources and all("article-" in s for s in sources)
+    assert not any("000_b4c568853b079921" in s for s in sources)
+
+
+def test_an_extra_gazetteer_makes_every_document_extracted_again(
+        tmp_path: Path, seeds_cache: Path, extract_calls: list[str]):
+    _build([SEEDS], tmp_path / "first", seeds_cache)
+    extract_calls.clear()
+    extra = tmp_path / "ambassadors.ttl"
+    extra.write_text(
+        """@prefix kg: <https://w3id.org/kg-ar/ontology#> .
+@prefix kgr: <https://w3id.org/kg-ar/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+kgr:dmitry-krutoy a kg:Person ; rdfs:label "دميتري كروتوي"@ar, "Dmitry Krutoy"@en .
+""", encoding="utf-8")
+    result = _build([SEEDS], tmp_path / "second", seeds_cache, gazetteer_files=[extra])
+    assert len(extract_calls) == 6
+    assert (KGR["dmitry-krutoy"], RDF.type, KG.Person) in result.graph
+    extract_calls.clear()
+    changed = extra.read_text(encoding="utf-8").replace("Dmitry Krutoy", "D. Krutoy")
+    extra.write_text(changed, encoding="utf-8")
+    _build([SEEDS], tmp_path / "third", seeds_cache, gazetteer_files=[extra])
+    assert len(extract_calls) == 6  # the file's content, not its name, is in the key
+
+
+def test_an_unreadable_extraction_entry_is_extracted_again(
+        tmp_path: Path, seeds_cache: Path, extract_calls: list[str], caplog: pytest.LogCaptureFixture):
+    from rdflib.compare import isomorphic
+
+    first = _build([SEEDS], tmp_path / "first", seeds_cache)
+    entries = sorted((seeds_cache / "extractions").glob("*/*/*.pickle"))
+    assert len(entries) == 6
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # a half-written entry from another tool
+    extract_calls.clear()
+    second = _build([SEEDS], tmp_path / "second", seeds_cache)
+    assert len(extract_calls) == 1
+    assert "unreadable" in caplog.text and "extracting again" in caplog.text
+    assert isomorphic(first.graph, second.graph)
+
+
+def test_no_cache_neither_reads_nor_writes_extractions(tmp_path: Path, seeds_cache: Path,
+                                                       extract_calls: list[str], annotator):
+    from kg.annotating import Annotator
+
+    _build([SEEDS], tmp_path / "first", seeds_cache)
+    extract_calls.clear()
+    before = sorted((seeds_cache / "extractions").rglob("*.pickle"))
+    uncached = Annotator(annotator.models_dir, cache_dir=seeds_cache, use_cache=False)
+    uncached._pipeline = annotator.pipeline  # the session's loaded models: annotating again is the point
+    result = build([SEEDS], tmp_path / "second", annotator=uncached, html=False)
+    assert len(extract_calls) == 6 and result.annotated_documents == 6
+    assert sorted((seeds_cache / "extractions").rglob("*.pickle")) == before
+
+
+def test_the_extraction_fingerprint_follows_models_and_language_data(tmp_path: Path):
+    from kg.extracting.cache import extraction_fingerprint
+
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("# nothing yet\n", encoding="utf-8")
+    base = extraction_fingerprint("models-a", [extra])
+    assert base == extraction_fingerprint("models-a", [extra])
+    assert base != extraction_fingerprint("models-b", [extra])
+    assert base != extraction_fingerprint("models-a")
+    extra.write_text("# something else\n", encoding="utf-8")
+    assert base != extraction_fingerprint("models-a", [extra])
