@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.cleaning import clean
 from kg.extracting.entities import extract_mentions
@@ -21,7 +23,15 @@ from kg.records import (
     Mention,
     Transfer,
 )
-from kg.resolving import jaro_winkler, osa_distance, resolve, same_person_name, similar_words
+from kg.resolving import (
+    NameIndex,
+    jaro_winkler,
+    names_match,
+    osa_distance,
+    resolve,
+    same_person_name,
+    similar_words,
+)
 
 from .conftest import SEEDS
 
@@ -279,3 +289,56 @@ def test_a_nasab_alone_is_the_known_person(gazetteer):
     resolution = resolve([_extraction(_person("بن سلمان"), _person("تركي بن محمد بن فهد"))], gazetteer)
     assert resolution.entity_id_of(_person("بن سلمان")) == "mohammed-bin-salman"
     assert resolution.entity_id_of(_person("تركي بن محمد بن فهد")) != "mohammed-bin-salman"
+
+
+# ---- the candidate index: it may propose too much, never too little ------------------------------------
+
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويء"
+
+
+@st.composite
+def _name_and_variant(draw):
+    """A name of one to three words and a spelling of it one or two edits away (or another name)."""
+    words = draw(st.lists(st.text(_LETTERS, min_size=2, max_size=10), min_size=1, max_size=3))
+    variant = list(words)
+    at = draw(st.integers(0, len(words) - 1))
+    word = variant[at]
+    for _ in range(draw(st.integers(0, 2))):
+        place = draw(st.integers(0, max(0, len(word) - 1)))
+        edit = draw(st.sampled_from(("insert", "delete", "substitute", "transpose")))
+        letter = draw(st.sampled_from(_LETTERS))
+        if edit == "insert":
+            word = word[:place] + letter + word[place:]
+        elif edit == "delete" and len(word) > 2:
+            word = word[:place] + word[place + 1:]
+        elif edit == "substitute":
+            word = word[:place] + letter + word[place + 1:]
+        elif place + 1 < len(word):
+            word = word[:place] + word[place + 1] + word[place] + word[place + 2:]
+    variant[at] = word
+    if draw(st.booleans()):
+        variant = variant[-1:]  # the surname alone
+    return " ".join(words), " ".join(variant)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_name_and_variant(), st.sampled_from((PERSON, ORGANIZATION)))
+def test_the_name_index_proposes_every_name_that_matches(pair, kind):
+    name, variant = pair
+    index = NameIndex()
+    index.add(name, "indexed")
+    if names_match(kind, variant, name):
+        assert index.candidates(variant) == ["indexed"]
+
+
+@pytest.mark.parametrize(("indexed", "query", "proposed"), [
+    ("لوكاشينكو", "لوكاشنكو", True),
+    ("ألكسندر لوكاشينكو", "لوكاشنيكو", True),
+    ("سيرغي شويغو", "سيرجي شويجو", True),  # letters transliterations interchange
+    ("ريتشارد غرينيل", "ميلوني", False),
+    ("بوتين", "تبون", False),
+])
+def test_the_name_index_on_spellings_of_the_corpus(indexed, query, proposed):
+    index = NameIndex()
+    index.add(indexed, indexed)
+    assert (index.candidates(query) == [indexed]) is proposed
