@@ -138,8 +138,20 @@ def same_person_name(a: str, b: str, particles: frozenset[str] = frozenset()) ->
     if not parts_a or not parts_b or not similar_parts(parts_a[-1], parts_b[-1]):
         return False
     if len(parts_a) > 1 and len(parts_b) > 1:
-        return similar_parts(parts_a[0], parts_b[0])
+        return similar_parts(parts_a[0], parts_b[0]) and _in_order(parts_a[1:-1], parts_b[1:-1])
     return True
+
+
+def _in_order(middle_a: Sequence[str], middle_b: Sequence[str]) -> bool:
+    """Whether the middle parts of the shorter name are among those of the longer, in order, the first with
+    the first: a name may drop the far links of its chain of fathers, never change one, and the link after
+    the first name is the father («عبد العزيز بن فيصل بن عبد المجيد بن عبد العزيز» is not «عبد العزيز بن
+    سعود بن نايف بن عبد العزيز», nor «خالد بن زايد» «خالد بن محمد بن زايد»)."""
+    shorter, longer = sorted((middle_a, middle_b), key=len)
+    if shorter and not similar_parts(shorter[0], longer[0]):
+        return False
+    remaining = iter(longer)
+    return all(any(similar_parts(part, other) for other in remaining) for part in shorter)
 
 
 def same_name(a: str, b: str) -> bool:
