@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
@@ -240,17 +240,41 @@ def sentence_mentions(graph: Graph) -> dict[URIRef, set[URIRef]]:
     return named
 
 
+@dataclass
+class GraphReading:
+    """What the analysis and the drawing both read from a graph, read once for both."""
+
+    entities: dict[URIRef, EntityInfo]
+    claims: list[ClaimInfo]
+    transfers: list[TransferInfo]
+    sentence_mentions: dict[URIRef, set[URIRef]]
+    projection: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    ranks: dict[str, float] = field(default_factory=dict)
+
+
+def read_graph(graph: Graph) -> GraphReading:
+    """Entities, claims, transfers, the entities' projection and its PageRank, read from ``graph``."""
+    reading = GraphReading(read_entities(graph), read_claims(graph), read_transfers(graph),
+                           sentence_mentions(graph))
+    reading.projection = project(graph, reading)
+    reading.ranks = pagerank(reading.projection)
+    return reading
+
+
 # ---------------------------------------------------------------------------------------------------
 # The projection and its measures
 
 
-def project(graph: Graph) -> nx.MultiDiGraph:
+def project(graph: Graph, reading: GraphReading | None = None) -> nx.MultiDiGraph:
     """The entities of ``graph`` as a MultiDiGraph; parallel edges are keyed by kind (and status).
 
     Nodes are IRI strings with ``kind`` and ``label``; every edge has a ``kind`` (said_about, transfer,
-    supplies, co_mention), a ``weight`` and a ``count`` of the claims or sentences behind it.
+    supplies, co_mention), a ``weight`` and a ``count`` of the claims or sentences behind it. ``reading``:
+    the graph's entities, claims and transfers when already read.
     """
-    entities = read_entities(graph)
+    entities = reading.entities if reading else read_entities(graph)
+    claims = reading.claims if reading else read_claims(graph)
+    transfers = reading.transfers if reading else read_transfers(graph)
     projection = nx.MultiDiGraph()
     for iri, info in entities.items():
         projection.add_node(str(iri), kind=info.kind, label=info.label)
@@ -271,15 +295,15 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             projection.add_edge(str(source), str(target), key=key, kind=kind, weight=weight * units,
                                 count=units, **attributes)
 
-    for claim in read_claims(graph):
+    for claim in claims:
         for named in claim.mentions:
             tie(claim.speaker, named, "said_about", FACT_WEIGHT)
-    for transfer in read_transfers(graph):
+    for transfer in transfers:
         units = max(1, len(transfer.evidence))
         status = transfer.status or "Unknown"
         tie(transfer.supplier, transfer.recipient, "transfer", FACT_WEIGHT, units, status=status)
         tie(transfer.supplier, transfer.weapon, "supplies", FACT_WEIGHT, units, status=status)
-    for named in sentence_mentions(graph).values():
+    for named in (reading.sentence_mentions if reading else sentence_mentions(graph)).values():
         for left, right in combinations(sorted(named), 2):
             tie(left, right, "co_mention", CO_MENTION_WEIGHT)
             tie(right, left, "co_mention", CO_MENTION_WEIGHT)
@@ -321,11 +345,12 @@ def communities(simple: nx.Graph) -> list[list[str]]:
     return sorted((sorted(group) for group in found), key=lambda group: (-len(group), group))
 
 
-def documents_of_entities(graph: Graph, claims: list[ClaimInfo],
-                           transfers: list[TransferInfo]) -> dict[URIRef, set[URIRef]]:
-    """entity → the documents that name it, in a sentence or as a party to a fact."""
+def documents_of_entities(graph: Graph, claims: list[ClaimInfo], transfers: list[TransferInfo],
+                          named_in: dict[URIRef, set[URIRef]] | None = None) -> dict[URIRef, set[URIRef]]:
+    """entity → the documents that name it, in a sentence or as a party to a fact. ``named_in``: the
+    graph's sentence_mentions() when already read."""
     documents: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for sentence, named in sentence_mentions(graph).items():
+    for sentence, named in (named_in if named_in is not None else sentence_mentions(graph)).items():
         document = _term(graph, sentence, DCTERMS.isPartOf)
         if document is not None:
             for entity in named:
@@ -376,15 +401,14 @@ def near_duplicate_documents(graph: Graph) -> list[dict]:
     return sorted(rows, key=lambda row: -row["overlap"])
 
 
-def compute_stats(graph: Graph) -> dict:
+def compute_stats(graph: Graph, reading: GraphReading | None = None) -> dict:
     """The graph's analysis as plain JSON data: centrality, communities, weapon flows, speakers,
-    support by number of documents and near-duplicate documents, each section with its ``meaning``."""
-    entities = read_entities(graph)
-    claims = read_claims(graph)
-    transfers = read_transfers(graph)
-    projection = project(graph)
+    support by number of documents and near-duplicate documents, each section with its ``meaning``.
+    ``reading``: read_graph(graph), when already made."""
+    reading = reading or read_graph(graph)
+    entities, claims, transfers = reading.entities, reading.claims, reading.transfers
+    projection, ranks = reading.projection, reading.ranks
     simple = undirected_weights(projection)
-    ranks = pagerank(projection)
     between = betweenness(simple)
 
     def info(node: URIRef | str | None) -> EntityInfo | None:
@@ -444,7 +468,7 @@ def compute_stats(graph: Graph) -> dict:
             "example": _shorten(example.text, 160),
         })
 
-    documents_of = documents_of_entities(graph, claims, transfers)
+    documents_of = documents_of_entities(graph, claims, transfers, reading.sentence_mentions)
     supported = [{**entities[node].as_json(), "documents": len(documents_of.get(node, ()))}
                  for node in entities]
     supported.sort(key=lambda row: (-row["documents"], row["label"]))

@@ -28,13 +28,10 @@ from kg.analysing import (
     ClaimInfo,
     EntityInfo,
     Evidence,
+    GraphReading,
     TransferInfo,
     documents_of_entities,
-    pagerank,
-    project,
-    read_claims,
-    read_entities,
-    read_transfers,
+    read_graph,
 )
 from kg.errors import OutputError
 from kg.exporting import write_atomically
@@ -174,15 +171,15 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def build_network(graph: Graph, *, hide_claims: bool = False) -> Network:
-    """The pyvis network of ``graph``: one node per entity and per claim, edges for every fact."""
-    entities = read_entities(graph)
-    claims = read_claims(graph)
-    transfers = read_transfers(graph)
-    projection = project(graph)
-    ranks = pagerank(projection)
+def build_network(graph: Graph, *, hide_claims: bool = False, reading: GraphReading | None = None) -> Network:
+    """The pyvis network of ``graph``: one node per entity and per claim, edges for every fact.
+    ``reading``: kg.analysing.read_graph(graph), when already made."""
+    reading = reading or read_graph(graph)
+    entities, claims, transfers = reading.entities, reading.claims, reading.transfers
+    projection, ranks = reading.projection, reading.ranks
     names = {iri: entity.label_ar or entity.label_en or str(iri) for iri, entity in entities.items()}
-    documents_of = documents_of_entities(graph, claims, transfers)  # the count stats.json reports
+    # The count stats.json reports.
+    documents_of = documents_of_entities(graph, claims, transfers, reading.sentence_mentions)
     network = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
 
     def add_entity(iri: URIRef) -> None:
@@ -539,9 +536,12 @@ PAGE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).fro
 """)
 
 
-def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TITLE) -> str:
-    """The whole page for ``graph`` as a string: data, vis-network and styles inlined, nothing fetched."""
-    network = build_network(graph, hide_claims=hide_claims)
+def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TITLE,
+                reading: GraphReading | None = None) -> str:
+    """The whole page for ``graph`` as a string: data, vis-network and styles inlined, nothing fetched.
+    ``reading``: kg.analysing.read_graph(graph), when already made."""
+    reading = reading or read_graph(graph)
+    network = build_network(graph, hide_claims=hide_claims, reading=reading)
     kinds = Counter(node["kind"] for node in network.nodes)
     legend_kinds = [
         {"kind": kind, "swatch": Markup(_legend_swatch(kind)), "name_ar": name_ar,
@@ -562,7 +562,7 @@ def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TI
         for status, (name_ar, name_en, dashes, color, width) in STATUS_STYLES.items() if statuses[status]
     ]
     names: set[str] = set()
-    for entity in read_entities(graph).values():
+    for entity in reading.entities.values():
         names.update(name for name in (entity.label_ar, entity.label_en, *entity.alt_labels) if name)
     entity_count = sum(count for kind, count in kinds.items() if kind != "claim")
     transfer_count = sum(1 for _ in graph.subjects(RDF.type, KG.Transfer))
@@ -585,9 +585,11 @@ def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TI
     )
 
 
-def write_html(graph: Graph, path: Path, *, hide_claims: bool = False) -> Path:
-    """Draw ``graph`` into one offline HTML page at ``path`` (written atomically); returns the path."""
-    page = render_html(graph, hide_claims=hide_claims).encode("utf-8")
+def write_html(graph: Graph, path: Path, *, hide_claims: bool = False,
+               reading: GraphReading | None = None) -> Path:
+    """Draw ``graph`` into one offline HTML page at ``path`` (written atomically); returns the path.
+    ``reading``: kg.analysing.read_graph(graph), when already made."""
+    page = render_html(graph, hide_claims=hide_claims, reading=reading).encode("utf-8")
     try:
         return write_atomically(Path(path), page)
     except OSError as error:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -27,6 +28,9 @@ from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
 from kg.reading import Skipped, decoding_problem, read_sources
 from kg.records import AnnotatedDocument, Document, Extraction
 from kg.resolving import resolve
+
+if TYPE_CHECKING:  # networkx loads only when a build gets that far
+    from kg.analysing import GraphReading
 
 ProgressHook = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -250,11 +254,15 @@ def build(
             # Bulk-loading the file just written is faster than handing the graph over triple by triple.
             loadable = next((path for name, path in outputs.items() if name in ("nt", "ttl")), None)
             outputs["store"] = write_store(loadable or graph, store_dir)
+    from kg.analysing import read_graph
+
+    with _timed(seconds, "analyse"):  # what the HTML and stats.json both show, read once
+        reading = read_graph(graph)
     if html:
         from kg.drawing import write_html
 
         with _timed(seconds, "html"):
-            outputs["html"] = write_html(graph, out_dir / "graph.html")
+            outputs["html"] = write_html(graph, out_dir / "graph.html", reading=reading)
     kinds = Counter(entity.kind for entity in resolution.entities.values())
     result = BuildResult(
         out_dir=out_dir,
@@ -274,7 +282,7 @@ def build(
         warnings=warnings,
     )
     with _timed(seconds, "stats"):
-        outputs["stats"] = write_stats(result, out_dir / "stats.json")
+        outputs["stats"] = write_stats(result, out_dir / "stats.json", reading)
     return result
 
 
@@ -294,11 +302,11 @@ def _skipped_hint(skipped: list[Skipped]) -> str:
     return f": {first.path}: {first.reason}{more}"
 
 
-def write_stats(result: BuildResult, path: Path) -> Path:
+def write_stats(result: BuildResult, path: Path, reading: GraphReading | None = None) -> Path:
     """stats.json: the build summary and the graph's analysis."""
     from kg.analysing import compute_stats
 
-    payload = {"build": result.summary(), "analysis": compute_stats(result.graph)}
+    payload = {"build": result.summary(), "analysis": compute_stats(result.graph, reading)}
     data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
     return write_atomically(path, data)
 
