@@ -321,6 +321,9 @@ WEAPON_SENTENCES = [
     ("وتسلمت ألمانيا منظومة آرو 3 الإسرائيلية.", ["arrow-3"]),  # Times of Israel Arabic
     ("وتعرف المنظومة في إسرائيل باسم حيتس 3.", ["arrow-3"]),
     ("وأرسلت ألمانيا دبابات غيبارد ومدافع قيصر وهاوتزر إم 777.", ["gepard", "caesar-howitzer", "m777"]),
+    # guns with a nisba and no name after it stay guns
+    ("ونقلت فرنسا المدافع الفرنسية إلى أوكرانيا الشهر الماضي.", ["artillery"]),
+    ("وصلت المدافع الأمريكية إلى الجبهة بعد أسبوع.", ["artillery"]),
     # an unknown system takes the category of the noun before it
     ("وتسلمت مصر مروحيات من طراز زولو.", [("helicopter", None), (match_key("زولو"), "category-helicopter")]),
     ("واختبرت البحرية طائرات إكس-47 المسيرة.", [(match_key("إكس-47"), "category-aircraft")]),
@@ -346,6 +349,9 @@ WEAPON_NEGATIVES = [
     "اشترى رجل الأعمال سيارة من طراز تويوتا.",  # a car's model
     "وتسلمت مصر أربع غواصات من الطراز نفسه.",  # «الطراز نفسه» names nothing
     "وأعلنت الشركة أرباحا بلغت 300 مليون دولار.",
+    # a player's position before his nationality and name is his title
+    "وتعاقد النادي مع المدافع البرازيلي ماركينيوس في صفقة انتقال حر.",
+    "وضم الفريق الحارس الأرجنتيني إميليانو مارتينيز والمدافع الإسباني سيرجيو راموس.",
 ]
 
 

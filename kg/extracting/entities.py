@@ -311,11 +311,24 @@ class _SentenceExtractor:
         if found is None:
             return None
         entity_id = self.gazetteer.names[found.key][0]
+        entry = self.gazetteer.entries[entity_id]
         if self.gazetteer.is_homograph(entity_id, found.key) and self.tokens[first].ner == "O":
-            entry = self.gazetteer.entries[entity_id]
             if entry.kind != WEAPON or not self._weapon_context(found.first, found.last):
                 return None
+        if entry.kind == WEAPON and entry.generic and self._titles_a_person(found.last + 1):
+            return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
+
+    def _titles_a_person(self, position: int) -> bool:
+        """Whether a nisba adjective and then a person's name follow: the noun before is then the person's
+        title in apposition («المدافع الإيطالي ماتيو دارميان» is a footballer, as «الرئيس البيلاروسي ألكسندر
+        لوكاشينكو» is a president), not a weapon. A name right after the noun is not enough: a system's
+        name the NER model takes for a person's («منظومة باراك») follows its noun the same way."""
+        start = position
+        while position < len(self.tokens) and position not in self.taken and (nisba := self._nisba(position)):
+            position = nisba[1] + 1
+        return start < position < len(self.tokens) and position not in self.taken and \
+            self._names_person_at(position)
 
     def _weapon_context(self, first: int, last: int) -> bool:
         """Whether a weapon label that is also a common word («مقاتلة», «قيصر», «مسيرة») stands where a
