@@ -248,6 +248,11 @@ COORDINATION = [
     ("أرسلت فرنسا وإيطاليا صواريخ كروز إلى أوكرانيا.",
      {("france", "ukraine", "cruise-missile", "Delivered"),
       ("italy", "ukraine", "cruise-missile", "Delivered")}),
+    # a clause after «بينما» or «لكنها» has a subject of its own
+    ("استقبلت مصر الوفد الروسي، بينما سلمت روسيا الهند صواريخ إس-400.",
+     {("russia", "india", "s-400", "Delivered")}),
+    ("رفضت ألمانيا إرسال الدبابات، لكن فرنسا سلمت أوكرانيا مدافع قيصر.",
+     {("france", "ukraine", "caesar-howitzer", "Delivered")}),
 ]
 TALKS_AND_CANCELLATIONS = [
     ("تبحث الهند شراء طائرات رافال إضافية من فرنسا.",
@@ -322,6 +327,11 @@ NEGATIVES = [
     "وتخطط الهند لشراء الطائرات من فرنسا.",
     "تشمل الصفقة شراء 12 مروحية.",  # a deal with no sides stated before
     "عرضت فرنسا مقاتلات رافال في المعرض.\nوتخطط الهند لشراء المنظومة من روسيا.",
+    # A state before «لكنها» belongs to another clause; people of a nationality are not their state.
+    "وتبعث تركيا رسالة شكر إلى رئيس العراق وأعضاء الحكومة العراقية، لكنها تجند عراقيين"
+    " وتزودهم بالأسلحة الخفيفة.",
+    "هنأت إيران ملك البحرين والحكومة البحرينية بالعيد، لكنها تدرب بحرينيين وتزودهم بالقنابل.",
+    "تعلن الجزائر حيادها، لكنها تزود مقاتلين ليبيين بالصواريخ.",  # fighters, not the state of Libya
 ]
 
 QUANTITIES = [

@@ -245,9 +245,27 @@ class _SentenceExtractor:
         nisba = self._nisba(position)
         if nisba is not None:
             state, last = nisba
+            if self._people_of(position, last):
+                return last + 1
             self._emit(position, last, STATE, state, "nisba", affiliation=state)
             return last + 1
         return position + 1
+
+    def _people_of(self, first: int, last: int) -> bool:
+        """An indefinite plural nisba standing alone is people of that nationality, not their state: «تجند
+        بحرينيين وتزودهم بالأسلحة» arms some Bahrainis, while «الروس» («اتفاق مع الروس») may be Russia and
+        «خبراء روس» qualifies the indefinite noun before it."""
+        surface = fold(self.tokens[last].surface)
+        plural = surface.endswith(("يين", "يون")) or bool(self.gazetteer.people_forms.get(surface))
+        if first != last or not plural or any(v.startswith("ال") for v in clitic_variants(surface)):
+            return False
+        if first > 0:
+            before = self.tokens[first - 1]
+            head = max(before.words, key=lambda w: len(w.text))
+            indefinite = not any(v.startswith("ال") for v in clitic_variants(before.surface))
+            if head.upos in {"NOUN", "ADJ"} and indefinite and not before.is_punctuation:
+                return False  # an adjective agrees in definiteness with its noun
+        return True
 
     # ---- matching -------------------------------------------------------------------------------------
     def _match(self, first: int, table: dict[str, str], max_words: int) -> _Match | None:

@@ -384,6 +384,13 @@ def _is_boundary(token: _Token) -> bool:
     return bool(token.surface) and all(ch in _STRONG_BOUNDARIES for ch in token.surface)
 
 
+def _opens_clause(token: _Token, lexicon: TransferLexicon) -> bool:
+    """A word that opens another clause, alone («بينما») or with the new clause's subject as a pronoun
+    («لكنها», «ولكنهم»)."""
+    return token.key in lexicon.clause_ends or any(
+        a.enclitic and a.stem in lexicon.clause_ends for a in _readings(token, lexicon))
+
+
 # ── Matching lexicon entries on tokens ──────────────────────────────────────────────────────────
 
 
@@ -1059,7 +1066,7 @@ def _window_end(event: _Event, next_start: int, tokens: list[_Token], lexicon: T
     pronoun or a new coordinated verb."""
     end = next_start - 1
     for token in tokens[event.last + 1: next_start]:
-        if _is_boundary(token) or token.key in lexicon.clause_ends:
+        if _is_boundary(token) or _opens_clause(token, lexicon):
             return token.position - 1
         if token.key == "ما" and token.position > 0 and tokens[token.position - 1].surface in ("،", ","):
             return token.position - 1  # «…، ما دفع واشنطن إلى…»: what follows is the consequence
@@ -1491,7 +1498,7 @@ def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], st
             party = previous
         break
     between = tokens[party.last + 1: hit.first]
-    if any(_is_boundary(t) for t in between) or len(between) > 12:
+    if any(_is_boundary(t) or _opens_clause(t, lexicon) for t in between) or len(between) > 12:
         return None, False
     start, end = tokens[candidates[-1].last].end, tokens[hit.first].start
     for mention in context.by_sentence.get(event.sentence, ()):
