@@ -440,3 +440,15 @@ def test_unnamed_sources_name_no_one(mentions_of, sentence, kind, state):
 )
 def test_no_unnamed_source_where_the_noun_is_something_else(mentions_of, sentence):
     assert [m for m in mentions_of(sentence) if m.via == "anonymous"] == []
+
+
+@pytest.mark.parametrize(("sentence", "states"), [
+    # an indefinite plural nisba standing alone is people of that nationality
+    ("اعتقلت الشرطة أمريكيين في المطار.", []),
+    ("تجند الميليشيا سوريين وتدربهم.", []),
+    # a definite one may be the state, and a nisba after an indefinite noun qualifies it
+    ("توصلت الحكومة إلى اتفاق مع الأمريكيين.", ["united-states"]),
+    ("زار وفد مصري العاصمة.", ["egypt"]),
+])
+def test_people_of_a_nationality_are_not_their_state(mentions_of, sentence, states):
+    assert [m.known_id for m in mentions_of(sentence) if m.kind == STATE] == states
