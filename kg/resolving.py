@@ -33,6 +33,7 @@ NAMING_VIAS = {"name", "ner", "capital", "generic"}
 _PHONETIC = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ث": "س", "ض": "د", "ظ": "ز", "ذ": "ز",
                            "ڤ": "ف", "پ": "ب", "چ": "ج"})
 JARO_WINKLER_MIN = 0.85
+SHORT_NAME_LETTERS = 5  # up to this length a name alone matches a surname only with the same consonants
 
 
 # ---- similarity -----------------------------------------------------------------------------------------
@@ -139,7 +140,17 @@ def same_person_name(a: str, b: str, particles: frozenset[str] = frozenset()) ->
         return False
     if len(parts_a) > 1 and len(parts_b) > 1:
         return similar_parts(parts_a[0], parts_b[0]) and _in_order(parts_a[1:-1], parts_b[1:-1])
-    return True
+    # A name alone has no first name to confirm it: a short one must keep its consonants («صالح» is not
+    # «ممدوح سالم», while «روتي» is «مارك روته»).
+    return all(_consonants(x) == _consonants(y) or min(len(x), len(y)) > SHORT_NAME_LETTERS
+               for x, y in zip(parts_a[-1].split(), parts_b[-1].split(), strict=True))
+
+
+def _consonants(word: str) -> str:
+    """The word's consonants in the phonetic key: long vowels and a final «ه» (ta marbuta) dropped."""
+    key = phonetic_key(word)
+    key = key[:-1] if key.endswith("ه") else key
+    return "".join(ch for ch in key if ch not in "اوي")
 
 
 def _in_order(middle_a: Sequence[str], middle_b: Sequence[str]) -> bool:

@@ -693,6 +693,11 @@ class _Extractor:
             name_like = opens_mention or in_name or token.main.upos == "PROPN"
             if closed and not name_like and not token.bare.startswith("ال"):
                 break  # «الشرطة الفرنسية توقيف…»: after its adjective a noun phrase takes no bare genitive
+            previous = doc.tokens[end - 1]
+            if (not name_like and token.main.upos == "NOUN" and token.bare.startswith("ال")
+                    and previous.main.upos == "NOUN" and previous.bare.startswith("ال")
+                    and not self.starting_in(previous.start, previous.end)):
+                break  # «حث الجيش المواطنين على…»: a noun with the article takes no genitive; the object
             if opens_mention:
                 covered = max(m.end for m in self.starting_in(token.start, token.end))
             closed = (
@@ -721,6 +726,12 @@ class _Extractor:
             candidates = []  # «أمين عام الناتو»، «السفارة الأمريكية في بيروت»: the post or body speaks
         if candidates:
             best = min(candidates, key=lambda m: (_rank(m), m.start))
+            # A proper name takes no genitive: one that opens the phrase ends the speaker there, and a name
+            # after it is the verb's object («دعت باكستان مجلس الأمن إلى…»).
+            opening = next((m for m in candidates if m.via in NAMED and m.kind != PERSON
+                            and m.start <= head.start + 2 and m.start < m.end <= head.end), None)
+            if opening is not None and any(m.start >= opening.end for m in candidates):
+                best = opening
             best = self._whole_name(best, start, end)
             if best.via == "role" and best.kind == PERSON:
                 name = self._name_after(best, np)
