@@ -417,6 +417,9 @@ ANONYMOUS_SENTENCES = [
     ("وتقول تقارير غربية إن روسيا تعتزم تسليم إيران مقاتلات.", ORGANIZATION, None),  # Al-Arabiya
     ("وأفادت مصادر دبلوماسية غربية بأن المحادثات توقفت.", PERSON, None),  # Asharq Al-Awsat
     ("وقال مسؤول إسرائيلي رفيع إن الصفقة أنجزت.", PERSON, "israel"),  # Times of Israel Arabic
+    ("وقال خبراء اقتصاديون إن أسعار النفط ستتعافى قريبا.", PERSON, None),  # a source noun as adjective
+    ("وأعلن ناشطون سوريون أن القصف استهدف المستشفى.", PERSON, "syria"),
+    ("وأظهرت دراسة حديثة أن نصف الشباب يعملون في القطاع الخاص.", ORGANIZATION, None),
 ]
 
 

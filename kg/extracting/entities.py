@@ -601,7 +601,11 @@ class _SentenceExtractor:
                 affiliation = affiliation or nisba[0]
                 end = nisba[1]
                 continue
-            if self._is_adjective(end + 1):
+            # «خبراء اقتصاديون»: a source noun that is a plural adjective too («اقتصاديون», «عسكريون»)
+            # qualifies the one before it.
+            next_token = tokens[end + 1]
+            if self._is_adjective(end + 1) or not next_token.is_punctuation and any(
+                    match_key(v) in gazetteer.unnamed_sources for v in clitic_variants(next_token.surface)):
                 end += 1
                 continue
             break
