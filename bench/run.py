@@ -250,18 +250,26 @@ def graph_section(results: dict, timeout: float, machine: str) -> str:
     ]
     lines.append(table(["", "rdflib memory store", "Oxigraph store", "ratio"], rows))
     lines += ["", f"Load and Turtle export under 10 s on the store: {verdict(load_ok)}.", "",
-              "Preset queries through `kg.querying.run_preset` (prefixes declared, parameters bound, rows "
-              f"converted to rdflib terms); rdflib stopped after {timeout:.0f} s. Bindings: the busiest "
-              "actor, state and claim. *Of which Oxigraph*: the same prepared text on pyoxigraph alone, rows "
-              "read but not converted; the rest is kg.querying's and oxrdflib's work in Python.", ""]
+              "Preset queries through `kg.querying.run_query`, as `kg query --preset NAME` runs them: "
+              "prefixes declared, parameters bound (a name through the store's index of match keys on "
+              "Oxigraph, by folding every label on rdflib), rows converted to rdflib terms. *page*: the page "
+              "the CLI shows by default, with the query for the row after it when the page is full; *every "
+              f"row*: `--limit 0`. rdflib stopped after {timeout:.0f} s. Runs under 5 s are timed three "
+              "times on each store and the median kept. Bindings: the busiest actor, state and claim. "
+              "*Of which Oxigraph*: the same prepared texts on pyoxigraph alone, rows read but not "
+              "converted; the rest "
+              "is kg.querying's work in Python.", ""]
     rows = []
-    all_fast, all_faster = True, True
-    for label, on_store in store["queries"].items():
-        in_memory = memory["queries"].get(label, {})
+    missed: dict[str, list[str]] = {"page": [], "all": []}
+    for on_store in store["queries"].values():
+        label, run = on_store.get("preset", "?"), on_store.get("run", "all")
+        key = f"{label} [{run}]"
+        in_memory = memory["queries"].get(key, {})
         store_seconds, memory_seconds = on_store.get("seconds"), in_memory.get("seconds")
+        shown_run = f"page of {on_store['limit']:,}" if on_store.get("limit") else "every row"
         if store_seconds is None:
-            all_fast = all_faster = False
-            rows.append([label, "—", describe(in_memory), describe(on_store), "—", "—", "❌"])
+            missed[run].append(label)
+            rows.append([label, shown_run, "—", describe(in_memory), describe(on_store), "—", "—", "❌"])
             continue
         fast = store_seconds <= TARGET_QUERY_SECONDS
         if memory_seconds is None:  # timed out on rdflib: the ratio is at least timeout / store time
@@ -270,14 +278,19 @@ def graph_section(results: dict, timeout: float, machine: str) -> str:
         else:
             speedup = ratio(memory_seconds, store_seconds)
             faster = memory_seconds >= TARGET_QUERY_SPEEDUP * store_seconds
-        all_fast &= fast
-        all_faster &= faster
-        rows.append([label, f"{on_store['rows']:,}", describe(in_memory), seconds(store_seconds),
+        if not (fast and faster):
+            why = [reason for reason, failed in (("over 1 s", not fast), ("under 10×", not faster)) if failed]
+            missed[run].append(f"{label} ({', '.join(why)})")
+        shown_rows = f"{on_store['rows']:,}" + (" + more" if on_store.get("more") else "")
+        rows.append([label, shown_run, shown_rows, describe(in_memory), seconds(store_seconds),
                      seconds(on_store.get("engine_seconds")), speedup, "✅" if fast and faster else "❌"])
-    lines.append(table(["preset (binding)", "rows", "rdflib memory", "Oxigraph store", "of which Oxigraph",
-                        "speed-up", "≤ 1 s and ≥ 10×"], rows))
-    lines += ["", f"Every preset ≤ 1 s on the store: {verdict(all_fast)}; every preset ≥ 10× faster than "
-              f"rdflib's memory store: {verdict(all_faster)}."]
+    lines.append(table(["preset (binding)", "run", "rows", "rdflib memory", "Oxigraph store",
+                        "of which Oxigraph", "speed-up", "≤ 1 s and ≥ 10×"], rows, right={2, 3, 4, 5, 6, 7}))
+    lines += ["", f"As the CLI runs them (a page): every preset ≤ 1 s on the store and ≥ 10× faster than "
+              f"rdflib's memory store: {verdict(not missed['page'])}"
+              + (f" (missed: {'; '.join(missed['page'])})." if missed["page"] else "."),
+              f"Every row of every preset (`--limit 0`): {verdict(not missed['all'])}"
+              + (f" (missed: {'; '.join(missed['all'])})." if missed["all"] else ".")]
     return "\n".join(lines)
 
 
@@ -286,11 +299,13 @@ def describe(query: dict) -> str:
         return seconds(query["seconds"])
     if "timeout" in query:
         return f"> {query['timeout']:.0f} s"
-    return f"error: {query.get('error', '?')[:80]}"
+    if "error" in query:
+        return f"error: {query['error'][:80]}"
+    return "—"
 
 
-def ratio(slow: float, fast: float) -> str:
-    return f"{slow / fast:.1f}×" if fast else "—"
+def ratio(slow: float | None, fast: float | None) -> str:
+    return f"{slow / fast:.1f}×" if slow is not None and fast else "—"
 
 
 def fan_out_section(results: dict, machine: str) -> str:

@@ -374,13 +374,33 @@ OptionalGraphArgument = Annotated[
 ]
 
 
+# A page of a listing: a terminal cannot show 30,000 claims, and a million-triple store answers a page in
+# a fraction of a second where the whole listing takes seconds. Typed as text so that a bad value is one line.
+DEFAULT_PAGE = 1000
+LimitOption = Annotated[
+    str, typer.Option("--limit", metavar="N", show_default=False,
+                      help=f"Rows per page (default {DEFAULT_PAGE}); 0 for every row."),
+]
+OffsetOption = Annotated[
+    str, typer.Option("--offset", metavar="N", help="Rows to skip: where the page starts (default 0).",
+                      show_default=False),
+]
+
+
+def _page_note(note: str | None) -> None:
+    if note:
+        typer.echo(f"Note: {note}", err=True)
+
+
 @app.command(
     "query",
     help="Ask the graph a SPARQL question. "
     "Example: kg query out/graph.ttl --preset said-by --param actor=بوتين\n\n"
     "The vocabulary's prefixes (kg:, kgr:, rdfs:, skos:, prov:, dcterms:…) are declared for you. "
     "SELECT prints a table or SPARQL 1.1 CSV/TSV/JSON; ASK prints true or false; CONSTRUCT and DESCRIBE "
-    "print Turtle (JSON-LD with --format json). `kg query --list` lists the presets.",
+    "print Turtle (JSON-LD with --format json). `kg query --list` lists the presets.\n\n"
+    f"A SELECT shows a page of {DEFAULT_PAGE} rows unless --limit says otherwise (0: every row); a note on "
+    "stderr says when more follow: `--offset 1000` for the next page. The same call gives the same page.",
 )
 @reports_errors
 def query(
@@ -395,6 +415,8 @@ def query(
                                                     show_default=False)] = None,
     format_name: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOption = None,
+    limit: LimitOption = str(DEFAULT_PAGE),
+    offset: OffsetOption = "0",
 ) -> None:
     from kg import querying
 
@@ -406,10 +428,12 @@ def query(
         sparql, graph = str(graph), None  # `kg query --store DIR "SELECT …"`: the one argument is the query
     text = querying.query_source(sparql, file, preset)
     params = querying.parse_params(param or [])
-    result = querying.run_query(querying.open_graph(graph, store), text, params)
+    page = querying.parse_page(limit, offset)
+    result = querying.run_query(querying.open_graph(graph, store), text, params, *page)
     for note in result.notes:
         typer.echo(f"Note: {note}", err=True)
     querying.print_result(result, format_name)
+    _page_note(result.page_note())
 
 
 @app.command()
@@ -418,12 +442,20 @@ def transfers(
     graph: OptionalGraphArgument = None,
     format_name: Annotated[str, typer.Option("--format", "-f", help="table or csv.")] = "table",
     store: StoreOption = None,
+    limit: LimitOption = str(DEFAULT_PAGE),
+    offset: OffsetOption = "0",
 ) -> None:
-    """The transfers as a register (supplier, recipient, weapon…). Example: kg transfers out/graph.ttl"""
-    from kg.querying import open_graph
+    """The transfers as a register (supplier, recipient, weapon…). Example: kg transfers out/graph.ttl
+
+    A page of transfers at a time (--limit, --offset: counted in transfers), each page sorted like the
+    whole register (--limit 0)."""
+    from kg.querying import open_graph, parse_page
     from kg.registers import TransferEntry, print_register, transfer_register
 
-    print_register(transfer_register(open_graph(graph, store)), TransferEntry, format_name)
+    page = parse_page(limit, offset)
+    entries = transfer_register(open_graph(graph, store), *page)
+    print_register(entries, TransferEntry, format_name)
+    _page_note(entries.page_note())
 
 
 @app.command()
@@ -434,15 +466,23 @@ def claims(
                                                 show_default=False)] = None,
     format_name: Annotated[str, typer.Option("--format", "-f", help="table or csv.")] = "table",
     store: StoreOption = None,
+    limit: LimitOption = str(DEFAULT_PAGE),
+    offset: OffsetOption = "0",
 ) -> None:
-    """The claims as a register (speaker, claim, sources…). Example: kg claims out/graph.ttl -s بوتين"""
-    from kg.querying import find_entities, open_graph
+    """The claims as a register (speaker, claim, sources…). Example: kg claims out/graph.ttl -s بوتين
+
+    A page of claims at a time (--limit, --offset: counted in claims), each page sorted like the whole
+    register (--limit 0)."""
+    from kg.querying import find_entities, open_graph, parse_page
     from kg.registers import ClaimEntry, claim_register, print_register
 
+    page = parse_page(limit, offset)
     knowledge_graph = open_graph(graph, store)
     if speaker and not find_entities(knowledge_graph, speaker):
         typer.echo(f"Note: no entity in the graph is named «{speaker}»", err=True)
-    print_register(claim_register(knowledge_graph, speaker), ClaimEntry, format_name)
+    entries = claim_register(knowledge_graph, speaker, *page)
+    print_register(entries, ClaimEntry, format_name)
+    _page_note(entries.page_note())
 
 
 @app.command()

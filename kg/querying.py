@@ -19,6 +19,17 @@ Python and the placeholder filled with the IRIs found, serialized by rdflib:
   (or an IRI when written as one), handed to the engine as a term through ``initBindings`` (rdflib's
   evaluator, or Oxigraph's substitutions behind oxrdflib). It never becomes query text: SPARQL decodes
   ``\\u`` escapes anywhere in a query's text, so no quoting could keep every string intact.
+
+Pages (``--limit 1000 --offset 2000``): a listing of every claim runs to tens of thousands of rows at a
+million triples, and joining names and texts to all of them is what costs. A query marks where its page is
+chosen with a comment line ``# page`` inside the sub-select that picks its rows (the claims and their
+evidence, say); ``LIMIT``/``OFFSET`` go there, so only a page's rows meet the joins that follow, which are
+all ``OPTIONAL`` (each row of the sub-select gives at least one row of the result). A query without the line
+is run whole and its rows sliced in Python. The page is the engine's order of the sub-select's rows, which
+both engines give the same on every run over the same graph (Oxigraph walks its indexes in key order,
+rdflib its dicts in insertion order): sorting instead would make every page pay for sorting every row, 2 s
+at 30,000 claims on Oxigraph, which compares IRIs by reading their text from disk. Whether more rows
+follow is asked with the same query for the one row after the page.
 """
 
 from __future__ import annotations
@@ -53,6 +64,8 @@ _PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_]\w*)\s*(?:\((\w+)\))?\s*:?\s*(
 _PARAM_KINDS = ("entity", "fact", "literal")
 _DECLARED_PREFIX = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:\s*<", re.IGNORECASE)
 _CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)$")
+# Where a query takes its page: a comment line `# page` (with a note after a colon, if any).
+_PAGE_LINE = re.compile(r"^[ \t]*#[ \t]*page\b[ \t]*(?::[^\n]*)?$", re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -193,16 +206,43 @@ def parse_term(value: str) -> URIRef | None:
 _LABEL_INDEXES: dict[int, tuple[weakref.ref, int, dict[str, set[URIRef]]]] = {}
 
 
+def oxigraph_store(graph: Graph):
+    """The pyoxigraph Store behind ``graph`` (kg.storing.open_store), or None for any other store."""
+    inner = getattr(graph.store, "_inner", None)  # oxrdflib's OxigraphStore keeps its pyoxigraph Store here
+    if inner is None:
+        return None
+    import pyoxigraph as ox
+
+    return inner if isinstance(inner, ox.Store) else None
+
+
+def _labels(graph: Graph) -> Iterable[tuple[URIRef, str]]:
+    """(node, text) for every rdfs:label and skos:altLabel of a named node."""
+    store = oxigraph_store(graph)
+    if store is None:
+        for predicate in (RDFS.label, SKOS.altLabel):
+            for node, label in graph.subject_objects(predicate):
+                if isinstance(node, URIRef) and isinstance(label, Literal):
+                    yield node, str(label)
+        return
+    import pyoxigraph as ox
+
+    # Straight from Oxigraph's index: through oxrdflib every label becomes two rdflib terms first,
+    # which at a million triples takes most of a second.
+    for predicate in (RDFS.label, SKOS.altLabel):
+        for quad in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
+            if isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.Literal):
+                yield URIRef(quad.subject.value), quad.object.value
+
+
 def _label_index(graph: Graph) -> dict[str, set[URIRef]]:
     size = len(graph)
     cached = _LABEL_INDEXES.get(id(graph))
     if cached is not None and cached[0]() is graph and cached[1] == size:
         return cached[2]
     index: dict[str, set[URIRef]] = {}
-    for predicate in (RDFS.label, SKOS.altLabel):
-        for node, label in graph.subject_objects(predicate):
-            if isinstance(node, URIRef) and isinstance(label, Literal):
-                index.setdefault(match_key(str(label)), set()).add(node)
+    for node, label in _labels(graph):
+        index.setdefault(match_key(label), set()).add(node)
     _LABEL_INDEXES[id(graph)] = (weakref.ref(graph), size, index)
     return index
 
@@ -219,7 +259,12 @@ def find_entities(graph: Graph, name: str) -> list[URIRef]:
     key = match_key(name)
     if not key:
         return []
-    found = set(_label_index(graph).get(key, ()))
+    indexed = None
+    if (store := oxigraph_store(graph)) is not None:
+        from kg.storing import indexed_entities
+
+        indexed = indexed_entities(store, key)  # a kg store keeps its labels' keys: one lookup
+    found = set(_label_index(graph).get(key, ())) if indexed is None else {URIRef(iri) for iri in indexed}
     # A capital or seat of power named as a place brings the state it stands for (مينسك → Belarus).
     found |= {state for node in found for state in graph.objects(node, KG.standsFor)
               if isinstance(state, URIRef)}
@@ -234,11 +279,20 @@ def find_facts(graph: Graph, words: str) -> list[URIRef]:
     key = match_key(words)
     if not key:
         return []
-    found = []
-    for claim in graph.subjects(RDF.type, KG.Claim):
-        if any(key in match_key(str(text)) for text in graph.objects(claim, KG.text)):
-            found.append(claim)
-    return sorted(set(found))
+    return sorted({claim for claim, text in _claim_texts(graph) if key in match_key(text)})
+
+
+def _claim_texts(graph: Graph) -> Iterable[tuple[URIRef, str]]:
+    """(claim, text) for every claim of the graph."""
+    store = oxigraph_store(graph)
+    if store is None:
+        for claim in graph.subjects(RDF.type, KG.Claim):
+            for text in graph.objects(claim, KG.text):
+                yield claim, str(text)
+        return
+    query = f"SELECT ?claim ?text WHERE {{ ?claim a <{KG.Claim}> ; <{KG.text}> ?text }}"
+    for claim, text in store.query(query):
+        yield URIRef(claim.value), text.value
 
 
 def _sparql_string(value: str) -> str:
@@ -262,16 +316,54 @@ def _placeholder(name: str) -> re.Pattern:
 
 @dataclass(frozen=True)
 class PreparedQuery:
-    """A query ready to run anywhere: its full text, the bindings left for the engine, and notes."""
+    """A query ready to run anywhere: its full text, the bindings left for the engine, and notes.
+
+    With a page: ``paged_in_query`` when the text itself takes it (a ``# page`` line), and then
+    ``probe_text``, the same query for the first row after the page, to tell whether more rows follow.
+    """
 
     text: str
     bindings: dict[str, Node]
     added_lines: int
     notes: tuple[str, ...] = ()
+    limit: int | None = None
+    offset: int = 0
+    paged_in_query: bool = False
+    probe_text: str | None = None
 
 
-def prepare_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None) -> PreparedQuery:
-    """Declare the missing prefixes and bind the parameters (see the module's docstring)."""
+def check_page(limit: int | None, offset: int = 0) -> tuple[int | None, int]:
+    """``(limit, offset)`` checked: None or 0 for every row; QueryError, on one line, for anything else
+    that is not a whole number ≥ 0."""
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise QueryError(f"--{name} must be a whole number ≥ 0, not {value!r}")
+    return (limit or None), offset
+
+
+def parse_page(limit: str | None, offset: str | None) -> tuple[int | None, int]:
+    """``--limit`` and ``--offset`` as typed: QueryError on one line unless each is a whole number ≥ 0."""
+    numbers = []
+    for name, value in (("limit", limit), ("offset", offset)):
+        text = "0" if value is None else value.strip()
+        if not re.fullmatch(r"\d{1,12}", text):
+            raise QueryError(f"--{name} must be a whole number ≥ 0, not {value!r}")
+        numbers.append(int(text))
+    return check_page(numbers[0], numbers[1])
+
+
+def _page_clause(limit: int | None, offset: int) -> str:
+    return " ".join(part for part in (f"LIMIT {limit}" if limit else "", f"OFFSET {offset}" if offset else "")
+                    if part)
+
+
+def prepare_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None,
+                  limit: int | None = None, offset: int = 0) -> PreparedQuery:
+    """Declare the missing prefixes, bind the parameters and place the page (see the module's docstring).
+
+    ``limit`` None or 0 means every row.
+    """
+    limit, offset = check_page(limit, offset)
     declared = {parameter.name: parameter for parameter in declared_parameters(query_text)}
     bindings: dict[str, Node] = {}
     notes: list[str] = []
@@ -310,7 +402,14 @@ def prepare_query(graph: Graph, query_text: str, params: Mapping[str, str] | Non
         # A function as replacement: the block is inserted as it is, never read as a pattern.
         text = placeholder.sub(lambda _match, block=block: block, text)
     text, added = with_prefixes(text)
-    return PreparedQuery(text, bindings, added, tuple(notes))
+    paged_in_query = _PAGE_LINE.search(text) is not None
+    probe_text = None
+    if paged_in_query:
+        if limit:
+            probe_text = _PAGE_LINE.sub(_page_clause(1, offset + limit), text, count=1)
+        # One line for one line: error positions stay where the user wrote them.
+        text = _PAGE_LINE.sub(_page_clause(limit, offset), text, count=1)
+    return PreparedQuery(text, bindings, added, tuple(notes), limit, offset, paged_in_query, probe_text)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -328,6 +427,21 @@ class QueryResult:
     graph: Graph | None = None
     query_text: str = ""
     notes: tuple[str, ...] = ()
+    offset: int = 0  # the page: the rows from offset, at most limit of them (None: every row)
+    limit: int | None = None
+    more: bool = False  # whether rows follow the page
+
+    def page_note(self) -> str | None:
+        """One line for a page that is not the whole listing: where it is and how to get the next one."""
+        if self.form != "SELECT" or not (self.more or self.offset):
+            return None
+        if not self.rows:
+            return f"no rows from offset {self.offset}: the listing is shorter"
+        first, last = self.offset + 1, self.offset + len(self.rows)
+        if not self.more:
+            return f"rows {first:,}–{last:,}, the last of the listing"
+        following = self.offset + (self.limit or 0)
+        return f"rows {first:,}–{last:,} of more; --offset {following} for the next page"
 
     def __repr__(self) -> str:
         if self.form == "SELECT":
@@ -361,41 +475,151 @@ def _syntax_error(error: ParseBaseException, added_lines: int) -> QueryError:
     return QueryError(f"malformed SPARQL at line {line}, column {error.col}: {message}")
 
 
-def _store_has_own_engine(graph: Graph) -> bool:
-    """Whether the store evaluates SPARQL itself (Oxigraph via oxrdflib) rather than through rdflib."""
-    try:
-        from oxrdflib import OxigraphStore
-    except ImportError:  # without oxrdflib, every store is queried through rdflib's engine
-        return False
-    return isinstance(graph.store, OxigraphStore)
-
-
-def run_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None) -> QueryResult:
+def run_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None,
+              limit: int | None = None, offset: int = 0) -> QueryResult:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on ``graph``.
 
     The vocabulary's prefixes are declared when the query omits them; ``params`` are bound as described in
-    the module's docstring. Raises QueryError, on one line with the line and column of a syntax error.
+    the module's docstring. A SELECT gives the page of ``limit`` rows (None or 0: every row) from
+    ``offset``; ``QueryResult.more`` says whether rows follow it. On an Oxigraph store (kg.storing) the
+    query goes to pyoxigraph directly. Raises QueryError, on one line with the line and column of a syntax
+    error.
     """
-    prepared = prepare_query(graph, query_text, params)
-    if _store_has_own_engine(graph):
-        # Oxigraph behind oxrdflib parses the text itself (rdflib's parser would add a quarter of a second).
-        runnable: object = prepared.text
+    prepared = prepare_query(graph, query_text, params, limit, offset)
+    store = oxigraph_store(graph)
+    execute = _run_on_rdflib if store is None else _run_on_oxigraph
+    result = execute(store if store is not None else graph, prepared.text, prepared)
+    if result.form != "SELECT" or not (prepared.limit or prepared.offset):
+        return result
+    result.limit, result.offset = prepared.limit, prepared.offset
+    if prepared.paged_in_query:
+        # Every row of the page's sub-select gives at least one row: fewer rows than the limit is the end.
+        if prepared.probe_text is not None and len(result.rows) >= (prepared.limit or 0):
+            probe = execute(store if store is not None else graph, prepared.probe_text, prepared)
+            result.more = bool(probe.rows)
     else:
-        try:
-            runnable = prepareQuery(prepared.text)
-        except ParseBaseException as error:
-            raise _syntax_error(error, prepared.added_lines) from None
-        except Exception as error:  # e.g. an undeclared prefix, a variable used wrongly in an aggregate
-            raise QueryError(f"malformed SPARQL: {_one_line(str(error))}") from None
+        end = prepared.offset + prepared.limit if prepared.limit else None
+        result.more = end is not None and len(result.rows) > end
+        result.rows = result.rows[prepared.offset:end]
+    return result
+
+
+def _run_on_rdflib(graph: Graph, text: str, prepared: PreparedQuery) -> QueryResult:
     try:
-        result = graph.query(runnable, initBindings=prepared.bindings)
-        return _collect(result, prepared)
+        parsed = prepareQuery(text)
+    except ParseBaseException as error:
+        raise _syntax_error(error, prepared.added_lines) from None
+    except Exception as error:  # e.g. an undeclared prefix, a variable used wrongly in an aggregate
+        raise QueryError(f"malformed SPARQL: {_one_line(str(error))}") from None
+    try:
+        return _collect(graph.query(parsed, initBindings=prepared.bindings), prepared)
     except QueryError:
         raise
+    except Exception as error:  # evaluation is lazy; an engine's failure still reaches the user as one line
+        raise QueryError(f"the query failed: {_one_line(str(error))}") from None
+
+
+def _run_on_oxigraph(store, text: str, prepared: PreparedQuery) -> QueryResult:
+    """The query on pyoxigraph itself: Oxigraph parses it (rdflib's parser would add a quarter of a second)
+    and its rows become rdflib terms here, each distinct term once (oxrdflib's conversion row by row cost
+    as much as Oxigraph's own work)."""
+    import pyoxigraph as ox
+
+    substitutions = {ox.Variable(name): _to_oxigraph(term) for name, term in prepared.bindings.items()}
+    try:
+        answer = store.query(text, substitutions=substitutions or None)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ASK", boolean=bool(answer), query_text=text, notes=prepared.notes)
+        convert = _TermConverter()
+        if isinstance(answer, ox.QueryTriples):
+            graph = Graph()
+            for prefix, namespace in PREFIXES.items():
+                graph.bind(prefix, str(namespace))
+            for triple in answer:
+                graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
+            form = _query_form(text)
+            return QueryResult(form, graph=graph, query_text=text, notes=prepared.notes)
+        variables = tuple(variable.value for variable in answer.variables)
+        rows = [tuple(map(convert, solution)) for solution in answer]
     except SyntaxError as error:  # Oxigraph's: "error at LINE:COLUMN: expected …"
         raise _engine_syntax_error(str(error), prepared.added_lines) from None
     except Exception as error:  # evaluation is lazy; an engine's failure still reaches the user as one line
         raise QueryError(f"the query failed: {_one_line(str(error))}") from None
+    return QueryResult("SELECT", variables, rows, query_text=text, notes=prepared.notes)
+
+
+def _query_form(text: str) -> str:
+    """CONSTRUCT or DESCRIBE, whichever keyword comes first outside comment lines (Oxigraph gives both
+    as triples)."""
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    match = re.search(r"\b(CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE)
+    return match.group(1).upper() if match else "CONSTRUCT"
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class _TermConverter:
+    """pyoxigraph terms → rdflib terms, each distinct term converted once per result (names, kinds and
+    documents come back on row after row). A simple literal comes back plain, as rdflib parses it from
+    Turtle, not typed xsd:string as Oxigraph gives it (see kg.storing)."""
+
+    def __init__(self) -> None:
+        self._terms: dict[object, Node] = {}
+
+    def __call__(self, term) -> Node | None:
+        if term is None:
+            return None
+        converted = self._terms.get(term)
+        if converted is None:
+            converted = self._terms[term] = _from_oxigraph(term)
+        return converted
+
+
+def _from_oxigraph(term) -> Node:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal):
+        language = term.language
+        if language:
+            return text_literal(term.value, language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return text_literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise QueryError(f"a result term kg cannot show: {term}")  # RDF-star triple terms: not in kg's graphs
+
+
+def text_literal(text: str, language: str | None = None) -> Literal:
+    """``Literal(text, lang=language)``, the very same term, without what its constructor does that a string
+    read from a store does not need: the language tag checked (Oxigraph has checked it) and the text tried
+    as a typed value. Two thirds of the cost of a row of names and sentences went there."""
+    literal = str.__new__(Literal, text)
+    # What Literal.__new__ sets for a string without a datatype (tests/test_querying.py checks it still is).
+    literal._language = language
+    literal._datatype = None
+    literal._value = text
+    literal._ill_typed = None
+    return literal
+
+
+def _to_oxigraph(term: Node):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
 
 
 def _engine_syntax_error(message: str, added_lines: int) -> QueryError:
@@ -421,13 +645,16 @@ def _collect(result: Result, prepared: PreparedQuery) -> QueryResult:
             graph.add(triple)
         return QueryResult(result.type, graph=graph, query_text=prepared.text, notes=prepared.notes)
     variables = tuple(str(variable) for variable in result.vars or ())
-    rows = [tuple(row.get(Variable(name)) for name in variables) for row in result.bindings]
+    keys = [Variable(name) for name in variables]
+    rows = [tuple(row.get(key) for key in keys) for row in result.bindings]
     return QueryResult("SELECT", variables, rows, query_text=prepared.text, notes=prepared.notes)
 
 
-def run_preset(graph: Graph, name: str, params: Mapping[str, str] | None = None) -> QueryResult:
-    """Run the preset question ``name`` (see :func:`list_presets`)."""
-    return run_query(graph, get_preset(name).text, params)
+def run_preset(graph: Graph, name: str, params: Mapping[str, str] | None = None,
+               limit: int | None = None, offset: int = 0) -> QueryResult:
+    """Run the preset question ``name`` (see :func:`list_presets`): every row, or the page of ``limit``
+    rows from ``offset``."""
+    return run_query(graph, get_preset(name).text, params, limit, offset)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,11 @@ The transfer register follows SIPRI's arms-trade register: supplier, recipient, 
 status, quantity, when it was reported, how many documents report it, and the evidence. The claim register
 does the same for who said what. Both read the graph through SPARQL (ontologies/queries/registers/*.rq),
 one row per fact and evidence sentence, and fold the rows here.
+
+A register of a large graph comes a page at a time (``limit`` facts from ``offset``): the page is chosen
+among the facts in the store's order before any name or sentence is read, so a page of a million-triple
+graph costs a fraction of a second where the whole claim register costs seconds. Each page is sorted like
+the whole register; the pages together hold every entry once.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from kg.errors import QueryError
-from kg.querying import PRESETS_DIR, compact, make_table, output_console, run_query, write_csv
+from kg.querying import PRESETS_DIR, check_page, compact, make_table, output_console, run_query, write_csv
 
 REGISTER_QUERIES = PRESETS_DIR / "registers"
 REGISTER_FORMATS = ("table", "csv")
@@ -63,6 +68,27 @@ class ClaimEntry:
     claim_iri: str
 
 
+class Register(list):
+    """A register's entries (a list), and where they sit in the whole register: the page of at most
+    ``limit`` entries (None: every entry) from ``offset``, and whether entries follow (``more``)."""
+
+    def __init__(self, entries=(), offset: int = 0, limit: int | None = None, more: bool = False) -> None:
+        super().__init__(entries)
+        self.offset, self.limit, self.more = offset, limit, more
+
+    def page_note(self) -> str | None:
+        """One line for a page that is not the whole register: where it is and how to get the next one."""
+        if not (self.more or self.offset):
+            return None
+        if not self:
+            return f"no entries from offset {self.offset}: the register is shorter"
+        first, last = self.offset + 1, self.offset + len(self)
+        if not self.more:
+            return f"entries {first:,}–{last:,}, the last of the register"
+        following = self.offset + (self.limit or 0)
+        return f"entries {first:,}–{last:,} of more; --offset {following} for the next page"
+
+
 def _text(term: Node | None) -> str:
     return "" if term is None else str(term)
 
@@ -103,9 +129,11 @@ class _Evidence:
         return min(self.sentences)[2] if self.sentences else ""
 
 
-def transfer_register(graph: Graph) -> list[TransferEntry]:
-    """Every transfer in the graph, one entry each, ordered by supplier, recipient, weapon and status."""
-    result = run_query(graph, _query("transfers"))
+def transfer_register(graph: Graph, limit: int | None = None, offset: int = 0) -> Register:
+    """Every transfer in the graph, one entry each, ordered by supplier, recipient, weapon and status; or
+    the page of ``limit`` transfers from ``offset`` (None or 0: every transfer)."""
+    limit, offset = check_page(limit, offset)
+    result = run_query(graph, _query("transfers"), limit=limit, offset=offset)
     facts: dict[str, dict[str, Node | None]] = {}
     evidence: dict[str, _Evidence] = {}
     quantities: dict[str, set[int]] = {}
@@ -143,14 +171,17 @@ def transfer_register(graph: Graph) -> list[TransferEntry]:
         status = STATUS_ORDER.index(entry.status) if entry.status in STATUS_ORDER else len(STATUS_ORDER)
         return (entry.supplier, entry.recipient, entry.weapon, status, entry.first_reported)
 
-    return sorted(entries, key=order)
+    return Register(sorted(entries, key=order), offset, limit, result.more)
 
 
-def claim_register(graph: Graph, speaker: str | None = None) -> list[ClaimEntry]:
+def claim_register(graph: Graph, speaker: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> Register:
     """Every claim in the graph, or every claim of ``speaker`` (any of its names or spellings, or its IRI),
-    one entry each, ordered by speaker and date."""
+    one entry each, ordered by speaker and date; or the page of ``limit`` claims from ``offset`` (None or 0:
+    every claim)."""
+    limit, offset = check_page(limit, offset)
     params = {"actor": speaker} if speaker else None
-    result = run_query(graph, _query("claims"), params)
+    result = run_query(graph, _query("claims"), params, limit=limit, offset=offset)
     facts: dict[str, dict[str, Node | None]] = {}
     evidence: dict[str, _Evidence] = {}
     cues: dict[str, set[str]] = {}
@@ -177,7 +208,8 @@ def claim_register(graph: Graph, speaker: str | None = None) -> list[ClaimEntry]
         )
         for key, record in facts.items()
     ]
-    return sorted(entries, key=lambda entry: (entry.speaker, entry.first_reported or "~", entry.claim))
+    entries.sort(key=lambda entry: (entry.speaker, entry.first_reported or "~", entry.claim))
+    return Register(entries, offset, limit, result.more)
 
 
 def _reported(first: str, last: str) -> str:

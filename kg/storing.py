@@ -12,6 +12,14 @@ than adding triples one by one through the Store API.
 A store is written whole into a staging folder beside its destination and swapped in by renames, so a
 reader sees the old store or the new one, never half of one.
 
+Beside the knowledge graph, which is the store's default graph, a store keeps an index of its own in the
+named graph ``kgs:index`` (``https://w3id.org/kg-ar/store#``): each label's match key
+(:func:`kg.normalizing.match_key`), so that a name given to a query (``--param actor=بوتين``) finds its
+entities with one lookup instead of folding every label of the graph first (a third of a second at a million
+triples, longer than the query it serves); and the default graph's size, which RocksDB can only count. The
+index says which normalizer made it, and is not used when kg's normalizer has changed since. Queries see the
+default graph only; exports write it alone.
+
 Pushing the graph to a SPARQL 1.1 server (the Graph Store Protocol) is an HTTP PUT of the Turtle file:
 :func:`push_graph` does it, and BENCHMARKS.md gives the same recipe with curl.
 """
@@ -32,6 +40,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 
 from kg.errors import GraphFileError, OutputError
+from kg.normalizing import match_key
 from kg.vocabulary import bind_prefixes
 
 # Our RDF format names (kg.exporting.FORMATS) → pyoxigraph's, for loading an exported file as it is.
@@ -39,6 +48,13 @@ _OXIGRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "jsonld
 _SUFFIX_FORMATS = {".ttl": "ttl", ".nt": "nt", ".trig": "trig", ".jsonld": "jsonld"}
 # Every RocksDB folder holds these; a folder with other files and without them is not ours to replace.
 _ROCKSDB_MARKERS = ("CURRENT", "IDENTITY")
+# The store's own index (see the module's docstring): not part of the knowledge graph or its vocabulary.
+STORE_NS = "https://w3id.org/kg-ar/store#"
+INDEX_GRAPH = STORE_NS + "index"
+_MATCH_KEY = STORE_NS + "matchKey"  # entity kgs:matchKey "key", one per label and spelling
+_NORMALIZER = STORE_NS + "normalizer"  # kgs:index kgs:normalizer "sha256 of kg/normalizing.py"
+_TRIPLES = STORE_NS + "triples"  # kgs:index kgs:triples N, the default graph's size
+_LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel")
 
 
 def is_store(folder: str | Path) -> bool:
@@ -81,6 +97,7 @@ def write_store(graph_or_file: Graph | str | Path, store_dir: str | Path) -> Pat
             if name is None:
                 raise OutputError(f"cannot load {path} into a store: use .ttl, .nt, .trig or .jsonld")
             store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[name]))
+        _write_index(store)
         store.flush()
         del store
         gc.collect()  # the store's RocksDB handle (and its LOCK) goes with the last reference
@@ -102,6 +119,71 @@ def _swap_in(staging: Path, store_dir: Path) -> None:
         shutil.rmtree(retired, ignore_errors=True)
 
 
+def normalizer_fingerprint() -> str:
+    """What identifies kg's match keys: the SHA-256 of kg/normalizing.py, which computes them."""
+    import hashlib
+
+    import kg.normalizing
+
+    return hashlib.sha256(Path(kg.normalizing.__file__).read_bytes()).hexdigest()
+
+
+def _write_index(store) -> None:
+    """Add the store's index (match keys of every label, the graph's size) to a freshly loaded store."""
+    import pyoxigraph as ox
+
+    index = ox.NamedNode(INDEX_GRAPH)
+    # Counted before the index goes in; a file with named graphs of its own is counted by SPARQL.
+    if any(True for _ in store.named_graphs()):
+        size = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+    else:
+        size = len(store)
+    match_key_predicate = ox.NamedNode(_MATCH_KEY)
+    quads = [ox.Quad(index, ox.NamedNode(_NORMALIZER), ox.Literal(normalizer_fingerprint()), index),
+             ox.Quad(index, ox.NamedNode(_TRIPLES),
+                     ox.Literal(str(size), datatype=ox.NamedNode(str(XSD.integer))), index)]
+    for predicate in _LABELS:
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
+            if isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.Literal):
+                key = match_key(quad.object.value)
+                if key:
+                    quads.append(ox.Quad(quad.subject, match_key_predicate, ox.Literal(key), index))
+    store.bulk_extend(quads)
+
+
+def _index_value(store, predicate: str):
+    """The index's value for ``predicate``, or None in a store without an index."""
+    import pyoxigraph as ox
+
+    index = ox.NamedNode(INDEX_GRAPH)
+    quad = next(iter(store.quads_for_pattern(index, ox.NamedNode(predicate), None, index)), None)
+    return None if quad is None else quad.object.value
+
+
+def indexed_entities(store, key: str) -> set[str] | None:
+    """IRIs of the nodes a label or spelling of which has match key ``key``, from the store's index; None
+    when the store has no index or one made by another normalizer (the caller then folds every label)."""
+    import pyoxigraph as ox
+
+    if _index_value(store, _NORMALIZER) != normalizer_fingerprint():
+        return None
+    index = ox.NamedNode(INDEX_GRAPH)
+    return {quad.subject.value
+            for quad in store.quads_for_pattern(None, ox.NamedNode(_MATCH_KEY), ox.Literal(key), index)
+            if isinstance(quad.subject, ox.NamedNode)}
+
+
+def _default_graph_size(store) -> int | None:
+    """The default graph's size without counting it (from the index), or RocksDB's count when the store
+    holds nothing else; None when only a SPARQL count can tell."""
+    indexed = _index_value(store, _TRIPLES)
+    if indexed is not None:
+        return int(indexed)
+    if any(True for _ in store.named_graphs()):
+        return None
+    return len(store)
+
+
 def _plain(term):
     """A simple literal as rdflib parses it from Turtle: no datatype rather than xsd:string.
 
@@ -114,11 +196,11 @@ def _plain(term):
 
 
 def _kg_store(inner):
-    """oxrdflib's OxigraphStore over a read-only kg store: terms as rdflib parses them, len() counted once.
+    """oxrdflib's OxigraphStore over a read-only kg store: terms as rdflib parses them, len() read once.
 
     oxrdflib counts with a SPARQL COUNT(DISTINCT …) over every triple, a second per 50,000 triples, and
-    kg.querying asks a graph's size to know whether its label index is stale. A kg store holds one
-    graph, the default graph, so the number of quads is the number of triples; read-only, it never changes.
+    kg.querying asks a graph's size to know whether its label index is stale. A kg store's index holds the
+    size of its default graph, where the knowledge graph is; read-only, it never changes.
     """
     from oxrdflib import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -127,12 +209,12 @@ def _kg_store(inner):
         _size: int | None = None
 
         def __len__(self, context: Graph | None = None) -> int:
-            default_graph = context is None or context.identifier == DATASET_DEFAULT_GRAPH_ID
-            if not default_graph or any(True for _ in self._inner.named_graphs()):
+            # None is the union of every graph, the index's too: oxrdflib counts that.
+            if context is None or context.identifier != DATASET_DEFAULT_GRAPH_ID:
                 return super().__len__(context)
             if self._size is None:
-                self._size = len(self._inner)
-            return self._size
+                self._size = _default_graph_size(self._inner)
+            return super().__len__(context) if self._size is None else self._size
 
         def triples(self, triple_pattern, context=None):
             for (subject, predicate, obj), contexts in super().triples(triple_pattern, context):

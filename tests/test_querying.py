@@ -534,6 +534,136 @@ def test_a_malformed_query_on_the_store_is_one_line_with_its_position(seeds_stor
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Pages: chosen inside the query, the same on every call, together the whole listing
+
+
+@pytest.fixture(scope="module")
+def stores(seeds_turtle: Path, seeds_store: Path) -> dict[str, Graph]:
+    """The seeds' graph read from graph.ttl, as `kg query graph.ttl` reads it, and the same in Oxigraph."""
+    from kg.storing import open_store
+
+    return {"rdflib": load_graph(seeds_turtle), "oxigraph": open_store(seeds_store)}
+
+
+LISTINGS = [("who-said-what", {}), ("transfers", {}), ("sources-of-fact", {}), ("entity-spellings", {}),
+            ("weapons-to-state", {}), ("said-by", {}), ("said-by", {"actor": "لوكاشينكو"})]
+
+
+def _pages(graph: Graph, name: str, params: dict[str, str], size: int) -> list[QueryResult]:
+    pages, offset = [], 0
+    while True:
+        page = run_preset(graph, name, params, limit=size, offset=offset)
+        pages.append(page)
+        offset += size
+        if not page.more:
+            return pages
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+@pytest.mark.parametrize(("name", "params"), LISTINGS,
+                         ids=[f"{name}{'-bound' if params else ''}" for name, params in LISTINGS])
+def test_pages_are_stable_do_not_overlap_and_make_up_the_listing(stores: dict[str, Graph], engine: str,
+                                                                   name: str, params: dict[str, str]) -> None:
+    graph = stores[engine]
+    whole = run_preset(graph, name, params)
+    assert len(whole.rows) >= 6 and not whole.more and whole.page_note() is None
+    size = len(whole.rows) // 3  # three pages and a short one, or three full ones
+    pages = _pages(graph, name, params, size)
+    assert [row for page in pages for row in page.rows] == whole.rows
+    assert all(len(page.rows) == size and page.more for page in pages[:-1])
+    assert 0 < len(pages[-1].rows) <= size or (len(whole.rows) % size == 0 and not pages[-1].rows)
+    again = run_preset(graph, name, params, limit=size, offset=size)
+    assert again.rows == pages[1].rows and again.more
+    # Only a page's rows met the joins: the text the engine ran took the page inside the query.
+    assert f"LIMIT {size} OFFSET {size}" in again.query_text
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_more_is_exact_at_the_end_of_a_listing(stores: dict[str, Graph], engine: str) -> None:
+    graph = stores[engine]
+    total = len(run_preset(graph, "who-said-what").rows)
+    exact = run_preset(graph, "who-said-what", limit=total)
+    assert len(exact.rows) == total and not exact.more
+    assert exact.page_note() is None
+    short = run_preset(graph, "who-said-what", limit=total - 1)
+    assert short.more
+    assert short.page_note() == f"rows 1–{total - 1:,} of more; --offset {total - 1} for the next page"
+    last = run_preset(graph, "who-said-what", limit=5, offset=total - 2)
+    assert len(last.rows) == 2 and not last.more
+    assert last.page_note() == f"rows {total - 1:,}–{total:,}, the last of the listing"
+    beyond = run_preset(graph, "who-said-what", limit=5, offset=total + 10)
+    assert beyond.rows == [] and not beyond.more and "no rows from offset" in beyond.page_note()
+
+
+def test_both_engines_give_the_same_listing_page_by_page(stores: dict[str, Graph]) -> None:
+    """Each engine keeps its own order, so their pages differ; every row is on one page of each."""
+    for name, params in LISTINGS:
+        rdflib_rows = [row for page in _pages(stores["rdflib"], name, params, 7) for row in page.rows]
+        oxigraph_rows = [row for page in _pages(stores["oxigraph"], name, params, 7) for row in page.rows]
+        as_text = [[tuple("" if t is None else str(t) for t in row) for row in rows]
+                   for rows in (rdflib_rows, oxigraph_rows)]
+        assert _canonical(as_text[0]) == _canonical(as_text[1]) and len(rdflib_rows) == len(oxigraph_rows)
+
+
+def test_a_query_without_a_page_line_is_sliced(small: Graph) -> None:
+    query = "SELECT ?node ?label WHERE { ?node rdfs:label ?label } ORDER BY ?label"
+    whole = run_query(small, query)
+    page = run_query(small, query, limit=3, offset=2)
+    assert page.rows == whole.rows[2:5] and page.more and "LIMIT" not in page.query_text
+    assert run_query(small, query, limit=100).rows == whole.rows
+    # ASK and CONSTRUCT have no rows to page.
+    assert run_query(small, "ASK { ?c a kg:Claim }", limit=1, offset=5).boolean is True
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(-1, 0), (0, -3), (1.5, 0), ("10", 0), (True, 0)])
+def test_a_bad_page_is_refused_in_one_line(small: Graph, limit, offset) -> None:
+    with pytest.raises(QueryError, match=r"^--(limit|offset) must be a whole number ≥ 0, not ") as caught:
+        run_preset(small, "who-said-what", limit=limit, offset=offset)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("فلاديمير بوتين", "ar"), ("Vladimir Putin", "en"), ("seeds/000_b4c568853b079921.txt", None),
+     ('"\\u0022 } UNION {', None), ("", None), ("٣ صواريخ", "ar")],
+)
+def test_a_text_literal_from_a_store_is_the_literal_rdflib_makes(text: str, language: str | None) -> None:
+    from kg.querying import text_literal
+
+    made, expected = text_literal(text, language), Literal(text, lang=language)
+    assert made == expected and made.eq(expected) and hash(made) == hash(expected)
+    assert (made.value, made.language, made.datatype, made.n3()) == \
+        (expected.value, expected.language, expected.datatype, expected.n3())
+    assert {expected: 1}[made] == 1
+    assert Graph().add((KGR.x, RDFS.label, made)).value(KGR.x, RDFS.label) == expected
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_register_pages_hold_every_entry_once(stores: dict[str, Graph], engine: str) -> None:
+    graph = stores[engine]
+    for register, kind in ((transfer_register, "transfer"), (claim_register, "claim_iri")):
+        whole = register(graph)
+        assert not whole.more and whole.page_note() is None
+        size = max(1, len(whole) // 3)
+        pages, offset = [], 0
+        while True:
+            page = register(graph, limit=size, offset=offset)
+            assert [getattr(e, kind) for e in page] == [getattr(e, kind) for e in register(graph, limit=size,
+                                                                                          offset=offset)]
+            pages.append(page)
+            offset += size
+            if not page.more:
+                break
+        entries = [entry for page in pages for entry in page]
+        assert sorted(entries, key=str) == sorted(whole, key=str)
+        assert len({getattr(entry, kind) for entry in entries}) == len(entries)
+        assert all(len(page) == size for page in pages[:-1])
+        assert pages[0].page_note() == f"entries 1–{size:,} of more; --offset {size} for the next page"
+    speakers = claim_register(graph, "بوتين", limit=2)
+    assert len(speakers) == 2 and speakers.more and {entry.speaker for entry in speakers} == {PUTIN}
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Registers
 
 
@@ -670,3 +800,55 @@ def test_kg_export_round_trips(seeds_graph: Graph, seeds_turtle: Path, tmp_path:
         store = ox.Store()
         store.load(path=str(out), format=ox.RdfFormat.TRIG)
         assert len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == len(seeds_graph)
+
+
+@pytest.mark.parametrize("command", ["query", "claims", "transfers"])
+@pytest.mark.parametrize(
+    ("option", "value"), [("--limit", "x"), ("--limit", "-1"), ("--offset", "1.5"), ("--offset", "-2"),
+                          ("--limit", "")],
+)
+def test_kg_page_options_are_checked_in_one_line(seeds_turtle: Path, command: str, option: str,
+                                                 value: str) -> None:
+    extra = ["--preset", "transfers"] if command == "query" else []
+    done = kg(command, str(seeds_turtle), *extra, option, value)
+    assert done.returncode == 2, done.stdout
+    assert done.stderr == f"Error: {option} must be a whole number ≥ 0, not {value!r}\n"
+
+
+def test_kg_query_pages_through_a_listing(seeds_turtle: Path) -> None:
+    def page(*args: str) -> subprocess.CompletedProcess:
+        return kg("query", str(seeds_turtle), "--preset", "who-said-what", "-f", "csv", *args)
+
+    whole = page("--limit", "0")
+    every_row = list(csv.reader(io.StringIO(whole.stdout)))[1:]
+    assert whole.returncode == 0 and whole.stderr == "" and len(every_row) > 20
+    first, again = page("--limit", "10"), page("--limit", "10")
+    assert first.returncode == 0 and first.stdout == again.stdout  # the same call, the same rows
+    assert first.stderr == "Note: rows 1–10 of more; --offset 10 for the next page\n"
+    rows, offset = [], 0
+    while True:
+        done = page("--limit", "10", "--offset", str(offset))
+        rows += list(csv.reader(io.StringIO(done.stdout)))[1:]
+        offset += 10
+        if "of more" not in done.stderr:
+            assert done.stderr == f"Note: rows {offset - 9}–{len(every_row)}, the last of the listing\n"
+            break
+    assert rows == every_row
+
+
+def test_kg_query_shows_a_page_of_a_thousand_rows_unless_told(tmp_path: Path) -> None:
+    """A generated graph in kg's vocabulary, larger than a page, in a store as `kg build --store` makes it."""
+    from kg.storing import write_store
+
+    graph_file = tmp_path / "graph.ttl"
+    generator = Path(__file__).resolve().parent.parent / "bench" / "generate_graph.py"
+    subprocess.run([sys.executable, str(generator), "--triples", "60000", "--out", str(graph_file)],
+                   check=True, capture_output=True)
+    store = write_store(graph_file, tmp_path / "store")
+    shown = kg("query", "--store", str(store), "--preset", "who-said-what", "-f", "json")
+    assert shown.returncode == 0, shown.stderr
+    assert len(json.loads(shown.stdout)["results"]["bindings"]) == 1000
+    assert shown.stderr == "Note: rows 1–1,000 of more; --offset 1000 for the next page\n"
+    claims = kg("claims", "--store", str(store), "-f", "csv", "--limit", "50", "--offset", "50")
+    assert claims.returncode == 0 and len(list(csv.DictReader(io.StringIO(claims.stdout)))) == 50
+    assert claims.stderr == "Note: entries 51–100 of more; --offset 100 for the next page\n"

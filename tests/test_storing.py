@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,55 @@ def test_the_cli_builds_a_store_and_queries_it(seeds_build, annotation_cache_dir
     assert asked.exit_code == 0, asked.output
     documents = sum(1 for _ in seeds_build.graph.subjects(RDF.type, KG.Document))
     assert asked.output.split() == ["n", str(documents)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The store's index: names found with one lookup, the graph's size without counting, neither in the graph
+
+
+@pytest.mark.parametrize("name", ["بوتين", "بُوتين", "فلاديمير بوتين", "Vladimir Putin", "فلاديمير  بوتين"])
+def test_the_store_index_finds_an_entity_by_any_spelling(tmp_path: Path, name: str) -> None:
+    from kg.normalizing import match_key
+    from kg.querying import find_entities, oxigraph_store
+    from kg.storing import indexed_entities
+
+    graph = small_graph()
+    stored = open_store(write_store(graph, tmp_path / "store"))
+    putin = str(KGR["فلاديمير-بوتين"])
+    assert indexed_entities(oxigraph_store(stored), match_key(name)) == {putin}
+    assert find_entities(stored, name) == find_entities(graph, name) == [URIRef(putin)]
+
+
+def test_the_index_stays_out_of_the_graph(tmp_path: Path) -> None:
+    graph = small_graph()
+    store_dir = write_store(graph, tmp_path / "store")
+    stored = open_store(store_dir)
+    assert len(stored) == len(graph) == count_triples(store_dir)
+    everything = run_query(stored, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+    assert int(everything[0][0]) == len(graph)
+    assert isomorphic(_as_memory_graph(stored), graph)
+    assert isomorphic(Graph().parse(dump_store(store_dir, tmp_path / "graph.nt"), format="nt"), graph)
+
+
+def test_an_index_made_by_another_normalizer_is_not_used(tmp_path: Path) -> None:
+    """A store written before kg's normalizer changed: its match keys may be stale, so every label is folded
+    again, and the name is still found."""
+    import pyoxigraph as ox
+
+    from kg.querying import find_entities, oxigraph_store
+    from kg.storing import INDEX_GRAPH, STORE_NS, indexed_entities
+
+    store_dir = write_store(small_graph(), tmp_path / "store")
+    writable = ox.Store(str(store_dir))
+    index, normalizer = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(STORE_NS + "normalizer")
+    for quad in list(writable.quads_for_pattern(index, normalizer, None, index)):
+        writable.remove(quad)
+    writable.add(ox.Quad(index, normalizer, ox.Literal("an older normalizer"), index))
+    match_key_predicate = ox.NamedNode(STORE_NS + "matchKey")
+    writable.add(ox.Quad(ox.NamedNode(str(KGR["x"])), match_key_predicate, ox.Literal("بوتين"), index))
+    writable.flush()
+    del writable
+    gc.collect()  # the store's RocksDB lock goes with its last reference
+    stored = open_store(store_dir)
+    assert indexed_entities(oxigraph_store(stored), "بوتين") is None
+    assert find_entities(stored, "بوتين") == [KGR["فلاديمير-بوتين"]]  # not the stale index's kgr:x
