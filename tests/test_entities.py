@@ -403,6 +403,16 @@ def test_a_definite_role_takes_no_bare_nisba(mentions_of):
     assert "turkey" not in {m.affiliation for m in found} | {m.known_id for m in found}
 
 
+@pytest.mark.parametrize(("sentence", "holder"), [
+    ("وانتقد الرئيس الأمريكي السابق القرار الجديد.", None),  # a former president: not the current one
+    ("وقال وزير الدفاع الروسي الأسبق إن الجيش مستعد.", None),
+    ("وقال وزير الدفاع الروسي السابق سيرغي شويغو إن الجيش مستعد.", "sergei-shoigu"),  # named after it
+])
+def test_a_former_holder_is_not_the_current_one(mentions_of, sentence, holder):
+    roles = [m for m in mentions_of(sentence) if m.via == "role"]
+    assert [r.known_id for r in roles] == [holder]
+
+
 def test_an_indefinite_role_names_no_holder(mentions_of):
     roles = [m for m in mentions_of("وقال وزير خارجية إيراني سابق إن المفاوضات فشلت.") if m.via == "role"]
     assert [(r.known_id, r.affiliation) for r in roles] == [(None, "iran")]

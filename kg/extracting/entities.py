@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
-from kg.normalizing import clitic_variants, fold, match_key, nisba_stem
+from kg.normalizing import clitic_variants, fold, match_key, nisba_stem, strip_article
 from kg.records import (
     ORGANIZATION,
     PERSON,
@@ -69,6 +69,8 @@ _DESIGNATION = re.compile(r"[0-9A-Za-z٠-٩]")
 _DIGITS_ONLY = re.compile(r"^[0-9٠-٩.,]+$")
 # What names a model after it: «من طراز إف-16», «من نوع شاهد».
 MODEL_NOUNS = {"طراز", "طرازات", "نوع"}
+# «السابق», «الأسبق»: after a role, a former holder of the post (folded, without the article).
+FORMER_WORDS = {"سابق", "سابقه", "اسبق"}
 MODEL_PREPOSITIONS = {"من"}
 # The verbal nouns (masdar) of the derived verb forms, on the folded word without article: a masdar after a
 # name («وزارة الخارجية الإيرانية تقديم», «تبون تعزيز») is the next phrase, not part of the name.
@@ -670,6 +672,9 @@ class _SentenceExtractor:
         position = role_match.last + 1
         article = any(self._definite(p) for p in range(role_match.first, role_match.last + 1))
         jurisdiction, position, inner = self._jurisdiction(position, article)
+        # «وزيرة الخارجية الأمريكية السابقة»: a former holder, whom only a name after it can tell.
+        former = position < len(tokens) and strip_article(tokens[position].surface) in FORMER_WORDS
+        position += former
         phrase_last = position - 1
         appositive = self._appositive(position)
         definite = role_match.last > role_match.first or any(
@@ -679,7 +684,7 @@ class _SentenceExtractor:
         # «وزير خارجية إيراني سابق» is a minister, not the minister: no holder of the post is meant.
         indefinite = inner is None and role != COUNTERPART and not any(
             self._definite(p) for p in range(role_match.first, phrase_last + 1))
-        if indefinite and appositive is None:
+        if (indefinite or former) and appositive is None:
             known_id, name = None, None
         else:
             known_id, name = self._role_person(role, jurisdiction, appositive)
