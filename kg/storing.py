@@ -16,9 +16,8 @@ Beside the knowledge graph, which is the store's default graph, a store keeps an
 named graph ``kgs:index`` (``https://w3id.org/kg-ar/store#``): each label's match key
 (:func:`kg.normalizing.match_key`), so that a name given to a query (``--param actor=بوتين``) finds its
 entities with one lookup instead of folding every label of the graph first (a third of a second at a million
-triples, longer than the query it serves); and the default graph's size, which RocksDB can only count. The
-index says which normalizer made it, and is not used when kg's normalizer has changed since. Queries see the
-default graph only; exports write it alone.
+triples, longer than the query it serves). The index says which normalizer made it, and is not used when
+kg's normalizer has changed since. Queries see the default graph only; exports write it alone.
 
 Pushing the graph to a SPARQL 1.1 server (the Graph Store Protocol) is an HTTP PUT of the Turtle file:
 :func:`push_graph` does it, and BENCHMARKS.md gives the same recipe with curl.
@@ -53,7 +52,6 @@ STORE_NS = "https://w3id.org/kg-ar/store#"
 INDEX_GRAPH = STORE_NS + "index"
 _MATCH_KEY = STORE_NS + "matchKey"  # entity kgs:matchKey "key", one per label and spelling
 _NORMALIZER = STORE_NS + "normalizer"  # kgs:index kgs:normalizer "sha256 of kg/normalizing.py"
-_TRIPLES = STORE_NS + "triples"  # kgs:index kgs:triples N, the default graph's size
 _LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel")
 
 
@@ -98,6 +96,9 @@ def write_store(graph_or_file: Graph | str | Path, store_dir: str | Path) -> Pat
                 raise OutputError(f"cannot load {path} into a store: use .ttl, .nt, .trig or .jsonld")
             store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[name]))
         _write_index(store)
+        # The index went in as files of its own beside the bulk load's; merged, a string is found in one
+        # place again (unmerged, every term a query or an export decodes looked in both: exports 40% slower).
+        store.optimize()
         store.flush()
         del store
         gc.collect()  # the store's RocksDB handle (and its LOCK) goes with the last reference
@@ -129,19 +130,12 @@ def normalizer_fingerprint() -> str:
 
 
 def _write_index(store) -> None:
-    """Add the store's index (match keys of every label, the graph's size) to a freshly loaded store."""
+    """Add the store's index (the match keys of every label) to a freshly loaded store."""
     import pyoxigraph as ox
 
     index = ox.NamedNode(INDEX_GRAPH)
-    # Counted before the index goes in; a file with named graphs of its own is counted by SPARQL.
-    if any(True for _ in store.named_graphs()):
-        size = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
-    else:
-        size = len(store)
     match_key_predicate = ox.NamedNode(_MATCH_KEY)
-    quads = [ox.Quad(index, ox.NamedNode(_NORMALIZER), ox.Literal(normalizer_fingerprint()), index),
-             ox.Quad(index, ox.NamedNode(_TRIPLES),
-                     ox.Literal(str(size), datatype=ox.NamedNode(str(XSD.integer))), index)]
+    quads = [ox.Quad(index, ox.NamedNode(_NORMALIZER), ox.Literal(normalizer_fingerprint()), index)]
     for predicate in _LABELS:
         for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
             if isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.Literal):
@@ -174,14 +168,15 @@ def indexed_entities(store, key: str) -> set[str] | None:
 
 
 def _default_graph_size(store) -> int | None:
-    """The default graph's size without counting it (from the index), or RocksDB's count when the store
-    holds nothing else; None when only a SPARQL count can tell."""
-    indexed = _index_value(store, _TRIPLES)
-    if indexed is not None:
-        return int(indexed)
-    if any(True for _ in store.named_graphs()):
+    """The default graph's size: RocksDB's count of every quad less the index's; None when the store holds
+    other named graphs (a TriG file's), which only a SPARQL count over the default graph tells apart."""
+    import pyoxigraph as ox
+
+    index = ox.NamedNode(INDEX_GRAPH)
+    if any(graph != index for graph in store.named_graphs()):
         return None
-    return len(store)
+    in_index = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?s ?p ?o }} }}"
+    return len(store) - int(next(iter(store.query(in_index)))[0].value)
 
 
 def _plain(term):
@@ -196,11 +191,12 @@ def _plain(term):
 
 
 def _kg_store(inner):
-    """oxrdflib's OxigraphStore over a read-only kg store: terms as rdflib parses them, len() read once.
+    """oxrdflib's OxigraphStore over a read-only kg store: terms as rdflib parses them, len() counted once.
 
     oxrdflib counts with a SPARQL COUNT(DISTINCT …) over every triple, a second per 50,000 triples, and
-    kg.querying asks a graph's size to know whether its label index is stale. A kg store's index holds the
-    size of its default graph, where the knowledge graph is; read-only, it never changes.
+    kg.querying asks a graph's size to know whether its label index is stale. A kg store holds the
+    knowledge graph in its default graph and its own index beside it: RocksDB's count of every quad less
+    the index's is the graph's size; read-only, it never changes.
     """
     from oxrdflib import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID

@@ -243,3 +243,48 @@ def test_an_index_made_by_another_normalizer_is_not_used(tmp_path: Path) -> None
     stored = open_store(store_dir)
     assert indexed_entities(oxigraph_store(stored), "بوتين") is None
     assert find_entities(stored, "بوتين") == [KGR["فلاديمير-بوتين"]]  # not the stale index's kgr:x
+
+
+any_text = st.text(alphabet=st.one_of(
+    st.sampled_from('ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىًٌٍَُِّْ «»،؛؟\t\n\r"\'\\u{}<>@^_:#'),
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+), max_size=30)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(any_text, min_size=1, max_size=4), number=st.integers(-10**15, 10**15),
+       flag=st.booleans())
+def test_any_term_comes_back_from_a_store_query_as_rdflib_gives_it(tmp_path_factory: pytest.TempPathFactory,
+                                                                      texts: list[str], number: int,
+                                                                      flag: bool) -> None:
+    """Rows read from Oxigraph's TSV: every escape, language, datatype and short form read back right."""
+    graph = Graph()
+    for position, text in enumerate(texts):
+        graph.add((KGR[f"s{position}"], KG.text, Literal(text, lang="ar")))
+        graph.add((KGR[f"s{position}"], DCTERMS.source, Literal(text)))
+        graph.add((KGR[f"s{position}"], RDFS.label, Literal(text, lang="en")))
+    graph.add((KGR["t"], KG.quantity, Literal(number)))
+    graph.add((KGR["t"], KG.charStart, Literal(flag)))
+    graph.add((KGR["t"], DCTERMS.date, Literal("2024-05-24", datatype=XSD.date)))
+    graph.add((KGR["t"], DCTERMS.title, Literal(texts[0], datatype=XSD.token)))
+    stored = open_store(write_store(graph, tmp_path_factory.mktemp("store") / "store"))
+    query = "SELECT ?s ?p ?o ?nothing WHERE { ?s ?p ?o OPTIONAL { ?s kg:nothing ?nothing } }"
+    on_disk, in_memory = run_query(stored, query).rows, run_query(graph, query).rows
+    assert sorted(on_disk) == sorted(in_memory)
+    for row in on_disk:
+        twin = next(other for other in in_memory if other == row)
+        assert [(type(a), getattr(a, "language", None), getattr(a, "datatype", None)) for a in row] == \
+            [(type(b), getattr(b, "language", None), getattr(b, "datatype", None)) for b in twin]
+
+
+def test_ask_construct_and_describe_answer_on_the_store_as_in_memory(tmp_path: Path) -> None:
+    graph = small_graph()
+    stored = open_store(write_store(graph, tmp_path / "store"))
+    for query in ("ASK { ?c a kg:Claim ; kg:speaker ?s }", "ASK { ?c a kg:Transfer }"):
+        assert run_query(stored, query).boolean is run_query(graph, query).boolean
+    construct = "# what DESCRIBE would not say\nCONSTRUCT { ?s kg:said ?c } WHERE { ?c kg:speaker ?s }"
+    on_disk, in_memory = run_query(stored, construct), run_query(graph, construct)
+    assert on_disk.form == "CONSTRUCT" and isomorphic(on_disk.graph, in_memory.graph)
+    described = run_query(stored, "DESCRIBE kgr:claim-1")
+    claim_text = Literal("سنساعد بيلاروسيا في إنتاج الصواريخ", lang="ar")
+    assert described.form == "DESCRIBE" and (KGR["claim-1"], KG.text, claim_text) in described.graph
