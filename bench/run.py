@@ -254,11 +254,10 @@ def graph_section(results: dict, timeout: float, machine: str) -> str:
               "prefixes declared, parameters bound (a name through the store's index of match keys on "
               "Oxigraph, by folding every label on rdflib), rows converted to rdflib terms. *page*: the page "
               "the CLI shows by default, with the query for the row after it when the page is full; *every "
-              f"row*: `--limit 0`. rdflib stopped after {timeout:.0f} s. Runs under 5 s are timed three "
+              f"row*: `--limit 0`. rdflib stopped after {timeout:.0f} s. Runs under 5 s are timed five "
               "times on each store and the median kept. Bindings: the busiest actor, state and claim. "
-              "*Of which Oxigraph*: the same prepared texts on pyoxigraph alone, rows read but not "
-              "converted; the rest "
-              "is kg.querying's work in Python.", ""]
+              "*Of which Oxigraph*: the same prepared texts on pyoxigraph alone, rows written out as TSV "
+              "by Oxigraph but not read into Python; the rest is kg.querying's work in Python.", ""]
     rows = []
     missed: dict[str, list[str]] = {"page": [], "all": []}
     for on_store in store["queries"].values():

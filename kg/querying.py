@@ -551,11 +551,17 @@ def _run_on_oxigraph(store, text: str, prepared: PreparedQuery) -> QueryResult:
     lines = table.split("\n")[1:-1]
     if not variables:
         return QueryResult("SELECT", variables, [()] * len(lines), query_text=text, notes=prepared.notes)
-    terms: dict[str, Node | None] = {"": None}
-    rows = [tuple(terms[cell] if cell in terms else terms.setdefault(cell, _from_tsv(cell))
-                  for cell in line.split("\t"))
-            for line in lines]
+    term_of = _TsvTerms().__getitem__
+    rows = [tuple(map(term_of, line.split("\t"))) for line in lines]
     return QueryResult("SELECT", variables, rows, query_text=text, notes=prepared.notes)
+
+
+class _TsvTerms(dict):
+    """TSV cell → rdflib term, each distinct cell read once (names and kinds come back row after row)."""
+
+    def __missing__(self, cell: str) -> Node | None:
+        term = self[cell] = _from_tsv(cell) if cell else None
+        return term
 
 
 _TSV_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
