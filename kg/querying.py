@@ -43,10 +43,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyparsing import ParseBaseException
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS, SKOS
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.term import Node
 from rdflib.util import guess_format
@@ -469,7 +467,7 @@ class QueryResult:
         return f"<pre>{html.escape(serialize_result(self, 'table'))}</pre>"
 
 
-def _syntax_error(error: ParseBaseException, added_lines: int) -> QueryError:
+def _syntax_error(error, added_lines: int) -> QueryError:  # pyparsing's ParseBaseException
     line = max(1, error.lineno - added_lines)
     message = _one_line(error.msg)
     return QueryError(f"malformed SPARQL at line {line}, column {error.col}: {message}")
@@ -505,6 +503,10 @@ def run_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = 
 
 
 def _run_on_rdflib(graph: Graph, text: str, prepared: PreparedQuery) -> QueryResult:
+    # rdflib's SPARQL parser loads in a tenth of a second: only queries on rdflib's own stores need it.
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
         parsed = prepareQuery(text)
     except ParseBaseException as error:
