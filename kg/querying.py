@@ -14,10 +14,11 @@ Python and the placeholder filled with the IRIs found, serialized by rdflib:
   designations such as «إس-400» glued), giving the IRIs of every entity so named. Matching in Python keeps
   one normalizer for the whole project; SPARQL has no way to fold Arabic short of a chain of REPLACE calls
   over every label, and the candidate IRIs anchor the query so the engine starts from a handful of nodes.
+  A store written by :mod:`kg.storing` keeps its labels' keys, so there the match is one lookup.
 - ``fact``: an IRI, or words of a claim, matched (folded) inside the text of every claim.
 - ``literal`` (the default, and any parameter a query does not announce): the value as a string literal
   (or an IRI when written as one), handed to the engine as a term through ``initBindings`` (rdflib's
-  evaluator, or Oxigraph's substitutions behind oxrdflib). It never becomes query text: SPARQL decodes
+  evaluator, or Oxigraph's substitutions). It never becomes query text: SPARQL decodes
   ``\\u`` escapes anywhere in a query's text, so no quoting could keep every string intact.
 
 Pages (``--limit 1000 --offset 2000``): a listing of every claim runs to tens of thousands of rows at a
@@ -25,11 +26,11 @@ million triples, and joining names and texts to all of them is what costs. A que
 chosen with a comment line ``# page`` inside the sub-select that picks its rows (the claims and their
 evidence, say); ``LIMIT``/``OFFSET`` go there, so only a page's rows meet the joins that follow, which are
 all ``OPTIONAL`` (each row of the sub-select gives at least one row of the result). A query without the line
-is run whole and its rows sliced in Python. The page is the engine's order of the sub-select's rows, which
-both engines give the same on every run over the same graph (Oxigraph walks its indexes in key order,
-rdflib its dicts in insertion order): sorting instead would make every page pay for sorting every row, 2 s
-at 30,000 claims on Oxigraph, which compares IRIs by reading their text from disk. Whether more rows
-follow is asked with the same query for the one row after the page.
+is run whole and its rows sliced in Python. The page is a slice of the sub-select's rows in the engine's
+order, which each engine gives the same on every run over the same graph (Oxigraph walks its indexes in
+key order, rdflib its dicts in insertion order) and keeps through the OPTIONALs: sorting instead would make
+every page pay for sorting every row, 2 s at 30,000 claims on Oxigraph, which compares IRIs by reading
+their text from disk. Whether more rows follow is asked with the same query for the one row after the page.
 """
 
 from __future__ import annotations
