@@ -259,13 +259,12 @@ class _SentenceExtractor:
         «خبراء روس» qualifies the indefinite noun before it."""
         surface = fold(self.tokens[last].surface)
         plural = surface.endswith(("يين", "يون")) or bool(self.gazetteer.people_forms.get(surface))
-        if first != last or not plural or any(v.startswith("ال") for v in clitic_variants(surface)):
+        if first != last or not plural or self._definite(last):
             return False
         if first > 0:
             before = self.tokens[first - 1]
             head = max(before.words, key=lambda w: len(w.text))
-            indefinite = not any(v.startswith("ال") for v in clitic_variants(before.surface))
-            if head.upos in {"NOUN", "ADJ"} and indefinite and not before.is_punctuation:
+            if head.upos in {"NOUN", "ADJ"} and not self._definite(first - 1) and not before.is_punctuation:
                 return False  # an adjective agrees in definiteness with its noun
         return True
 
@@ -592,7 +591,7 @@ class _SentenceExtractor:
         if position > 0:
             before = tokens[position - 1]
             head = max(before.words, key=lambda w: len(w.text))
-            definite = any(v.startswith("ال") for v in clitic_variants(before.surface))
+            definite = self._definite(position - 1)
             if head.upos in {"NOUN", "PROPN", "ADJ"} and definite and not before.is_punctuation:
                 return None  # «الوزير المسؤول عن…»: an adjective of the noun before
         end = last
