@@ -31,6 +31,7 @@ class KG(DefinedNamespace):
     Document: URIRef
     QuoteKind: URIRef
     TransferStatus: URIRef
+    Rule: URIRef
     # claim kinds and transfer statuses (skos:Concepts)
     DirectQuote: URIRef
     ReportedSpeech: URIRef
@@ -48,6 +49,7 @@ class KG(DefinedNamespace):
     speaker: URIRef
     text: URIRef
     quoteKind: URIRef
+    extractedBy: URIRef
     cue: URIRef
     reportedBy: URIRef
     mentions: URIRef

@@ -28,9 +28,16 @@ def _make_states_module():
     return module
 
 
+def _without_comments(turtle: str) -> list[str]:
+    return [line for line in turtle.splitlines() if not line.startswith("#")]
+
+
 def test_states_ttl_is_what_the_generator_writes_from_cldr():
+    """The data, not the header: the header names the CLDR release, which a babel patch release may bump
+    without changing one name."""
     module = _make_states_module()
-    assert (ONTOLOGIES / "states.ttl").read_text(encoding="utf-8") == module.render(module.state_records())
+    written = (ONTOLOGIES / "states.ttl").read_text(encoding="utf-8")
+    assert _without_comments(written) == _without_comments(module.render(module.state_records()))
 
 
 def test_every_state_has_its_cldr_arabic_name(gazetteer):

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""The project's development set: pick SaudiNewsNet articles at random within a filter, and lay out their
+texts for a build.
+
+The corpus is CC BY-NC-SA, so the project keeps each article's corpus line, outlet, URL and date
+(`tests/devset/articles.jsonl`) and its gold (`tests/devset/gold/`), never the text: `texts` reads the
+text back from the corpus beside the project.
+
+    python scripts/devset.py pick --batch b01 --filter transfer --outlets okaz,alwatan --count 10 --seed 1
+    python scripts/devset.py texts --out /tmp/devset-articles            # every article of the manifest
+    python scripts/devset.py texts --out /tmp/b01 --batch b01            # one batch
+
+An article's text is its title, a newline and its content, as in ../shared/devset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT.parent / "shared"
+CORPUS = SHARED / "data" / "saudinewsnet" / "articles.jsonl.gz"
+SHARED_DEVSET = SHARED / "devset" / "articles.jsonl"
+MANIFEST = PROJECT / "tests" / "devset" / "articles.jsonl"
+
+# Filters: a transfer word within a few words of a weapon word (arms trade), or an official's title with
+# several speech verbs (politics). Words, not kg's rules: the pick must not depend on what kg does.
+_TRANSFER = r"(صفق|تسلي|تسلم|زود|تزويد|بيع|باعت|شراء|اشتر|شحن|توريد|نشر)"
+_WEAPON = r"(مقاتل|طائر|طائرات|دباب|صواريخ|صاروخ|منظوم|فرقاط|غواص|مروحي|مدرع|سلاح|أسلحة|اسلحة|ذخائر|بوارج|سفن حربية)"
+FILTERS = {
+    "transfer": re.compile(_TRANSFER + r"\S*(?:\s+\S+){0,4}\s+\S*" + _WEAPON
+                           + "|" + _WEAPON + r"\S*(?:\s+\S+){0,4}\s+\S*" + _TRANSFER),
+    "politics": re.compile(r"(وزير|رئيس|سفير|متحدث)"),
+    "any": re.compile(r""),
+}
+_SPEECH = re.compile(r"\b(?:و|ف)?(قال|أكد|اكد|أوضح|اوضح|أضاف|اضاف|أشار|اشار|أعلن|اعلن|صرح|شدد)")
+
+
+def read_corpus():
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
+        for line_number, line in enumerate(lines):
+            yield line_number, json.loads(line)
+
+
+def read_manifest() -> list[dict]:
+    if not MANIFEST.exists():
+        return []
+    return [json.loads(line) for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def taken_lines() -> set[int]:
+    shared = [json.loads(line) for line in SHARED_DEVSET.read_text(encoding="utf-8").splitlines() if line]
+    return {record["corpus_line"] for record in shared + read_manifest()}
+
+
+def qualifies(record: dict, filter_name: str, outlets: set[str] | None) -> bool:
+    content = record.get("content") or ""
+    if outlets and record["source"] not in outlets:
+        return False
+    if not 150 <= len(content.split()) <= 900:
+        return False
+    if not FILTERS[filter_name].search(content):
+        return False
+    return filter_name != "politics" or len(_SPEECH.findall(content)) >= 3
+
+
+def pick(batch: str, filter_name: str, outlets: set[str] | None, count: int, seed: int) -> list[dict]:
+    taken = taken_lines()
+    pool = [(n, r) for n, r in read_corpus() if n not in taken and qualifies(r, filter_name, outlets)]
+    chosen = sorted(random.Random(seed).sample(pool, count), key=lambda item: item[0])
+    start = len(read_manifest())
+    return [{"file": f"n{start + i + 1:02d}_{filter_name}_{record['source']}_{line}.txt", "batch": batch,
+             "filter": filter_name, "corpus_line": line, "source": record["source"], "url": record["url"],
+             "date_extracted": record["date_extracted"]}
+            for i, (line, record) in enumerate(chosen)]
+
+
+def write_texts(out: Path, batch: str | None) -> int:
+    wanted = {e["corpus_line"]: e["file"] for e in read_manifest() if batch in (None, e["batch"])}
+    out.mkdir(parents=True, exist_ok=True)
+    for line, record in read_corpus():
+        if line in wanted:
+            (out / wanted[line]).write_text(f"{record['title']}\n{record['content']}", encoding="utf-8")
+    return len(wanted)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    picking = commands.add_parser("pick", help="add a batch of articles picked at random within a filter")
+    picking.add_argument("--batch", required=True)
+    picking.add_argument("--filter", choices=sorted(FILTERS), required=True)
+    picking.add_argument("--outlets", help="comma-separated outlets (default: all)")
+    picking.add_argument("--count", type=int, default=10)
+    picking.add_argument("--seed", type=int, required=True)
+    texts = commands.add_parser("texts", help="write the manifest's article texts into a folder")
+    texts.add_argument("--out", type=Path, required=True)
+    texts.add_argument("--batch")
+    args = parser.parse_args(argv)
+    if args.command == "pick":
+        outlets = set(args.outlets.split(",")) if args.outlets else None
+        entries = pick(args.batch, args.filter, outlets, args.count, args.seed)
+        MANIFEST.parent.mkdir(parents=True, exist_ok=True)
+        with MANIFEST.open("a", encoding="utf-8") as manifest:
+            for entry in entries:
+                manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        print(f"{len(entries)} articles added to {MANIFEST.relative_to(PROJECT)} as batch {args.batch}")
+    else:
+        print(f"{write_texts(args.out, args.batch)} articles written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
