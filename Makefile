@@ -9,7 +9,7 @@ STANZA_RESOURCES_DIR ?= $(if $(wildcard $(SHARED_MODELS)/resources.json),$(SHARE
 export STANZA_RESOURCES_DIR
 export KG_CACHE_DIR ?= $(abspath .kg-cache)
 
-.PHONY: demo test install install-dev lint screenshot bench clean
+.PHONY: demo test eval install install-dev lint screenshot bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ demo: install
 
 test: install-dev chromium
 	$(BIN)/python -m pytest -q
+
+# The development set: ../shared/devset and tests/devset (texts read back from the corpus), built and scored.
+SHARED := $(abspath ../shared)
+DEVSET_OUT := out/devset
+eval: install
+	$(BIN)/python scripts/devset.py texts --out $(DEVSET_OUT)/articles
+	$(BIN)/kg build $(SHARED)/devset/articles $(DEVSET_OUT)/articles --out $(DEVSET_OUT) --quiet
+	$(BIN)/kg eval $(SHARED)/devset/gold tests/devset/gold --graph $(DEVSET_OUT)/graph.ttl $(EVAL_ARGS)
 
 # Debian's chromium and Arabic fonts, for the browser tests and the screenshot; nothing when present.
 .PHONY: chromium

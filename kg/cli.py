@@ -321,7 +321,7 @@ def models_check(models: ModelsOption = None) -> None:
 )
 @reports_errors
 def evaluate_graph(
-    gold: Annotated[Path, typer.Argument(help="Gold annotations: a folder of JSON files, one per article.")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotations: folders of JSON files, one per article.")],
     graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph to score.")] = Path("out/graph.ttl"),
     min_said_f1: Annotated[
         float | None, typer.Option("--min-said-f1", help="Exit 1 when said F1 is lower.", show_default=False)
@@ -358,7 +358,7 @@ def evaluate_graph(
                        "a share lies between 0 and 1")
     if max_splits is not None and max_splits < 0:
         raise fail(f"--max-splits {max_splits}: a count cannot be negative")
-    gold_standard = load_gold(gold)
+    gold_standard = load_gold(*gold)
     report = evaluate_gold(gold_standard, load_graph(graph))
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))

@@ -169,17 +169,19 @@ class GoldArticle:
     entities: tuple[GoldEntity, ...]
 
 
-def load_gold(gold: str | Path) -> list[GoldArticle]:
-    """Read gold annotations: a folder of JSON files (one per article) or one such file.
+def load_gold(*golds: str | Path) -> list[GoldArticle]:
+    """Read gold annotations: folders of JSON files (one per article) or such files.
 
     Raises InputError naming the file and the fault when the gold is missing or malformed.
     """
-    gold = Path(gold)
-    if not gold.exists():
-        raise InputError(f"gold annotations not found: {gold}")
-    files = sorted(gold.glob("*.json")) if gold.is_dir() else [gold]
-    if not files:
-        raise InputError(f"no gold annotations (*.json) in {gold}")
+    files: list[Path] = []
+    for gold in map(Path, golds):
+        if not gold.exists():
+            raise InputError(f"gold annotations not found: {gold}")
+        found = sorted(gold.glob("*.json")) if gold.is_dir() else [gold]
+        if not found:
+            raise InputError(f"no gold annotations (*.json) in {gold}")
+        files += found
     articles: dict[str, GoldArticle] = {}
     for path in files:
         article = _gold_article(_read_json(path), path)
@@ -658,7 +660,7 @@ def _article_table(report: EvaluationReport):
 
     table = Table(title="Per article (gold / extracted / matched)")
     for column in ("article", "said", "said F1", "transfers", "transfers F1"):
-        table.add_column(column, justify="left" if column == "article" else "right")
+        table.add_column(column, justify="left" if column == "article" else "right", no_wrap=True)
     for article, scores in report.per_article.items():
         said, moved = scores["said"], scores["transfers"]
         table.add_row(article, f"{said.gold}/{said.extracted}/{said.matched}", f"{said.f1:.2f}",
@@ -671,7 +673,7 @@ def _rule_table(report: EvaluationReport):
 
     table = Table(title="Per rule: facts it took part in, and how many matched gold")
     for column in ("fact", "rule", "produced", "matched", "precision"):
-        table.add_column(column, justify="left" if column in ("fact", "rule") else "right")
+        table.add_column(column, justify="left" if column in ("fact", "rule") else "right", no_wrap=True)
     for kind, counts in report.rules.items():
         for rule, count in sorted(counts.items(), key=lambda item: -item[1].produced):
             table.add_row(kind, rule, str(count.produced), str(count.matched), f"{count.precision:.2f}")

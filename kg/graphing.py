@@ -6,10 +6,12 @@ The same fact found in several documents becomes one node with one prov:wasDeriv
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
+from pathlib import Path
 from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
@@ -18,7 +20,9 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key
 from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer
-from kg.vocabulary import KG, KGR, WD, bind_prefixes
+from kg.vocabulary import KG, KGR, KGRULE, WD, bind_prefixes
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "ontologies" / "rules.ttl"
 
 NEAR_DUPLICATE_THRESHOLD = 0.5  # share of the shorter document's word 3-grams found in the other
 COMMON_PHRASE_DOCUMENTS = 50  # a 3-gram in this many documents is a formula, not a sign of copying
@@ -96,6 +100,7 @@ class GraphBuilder:
         bind_prefixes(self.graph)
         self.resolution = resolution
         self._claims: dict[str, list[tuple[set[str], URIRef]]] = {}  # speaker id → (tokens, claim IRI)
+        self._rules_used: set[str] = set()
 
     def _actor(self, mention: Mention | None) -> URIRef | None:
         if mention is None:
@@ -212,7 +217,25 @@ class GraphBuilder:
         for mention in claim.mentions:
             if (entity := self._entity(mention)) is not None and entity != speaker:
                 graph.add((node, KG.mentions, entity))
+        self._add_rules(node, claim.rules)
         return node
+
+    def _add_rules(self, node: URIRef, rules: Iterable[str]) -> None:
+        for name in rules:
+            self.graph.add((node, KG.extractedBy, KGRULE[name]))
+            self._rules_used.add(name)
+
+    def add_rule_descriptions(self) -> None:
+        """Each rule a fact names, with its label and one-line comment from ontologies/rules.ttl."""
+        described = _rule_descriptions()
+        for name in sorted(self._rules_used):
+            rule = KGRULE[name]
+            self.graph.add((rule, RDF.type, KG.Rule))
+            triples = list(described.triples((rule, None, None)))
+            for triple in triples:
+                self.graph.add(triple)
+            if not any(p == RDFS.label for _, p, _ in triples):
+                self.graph.add((rule, RDFS.label, Literal(name, lang="en")))
 
     def add_transfer(self, document: Document, transfer: Transfer) -> URIRef | None:
         graph = self.graph
@@ -236,6 +259,7 @@ class GraphBuilder:
             graph.add((node, KG.statedBy, stated_by))
         if transfer.quantity is not None:
             graph.add((node, KG.quantity, Literal(transfer.quantity)))
+        self._add_rules(node, transfer.rules)
         return node
 
     def add_near_duplicates(self, documents: Sequence[Document]) -> None:
@@ -258,5 +282,13 @@ def build_graph(
     for extraction in extractions:
         builder.add_document(extraction)
     builder.add_near_duplicates([e.annotated.document for e in extractions])
+    builder.add_rule_descriptions()
     return builder.graph
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_descriptions() -> Graph:
+    graph = Graph()
+    graph.parse(RULES_FILE, format="turtle")
+    return graph
 

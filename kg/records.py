@@ -104,6 +104,7 @@ class Claim:
     cue: str | None = None  # lemma of the speech verb or noun
     reported_by: Mention | None = None
     mentions: tuple[Mention, ...] = ()
+    rules: tuple[str, ...] = ()  # names of the rules that chose its speaker and content (ontologies/rules.ttl)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Transfer:
     cue: str | None = None
     stated_by: Mention | None = None
     quantity: int | None = None
+    rules: tuple[str, ...] = ()  # names of the rules that chose its parties and weapon (ontologies/rules.ttl)
 
 
 @dataclass(frozen=True)

@@ -89,11 +89,13 @@ class KG(DefinedNamespace):
 
 
 KGR = Namespace(RESOURCE_IRI)
+KGRULE = Namespace(RESOURCE_IRI + "rule/")  # the extractor's rules (ontologies/rules.ttl)
 WD = Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES: dict[str, Namespace | str] = {
     "kg": ONTOLOGY_IRI,
     "kgr": RESOURCE_IRI,
+    "kgrule": str(KGRULE),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),

@@ -1138,28 +1138,29 @@ class _Extractor:
             return _anaphor(people[-1], "pronoun")
         return None
 
-    def speaker_of(self, cue: _Cue) -> tuple[Mention, int] | None:
-        """The speaker of a speech verb and the token where its content may start."""
+    def speaker_of(self, cue: _Cue) -> tuple[Mention, int, str] | None:
+        """The speaker of a speech verb, the token where its content may start, and the rule that chose it."""
         limit = self.doc.sentence_end(cue.position)
         position = self._skip_adverbials(cue.after, limit)
         if position < limit and self.doc.tokens[position].bare in self.lexicon.pronominal_titles:
             antecedent = self.antecedent(cue)  # «وشدد سموه على…»
-            return (antecedent, position + 1) if antecedent is not None else None
+            return (antecedent, position + 1, "speaker-pronominal-title") if antecedent is not None else None
         before = self.subject_before(cue) if cue.part == "verb" else None
         if before is not None and before[1]:
-            return before[0], cue.after  # «… أن واشنطن حذرت بكين»: after «أن» the subject comes first
+            # «… أن واشنطن حذرت بكين»: after «أن» the subject comes first
+            return before[0], cue.after, "speaker-before-verb-clause-start"
         found = self.subject_after(cue)
         if found is not None:
-            return found
+            return found[0], found[1], "speaker-after-verb"
         if before is not None:
-            return before[0], cue.after
+            return before[0], cue.after, "speaker-before-verb"
         if cue.part == "ambiguous":
             return None  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
         head_subject = self.subject_of_head_verb(cue)
         if head_subject is not None:
-            return head_subject, cue.after
+            return head_subject, cue.after, "speaker-head-verb-subject"
         antecedent = self.antecedent(cue)
-        return (antecedent, cue.after) if antecedent is not None else None
+        return (antecedent, cue.after, "speaker-antecedent") if antecedent is not None else None
 
     # ── outlets ──
 
@@ -1472,6 +1473,7 @@ class _Extractor:
         cue: SpeechCue | None,
         at: int,
         reported_by: Mention | None = None,
+        rules: tuple[str, ...] = (),
     ) -> None:
         doc = self.doc
         if end <= start or not doc.text[start:end].strip():
@@ -1498,6 +1500,7 @@ class _Extractor:
             cue=cue.lemma if cue is not None else None,
             reported_by=reported_by,
             mentions=inside,
+            rules=rules,
         )
         self.claims.append(claim)
         self.claimed_spans.append((start, end))
@@ -1531,15 +1534,17 @@ class _Extractor:
                     return
             else:
                 speaker, content_from, reported_by = found
-                self._finish_cue(cue, speaker, content_from, reported_by)
+                self._finish_cue(cue, speaker, content_from, reported_by, "speaker-relayed-source")
                 return
         found = self.speaker_of(cue)
         if found is None:
             return
-        speaker, content_from = found
+        speaker, content_from, rule = found
         if cue.part == "participle":
-            speaker = self._governing_speaker(cue) or speaker
-        self._finish_cue(cue, speaker, content_from, reported_by)
+            governing = self._governing_speaker(cue)
+            if governing is not None:
+                speaker, rule = governing, "speaker-governing-clause"
+        self._finish_cue(cue, speaker, content_from, reported_by, rule)
 
     def _governing_speaker(self, cue: _Cue) -> Mention | None:
         """«…، قائلا إن…»: the participle's subject is the subject of the clause it hangs on."""
@@ -1592,7 +1597,7 @@ class _Extractor:
         return speaker, content_from, relay
 
     def _finish_cue(
-        self, cue: _Cue, speaker: Mention, content_from: int, reported_by: Mention | None
+        self, cue: _Cue, speaker: Mention, content_from: int, reported_by: Mention | None, rule: str
     ) -> None:
         doc = self.doc
         at = doc.tokens[cue.position].start
@@ -1600,7 +1605,8 @@ class _Extractor:
         if content is None and cue.part in ("verb", "participle", "ambiguous"):
             quote = self.pending_quote(cue)
             if quote is not None:
-                self.emit(speaker, DIRECT, quote.start, quote.end, cue.cue, at, reported_by)
+                self.emit(speaker, DIRECT, quote.start, quote.end, cue.cue, at, reported_by,
+                          rules=(rule, "content-quote-before-cue"))
                 quote.consumed = True
             return
         if content is None:
@@ -1610,7 +1616,8 @@ class _Extractor:
             reported_by = self._interviewer(content_from, start)
         for earlier in self.quotes:
             if earlier.cut_at is not None and not earlier.consumed and abs(earlier.cut_at - at) <= 2:
-                self.emit(speaker, DIRECT, earlier.start, earlier.end, cue.cue, at, reported_by)
+                self.emit(speaker, DIRECT, earlier.start, earlier.end, cue.cue, at, reported_by,
+                          rules=(rule, "content-quote-cut-by-cue"))
         if kind == REPORTED:
             np = self.noun_phrase(
                 self._skip_adverbials(cue.after, doc.sentence_end(cue.position)),
@@ -1622,11 +1629,14 @@ class _Extractor:
                 # outlet's own report is the claim (see run()).
                 self.state.relay = (outlet, start, end)
                 self.state.relay_used = False
-                self.state.relay_claim = (speaker, kind, start, end, cue.cue, at, reported_by)
+                self.state.relay_claim = (speaker, kind, start, end, cue.cue, at, reported_by,
+                                          ("speaker-outlet-own-report", _content_rule(kind)))
                 return
-        self.emit(speaker, kind, start, end, cue.cue, at, reported_by)
+        self.emit(speaker, kind, start, end, cue.cue, at, reported_by, rules=(rule, _content_rule(kind)))
         for partner in self._coordinated(speaker, content_from, start):
-            self.emit(partner, kind, start, end, cue.cue, at, reported_by)  # «دعت الصين والبرازيل إلى…»
+            # «دعت الصين والبرازيل إلى…»
+            self.emit(partner, kind, start, end, cue.cue, at, reported_by,
+                      rules=("speaker-coordinated", _content_rule(kind)))
         if quote is not None:
             quote.consumed = True
 
@@ -1699,9 +1709,11 @@ class _Extractor:
         s_first, s_end = doc.sentence_start(cue.position), doc.sentence_end(cue.position)
         if any(doc.tokens[s_first].start <= c.start < doc.tokens[s_end - 1].end for c in self.claims):
             return  # «في تصريحات للصحفيين» beside a speech verb that has its own claim
+        rule = "speaker-noun-genitive"
         if any(w.upos == "PRON" for w in token.words[1:]):
             speaker = self.antecedent(cue)
             content_from = cue.after
+            rule = "speaker-noun-pronoun"
         else:
             position = cue.after
             if position < s_end and doc.tokens[position].key in ("صادر", "الصادر"):
@@ -1717,7 +1729,7 @@ class _Extractor:
         if content is None:
             return
         kind, start, end, quote = content
-        self.emit(speaker, kind, start, end, cue.cue, token.start)
+        self.emit(speaker, kind, start, end, cue.cue, token.start, rules=(rule, _content_rule(kind)))
 
     def run_attribution(self, cue: _Cue) -> None:
         """«وبحسب لوكاشينكو، فقد…»، «…، وفقا لوكالة الأنباء البيلاروسية»، «…، حسبما ذكرت وزارة الدفاع»."""
@@ -1788,6 +1800,7 @@ class _Extractor:
             cue.cue,
             token.start,
             reported_by=outlet if outlet is not speaker else None,
+            rules=("speaker-attribution", "content-attributed-clause"),
         )
 
     def _same_source(self, np: tuple[int, int]) -> bool:
@@ -1824,7 +1837,8 @@ class _Extractor:
         speaker = self.state.last_speaker
         if speaker is None:
             return
-        self.emit(_anaphor(speaker, "pronoun"), DIRECT, quote.start, quote.end, None, quote.start)
+        self.emit(_anaphor(speaker, "pronoun"), DIRECT, quote.start, quote.end, None, quote.start,
+                  rules=("speaker-previous", "content-standalone-quote"))
         quote.consumed = True
 
     def run_headline(self, s_pos: int) -> None:
@@ -1854,7 +1868,7 @@ class _Extractor:
         span = _trim(
             doc.text, doc.tokens[colon + 1].start, doc.tokens[tokens[-1]].end, self.lexicon.quote_marks
         )
-        self.emit(speaker, DIRECT, *span, None, first.start)
+        self.emit(speaker, DIRECT, *span, None, first.start, rules=("speaker-headline", "content-headline"))
 
     def run_first_person(self) -> None:
         """Unmarked direct speech: sentences in the first person, outside any quotation or claim, after a
@@ -1901,7 +1915,8 @@ class _Extractor:
         speaker = max(earlier, key=lambda c: c.start).speaker
         span = _trim(doc.text, first_token.start, last_token.end, self.lexicon.quote_marks)
         saved = (self.state.last_speaker, self.state.last_speaker_at)
-        self.emit(speaker, DIRECT, *span, None, first_token.start)
+        self.emit(speaker, DIRECT, *span, None, first_token.start,
+                  rules=("speaker-paragraph-quote", "content-first-person"))
         self.state.last_speaker, self.state.last_speaker_at = saved
 
     def run(self) -> list[Claim]:
@@ -1978,6 +1993,10 @@ def _phrase_of_table(tokens: Sequence[_Token], table: object) -> Phrase | None:
         if (first, *rest) in table:  # type: ignore[operator]
             return (first, *rest)
     return None
+
+
+def _content_rule(kind: str) -> str:
+    return "content-quote" if kind == DIRECT else "content-clause"
 
 
 def _same_entity(left: Mention, right: Mention) -> bool:

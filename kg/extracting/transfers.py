@@ -544,6 +544,7 @@ class _Party:
     origin_of: int | None = None  # token position of the weapon it qualifies («الأسلحة الروسية»)
     conjuncts: list[_Party] = field(default_factory=list)  # «من بريطانيا وألمانيا»: the states after «و»
     conjunct_of: _Party | None = None
+    rule: str = ""  # the rule that gave it its role (ontologies/rules.ttl), once it has one
 
 
 @dataclass
@@ -1150,7 +1151,7 @@ def _known_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles
         known = context.suppliers.get((_weapon_identity(weapon.mention), recipient.state))
         state = context.state_of(known) if known is not None else None
         if known is not None and state is not None:
-            return replace(roles, supplier=[(4, _Party(known, state, -1, -1))])
+            return replace(roles, supplier=[(4, _Party(known, state, -1, -1, rule="earlier-supplier"))])
     return roles
 
 
@@ -1308,17 +1309,18 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
         supplier, recipient = context.last_deal
         supplier_state, recipient_state = context.state_of(supplier), context.state_of(recipient)
         if supplier_state and recipient_state:
-            roles = replace(roles, supplier=[(4, _Party(supplier, supplier_state, -1, -1))],
-                            recipient=[(4, _Party(recipient, recipient_state, -1, -1))])
+            roles = replace(roles, supplier=[(4, _Party(supplier, supplier_state, -1, -1, rule="deal-sides"))],
+                            recipient=[(4, _Party(recipient, recipient_state, -1, -1, rule="deal-sides"))])
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
-        for supplier, recipient in _pairs(weapon_roles, weapon, frame, context):
+        weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
+        for supplier, recipient, rules in _pairs(weapon_roles, weapon, frame, context):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
-                           quantity)
+                           quantity, (*rules, weapon_rule, "status-of-cue"))
             if extra_requests and status != "Requested":
                 yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
-                               None, quantity)
+                               None, quantity, (*rules, weapon_rule, "status-request-after"))
 
 
 def _in_deal_contents(event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
@@ -1367,7 +1369,7 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
     for party in right:
         role = markers.get(party.marker)
         if party.marker and role:
-            _assign(roles, role, 1, party)
+            _assign(roles, role, 1, party, "preposition")
     # «طلبت بولندا من الولايات المتحدة شراء مروحيات»: the one a request is addressed to, between the request
     # and the cue, is the supplier the cue's «من» would have named.
     requests = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Requested"]
@@ -1376,7 +1378,7 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
             between = tokens[party.last + 1: event.hit.first]
             if requests[-1].last < party.first and party.last < event.hit.first and party.marker \
                     and markers.get(party.marker) == SUPPLIER and not any(_is_boundary(t) for t in between):
-                _assign(roles, SUPPLIER, 2, party)
+                _assign(roles, SUPPLIER, 2, party, "addressee-of-request")
     # The subject (or a noun's genitive agent), and a bare second object.
     # «تسليم باكستان صواريخ إلى السعودية»: with the recipient after a preposition, a noun's genitive is its
     # agent.
@@ -1387,18 +1389,18 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
         located = any(markers.get(p.marker) == LOCATION for p in right if p.marker)
         # «تحتفظ الولايات المتحدة بأسلحة نووية في تركيا»: with a host named, the holder is the owner.
         role = frame.located_subject_role if located and frame.located_subject_role else frame.subject_role
-        _assign(roles, role, 0, subject)
+        _assign(roles, role, 0, subject, "subject")
     if object_ is not None and frame.object_role:
-        _assign(roles, frame.object_role, 0, object_)
+        _assign(roles, frame.object_role, 0, object_, "object")
     elif frame.object_role and event.hit.analysis.enclitic:
         # «طالبت كييف برلين بتزويدها»: the cue's object pronoun is the requester; «زودونا»: the speaker.
         pronoun = _object_pronoun(event, tokens, parties, roles, claim, context)
         if pronoun is not None:
-            _assign(roles, frame.object_role, 1, pronoun)
+            _assign(roles, frame.object_role, 1, pronoun, "object-pronoun")
     # A nisba on a transferred weapon names where it comes from.
     for party in parties:
         if party.origin_of is not None and any(w.first <= party.origin_of <= w.last for w in event_weapons):
-            _assign(roles, ORIGIN, 2, party)
+            _assign(roles, ORIGIN, 2, party, "weapon-nisba")
     if not roles.supplier and frame.subject_role != PARTY:
         # Coordinated weapons share an origin («الروسية إس-400 وأنظمة إسكندر»); else the document may have
         # said where the weapon comes from in another sentence («بيرقدار التركية» in the title).
@@ -1407,9 +1409,9 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
         known = next((context.weapon_origins[_weapon_identity(w.mention)] for w in event_weapons
                       if _weapon_identity(w.mention) in context.weapon_origins), None)
         if shared is not None:
-            _assign(roles, ORIGIN, 3, shared)
+            _assign(roles, ORIGIN, 3, shared, "coordinated-weapon-nisba")
         elif known is not None:
-            _assign(roles, ORIGIN, 3, known)
+            _assign(roles, ORIGIN, 3, known, "known-weapon-origin")
     # Pronouns: «منهم», «إلينا», «بلاده».
     _pronoun_roles(event, end, tokens, roles, frame, claim, sentence, context)
     # The partners of an agreement that governs the cue stand on either side when the clause leaves one
@@ -1417,8 +1419,8 @@ def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party],
     # does a state named with «مع» («توصلت إلى اتفاق مع الروس بأننا سنشتري…»).
     if frame.subject_role != PARTY:
         for party in _partners(event, tokens, parties, status_hits):
-            roles.supplier.append((6, party))
-            roles.recipient.append((6, party))
+            roles.supplier.append((6, replace(party, rule="agreement-partner")))
+            roles.recipient.append((6, replace(party, rule="agreement-partner")))
     return roles
 
 
@@ -1435,7 +1437,11 @@ def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status
     return found
 
 
-def _assign(roles: _Roles, role: str | None, priority: int, party: _Party) -> None:
+def _assign(roles: _Roles, role: str | None, priority: int, party: _Party, rule: str) -> None:
+    """Give ``party`` a role at a rank (lower is better), recording the rule (and the role it read) by name."""
+    if role is None:
+        return
+    party = replace(party, rule=rule)
     if role == SUPPLIER or role == ORIGIN:
         roles.supplier.append((priority if role == SUPPLIER else priority + 2, party))
     elif role in (RECIPIENT, LOCATION):
@@ -1581,7 +1587,7 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles,
             else:
                 party = _partner(token.start, sentence.index, roles, claim, context)
             if party is not None:
-                _assign(roles, role, 1, party)
+                _assign(roles, role, 1, party, "pronoun")
             break
         if token.key in lexicon.own_land:
             # «إلى بلاده»: the land of the clause's subject or of the speaker.
@@ -1591,7 +1597,7 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles,
                 continue
             owner = _land_owner(event, tokens, token, roles, claim, context)
             if owner is not None:
-                _assign(roles, role, 1, owner)
+                _assign(roles, role, 1, owner, "own-land")
 
 
 def _land_owner(event: _Event, tokens: list[_Token], token: _Token, roles: _Roles, claim: Claim | None,
@@ -1632,9 +1638,9 @@ def _partner(offset: int, sentence: int, roles: _Roles, claim: Claim | None, con
 
 
 def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context
-           ) -> Iterator[tuple[Mention | None, Mention | None]]:
-    """(supplier, recipient) pairs: the best-ranked of each side, never the same state on both; both
-    directions for exchanges."""
+           ) -> Iterator[tuple[Mention | None, Mention | None, tuple[str, ...]]]:
+    """(supplier, recipient, rules) triples: the best-ranked of each side, never the same state on both;
+    both directions for exchanges."""
     if frame.both_directions:
         sides = _distinct(roles.parties)
         if len(sides) < 2:
@@ -1648,8 +1654,8 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context
         if len(sides) < 2:
             return
         a, b = sides[0], sides[1]
-        yield a.mention, b.mention
-        yield b.mention, a.mention
+        yield a.mention, b.mention, ("exchange-both-directions",)
+        yield b.mention, a.mention, ("exchange-both-directions",)
         return
     # The pair of distinct states with the best (lowest) ranks together. A transfer names both sides: a
     # sentence that names one only («تسلمت أوكرانيا مقاتلات إف-16») states no transfer between states.
@@ -1659,10 +1665,11 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context
     if not options:
         return
     _, _, supplier, recipient = min(options, key=lambda o: (o[0], o[1]))
+    rules = (f"supplier-from-{supplier.rule}", f"recipient-from-{recipient.rule}")
     for giver in [supplier, *supplier.conjuncts]:
         for taker in [recipient, *recipient.conjuncts]:
             if giver.state != taker.state:
-                yield giver.mention, taker.mention
+                yield giver.mention, taker.mention, rules
 
 
 def _distinct(parties: list[_Party]) -> list[_Party]:
