@@ -52,6 +52,7 @@ PARAGRAPH_BREAK = "\n\n"
 SPEAKER_KINDS = (PERSON, ORGANIZATION, STATE)
 NAMED = ("name", "ner")
 MAX_MENTION_CHARS = 200  # no mention is longer: bounds the look-back of mentions_in
+MIN_CLAIM_WORDS = 3  # a claim says something: fewer words are a name or a title
 MIN_QUOTE_WORDS = 3  # fewer words between marks, with no speech cue governing them: a title or scare quote
 MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
 MAX_PARENTHESIS = 5  # «، عبر قناته على تلغرام ،»: tokens of a phrase between commas after a speaker
@@ -1319,13 +1320,18 @@ class _Extractor:
         while position < limit:
             token = doc.tokens[position]
             quote = self.quote_opening_at(position)
+            if quote is not None and quote.words(doc.text) < MIN_QUOTE_WORDS:
+                # «لـ«الشرق الأوسط» إن…»، «عملية "عاصفة الحزم"»: a name in marks; what was said comes after
+                while position < limit and doc.tokens[position].start < quote.end:
+                    position += 1
+                continue
             if quote is not None:
                 return DIRECT, quote.start, quote.end, quote
             if token.surface.strip() == ":" or token.surface.strip().startswith(":"):
                 following = position + 1
                 if following < len(doc.tokens):
                     quote = self.quote_opening_at(following) or (self.quote_opening_at(position))
-                    if quote is not None:
+                    if quote is not None and quote.words(doc.text) >= MIN_QUOTE_WORDS:
                         return DIRECT, quote.start, quote.end, quote
                 if following < limit:
                     span = self.clause(following)
@@ -1334,7 +1340,8 @@ class _Extractor:
             if token.key in self.lexicon.complementizers or self._complementizer_with_pronoun(token):
                 following = position + 1
                 quote = self.quote_opening_at(following) if following < len(doc.tokens) else None
-                if quote is not None and quote.start - doc.tokens[following].start <= 2:
+                if (quote is not None and quote.start - doc.tokens[following].start <= 2
+                        and quote.words(doc.text) >= MIN_QUOTE_WORDS):
                     return DIRECT, quote.start, quote.end, quote
                 if token.key in self.lexicon.complementizers:
                     if following >= limit:
@@ -1476,8 +1483,8 @@ class _Extractor:
         rules: tuple[str, ...] = (),
     ) -> None:
         doc = self.doc
-        if end <= start or not doc.text[start:end].strip():
-            return
+        if end <= start or len(doc.text[start:end].split()) < MIN_CLAIM_WORDS:
+            return  # one or two words are a name, a title or a scare quote, not a statement
         for other in self.claims:
             overlap = min(end, other.end) - max(start, other.start)
             if overlap > 0 and overlap * 2 > min(end - start, other.end - other.start):
