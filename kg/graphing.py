@@ -212,6 +212,8 @@ class GraphBuilder:
         graph.add((node, PROV.wasDerivedFrom, sentence_iri(document, claim.sentence)))
         if claim.cue:
             graph.add((node, KG.cue, Literal(claim.cue, lang="ar")))
+        if claim.speaker.via == "anonymous":
+            graph.add((node, KG.sourceDescription, Literal(claim.speaker.text, lang="ar")))
         if (agency := self._actor(claim.reported_by)) is not None:
             graph.add((node, KG.reportedBy, agency))
         for mention in claim.mentions:

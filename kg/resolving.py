@@ -247,6 +247,10 @@ class Resolution:
             state = self.gazetteer.stands_for(mention.known_id)
             if state and state in self.entities:
                 return state
+        if mention.via == "anonymous":
+            # «مسؤول إيراني», «مصدر في وزارة الدفاع»: an unnamed official speaks for the state or body the
+            # text ties them to; untied («مصادر محلية», «مراقبون») they speak for no one.
+            return mention.affiliation if mention.affiliation in self.entities else None
         return self.entity_id_of(mention)
 
     def state_id_of(self, mention: Mention) -> str | None:
@@ -365,10 +369,13 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
     _categorize_unknown_weapons(resolution, categories)
     # A capital that acts stands for its state, and a body that supplies or receives weapons for its own:
     # that state is a node even if never named. A capital named only as a place («حتى برلين») adds none.
+    # So is the state or body an unnamed official speaks for («مسؤول إيراني»).
     for mention, party in acting_mentions(extractions):
         state = gazetteer.stands_for(mention.known_id) if mention.known_id else None
         if party:
             state = state or state_of_mention(mention, gazetteer)
+        if mention.via == "anonymous" and not party:
+            state = mention.affiliation
         if state and gazetteer.entry(state):
             _add_known(resolution, gazetteer, state, Counter())
     return resolution

@@ -50,6 +50,7 @@ class KG(DefinedNamespace):
     text: URIRef
     quoteKind: URIRef
     extractedBy: URIRef
+    sourceDescription: URIRef
     cue: URIRef
     reportedBy: URIRef
     mentions: URIRef

@@ -1,0 +1,114 @@
+"""Rules learnt from real news (the development set), each held by wordings of our own and by negatives
+that must yield nothing: built by the real pipeline and models, read from the graph as an analyst would.
+
+Each case is a short article of its own; one build makes the graph of them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+
+from kg.vocabulary import KG
+
+# file name → article text (a title line, then the body)
+UNNAMED_OFFICIALS = {
+    "unnamed-iranian-official.txt": "طهران ترد\nقال مسؤول إيراني إن طهران لن تقبل أي شروط جديدة في المفاوضات النووية.",
+    "unnamed-american-diplomat.txt": "واشنطن تدرس\nوأوضح دبلوماسي أمريكي أن واشنطن تدرس كل الخيارات المتاحة لديها حاليا.",
+    "unnamed-turkish-source.txt": "أنقرة\nوذكر مصدر تركي أن القوات التركية عززت مواقعها على الحدود مع سوريا.",
+}
+UNTIED_SOURCES = {  # no state or body named: no speaker, no claim
+    "local-sources.txt": "اشتباكات\nوقالت مصادر محلية إن الاشتباكات استمرت حتى ساعات الصباح في أحياء المدينة.",
+    "observers.txt": "أزمة\nويرى مراقبون أن الأزمة السياسية ستطول أكثر مما كان متوقعا في البداية.",
+    "reports.txt": "تقارير\nوأفادت تقارير بأن المفاوضات تعثرت بسبب خلافات حول الجدول الزمني.",
+}
+NAMES_IN_MARKS = {  # «لـ«الشرق الأوسط»», «صحيفة "الغد"»: the outlet's name is not what was said
+    "outlet-after-verb.txt": "تقدم\nوقال المتحدث باسم الجيش اليمني لـ«الشرق الأوسط» إن القوات تقدمت نحو المدينة الساحلية بعد معارك.",
+    "newspaper-in-marks.txt": "محادثات\nوأكد وزير الخارجية الأردني ناصر جودة لصحيفة \"الغد\" أن المحادثات مستمرة مع جميع الأطراف.",
+    "operation-in-marks.txt": "سيناء\nوأعلن الجيش المصري أن عملية \"حق الشهيد\" حققت أهدافها العسكرية كاملة في سيناء.",
+}
+NOT_TRANSFERS = {  # the words of transfers in other senses
+    "exchange-of-fire.txt": "قصف\nتبادل الجيشان القصف المدفعي والصواريخ على طول خط التماس منذ صباح أمس.",
+    "joint-production.txt": "مصنع\nافتتحت مصر والولايات المتحدة مصنعا للإنتاج المشترك لدبابات أبرامز قرب القاهرة.",
+    "exchange-of-prisoners.txt": "أسرى\nتبادلت روسيا وأوكرانيا الأسرى بعد أسابيع من المفاوضات الشاقة بين الطرفين.",
+}
+CASES = {**UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory, annotator) -> Graph:
+    from kg.pipeline import build
+
+    articles = tmp_path_factory.mktemp("cases")
+    for name, text in CASES.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    return build([articles], tmp_path_factory.mktemp("out"), annotator=annotator, html=False).graph
+
+
+def _facts_of(graph: Graph, kind, article: str) -> list:
+    found = []
+    for fact in graph.subjects(RDF.type, kind):
+        for sentence in graph.objects(fact, PROV.wasDerivedFrom):
+            for document in graph.objects(sentence, DCTERMS.isPartOf):
+                if any(Path(str(s)).name == article for s in graph.objects(document, DCTERMS.source)):
+                    found.append(fact)
+    return found
+
+
+def _english_label(graph: Graph, node) -> str:
+    return next((str(o) for o in graph.objects(node, RDFS.label) if o.language == "en"), "")
+
+
+@pytest.mark.parametrize(("article", "state"), [
+    ("unnamed-iranian-official.txt", "Iran"),
+    ("unnamed-american-diplomat.txt", "United States"),
+    ("unnamed-turkish-source.txt", "Turkey"),
+])
+def test_an_unnamed_official_speaks_for_the_state_the_text_ties_them_to(graph: Graph, article: str,
+                                                                         state: str):
+    claims = _facts_of(graph, KG.Claim, article)
+    assert len(claims) == 1, article
+    assert _english_label(graph, graph.value(claims[0], KG.speaker)) == state
+    assert graph.value(claims[0], KG.sourceDescription) is not None  # an analyst can filter them out
+
+
+@pytest.mark.parametrize("article", sorted(UNTIED_SOURCES))
+def test_a_source_tied_to_no_one_gives_no_claim(graph: Graph, article: str):
+    assert _facts_of(graph, KG.Claim, article) == []
+
+
+@pytest.mark.parametrize(("article", "said"), [
+    ("outlet-after-verb.txt", "القوات تقدمت نحو المدينة الساحلية"),
+    ("newspaper-in-marks.txt", "المحادثات مستمرة مع جميع الأطراف"),
+    ("operation-in-marks.txt", "حققت أهدافها العسكرية كاملة"),
+])
+def test_a_name_in_quotation_marks_is_not_the_claim_and_the_statement_after_it_is(graph: Graph, article: str,
+                                                                                   said: str):
+    texts = [str(graph.value(c, KG.text)) for c in _facts_of(graph, KG.Claim, article)]
+    assert any(said in text for text in texts), texts
+
+
+def test_no_claim_is_one_or_two_words(graph: Graph):
+    short = [str(t) for c in graph.subjects(RDF.type, KG.Claim) for t in graph.objects(c, KG.text)
+             if len(str(t).split()) <= 2]
+    assert short == []
+
+
+@pytest.mark.parametrize("article", sorted(NOT_TRANSFERS))
+def test_transfer_words_in_other_senses_give_no_transfer(graph: Graph, article: str):
+    assert _facts_of(graph, KG.Transfer, article) == []
+
+
+def test_every_fact_names_its_rules_and_every_rule_is_described(graph: Graph):
+    facts = [*graph.subjects(RDF.type, KG.Claim), *graph.subjects(RDF.type, KG.Transfer)]
+    assert facts
+    for fact in facts:
+        rules = list(graph.objects(fact, KG.extractedBy))
+        assert rules, fact
+        for rule in rules:
+            assert (rule, RDF.type, KG.Rule) in graph
+            assert any(o.language == "en" for o in graph.objects(rule, RDFS.label)), rule
+            assert graph.value(rule, RDFS.comment) is not None, rule
