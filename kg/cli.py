@@ -321,7 +321,8 @@ def models_check(models: ModelsOption = None) -> None:
 )
 @reports_errors
 def evaluate_graph(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotations: folders of JSON files, one per article.")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotations: folders of JSON files, one per "
+                                                "article.")],
     graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph to score.")] = Path("out/graph.ttl"),
     min_said_f1: Annotated[
         float | None, typer.Option("--min-said-f1", help="Exit 1 when said F1 is lower.", show_default=False)
@@ -336,8 +337,8 @@ def evaluate_graph(
     ] = None,
     min_status_accuracy: Annotated[
         float | None,
-        typer.Option("--min-status-accuracy", help="Exit 1 when fewer matched transfers have the gold status.",
-                     show_default=False),
+        typer.Option("--min-status-accuracy", show_default=False,
+                     help="Exit 1 when fewer matched transfers have the gold status."),
     ] = None,
     max_splits: Annotated[
         int | None,
@@ -345,7 +346,8 @@ def evaluate_graph(
                      show_default=False),
     ] = None,
     brief: Annotated[bool, typer.Option("--brief", help="Scores only, no missed or invented facts.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout, nothing else.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout, nothing else.")
+                       ] = False,
 ) -> None:
     """Score a graph against gold annotations (matching rules: the help above, and kg.evaluating)."""
     from kg.evaluating import evaluate_gold, load_gold, load_graph, print_report

@@ -322,7 +322,8 @@ class GraphReader:
         return self._names[node]
 
     def qids(self, node: Node) -> set[str]:
-        return {str(o).rsplit("/", 1)[-1] for o in self.graph.objects(node, OWL.sameAs) if "wikidata" in str(o)}
+        same = self.graph.objects(node, OWL.sameAs)
+        return {str(o).rsplit("/", 1)[-1] for o in same if "wikidata" in str(o)}
 
     def names(self, node: Node | None, qid: str | None, names: Iterable[str], strict: bool = False) -> bool:
         """Whether ``node`` is the gold entity of Wikidata id ``qid`` and these names (module docstring);
@@ -420,7 +421,8 @@ class Score:
 
     def as_dict(self) -> dict:
         return {"gold": self.gold, "extracted": self.extracted, "matched": self.matched,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4)}
 
 
 @dataclass
@@ -489,7 +491,8 @@ class EvaluationReport:
             "status_accuracy_on_matched": round(self.status_accuracy, 4),
             "per_article": {article: {kind: s.as_dict() for kind, s in scores.items()}
                             for article, scores in self.per_article.items()},
-            "rules": {kind: {rule: {"produced": c.produced, "matched": c.matched} for rule, c in counts.items()}
+            "rules": {kind: {rule: {"produced": count.produced, "matched": count.matched}
+                             for rule, count in counts.items()}
                       for kind, counts in self.rules.items()},
             "missed": self.missed,
             "invented": self.invented,
@@ -630,7 +633,8 @@ def _splits(reader: GraphReader, entities: Sequence[GoldEntity], nodes: Sequence
         named = {node for node, _ in nodes if node not in others and node_kinds[node]
                  and reader.names(node, entity.qid, entity.names, strict=True)}
         if len(named) > 1:
-            splits.append(Split(entity.canonical, entity.type, tuple(sorted(reader.display(n) for n in named))))
+            readings = tuple(sorted(reader.display(node) for node in named))
+            splits.append(Split(entity.canonical, entity.type, readings))
     return splits
 
 

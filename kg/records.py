@@ -104,7 +104,7 @@ class Claim:
     cue: str | None = None  # lemma of the speech verb or noun
     reported_by: Mention | None = None
     mentions: tuple[Mention, ...] = ()
-    rules: tuple[str, ...] = ()  # names of the rules that chose its speaker and content (ontologies/rules.ttl)
+    rules: tuple[str, ...] = ()  # the rules that chose its speaker and content (ontologies/rules.ttl)
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,8 @@ def test_kg_eval_and_the_reference_scorer_print_the_same_figures(devset_build, t
     for folder in (SHARED_GOLD, PROJECT_GOLD):
         for path in folder.glob("*.json"):
             (gold / path.name).write_bytes(path.read_bytes())
-    reference = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), graph, str(gold), "--json"],
+    scorer = str(SHARED / "tools" / "score.py")
+    reference = subprocess.run([sys.executable, scorer, graph, str(gold), "--json"],
                                capture_output=True, text=True, timeout=600)
     ours = subprocess.run([sys.executable, "-m", "kg", "eval", str(gold), "--graph", graph, "--json"],
                           capture_output=True, text=True, timeout=600)

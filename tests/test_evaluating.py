@@ -237,9 +237,9 @@ def test_a_fact_of_an_article_the_gold_does_not_cover_is_left_out(gold, built):
 def test_one_extracted_claim_matches_at_most_one_gold_statement(tmp_path: Path):
     said = [{"speaker": "Vladimir Putin", "speaker_qid": None, "speaker_ar": "بوتين", "kind": "direct",
              "claim_contains": text} for text in ("لا مصلحة لروسيا في ابتلاع", "مصلحة لروسيا في ابتلاع أي")]
-    (tmp_path / "a.json").write_text(json.dumps({"article": "a.txt", "said": said, "transfers": [], "entities": [
-        {"canonical": "Vladimir Putin", "qid": None, "type": "Person", "forms_ar": ["بوتين"]}]}),
-        encoding="utf-8")
+    putin = {"canonical": "Vladimir Putin", "qid": None, "type": "Person", "forms_ar": ["بوتين"]}
+    (tmp_path / "a.json").write_text(json.dumps({"article": "a.txt", "said": said, "transfers": [],
+                                                 "entities": [putin]}), encoding="utf-8")
     small = GraphFromGold(load_gold(tmp_path))
     for node in list(small.claims.values()):
         small.remove(node)

@@ -16,26 +16,53 @@ from kg.vocabulary import KG
 
 # file name → article text (a title line, then the body)
 UNNAMED_OFFICIALS = {
-    "unnamed-iranian-official.txt": "طهران ترد\nقال مسؤول إيراني إن طهران لن تقبل أي شروط جديدة في المفاوضات النووية.",
-    "unnamed-american-diplomat.txt": "واشنطن تدرس\nوأوضح دبلوماسي أمريكي أن واشنطن تدرس كل الخيارات المتاحة لديها حاليا.",
-    "unnamed-turkish-source.txt": "أنقرة\nوذكر مصدر تركي أن القوات التركية عززت مواقعها على الحدود مع سوريا.",
+    "unnamed-iranian-official.txt": "طهران ترد\n"
+        "قال مسؤول إيراني إن طهران لن تقبل أي شروط جديدة في المفاوضات النووية.",
+    "unnamed-american-diplomat.txt": "واشنطن تدرس\n"
+        "وأوضح دبلوماسي أمريكي أن واشنطن تدرس كل الخيارات المتاحة لديها حاليا.",
+    "unnamed-turkish-source.txt": "أنقرة\n"
+        "وذكر مصدر تركي أن القوات التركية عززت مواقعها على الحدود مع سوريا.",
 }
 UNTIED_SOURCES = {  # no state or body named: no speaker, no claim
-    "local-sources.txt": "اشتباكات\nوقالت مصادر محلية إن الاشتباكات استمرت حتى ساعات الصباح في أحياء المدينة.",
+    "local-sources.txt": "اشتباكات\n"
+        "وقالت مصادر محلية إن الاشتباكات استمرت حتى ساعات الصباح في أحياء المدينة.",
     "observers.txt": "أزمة\nويرى مراقبون أن الأزمة السياسية ستطول أكثر مما كان متوقعا في البداية.",
     "reports.txt": "تقارير\nوأفادت تقارير بأن المفاوضات تعثرت بسبب خلافات حول الجدول الزمني.",
 }
 NAMES_IN_MARKS = {  # «لـ«الشرق الأوسط»», «صحيفة "الغد"»: the outlet's name is not what was said
-    "outlet-after-verb.txt": "تقدم\nوقال المتحدث باسم الجيش اليمني لـ«الشرق الأوسط» إن القوات تقدمت نحو المدينة الساحلية بعد معارك.",
-    "newspaper-in-marks.txt": "محادثات\nوأكد وزير الخارجية الأردني ناصر جودة لصحيفة \"الغد\" أن المحادثات مستمرة مع جميع الأطراف.",
-    "operation-in-marks.txt": "سيناء\nوأعلن الجيش المصري أن عملية \"حق الشهيد\" حققت أهدافها العسكرية كاملة في سيناء.",
+    "outlet-after-verb.txt": "تقدم\n"
+        "وقال المتحدث باسم الجيش اليمني لـ«الشرق الأوسط» إن القوات تقدمت نحو المدينة الساحلية بعد معارك.",
+    "newspaper-in-marks.txt": "محادثات\n"
+        "وأكد وزير الخارجية الأردني ناصر جودة لصحيفة \"الغد\" أن المحادثات مستمرة مع جميع الأطراف.",
+    "operation-in-marks.txt": "سيناء\n"
+        "وأعلن الجيش المصري أن عملية \"حق الشهيد\" حققت أهدافها العسكرية كاملة في سيناء.",
 }
 NOT_TRANSFERS = {  # the words of transfers in other senses
-    "exchange-of-fire.txt": "قصف\nتبادل الجيشان القصف المدفعي والصواريخ على طول خط التماس منذ صباح أمس.",
-    "joint-production.txt": "مصنع\nافتتحت مصر والولايات المتحدة مصنعا للإنتاج المشترك لدبابات أبرامز قرب القاهرة.",
-    "exchange-of-prisoners.txt": "أسرى\nتبادلت روسيا وأوكرانيا الأسرى بعد أسابيع من المفاوضات الشاقة بين الطرفين.",
+    "exchange-of-fire.txt": "قصف\n"
+        "تبادل الجيشان القصف المدفعي والصواريخ على طول خط التماس منذ صباح أمس.",
+    "joint-production.txt": "مصنع\n"
+        "افتتحت مصر والولايات المتحدة مصنعا للإنتاج المشترك لدبابات أبرامز قرب القاهرة.",
+    "exchange-of-prisoners.txt": "أسرى\n"
+        "تبادلت روسيا وأوكرانيا الأسرى بعد أسابيع من المفاوضات الشاقة بين الطرفين.",
 }
-CASES = {**UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS}
+NAMED_SYSTEMS = {  # a name in marks after a type noun, or after «من طراز/نوع», is a weapon of its own
+    "frigate-of-type.txt": "فرقاطة\n"
+        "وتسلمت البحرية المصرية فرقاطة من نوع «فريم» من فرنسا في يونيو الماضي.",
+    "submarines-named.txt": "غواصات\n"
+        "وتسلمت البحرية الهندية غواصات \"سكوربين\" من فرنسا العام الماضي.",
+    "armoured-named.txt": "مدرعات\n"
+        "وكانت ألمانيا قد سلمت ليتوانيا مدرعات «بوكسر» الحديثة الشهر الماضي.",
+    "known-with-article.txt": "رافال\n"
+        "وتسلمت مصر ثلاث مقاتلات «الرافال» من فرنسا أمس في قاعدة جوية.",
+}
+NOT_WEAPONS = {  # names in marks after nouns that are no weapons
+    "car-of-make.txt": "سيارة\n"
+        "واشترى الرجل سيارة من طراز «تويوتا» الأسبوع الماضي من معرض في المدينة.",
+    "newspaper-name.txt": "حوار\n"
+        "وقال الوزير في حوار مع صحيفة «الغد» إن الحكومة ستعلن خطتها الاقتصادية قريبا.",
+}
+CASES = {**UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS, **NAMED_SYSTEMS,
+         **NOT_WEAPONS}
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +139,26 @@ def test_every_fact_names_its_rules_and_every_rule_is_described(graph: Graph):
             assert (rule, RDF.type, KG.Rule) in graph
             assert any(o.language == "en" for o in graph.objects(rule, RDFS.label)), rule
             assert graph.value(rule, RDFS.comment) is not None, rule
+
+
+@pytest.mark.parametrize(("article", "weapon", "category"), [
+    ("frigate-of-type.txt", "فريم", "category-ship"),
+    ("submarines-named.txt", "سكوربين", "category-ship"),
+    ("armoured-named.txt", "بوكسر", "category-armoured-vehicle"),
+    ("known-with-article.txt", "Dassault Rafale", None),
+])
+def test_a_named_system_is_its_own_weapon_and_the_transfer_names_it(graph: Graph, article: str, weapon: str,
+                                                                    category: str | None):
+    transfers = _facts_of(graph, KG.Transfer, article)
+    weapons = {graph.value(t, KG.weapon) for t in transfers}
+    named = [w for w in weapons if weapon in {str(o) for o in graph.objects(w, RDFS.label)}]
+    assert named, [[str(o) for o in graph.objects(w, RDFS.label)] for w in weapons]
+    if category:
+        assert str(graph.value(named[0], KG.category)).endswith(category)
+
+
+@pytest.mark.parametrize(("article", "name"), [("car-of-make.txt", "تويوتا"), ("newspaper-name.txt", "الغد")])
+def test_a_name_in_marks_after_a_noun_that_is_no_weapon_is_no_weapon(graph: Graph, article: str, name: str):
+    weapons = {str(o) for w in graph.subjects(RDF.type, KG.Weapon) for o in graph.objects(w, RDFS.label)}
+    assert name not in weapons
+    assert _facts_of(graph, KG.Transfer, article) == []

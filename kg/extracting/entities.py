@@ -66,6 +66,8 @@ COUNTERPART = "role-counterpart"
 # «السفير البيلاروسي لدى موسكو دميتري كروتوي».
 ROLE_PLACE_PREPOSITIONS = {"لدى", "في", "الى", "إلى"}
 _DESIGNATION = re.compile(r"[0-9A-Za-z٠-٩]")
+_OPENING_MARKS = frozenset({"«", "\"", "“", "„", "‹"})  # quotation marks that may open a name
+_CLOSING_MARKS = frozenset({"»", "\"", "”", "›"})
 _DIGITS_ONLY = re.compile(r"^[0-9٠-٩.,]+$")
 # What names a model after it: «من طراز إف-16», «من نوع شاهد».
 MODEL_NOUNS = {"طراز", "طرازات", "نوع"}
@@ -976,6 +978,17 @@ class _SentenceExtractor:
             if not (opens or (position not in self.taken and self._is_system_noun(token))):
                 continue
             first = position + 1
+            quoted = self._quoted_name(first)
+            if quoted is not None:  # «غواصات "سكوربين"», «مدرعات «بوكسر»»: a name in marks after the noun
+                first, last = quoted
+                phrase = self.text[tokens[first].start:tokens[last].end]
+                known = self._known_weapon(phrase)
+                if known is not None and not self._weapon_at(first):
+                    self._emit(first, last, WEAPON, known, "name")  # «مقاتلات «الرافال»»: an article on it
+                elif match_key(phrase) not in self.gazetteer.names and not self._is_amount(first, last):
+                    category = self._category_before(position + 1)[1]
+                    self._emit(first, last, WEAPON, None, "name", category=category)
+                continue
             if first in self.taken or not self._opens_designation(first):
                 continue
             last = self._designation_end(first)
@@ -996,10 +1009,12 @@ class _SentenceExtractor:
             if position in self.taken or fold(token.surface) not in MODEL_NOUNS:
                 continue
             first = position + 1
-            if first in self.taken or tokens[first].is_punctuation or tokens[first].is_function_word:
+            quoted = self._quoted_name(first)  # «فرقاطة من نوع «فريم»»: the name in marks
+            if quoted is None and (
+                    first in self.taken or tokens[first].is_punctuation or tokens[first].is_function_word):
                 continue
             word = max(tokens[first].words, key=lambda w: len(w.text))
-            designation = bool(_DESIGNATION.search(tokens[first].surface))
+            designation = quoted is not None or bool(_DESIGNATION.search(tokens[first].surface))
             if not designation and (word.upos == "ADJ" or self._nisba(first) is not None or (
                     word.upos == "NOUN" and fold(tokens[first].surface).startswith("ال"))):
                 continue  # «من طراز قديم», «من نوع السلاح»
@@ -1008,11 +1023,37 @@ class _SentenceExtractor:
             found, category = self._category_before(head)
             if not found:
                 continue
-            last = self._designation_end(first, names=True)
+            first, last = quoted if quoted is not None else (first, self._designation_end(first, names=True))
             phrase = self.text[tokens[first].start:tokens[last].end]
             if match_key(phrase) in self.gazetteer.names or self._is_amount(first, last):
                 continue  # known already, or a number alone («من طراز 209»: the noun before is the weapon)
             self._emit(first, last, WEAPON, None, "name", category=category)
+
+    def _known_weapon(self, phrase: str) -> str | None:
+        """The gazetteer weapon a name is, an article written on it taken off («الرافال», «الإس-400»)."""
+        key = match_key(phrase)
+        for candidate in (key, key[2:] if key.startswith("ال") else None):
+            for entity_id in self.gazetteer.names.get(candidate, ()) if candidate else ():
+                entry = self.gazetteer.entries.get(entity_id)
+                if entry is not None and entry.kind == WEAPON:
+                    return entity_id
+        return None
+
+    def _quoted_name(self, first: int) -> tuple[int, int] | None:
+        """The tokens of a short name in quotation marks opening at ``first`` («"فريم"», «"بوكسر"»): one to
+        four tokens, none of them punctuation but a hyphen, none already taken."""
+        tokens = self.tokens
+        if first >= len(tokens) or tokens[first].surface.strip() not in _OPENING_MARKS:
+            return None
+        close = next((p for p in range(first + 1, min(len(tokens), first + 6))
+                      if tokens[p].surface.strip() in _CLOSING_MARKS), None)
+        if close is None or close == first + 1:
+            return None
+        inside = range(first + 1, close)
+        if any(p in self.taken or (tokens[p].is_punctuation and tokens[p].surface.strip() not in "-‐‑–—")
+               for p in inside):
+            return None
+        return first + 1, close - 1
 
     def _weapon_at(self, position: int) -> Mention | None:
         token = self.tokens[position]

@@ -1309,8 +1309,9 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
         supplier, recipient = context.last_deal
         supplier_state, recipient_state = context.state_of(supplier), context.state_of(recipient)
         if supplier_state and recipient_state:
-            roles = replace(roles, supplier=[(4, _Party(supplier, supplier_state, -1, -1, rule="deal-sides"))],
-                            recipient=[(4, _Party(recipient, recipient_state, -1, -1, rule="deal-sides"))])
+            giver = _Party(supplier, supplier_state, -1, -1, rule="deal-sides")
+            taker = _Party(recipient, recipient_state, -1, -1, rule="deal-sides")
+            roles = replace(roles, supplier=[(4, giver)], recipient=[(4, taker)])
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
@@ -1438,7 +1439,7 @@ def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status
 
 
 def _assign(roles: _Roles, role: str | None, priority: int, party: _Party, rule: str) -> None:
-    """Give ``party`` a role at a rank (lower is better), recording the rule (and the role it read) by name."""
+    """Give ``party`` a role at a rank (lower is better), recording by name the rule that gave it."""
     if role is None:
         return
     party = replace(party, rule=rule)
