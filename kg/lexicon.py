@@ -107,6 +107,7 @@ class SpeechLexicon:
     addressees: frozenset[str]  # folded nouns (without article) spoken to: «للصحفيين», «لرويترز»
     pronominal_titles: frozenset[str]  # «سموه», «فخامته»: titles that stand for the person just named
     adverbials: frozenset[str]
+    not_names: frozenset[str]  # pronouns and demonstratives: alone, never a speaker
     longest_phrase: int  # words in the longest phrase of any table above
     quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
 
@@ -265,6 +266,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
             | {strip_article(p[0]) for p in outlets}
         ),
         adverbials=frozenset(w for p in phrases_of(LEX.Adverbial) for w in p),
+        not_names=frozenset(w for p in phrases_of(LEX.NotAName) for w in p),
         longest_phrase=max((len(p) for p in every_phrase), default=1),
         quote_marks=opening | closing | either,
     )

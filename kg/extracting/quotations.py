@@ -52,6 +52,9 @@ PARAGRAPH_BREAK = "\n\n"
 SPEAKER_KINDS = (PERSON, ORGANIZATION, STATE)
 NAMED = ("name", "ner")
 MAX_MENTION_CHARS = 200  # no mention is longer: bounds the look-back of mentions_in
+# Parts of speech no proper name is tagged with: a one-word "name" so tagged is the model's mistake.
+NOT_NAME_TAGS = frozenset({"PRON", "ADV", "VERB", "AUX", "ADJ", "DET", "ADP", "SCONJ", "CCONJ", "PART", "NUM",
+                           "INTJ"})
 MIN_CLAIM_WORDS = 3  # a claim says something: fewer words are a name or a title
 MIN_QUOTE_WORDS = 3  # fewer words between marks, with no speech cue governing them: a title or scare quote
 MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
@@ -1485,6 +1488,8 @@ class _Extractor:
         doc = self.doc
         if end <= start or len(doc.text[start:end].split()) < MIN_CLAIM_WORDS:
             return  # one or two words are a name, a title or a scare quote, not a statement
+        if not self._can_speak(speaker):
+            return
         for other in self.claims:
             overlap = min(end, other.end) - max(start, other.start)
             if overlap > 0 and overlap * 2 > min(end - start, other.end - other.start):
@@ -1517,6 +1522,19 @@ class _Extractor:
         underlying = speaker
         self.state.last_speaker = underlying
         self.state.last_speaker_at = at
+
+    def _can_speak(self, speaker: Mention) -> bool:
+        """Whether a mention can be a speaker: a single word the model took for a name but the tagger reads
+        as a pronoun, an adverb, a verb, an adjective or a function word («هؤلاء», «حرفيا», «ترافقيني»,
+        «عربي»), or a day's name («والخميس»), cannot. Known entities, roles and bodies always can."""
+        if speaker.known_id or speaker.via in ("role", "anonymous") or len(speaker.text.split()) != 1:
+            return True
+        word = fold(speaker.text)
+        closed = self.lexicon.adverbials | self.lexicon.not_names
+        if word in closed or word[1:] in closed:
+            return False  # «والخميس»، «حرفيا»، «هؤلاء»: a time word, an adverb, a pronoun
+        tokens = self.doc.tokens_within(speaker.start, speaker.end)
+        return not tokens or tokens[0].main.upos not in NOT_NAME_TAGS
 
     def covered(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.claimed_spans)
@@ -1877,55 +1895,6 @@ class _Extractor:
         )
         self.emit(speaker, DIRECT, *span, None, first.start, rules=("speaker-headline", "content-headline"))
 
-    def run_first_person(self) -> None:
-        """Unmarked direct speech: sentences in the first person, outside any quotation or claim, after a
-        claim in the same paragraph, are the words of that claim's speaker."""
-        run: list[int] = []
-        for s_pos in range(len(self.doc.annotated.sentences)):
-            if self._first_person_sentence(s_pos, run):
-                run.append(s_pos)
-                continue
-            if run:
-                self._emit_first_person(run)
-                run = []
-                if self._first_person_sentence(s_pos, run):
-                    run.append(s_pos)
-        if run:
-            self._emit_first_person(run)
-
-    def _first_person_sentence(self, s_pos: int, run: list[int]) -> bool:
-        doc = self.doc
-        tokens = doc.sentence_tokens(s_pos)
-        if not tokens:
-            return False
-        start, end = doc.tokens[tokens[0]].start, doc.tokens[tokens[-1]].end
-        if run and doc.paragraph_of(start) != doc.paragraph_of(
-            doc.tokens[doc.sentence_tokens(run[0])[0]].start
-        ):
-            return False
-        if any(c.start < end and c.end > start for c in self.claims):
-            return False
-        if any(q.start < end and q.end > start for q in self.quotes):
-            return False
-        if any(c.position in tokens for c in self.cues if c.part in ("verb", "attribution", "ambiguous")):
-            return False
-        return any(doc.tokens[p].first_person for p in tokens)
-
-    def _emit_first_person(self, run: list[int]) -> None:
-        doc = self.doc
-        first_token = doc.tokens[doc.sentence_tokens(run[0])[0]]
-        last_token = doc.tokens[doc.sentence_tokens(run[-1])[-1]]
-        paragraph = doc.paragraph_of(first_token.start)
-        earlier = [c for c in self.claims if paragraph[0] <= c.start < first_token.start]
-        if not earlier:
-            return
-        speaker = max(earlier, key=lambda c: c.start).speaker
-        span = _trim(doc.text, first_token.start, last_token.end, self.lexicon.quote_marks)
-        saved = (self.state.last_speaker, self.state.last_speaker_at)
-        self.emit(speaker, DIRECT, *span, None, first_token.start,
-                  rules=("speaker-paragraph-quote", "content-first-person"))
-        self.state.last_speaker, self.state.last_speaker_at = saved
-
     def run(self) -> list[Claim]:
         doc = self.doc
         cues_of: dict[int, list[_Cue]] = {}
@@ -1972,7 +1941,6 @@ class _Extractor:
         for quote in self.quotes:
             if not quote.consumed and quote.cut_at is not None:
                 self.run_standalone_quote(quote)
-        self.run_first_person()
         return sorted(self.claims, key=lambda c: (c.start, c.end))
 
     def _quote_has_cue_after(self, quote: _Quote) -> bool:
