@@ -927,10 +927,15 @@ def _seed_documents():
 
 
 def _gold_said(source: str) -> list[dict]:
+    """The seed's gold statements, each with every name its speaker may go by (Arabic names first)."""
     import json
 
     gold = json.loads((GOLD / f"{Path(source).stem}.json").read_text(encoding="utf-8"))
-    return [claim for document in gold["documents"] for claim in document["said"]]
+    arabic = {entity["canonical"]: entity.get("name_ar", "") for entity in gold["entities"]}
+    for item in gold["said"]:
+        names = [item["speaker"], item["speaker_ar"], *item.get("speaker_alternatives", [])]
+        item["names"] = [*names, *(arabic.get(name, "") for name in names)]
+    return gold["said"]
 
 
 def _tokens(text: str) -> set[str]:
@@ -966,13 +971,13 @@ def test_said_on_the_seeds_against_gold(seed_claims: dict[str, list[Claim]]) -> 
         found = list(unique.values())
         taken: set[int] = set()
         for item in gold:
-            speakers = {fold(s) for s in [item["speaker"], *item.get("speaker_alternatives", [])]}
+            speakers = {fold(s) for s in item["names"] if s}
             for i, claim in enumerate(found):
                 names = {fold(n) for n in _names(claim.speaker)}
                 if claim.speaker.known_id and claim.speaker.known_id in gazetteer.entries:
                     entry = gazetteer.entries[claim.speaker.known_id]
                     names |= {fold(entry.label_ar), *(fold(a) for a in entry.alt_labels)}
-                left, right = _tokens(item["text"]), _tokens(claim.text)
+                left, right = _tokens(item["claim_contains"]), _tokens(claim.text)
                 similar = len(left & right) / max(1, len(left | right)) >= 0.5
                 if i not in taken and names & speakers and similar:
                     taken.add(i)
