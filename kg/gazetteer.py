@@ -53,6 +53,7 @@ class GazetteerEntry:
     homographs: frozenset[str] = frozenset()  # match keys of labels that are also common words
     body_kind: str | None = None  # for a body of a state: its kind, a Body id («ministry-of-defence»)
     body_of: str | None = None  # for a body of a state: that state
+    produced_by: str | None = None  # for a weapon system: the state that makes it
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -379,8 +380,9 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
                                for form in (_definite_forms(h) if generic else [h]))
         body_kind = next((local_name(o)[len(BODY_PREFIX):] for o in graph.objects(subject, T.bodyKind)), None)
         body_of = next((local_name(o) for o in graph.objects(subject, T.bodyOf)), None)
+        produced_by = next((local_name(o) for o in graph.objects(subject, T.producedBy)), None)
         entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),
-                               stands_for, generic, homographs, body_kind, body_of)
+                               stands_for, generic, homographs, body_kind, body_of, produced_by)
         gazetteer.entries[entity_id] = entry
         for label in entry.labels + tuple(_literals(graph, subject, RDFS.label, "en")):
             forms = _definite_forms(label) if generic else [label]

@@ -84,6 +84,7 @@ class KG(DefinedNamespace):
     Bodies: URIRef
     bodyKind: URIRef
     bodyOf: URIRef
+    producedBy: URIRef
     seatAbroad: URIRef
     unnamedSource: URIRef
     nameParticle: URIRef

@@ -61,7 +61,12 @@ NOT_WEAPONS = {  # names in marks after nouns that are no weapons
     "newspaper-name.txt": "حوار\n"
         "وقال الوزير في حوار مع صحيفة «الغد» إن الحكومة ستعلن خطتها الاقتصادية قريبا.",
 }
-CASES = {**UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS, **NAMED_SYSTEMS,
+IMPLICIT_SUPPLIERS = {  # a known system whose maker the clause leaves implicit
+    "received-f16.txt": "مقاتلات\nتسلمت مصر أمس ثماني طائرات إف-16 في قاعدة جوية قرب القاهرة.",
+    "flew-f16.txt": "احتفال\nوحلقت طائرات إف-16 المصرية فوق القناة خلال الاحتفال الرسمي أمس.",
+    "received-drones.txt": "مسيرات\nتسلمت مصر أمس طائرات مسيرة جديدة في قاعدة جوية قرب القاهرة.",
+}
+CASES = {**IMPLICIT_SUPPLIERS, **UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS, **NAMED_SYSTEMS,
          **NOT_WEAPONS}
 
 
@@ -161,4 +166,18 @@ def test_a_named_system_is_its_own_weapon_and_the_transfer_names_it(graph: Graph
 def test_a_name_in_marks_after_a_noun_that_is_no_weapon_is_no_weapon(graph: Graph, article: str, name: str):
     weapons = {str(o) for w in graph.subjects(RDF.type, KG.Weapon) for o in graph.objects(w, RDFS.label)}
     assert name not in weapons
+    assert _facts_of(graph, KG.Transfer, article) == []
+
+
+def test_a_known_system_with_a_recipient_and_no_supplier_comes_from_its_maker_said_inferred(graph: Graph):
+    transfers = _facts_of(graph, KG.Transfer, "received-f16.txt")
+    assert len(transfers) == 1
+    transfer = transfers[0]
+    assert _english_label(graph, graph.value(transfer, KG.supplier)) == "United States"
+    assert _english_label(graph, graph.value(transfer, KG.recipient)) == "Egypt"
+    assert any(str(rule).endswith("/supplier-from-producer") for rule in graph.objects(transfer, KG.extractedBy))
+
+
+@pytest.mark.parametrize("article", ["flew-f16.txt", "received-drones.txt"])
+def test_no_supplier_is_inferred_without_a_transfer_or_a_known_maker(graph: Graph, article: str):
     assert _facts_of(graph, KG.Transfer, article) == []

@@ -1315,6 +1315,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
+        weapon_roles = _producer_supplier(weapon_roles, weapon, context)
         weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
         for supplier, recipient, rules in _pairs(weapon_roles, weapon, frame, context):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
@@ -1322,6 +1323,21 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
             if extra_requests and status != "Requested":
                 yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
+
+
+def _producer_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles:
+    """«تسلمت مصر ثماني طائرات إف-16»: a known system whose supplier the clause leaves implicit comes from
+    the state that makes it (kg:producedBy); the rule's name says the supplier was inferred, not read."""
+    if roles.supplier or not roles.recipient:
+        return roles
+    entry = context.gazetteer.entry(weapon.mention.known_id) if weapon.mention.known_id else None
+    producer = context.gazetteer.entry(entry.produced_by) if entry and entry.produced_by else None
+    if producer is None:
+        return roles
+    named = weapon.mention
+    mention = Mention(producer.label_ar, named.start, named.end, named.sentence, STATE, producer.entity_id,
+                      via="inferred")
+    return replace(roles, supplier=[(5, _Party(mention, producer.entity_id, -1, -1, rule="producer"))])
 
 
 def _in_deal_contents(event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
