@@ -66,8 +66,8 @@ IMPLICIT_SUPPLIERS = {  # a known system whose maker the clause leaves implicit
     "flew-f16.txt": "احتفال\nوحلقت طائرات إف-16 المصرية فوق القناة خلال الاحتفال الرسمي أمس.",
     "received-drones.txt": "مسيرات\nتسلمت مصر أمس طائرات مسيرة جديدة في قاعدة جوية قرب القاهرة.",
 }
-CASES = {**IMPLICIT_SUPPLIERS, **UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS, **NAMED_SYSTEMS,
-         **NOT_WEAPONS}
+CASES = {**IMPLICIT_SUPPLIERS, **UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS,
+         **NAMED_SYSTEMS, **NOT_WEAPONS}
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +175,8 @@ def test_a_known_system_with_a_recipient_and_no_supplier_comes_from_its_maker_sa
     transfer = transfers[0]
     assert _english_label(graph, graph.value(transfer, KG.supplier)) == "United States"
     assert _english_label(graph, graph.value(transfer, KG.recipient)) == "Egypt"
-    assert any(str(rule).endswith("/supplier-from-producer") for rule in graph.objects(transfer, KG.extractedBy))
+    rules = {str(rule).rsplit("/", 1)[-1] for rule in graph.objects(transfer, KG.extractedBy)}
+    assert "supplier-from-producer" in rules
 
 
 @pytest.mark.parametrize("article", ["flew-f16.txt", "received-drones.txt"])
