@@ -40,9 +40,10 @@ test: install-dev chromium
 # The development set: ../shared/devset and tests/devset (texts read back from the corpus), built and scored.
 SHARED := $(abspath ../shared)
 DEVSET_OUT := out/devset
+# One JSON Lines dump of every article with its outlet, URL and date, so that roles resolve at the article's date.
 eval: install
-	$(BIN)/python scripts/devset.py texts --out $(DEVSET_OUT)/articles
-	$(BIN)/kg build $(SHARED)/devset/articles $(DEVSET_OUT)/articles --out $(DEVSET_OUT) --quiet
+	$(BIN)/python scripts/devset.py dump --out $(DEVSET_OUT)/articles.jsonl
+	$(BIN)/kg build $(DEVSET_OUT)/articles.jsonl --out $(DEVSET_OUT) --quiet
 	$(BIN)/kg eval $(SHARED)/devset/gold tests/devset/gold --graph $(DEVSET_OUT)/graph.ttl $(EVAL_ARGS)
 
 # Debian's chromium and Arabic fonts, for the browser tests and the screenshot; nothing when present.

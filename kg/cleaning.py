@@ -141,7 +141,11 @@ def clean(source: SourceText) -> Iterator[Document]:
     date = find_date(lines)
     for position, story_lines in enumerate(split_stories(lines)):
         # The page's date belongs to its main story; a story appended after «إقرأ أيضاً» may be older.
+        # A dump's record says when its article was published: that wins over a date read in the text.
         story_date = find_date(story_lines) if position else (find_date(story_lines) or date)
+        date_from = "text" if story_date else None
+        if position == 0 and source.date:
+            story_date, date_from = source.date, "record"
         paragraphs = _paragraphs(story_lines)
         if not paragraphs:
             continue
@@ -153,4 +157,7 @@ def clean(source: SourceText) -> Iterator[Document]:
             sources=(source.path,),
             title=title,
             date=story_date,
+            url=source.url if position == 0 else None,
+            publisher=source.publisher,
+            date_from=date_from,
         )

@@ -119,7 +119,9 @@ def _show_library_warnings() -> None:
 @app.command()
 @reports_errors
 def build(
-    sources: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
+    sources: Annotated[list[Path], typer.Argument(
+        help="Article files (.txt) or folders of them, or news dumps (.jsonl, .json, .csv: one article per "
+        "record, with its title, text, date, URL and outlet).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     models: ModelsOption = None,
     cache_dir: Annotated[
@@ -152,10 +154,20 @@ def build(
                      "(tcp://host:8786); its workers must see the models and the cache folder.",
                      show_default=False),
     ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", show_default=False,
+                     help="Publication date of articles that give none (a role resolves to its holder "
+                     "then)."),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Build the knowledge graph of articles. Example: kg build seeds --out out"""
     from kg.pipeline import build as run_build
+    from kg.reading import iso_day
+
+    if date is not None and (iso_day(date) is None or len(date) != 10):
+        raise fail(f"--date {date}: give the day as YYYY-MM-DD")
 
     for path in gazetteer or []:
         if not path.is_file():
@@ -176,6 +188,7 @@ def build(
             store_dir=store,
             workers=workers,
             scheduler=scheduler,
+            date=date,
         )
     for skipped in result.skipped:
         typer.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)

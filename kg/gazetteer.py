@@ -253,14 +253,15 @@ class Gazetteer:
         return self.roles.get(match_key(phrase))
 
     def holder(self, role: str, jurisdiction: str, on: str | None = None) -> str | None:
-        """Who holds ``role`` for ``jurisdiction`` on the ISO date ``on`` (else now: the latest term)."""
+        """Who held ``role`` for ``jurisdiction`` on the ISO date ``on``. With no date, only a post one person
+        has held alone all along answers: anything else would be a guess at the article's time."""
         candidates = [p for p in self.posts if role in p.roles and p.jurisdiction == jurisdiction]
-        if not candidates:
-            return None
         if on:
-            current = [p for p in candidates if p.held_on(on)]
-            return current[0].holder if current else None
-        return max(candidates, key=lambda p: p.since or "").holder
+            candidates = [p for p in candidates if p.held_on(on)]
+        holders = {p.holder for p in candidates}
+        if on or (len(holders) == 1 and all(p.until is None for p in candidates)):
+            return candidates[0].holder if len(holders) == 1 else None
+        return None
 
     def posts_of(self, person: str, on: str | None = None) -> list[Post]:
         """The posts a known person holds (on the date given, else any term)."""

@@ -169,6 +169,12 @@ class GraphBuilder:
             graph.add((doc, DCTERMS.title, Literal(document.title, lang="ar")))
         if document.date:
             graph.add((doc, DCTERMS.date, Literal(document.date, datatype=XSD.date)))
+            if document.date_from:
+                graph.add((doc, KG.dateFrom, Literal(document.date_from)))
+        if document.publisher:
+            graph.add((doc, DCTERMS.publisher, Literal(document.publisher)))
+        if document.url:
+            graph.add((doc, DCTERMS.identifier, Literal(document.url, datatype=XSD.anyURI)))
         for sentence in extraction.annotated.sentences:
             node = sentence_iri(document, sentence.index)
             graph.add((node, RDF.type, KG.Sentence))

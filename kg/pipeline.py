@@ -8,7 +8,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,7 +97,7 @@ def check_output_dir(out_dir: Path, file_names: Iterable[str] = (), option: str 
 
 
 def load_documents(
-    sources: Iterable[str | Path], warnings: list[str] | None = None
+    sources: Iterable[str | Path], warnings: list[str] | None = None, date: str | None = None
 ) -> tuple[list[Document], list[Skipped], int]:
     """Read and clean every source; the same story under several names is one document with every source.
 
@@ -113,7 +113,8 @@ def load_documents(
         read += 1
         if warnings is not None and (problem := decoding_problem(item)):
             warnings.append(f"{item.path}: {problem}")
-        stories = list(clean(item))
+        stories = [story if story.date or not date else replace(story, date=date, date_from="option")
+                   for story in clean(item)]
         if not stories:
             skipped.append(Skipped(item.path, "nothing left after removing web boilerplate"))
         for document in stories:
@@ -121,9 +122,7 @@ def load_documents(
             if known is None:
                 by_id[document.doc_id] = document
             elif item.path not in known.sources:
-                by_id[document.doc_id] = Document(
-                    known.doc_id, known.text, known.sources + (item.path,), known.title, known.date
-                )
+                by_id[document.doc_id] = replace(known, sources=known.sources + (item.path,))
     return list(by_id.values()), skipped, read
 
 
@@ -168,12 +167,14 @@ def build(
     store_dir: str | Path | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    date: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of ``sources`` into ``out_dir`` (graph.ttl, graph.html, stats.json…).
 
     ``store_dir``: also write the graph into a persistent Oxigraph store there (see kg.storing).
     ``workers`` / ``scheduler``: annotate on a local Dask cluster of that many processes, or on the running
     cluster at that address (see kg.distributing).
+    ``date``: the publication date (YYYY-MM-DD) of documents that neither the text nor a dump record dates.
     """
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
@@ -195,7 +196,7 @@ def build(
         extractor = Extractor(gazetteer_files, lexicon_files)
     warnings: list[str] = []
     with _timed(seconds, "read and clean"):
-        documents, skipped, read = load_documents(sources, warnings)
+        documents, skipped, read = load_documents(sources, warnings, date)
     if not documents:
         raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
     fanned_annotated = fanned_calls = 0

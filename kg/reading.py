@@ -1,8 +1,16 @@
-"""Reading: files and folders of articles → decoded texts, with a reason for every file skipped."""
+"""Reading: files and folders of articles → decoded texts, with a reason for every file skipped.
+
+Besides text files, news dumps given as files: JSON Lines (``.jsonl``), JSON (an array of records, or one
+record) and CSV, in the shapes SaudiNewsNet, news-please and trafilatura write — one article per record,
+with its title, text, date, URL and outlet under any of the usual field names (see ``DUMP_FIELDS``).
+"""
 
 from __future__ import annotations
 
 import codecs
+import csv
+import io
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -11,6 +19,18 @@ from pathlib import Path
 from kg.records import SourceText
 
 ARTICLE_SUFFIXES = (".txt",)
+DUMP_SUFFIXES = (".jsonl", ".json", ".csv")  # read as news dumps when given as files
+# The fields a dump's record may hold, each under the names common dumps use (first found wins).
+DUMP_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("content", "text", "maintext", "body", "article", "raw_text"),
+    "title": ("title", "headline"),
+    "date": ("date", "published", "date_publish", "pubdate", "published_at", "date_extracted",
+             "date_download"),
+    "url": ("url", "link", "source_url"),
+    "publisher": ("source", "outlet", "sitename", "source_domain", "publisher", "hostname"),
+    "name": ("file", "filename", "id", "article_id"),
+}
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 # Signatures of binary formats people drop into article folders by mistake.
@@ -152,6 +172,9 @@ def read_sources(sources: Iterable[str | Path]) -> Iterator[SourceText | Skipped
         except OSError as error:
             yield Skipped(str(item), f"cannot be read ({error.strerror or error})")
             continue
+        if item.suffix.lower() in DUMP_SUFFIXES:
+            yield from read_dump(item, data)
+            continue
         reason = why_unusable(data)
         if reason:
             yield Skipped(str(item), reason)
@@ -162,3 +185,74 @@ def read_sources(sources: Iterable[str | Path]) -> Iterator[SourceText | Skipped
             yield Skipped(str(item), reason)
             continue
         yield SourceText(path=str(item), text=text, encoding=encoding)
+
+
+# ── News dumps ─────────────────────────────────────────────────────────────────────────────────────────
+
+
+def read_dump(path: Path, data: bytes) -> Iterator[SourceText | Skipped]:
+    """One SourceText per usable record of a JSON Lines, JSON or CSV dump; a Skipped per unusable record (or
+    one for the whole file when it is not a dump at all)."""
+    text, _ = decode_article(data)
+    try:
+        records = list(_records(path.suffix.lower(), text))
+    except ValueError as error:
+        yield Skipped(str(path), f"not a news dump ({error})")
+        return
+    if not records:
+        yield Skipped(str(path), "news dump holds no records")
+    for number, record in records:
+        yield _record_source(path, number, record)
+
+
+def _records(suffix: str, text: str) -> Iterator[tuple[int, dict]]:
+    """(record number, record) pairs; numbers count from 1 (lines of JSON Lines, rows of CSV)."""
+    if suffix == ".csv":
+        yield from enumerate(csv.DictReader(io.StringIO(text)), start=1)
+        return
+    if suffix == ".json":
+        parsed = json.loads(text)
+        yield from enumerate(parsed if isinstance(parsed, list) else [parsed], start=1)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"line {number} is not JSON: {error.msg}") from None
+
+
+def _field(record: dict, name: str) -> str | None:
+    for key in DUMP_FIELDS[name]:
+        value = record.get(key)
+        if isinstance(value, (str, int)) and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def _record_source(path: Path, number: int, record: object) -> SourceText | Skipped:
+    """A record as a source: its own name when it gives one («file», «id»), else DUMP:NUMBER."""
+    where = f"{path}:{number}"
+    if not isinstance(record, dict):
+        return Skipped(where, "record is not an object")
+    name = _field(record, "name")
+    location = name if name else where
+    body = _field(record, "text")
+    if body is None:
+        return Skipped(location, f"record has no text (none of {', '.join(DUMP_FIELDS['text'])})")
+    title = _field(record, "title")
+    text = f"{title}\n{body}" if title and not body.startswith(title) else body
+    reason = why_unusable(text.encode("utf-8"), text)
+    if reason:
+        return Skipped(location, reason)
+    return SourceText(path=location, text=text, date=iso_day(_field(record, "date")),
+                      url=_field(record, "url"), publisher=_field(record, "publisher"))
+
+
+def iso_day(value: str | None) -> str | None:
+    """The YYYY-MM-DD day of a date field («2015-08-03 20:46:16», «2015-08-03T20:46:16Z»), else None."""
+    match = _ISO_DAY.match(value or "")
+    if not match:
+        return None
+    year, month, day = map(int, match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None

@@ -10,11 +10,15 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class SourceText:
-    """A file as read: its path, its decoded text and the encoding that decoded it."""
+    """A file (or a record of a news dump) as read: where it came from, its decoded text and the encoding that
+    decoded it, and what a dump's record says of it."""
 
     path: str
     text: str
     encoding: str = "utf-8"
+    date: str | None = None  # ISO 8601 publication date the record gives
+    url: str | None = None
+    publisher: str | None = None  # the outlet («aawsat», «Reuters»)
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,10 @@ class Document:
     text: str
     sources: tuple[str, ...]
     title: str | None = None
-    date: str | None = None  # ISO 8601 (YYYY-MM-DD) when the text gives one
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD) publication date
+    url: str | None = None
+    publisher: str | None = None
+    date_from: str | None = None  # where the date came from: "record", "text" or "option"
 
 
 @dataclass(frozen=True)

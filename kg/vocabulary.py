@@ -69,6 +69,7 @@ class KG(DefinedNamespace):
     standsFor: URIRef
     holder: URIRef
     sourceCount: URIRef
+    dateFrom: URIRef
     # gazetteer terms
     demonym: URIRef
     homograph: URIRef

@@ -9,6 +9,7 @@ text back from the corpus beside the project.
     python scripts/devset.py pick --batch b01 --filter transfer --outlets okaz,alwatan --count 10 --seed 1
     python scripts/devset.py texts --out /tmp/devset-articles            # every article of the manifest
     python scripts/devset.py texts --out /tmp/b01 --batch b01            # one batch
+    python scripts/devset.py dump --out out/devset/articles.jsonl        # the whole set as a news dump
 
 An article's text is its title, a newline and its content, as in ../shared/devset.
 """
@@ -82,6 +83,22 @@ def pick(batch: str, filter_name: str, outlets: set[str] | None, count: int, see
             for i, (line, record) in enumerate(chosen)]
 
 
+def write_dump(out: Path) -> int:
+    """Every development-set article, the shared 40 and the project's, as one JSON Lines news dump in
+    SaudiNewsNet's shape (file, source, url, date_extracted, title, content): what `make eval` builds."""
+    shared = [json.loads(line) for line in SHARED_DEVSET.read_text(encoding="utf-8").splitlines() if line]
+    wanted = {e["corpus_line"]: e for e in read_manifest()}
+    records = [{key: r[key] for key in ("file", "source", "url", "date_extracted", "title", "content")}
+               for r in shared]
+    for line, record in read_corpus():
+        if line in wanted:
+            records.append({"file": wanted[line]["file"], **{key: record[key] for key in
+                           ("source", "url", "date_extracted", "title", "content")}})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return len(records)
+
+
 def write_texts(out: Path, batch: str | None) -> int:
     wanted = {e["corpus_line"]: e["file"] for e in read_manifest() if batch in (None, e["batch"])}
     out.mkdir(parents=True, exist_ok=True)
@@ -103,6 +120,8 @@ def main(argv: list[str]) -> int:
     texts = commands.add_parser("texts", help="write the manifest's article texts into a folder")
     texts.add_argument("--out", type=Path, required=True)
     texts.add_argument("--batch")
+    dump = commands.add_parser("dump", help="write every development-set article into one JSON Lines dump")
+    dump.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "pick":
         outlets = set(args.outlets.split(",")) if args.outlets else None
@@ -112,6 +131,8 @@ def main(argv: list[str]) -> int:
             for entry in entries:
                 manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
         print(f"{len(entries)} articles added to {MANIFEST.relative_to(PROJECT)} as batch {args.batch}")
+    elif args.command == "dump":
+        print(f"{write_dump(args.out)} articles written to {args.out}")
     else:
         print(f"{write_texts(args.out, args.batch)} articles written to {args.out}")
     return 0

@@ -38,11 +38,14 @@ def project_texts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def devset_build(tmp_path_factory: pytest.TempPathFactory, annotator, project_texts: Path):
+def devset_build(tmp_path_factory: pytest.TempPathFactory, annotator):
+    """The development set built as `make eval` builds it: one news dump, each article with its date."""
     from kg.pipeline import build
 
+    dump = tmp_path_factory.mktemp("devset-dump") / "articles.jsonl"
+    _devset_module().write_dump(dump)
     out_dir = tmp_path_factory.mktemp("devset-out")
-    return build([SHARED / "devset" / "articles", project_texts], out_dir, annotator=annotator)
+    return build([dump], out_dir, annotator=annotator, html=False)
 
 
 @pytest.fixture(scope="module")

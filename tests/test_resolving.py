@@ -254,11 +254,17 @@ def test_a_body_made_from_its_id_is_a_node_with_its_labels(gazetteer):
     assert entity.alt_labels == {"وزارة الدفاع الهندية", "وزارة الدفاع في الهند"}
 
 
-def test_unnamed_sources_and_their_states_are_no_nodes(gazetteer):
+def test_an_unnamed_source_is_no_node_and_speaks_for_its_state(gazetteer):
     source = Mention("مصدر عسكري مصري", 0, 15, 0, PERSON, via="anonymous", affiliation="egypt")
     resolution = resolve([_acting(source)], gazetteer)
-    assert resolution.entity_id_of(source) is None and resolution.actor_id_of(source) is None
-    assert resolution.state_id_of(source) is None and resolution.entities == {}
+    assert resolution.entity_id_of(source) is None and resolution.state_id_of(source) is None
+    assert resolution.actor_id_of(source) == "egypt" and set(resolution.entities) == {"egypt"}
+
+
+def test_an_unnamed_source_tied_to_no_state_speaks_for_no_one(gazetteer):
+    source = Mention("مصادر محلية", 0, 11, 0, PERSON, via="anonymous")
+    resolution = resolve([_acting(source)], gazetteer)
+    assert resolution.actor_id_of(source) is None and resolution.entities == {}
 
 
 def test_an_unknown_weapon_takes_the_category_the_text_gave_it(gazetteer):
