@@ -66,7 +66,14 @@ IMPLICIT_SUPPLIERS = {  # a known system whose maker the clause leaves implicit
     "flew-f16.txt": "احتفال\nوحلقت طائرات إف-16 المصرية فوق القناة خلال الاحتفال الرسمي أمس.",
     "received-drones.txt": "مسيرات\nتسلمت مصر أمس طائرات مسيرة جديدة في قاعدة جوية قرب القاهرة.",
 }
-CASES = {**IMPLICIT_SUPPLIERS, **UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS,
+STANCE_VERBS = {  # stances stated in words, with a noun or «ب» object: each is a claim
+    "condemned.txt": "تنديد\nوندد الاتحاد الأوروبي بالهجوم الإرهابي الذي استهدف المسجد في الكويت.",
+    "welcomed.txt": "ترحيب\nورحبت وزارة الخارجية القطرية بالاتفاق النووي بين إيران والقوى الكبرى.",
+    "affirmed-noun.txt": "تعاون\nوأكد وزير الخارجية السعودي عادل الجبير أهمية تعزيز التعاون بين البلدين.",
+    "renewed.txt": "دعم\nوجدد الاتحاد الأوروبي دعمه الكامل للحكومة الشرعية في اليمن خلال الاجتماع.",
+    "again-adverb.txt": "إصلاحات\nوقال الوزير خالد العبيدي مجددا إن الحكومة ملتزمة بالإصلاحات الاقتصادية.",
+}
+CASES = {**STANCE_VERBS, **IMPLICIT_SUPPLIERS, **UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS,
          **NAMED_SYSTEMS, **NOT_WEAPONS}
 
 
@@ -182,3 +189,22 @@ def test_a_known_system_with_a_recipient_and_no_supplier_comes_from_its_maker_sa
 @pytest.mark.parametrize("article", ["flew-f16.txt", "received-drones.txt"])
 def test_no_supplier_is_inferred_without_a_transfer_or_a_known_maker(graph: Graph, article: str):
     assert _facts_of(graph, KG.Transfer, article) == []
+
+
+@pytest.mark.parametrize(("article", "speaker", "said"), [
+    ("condemned.txt", "European Union", "بالهجوم الإرهابي الذي استهدف المسجد"),
+    ("welcomed.txt", "وزارة الخارجية القطرية", "بالاتفاق النووي بين إيران"),
+    ("affirmed-noun.txt", "عادل الجبير", "أهمية تعزيز التعاون بين البلدين"),
+    ("renewed.txt", "European Union", "دعمه الكامل للحكومة الشرعية"),
+])
+def test_a_stance_verb_with_its_object_is_a_claim(graph: Graph, article: str, speaker: str, said: str):
+    claims = _facts_of(graph, KG.Claim, article)
+    assert len(claims) == 1, [str(graph.value(c, KG.text)) for c in claims]
+    names = {str(o) for o in graph.objects(graph.value(claims[0], KG.speaker), RDFS.label)}
+    assert speaker in names, names
+    assert said in str(graph.value(claims[0], KG.text))
+
+
+def test_again_after_a_speech_verb_is_an_adverb_not_a_second_claim(graph: Graph):
+    claims = _facts_of(graph, KG.Claim, "again-adverb.txt")
+    assert [str(graph.value(c, KG.text)) for c in claims] == ["الحكومة ملتزمة بالإصلاحات الاقتصادية"]
