@@ -71,7 +71,8 @@ STANCE_VERBS = {  # stances stated in words, with a noun or «ب» object: each 
     "welcomed.txt": "ترحيب\nورحبت وزارة الخارجية القطرية بالاتفاق النووي بين إيران والقوى الكبرى.",
     "affirmed-noun.txt": "تعاون\nوأكد وزير الخارجية السعودي عادل الجبير أهمية تعزيز التعاون بين البلدين.",
     "renewed.txt": "دعم\nوجدد الاتحاد الأوروبي دعمه الكامل للحكومة الشرعية في اليمن خلال الاجتماع.",
-    "again-adverb.txt": "إصلاحات\nوقال الوزير خالد العبيدي مجددا إن الحكومة ملتزمة بالإصلاحات الاقتصادية.",
+    "again-adverb.txt": "إصلاحات\n"
+        "وقال الوزير خالد العبيدي مجددا إن الحكومة ملتزمة بالإصلاحات الاقتصادية.",
 }
 CASES = {**STANCE_VERBS, **IMPLICIT_SUPPLIERS, **UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS,
          **NAMED_SYSTEMS, **NOT_WEAPONS}
