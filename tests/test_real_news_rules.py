@@ -74,8 +74,8 @@ STANCE_VERBS = {  # stances stated in words, with a noun or «ب» object: each 
     "again-adverb.txt": "إصلاحات\n"
         "وقال الوزير خالد العبيدي مجددا إن الحكومة ملتزمة بالإصلاحات الاقتصادية.",
 }
-CASES = {**STANCE_VERBS, **IMPLICIT_SUPPLIERS, **UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS, **NOT_TRANSFERS,
-         **NAMED_SYSTEMS, **NOT_WEAPONS}
+CASES = {**STANCE_VERBS, **IMPLICIT_SUPPLIERS, **UNNAMED_OFFICIALS, **UNTIED_SOURCES, **NAMES_IN_MARKS,
+         **NOT_TRANSFERS, **NAMED_SYSTEMS, **NOT_WEAPONS}
 
 
 @pytest.fixture(scope="module")
