@@ -592,6 +592,20 @@ class _Extractor:
             return False
         return token.main.upos in ("NOUN", "PROPN", "ADJ", "X", "NUM")
 
+    def _unresolved_subject(self, cue: _Cue) -> bool:
+        """Whether the verb has a subject of its own that names no speaker kg knows: a definite noun or a
+        proper noun right after it («وأكدت المعلمة أن…»). An indefinite noun there is an object
+        («وأكد أهمية…»), a preposition or a complementizer begins the rest of the clause."""
+        limit = self.doc.sentence_end(cue.position)
+        position = self._skip_adverbials(cue.after, limit)
+        if position >= limit:
+            return False
+        token = self.doc.tokens[position]
+        if not self._is_nominal(token) or token.clitic_preposition:
+            return False
+        definite = strip_article(token.bare) != token.bare
+        return definite or token.main.upos == "PROPN"
+
     def _addressed(self, token: _Token) -> bool:
         """«لرويترز»، «للصحفيين»، «لوكالة»: ل before the people or outlet a statement is made to."""
         key = token.bare
@@ -727,7 +741,11 @@ class _Extractor:
             and self.lexicon.speaker_nouns.get(self._noun_key(head)) is not None
             and not any(m.start <= head.start < m.end for m in candidates)
         ):
-            candidates = []  # «أمين عام الناتو»، «السفارة الأمريكية في بيروت»: the post or body speaks
+            # «أمين عام الناتو»، «السفارة الأمريكية في بيروت»: the post or body speaks; but a body's own name
+            # right after its noun is that body («شركة أرامكو»، «نادي الهلال»)
+            named = next((m for m in candidates if m.kind == ORGANIZATION and m.via in NAMED
+                          and head.end < m.start <= head.end + 1), None)
+            candidates = [named] if named is not None else []
         if candidates:
             best = min(candidates, key=lambda m: (_rank(m), m.start))
             # A proper name takes no genitive: one that opens the phrase ends the speaker there, and a name
@@ -1160,6 +1178,8 @@ class _Extractor:
             return before[0], cue.after, "speaker-before-verb"
         if cue.part == "ambiguous":
             return None  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
+        if cue.part == "verb" and self._unresolved_subject(cue):
+            return None  # «وقال البائع إن…»: someone kg cannot name spoke; never hand it to another speaker
         head_subject = self.subject_of_head_verb(cue)
         if head_subject is not None:
             return head_subject, cue.after, "speaker-head-verb-subject"
