@@ -101,6 +101,7 @@ class SpeechLexicon:
     outlet_nouns: frozenset[Phrase]
     outlets: Mapping[Phrase, str | None]  # outlet name → gazetteer id (when linked)
     claim_boundaries: frozenset[Phrase]
+    connectives: frozenset[Phrase]  # «، كما أكد»: after a comma, before a speech verb, a new statement
     turn_markers: frozenset[Phrase]
     unsaid: frozenset[Phrase]  # «لم»، «من المتوقع أن»: before a speech verb, nothing was said
     honorifics: frozenset[Phrase]
@@ -230,6 +231,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
     unsaid = phrases_of(LEX.Unsaid)
     honorifics = phrases_of(LEX.Honorific)
     claim_boundaries = phrases_of(LEX.ClaimBoundary)
+    connectives = phrases_of(LEX.SpeechConnective)
     outlet_nouns = phrases_of(LEX.OutletNoun)
     every_phrase = [
         *attributions, *outlet_nouns, *outlets, *claim_boundaries, *turn_markers, *ambiguous, *honorifics,
@@ -257,6 +259,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         outlet_nouns=outlet_nouns,
         outlets=outlets,
         claim_boundaries=claim_boundaries,
+        connectives=connectives,
         turn_markers=turn_markers,
         unsaid=unsaid,
         honorifics=honorifics,

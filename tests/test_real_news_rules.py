@@ -86,7 +86,16 @@ BODIES_SPEAK = {
     "central-bank.txt": "تضخم\n"
         "وأكد البنك المركزي السعودي أن معدلات التضخم بقيت تحت السيطرة خلال الربع الثاني.",
 }
+NEXT_STATEMENTS = {  # «، كما أكد»، «، لكنه أوضح»، «، متابعا»: the first statement ends, the next begins
+    "as-he-stressed.txt": "اليمن\nوقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي في اليمن، "
+        "كما أكد أن الحوثيين يتحملون مسؤولية تدهور الأوضاع الإنسانية.",
+    "but-he-explained.txt": "الحل\nوقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي في اليمن، "
+        "لكنه أوضح أن الحل يجب أن يستند إلى قرار مجلس الأمن.",
+    "going-on.txt": "الشعب\nوقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي في اليمن، "
+        "متابعا: إن الشعب اليمني يستحق الأمن والاستقرار.",
+}
 CASES = {
+    **NEXT_STATEMENTS,
     **UNNAMED_SUBJECTS,
     **BODIES_SPEAK,
     **STANCE_VERBS,
@@ -247,3 +256,15 @@ def test_companies_and_banks_speak(graph: Graph, article: str, body: str):
     assert len(claims) == 1
     names = " ".join(str(o) for o in graph.objects(graph.value(claims[0], KG.speaker), RDFS.label))
     assert body in names, names
+
+
+@pytest.mark.parametrize(("article", "second"), [
+    ("as-he-stressed.txt", "الحوثيين يتحملون مسؤولية"), ("but-he-explained.txt", "الحل يجب أن يستند"),
+    ("going-on.txt", "الشعب اليمني يستحق الأمن")])
+def test_a_statement_ends_where_the_speakers_next_one_begins(graph: Graph, article: str, second: str):
+    claims = _facts_of(graph, KG.Claim, article)
+    texts = sorted(str(graph.value(c, KG.text)) for c in claims)
+    assert len(texts) == 2, texts
+    first = next(t for t in texts if "تدعم الحل السياسي" in t)
+    assert second not in first and any(second in t for t in texts)
+    assert len({graph.value(c, KG.speaker) for c in claims}) == 1  # both by the minister

@@ -1265,6 +1265,8 @@ class _Extractor:
                 or doc.phrase_at(p, self.lexicon.attributions, longest)
             ):
                 return p - 1
+            if after_comma and self._next_statement(p, limit):
+                return p - 1  # «…، كما أكد أن…»، «…، لكنه أوضح أن…»: the speaker's next statement
             if (
                 p > position + 1
                 and token.key != token.bare
@@ -1273,6 +1275,13 @@ class _Extractor:
             ):
                 return p  # «… وأشاد ببيلاروس»: a second speech verb, a second claim
         return limit
+
+    def _next_statement(self, position: int, limit: int) -> bool:
+        """A connective at ``position`` followed by a speech verb («كما أكد», «لكنه أوضح»)."""
+        doc = self.doc
+        size = doc.phrase_at(position, self.lexicon.connectives, self.lexicon.longest_phrase)
+        after = position + size
+        return bool(size) and after < limit and _verb_cue(doc, doc.tokens[after]) is not None
 
     def _inside_quote(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self.quotes)
