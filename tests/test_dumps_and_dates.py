@@ -119,9 +119,9 @@ def dated_speakers(tmp_path_factory: pytest.TempPathFactory, annotator) -> dict[
     from kg.pipeline import build
 
     folder = tmp_path_factory.mktemp("dated")
-    dates = ("2018-06-01", "2023-06-01", None)
+    dates = ("2008-06-01", "2015-06-01", "2018-06-01", "2023-06-01", None)
     # Three stories (the same words under one title would be one document, dated once).
-    titles = ("تصريح عن الحلفاء", "الحلفاء في المنطقة", "دعم الحلفاء")
+    titles = ("تصريح عن الحلفاء", "الحلفاء في المنطقة", "دعم الحلفاء", "حلفاء واشنطن", "واشنطن والحلفاء")
     records = [{"file": f"{date or 'undated'}.txt", "title": title, "content": SENTENCE,
                 **({"date": date} if date else {})} for date, title in zip(dates, titles, strict=True)]
     dump = folder / "dated.jsonl"
@@ -145,10 +145,11 @@ def _sources_of(graph: Graph, fact) -> set[str]:
             for source in graph.objects(document, DCTERMS.source)}
 
 
-@pytest.mark.parametrize(("date", "holder"), [("2018-06-01", "Donald Trump"), ("2023-06-01", "Joe Biden")])
+@pytest.mark.parametrize(("date", "holder"), [("2008-06-01", "George W. Bush"), ("2015-06-01", "Barack Obama"),
+                                            ("2018-06-01", "Donald Trump"), ("2023-06-01", "Joe Biden")])
 def test_a_role_is_whoever_held_it_on_the_articles_date(dated_speakers, date: str, holder: str):
     assert dated_speakers[date] == {holder}
 
 
 def test_an_undated_role_is_no_guess(dated_speakers):
-    assert not dated_speakers[None] & {"Donald Trump", "Joe Biden"}
+    assert not dated_speakers[None] & {"George W. Bush", "Barack Obama", "Donald Trump", "Joe Biden"}
