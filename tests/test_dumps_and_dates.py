@@ -145,8 +145,9 @@ def _sources_of(graph: Graph, fact) -> set[str]:
             for source in graph.objects(document, DCTERMS.source)}
 
 
-@pytest.mark.parametrize(("date", "holder"), [("2008-06-01", "George W. Bush"), ("2015-06-01", "Barack Obama"),
-                                            ("2018-06-01", "Donald Trump"), ("2023-06-01", "Joe Biden")])
+@pytest.mark.parametrize(("date", "holder"), [
+    ("2008-06-01", "George W. Bush"), ("2015-06-01", "Barack Obama"), ("2018-06-01", "Donald Trump"),
+    ("2023-06-01", "Joe Biden")])
 def test_a_role_is_whoever_held_it_on_the_articles_date(dated_speakers, date: str, holder: str):
     assert dated_speakers[date] == {holder}
 
