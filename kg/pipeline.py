@@ -25,7 +25,7 @@ from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import load_gazetteer
 from kg.graphing import build_graph
 from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
-from kg.reading import Skipped, decoding_problem, read_sources
+from kg.reading import Skipped, read_sources
 from kg.records import AnnotatedDocument, Document, Extraction
 from kg.resolving import resolve
 
@@ -101,7 +101,8 @@ def load_documents(
 ) -> tuple[list[Document], list[Skipped], int]:
     """Read and clean every source; the same story under several names is one document with every source.
 
-    Sources used despite a problem (undecodable bytes) add a line "PATH: problem" to ``warnings``.
+    Sources used despite a problem (undecodable bytes, control characters) add a line "PATH: problem" per
+    problem to ``warnings``.
     """
     by_id: dict[str, Document] = {}
     skipped: list[Skipped] = []
@@ -111,8 +112,8 @@ def load_documents(
             skipped.append(item)
             continue
         read += 1
-        if warnings is not None and (problem := decoding_problem(item)):
-            warnings.append(f"{item.path}: {problem}")
+        if warnings is not None:
+            warnings.extend(f"{item.path}: {problem}" for problem in item.problems)
         stories = list(clean(item))
         if not stories:
             skipped.append(Skipped(item.path, "nothing left after removing web boilerplate"))

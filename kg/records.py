@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class SourceText:
-    """A file as read: its path, its decoded text and the encoding that decoded it."""
+    """A file as read: its path, its decoded text, the encoding that decoded it, and what went wrong on the
+    way (one line each: undecodable bytes, control characters removed…)."""
 
     path: str
     text: str
     encoding: str = "utf-8"
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

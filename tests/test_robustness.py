@@ -23,7 +23,7 @@ from kg.normalizing import (
     slugify,
     strip_article,
 )
-from kg.reading import decode_article, why_unusable
+from kg.reading import decode_article, strip_controls, why_unusable
 from kg.records import Extraction, Mention, SourceText
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -69,8 +69,9 @@ many = settings(max_examples=400, deadline=None, database=None)
 @given(st.binary(max_size=400) | messy_texts().map(lambda text: text.encode(
     "utf-8", errors="replace")))
 def test_reading_any_bytes_never_raises(data: bytes):
-    text, encoding = decode_article(data)
-    assert isinstance(text, str) and encoding
+    decoded = decode_article(data)
+    assert isinstance(decoded.text, str) and decoded.encoding
+    text, _ = strip_controls(decoded.text)
     reason = why_unusable(data, text)
     assert reason is None or "\n" not in reason
 
