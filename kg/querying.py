@@ -803,6 +803,36 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
+# Each table cell is a bidi isolate, its direction taken from its first letter: a bidi-aware terminal or
+# page otherwise reads two Arabic cells and the border between them as one right-to-left run, and shows the
+# cells in each other's place.
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+class IsolatedCell:
+    """A table cell of plain text (never read as rich markup) whose every line, once wrapped to its column,
+    is a bidi isolate: U+2068 … U+2069."""
+
+    def __init__(self, text: str) -> None:
+        from rich.text import Text
+
+        self.text = Text(text)
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        for line in console.render_lines(self.text, options, pad=False):
+            yield Segment(FIRST_STRONG_ISOLATE)
+            yield from line
+            yield Segment(POP_DIRECTIONAL_ISOLATE)
+            yield Segment.line()
+
+
 # Columns whose cells run longer than this wrap inside the column instead of widening the table.
 WRAP_WIDTH = 48
 SHORT_WIDTH = 20  # columns no wider than this keep their width when the long ones can wrap instead
@@ -815,7 +845,8 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: 
 
     Arabic cells are given as they are, in logical order: a terminal with bidi support shows them right to
     left, and copying from any terminal gives the original text. Reshaping or reversing them here would
-    garble both. Long cells (claims, sentences) wrap on word boundaries within their column, while short
+    garble both. Each line of a cell is a bidi isolate (see ``IsolatedCell``), so that cells keep their
+    columns' order. Long cells (claims, sentences) wrap on word boundaries within their column, while short
     ones (names, statuses, counts) keep their width as long as the long ones have room to wrap.
     """
     from rich import box
@@ -849,7 +880,7 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: 
             overflow="fold",
         )
     for row in texts:
-        table.add_row(*row)
+        table.add_row(*map(IsolatedCell, row))
     return table
 
 

@@ -207,6 +207,84 @@ def test_names_from_a_hostile_article_become_slug_iris_and_escaped_literals(mess
     assert "<script>alert(" not in page and "<img src=x" not in page and '<a href="javascript' not in page
 
 
+# Damage that used to pass unseen: a file half in one encoding and half in another, NUL bytes, bidi
+# controls in names and quotes, a broken link.
+UTF8_HALF = "قال وزير الدفاع الروسي سيرغي شويغو إن بلاده ستسلم بيلاروسيا منظومات إس-400 قبل نهاية العام.\n"
+CP1256_HALF = "وأكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن جيش بلاده تسلم الدفعة الأولى من صواريخ إسكندر.\n"
+EARLY_NUL = "قالت وزارة الخارجية الصينية إن بكين ترفض أي تدخل أجنبي في شؤونها الداخلية وتدعو إلى الحوار.\n"
+LATE_NUL = "وأعلن الجيش الأوكراني أنه تسلم دفعة جديدة من دبابات ليوبارد الألمانية خلال الأسبوع الماضي.\n"
+RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+BIDI_ARTICLE = (f"بوتين يحذر الغرب\n\nقال الرئيس الروسي فلاديمير {RLO}بوتين{PDF} يوم الخميس إن «روسيا لن "
+                f"{RLO}تسمح بنشر صواريخ أمريكية{PDF} في أوروبا مهما كان الثمن».\n\n"
+                f"وأضاف أن موسكو سلمت {LRI}مينسك{PDI} صواريخ إسكندر الشهر الماضي.\n")
+BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture(scope="module")
+def damaged_build(tmp_path_factory: pytest.TempPathFactory, annotation_cache_dir: Path):
+    root = tmp_path_factory.mktemp("damaged")
+    articles = root / "articles"
+    articles.mkdir()
+    mixed = "تقرير\n".encode() + UTF8_HALF.encode() + CP1256_HALF.encode("cp1256")
+    (articles / "mixed.txt").write_bytes(mixed)
+    (articles / "early-nul.txt").write_bytes(b"\x00" + EARLY_NUL.encode())
+    (articles / "late-nul.txt").write_bytes(LATE_NUL.encode().replace("الماضي".encode(), b"\x00\x00"))
+    (articles / "bidi.txt").write_text(BIDI_ARTICLE, encoding="utf-8")
+    (articles / "gone.txt").symlink_to(root / "moved-away.txt")
+    out = root / "out"
+    formats = ("-f", "ttl", "-f", "nt", "-f", "jsonld", "-f", "trig")
+    result = run_kg(*build_args(articles, out=out, cache=annotation_cache_dir, extra=formats))
+    return root, out, result
+
+
+def document_texts(graph: Graph) -> list[str]:
+    return [str(text) for document in graph.subjects(RDF.type, KG.Document)
+            for text in graph.objects(document, KG.text)]
+
+
+def test_a_file_half_utf8_half_cp1256_loses_neither_half(damaged_build):
+    root, out, result = damaged_build
+    assert_no_traceback(result)
+    (line,) = [line for line in warnings_of(result) if "mixed.txt" in line]
+    assert line.endswith("mixed.txt: mixed encodings: 1 of 3 lines read as Windows-1256, the others as UTF-8")
+    texts = document_texts(Graph().parse(out / "graph.ttl"))
+    assert any(UTF8_HALF.strip() in text and CP1256_HALF.strip() in text for text in texts), texts
+
+
+def test_nul_bytes_early_or_late_are_removed_with_a_warning_and_the_text_kept(damaged_build):
+    root, out, result = damaged_build
+    for name, count in (("early-nul.txt", "1 control character"), ("late-nul.txt", "2 control characters")):
+        (line,) = [line for line in warnings_of(result) if f"{name}: " in line]
+        assert line.endswith(f"{name}: {count} removed (U+0000)"), line
+    texts = document_texts(Graph().parse(out / "graph.ttl"))
+    assert EARLY_NUL.strip() in texts
+    assert any(LATE_NUL.replace("الماضي", "").strip() in text for text in texts)
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.html", "stats.json"):
+        assert b"\x00" not in (out / name).read_bytes(), name
+
+
+def test_bidi_controls_of_an_article_reach_no_output(damaged_build):
+    root, out, result = damaged_build
+    graph = Graph().parse(out / "graph.ttl")
+    claims = [str(graph.value(claim, KG.text)) for claim in graph.subjects(RDF.type, KG.Claim)]
+    assert any("تسمح بنشر صواريخ أمريكية" in claim for claim in claims), claims
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.html", "stats.json"):
+        assert not BIDI_CONTROL.search((out / name).read_text(encoding="utf-8")), name
+    for command in ("claims", "transfers"):
+        listing = run_kg(command, out / "graph.ttl")
+        assert listing.returncode == 0, listing.stderr
+        assert "بوتين" in listing.stdout or command == "transfers"
+        # The isolates around each cell are the table's own; nothing of the article's is left.
+        assert not BIDI_CONTROL.search(listing.stdout.replace("\u2068", "").replace("\u2069", "")), command
+
+
+def test_a_broken_symbolic_link_is_skipped_with_a_warning(damaged_build):
+    root, out, result = damaged_build
+    assert result.returncode == 3, result.stderr
+    assert f"Warning: skipped {root / 'articles' / 'gone.txt'}: broken symbolic link (to " \
+        f"{root / 'moved-away.txt'})" in result.stderr.splitlines()
+
+
 @pytest.mark.parametrize("encoding", ["cp1256", "utf-16", "utf-8-sig"])
 def test_other_encodings_give_the_same_graph_as_utf8(
     tmp_path: Path, annotation_cache_dir: Path, encoding: str
