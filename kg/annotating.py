@@ -17,13 +17,14 @@ import shutil
 import socket
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from kg.cleaning import PARAGRAPH_SEPARATOR
 from kg.errors import ModelsNotFoundError
-from kg.records import AnnotatedDocument, AnnotatedSentence, Document, NamedSpan, Word
+from kg.records import AnnotatedDocument, AnnotatedSentence, Document, NamedSpan, Word, read_records
 
 log = logging.getLogger(__name__)
 
@@ -110,13 +111,16 @@ class AnnotationCache:
             return None
         try:
             payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+            if not isinstance(payload, dict):
+                raise ValueError(f"a JSON {type(payload).__name__}, not an object")
             if payload.get("format") != CACHE_FORMAT or payload.get("doc_id") != document.doc_id:
                 raise ValueError("entry does not match its document")
-            sentences = tuple(_sentence_from_json(s) for s in payload["sentences"])
+            # Every field checked against the records' types: a later stage must not trip on the entry.
+            sentences = read_records(tuple[AnnotatedSentence, ...], payload.get("sentences"))
             if any(document.text[s.start : s.end] != s.text for s in sentences):
                 raise ValueError("its sentence offsets do not fit the document")
             return AnnotatedDocument(document, sentences)
-        except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile) as error:
+        except (OSError, ValueError, TypeError, RecursionError, EOFError, zlib.error) as error:
             source = document.sources[0] if document.sources else document.doc_id[:16]
             log.warning("annotation cache entry %s (of %s) is corrupt (%s); annotating again",
                         path, source, error)
@@ -211,17 +215,6 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True  # someone else's process
     return True
-
-
-def _sentence_from_json(data: dict) -> AnnotatedSentence:
-    return AnnotatedSentence(
-        index=data["index"],
-        text=data["text"],
-        start=data["start"],
-        end=data["end"],
-        words=tuple(Word(**word) for word in data["words"]),
-        spans=tuple(NamedSpan(**span) for span in data["spans"]),
-    )
 
 
 def default_cache_dir() -> Path:

@@ -370,6 +370,7 @@ def test_a_corrupt_cache_entry_is_recomputed_with_a_warning(tmp_path: Path, anno
         shutil.copy(annotation_cache_dir / relative, tmp_path / "cache" / relative)
     else:
         assert run_kg(*args).returncode == 0
+        shutil.rmtree(tmp_path / "cache" / "extractions")  # or the next build would not read the entry
     entry = tmp_path / "cache" / relative
     good = gzip.decompress(entry.read_bytes())
     entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])  # as a torn write would leave it
@@ -401,6 +402,13 @@ CORRUPTIONS = {
     "a missing field": lambda entry: rewrite_entry(entry, lambda p: p["sentences"][0].pop("words")),
     "offsets off the text": lambda entry: rewrite_entry(entry, lambda p: p["sentences"][0].update(start=3)),
     "a folder": lambda entry: entry.unlink() or entry.mkdir(),
+    "JSON but an array": lambda entry: entry.write_bytes(gzip.compress(b"[1, 2]")),
+    "JSON but a string": lambda entry: entry.write_bytes(gzip.compress(b'"an entry"')),
+    "deflate data torn": lambda entry: entry.write_bytes(entry.read_bytes()[:12] + b"\xff" * 40),
+    "sentences not a list": lambda entry: rewrite_entry(entry, lambda p: p.update(sentences={"a": 1})),
+    "a sentence not an object": lambda entry: rewrite_entry(entry, lambda p: p["sentences"].append("s")),
+    "a word field of the wrong type": lambda entry: rewrite_entry(
+        entry, lambda p: p["sentences"][0]["words"][0].update(upos=["NOUN"])),
 }
 
 
@@ -423,6 +431,37 @@ def test_every_kind_of_bad_cache_entry_is_recomputed_with_a_warning(
     caplog.clear()
     (third,) = Annotator(models_dir(), cache_dir=tmp_path).annotate([document])  # the entry was replaced
     assert third == expected and not caplog.records
+
+
+def test_cache_entries_of_json_but_no_object_are_misses_not_failed_builds(
+    tmp_path: Path, annotation_cache_dir: Path
+):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (document,) = clean(SourceText("article.txt", ARTICLE))
+    fingerprint = Annotator(models_dir(), cache_dir=annotation_cache_dir).fingerprint
+    relative = Path(fingerprint) / document.doc_id[:2] / f"{document.doc_id}.json.gz"
+    if (annotation_cache_dir / relative).exists():  # borrow the session's entry rather than annotate anew
+        (tmp_path / "cache" / relative).parent.mkdir(parents=True)
+        shutil.copy(annotation_cache_dir / relative, tmp_path / "cache" / relative)
+    args = build_args(tmp_path / "articles", out=tmp_path / "out", cache=tmp_path / "cache",
+                      extra=("--no-html", "--quiet"))
+    assert run_kg(*args).returncode == 0
+    good = Graph().parse(tmp_path / "out" / "graph.ttl")
+    extraction_entries = sorted((tmp_path / "cache" / "extractions").rglob("*.*"))
+    assert extraction_entries
+    for entry in extraction_entries:
+        entry.write_bytes(b"[]")
+    (tmp_path / "cache" / relative).write_bytes(gzip.compress(b"[]"))
+    result = run_kg(*args)
+    assert result.returncode == 0, result.stderr
+    assert_no_traceback(result)
+    annotation_warning, extraction_warning = sorted(warnings_of(result))
+    assert "annotation cache entry" in annotation_warning and "not an object" in annotation_warning
+    assert "extraction cache entry" in extraction_warning and "not an object" in extraction_warning
+    assert isomorphic(good, Graph().parse(tmp_path / "out" / "graph.ttl"))
+    again = run_kg(*args)  # the entries were replaced
+    assert again.returncode == 0 and not warnings_of(again), again.stderr
 
 
 def test_a_cache_that_cannot_take_an_entry_costs_a_warning_not_the_annotation(
