@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import tempfile
 import time
 import zlib
@@ -153,6 +154,7 @@ def store_cache_entry(path: Path, data: bytes, cache_name: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         prefix = temp_file_prefix(path.name)
         handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        os.fchmod(handle, mode_for(path))
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
         os.replace(temp_name, path)
@@ -163,6 +165,23 @@ def store_cache_entry(path: Path, data: bytes, cache_name: str) -> None:
             raise
         log.warning("cannot write %s entry %s (%s); going on without it", cache_name, path,
                     error.strerror or error)
+
+
+def mode_for(path: Path, new: int = 0o666) -> int:
+    """The permissions for a new version of ``path``: the present one's, else what the umask leaves of
+    ``new`` (0o666 for a file, 0o777 for a folder). mkstemp and mkdtemp make theirs private whatever the
+    umask, and a rename would carry that over to the file people read."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return new & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: it is put back at once)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _remove(path: Path) -> None:

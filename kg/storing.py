@@ -38,6 +38,7 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 
+from kg.annotating import mode_for
 from kg.errors import GraphFileError, OutputError
 from kg.normalizing import match_key
 from kg.vocabulary import bind_prefixes
@@ -111,6 +112,7 @@ def write_store(graph_or_file: Graph | str | Path, store_dir: str | Path) -> Pat
 
 def _swap_in(staging: Path, store_dir: Path) -> None:
     """Put ``staging`` where ``store_dir`` is: two renames, then the old store is deleted."""
+    staging.chmod(mode_for(store_dir, 0o777))
     retired = None
     if store_dir.exists():
         retired = Path(tempfile.mkdtemp(dir=store_dir.parent, prefix=f".{store_dir.name}.", suffix=".old"))
@@ -270,6 +272,7 @@ def dump_store(store_dir: str | Path, path: str | Path, format_name: str | None 
     inner = ox.Store.read_only(str(store_dir))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.fchmod(handle, mode_for(path))
     os.close(handle)
     try:
         inner.dump(temp_name, getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[format_name]),

@@ -314,6 +314,82 @@ def test_when_no_source_is_usable_the_build_stops_with_one_line(tmp_path: Path):
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
+def test_a_failed_build_leaves_no_empty_out_behind(tmp_path: Path):
+    (tmp_path / "english.txt").write_text(ENGLISH, encoding="utf-8")
+    result = run_kg(*build_args(tmp_path / "english.txt", out=tmp_path / "new" / "out",
+                                cache=tmp_path / "cache"))
+    assert_one_line_error(result, "no usable Arabic articles")
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "kept").mkdir()  # a folder that was there before stays, empty or not
+    result = run_kg(*build_args(tmp_path / "english.txt", out=tmp_path / "kept", cache=tmp_path / "cache"))
+    assert_one_line_error(result, "no usable Arabic articles")
+    assert (tmp_path / "kept").is_dir() and not list((tmp_path / "kept").iterdir())
+
+
+def test_a_second_build_into_the_same_out_fails_at_once_and_the_first_finishes_whole(tmp_path: Path):
+    first_articles, second_articles = tmp_path / "first", tmp_path / "second"
+    first_articles.mkdir()
+    second_articles.mkdir()
+    (first_articles / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (first_articles / "other.txt").write_text(LATE_NUL, encoding="utf-8")
+    (second_articles / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    # A fresh cache: the first build loads the models and annotates, long enough for the second to start.
+    first = subprocess.Popen([*KG_COMMAND, *build_args(first_articles, out=out, cache=tmp_path / "cache")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (out / ".kg-build.lock").exists():
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        second = run_kg(*build_args(second_articles, out=out, cache=tmp_path / "other-cache"))
+        stdout, stderr = first.communicate(timeout=900)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+    assert_one_line_error(second, f"--out {out} is in use by another kg build (process {first.pid})")
+    assert first.returncode == 0, stderr
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))["build"]
+    graph = Graph().parse(out / "graph.ttl")
+    documents = set(graph.subjects(RDF.type, KG.Document))
+    assert stats["documents"] == len(documents) == 2  # graph and stats of the same build
+    assert sorted(path.name for path in out.iterdir()) == ["graph.html", "graph.ttl", "stats.json"]
+
+
+def run_with_umask(mask: int, *args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG_COMMAND, *map(str, args)], capture_output=True, text=True, timeout=900,
+                          preexec_fn=lambda: os.umask(mask))
+
+
+def modes(folder: Path) -> dict[str, int]:
+    return {path.name: path.stat().st_mode & 0o777 for path in folder.iterdir()}
+
+
+def test_outputs_take_the_umask_and_a_replaced_file_keeps_its_mode(
+    tmp_path: Path, annotation_cache_dir: Path
+):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    out, store = tmp_path / "out", tmp_path / "store"
+    args = build_args(tmp_path / "articles", out=out, cache=annotation_cache_dir,
+                      extra=("--quiet", "--store", str(store)))
+    assert run_with_umask(0o022, *args).returncode == 0
+    assert modes(out) == {"graph.ttl": 0o644, "graph.html": 0o644, "stats.json": 0o644}
+    assert store.stat().st_mode & 0o777 == 0o755
+    (out / "graph.ttl").chmod(0o640)
+    (out / "stats.json").chmod(0o664)
+    assert run_with_umask(0o077, *args, "-f", "ttl", "-f", "nt").returncode == 0
+    assert modes(out) == {"graph.ttl": 0o640, "graph.html": 0o644, "stats.json": 0o664, "graph.nt": 0o600}
+    assert store.stat().st_mode & 0o777 == 0o755  # the store it replaced was so
+    assert run_with_umask(0o002, "export", out / "graph.ttl", "-o", tmp_path / "graph.jsonld").returncode == 0
+    assert run_with_umask(0o002, "viz", out / "graph.ttl", "-o", tmp_path / "page.html").returncode == 0
+    assert run_with_umask(0o002, "export", "--store", store, "-o", tmp_path / "dump.nt").returncode == 0
+    assert {name: mode for name, mode in modes(tmp_path).items() if "." in name} == {
+        "graph.jsonld": 0o664, "page.html": 0o664, "dump.nt": 0o664}
+
+
 # --out and --cache-dir are checked before anything is read or any model loaded.
 def unusable_out(tmp_path: Path, case: str) -> tuple[Path, str]:
     a_file = tmp_path / "a-file"
