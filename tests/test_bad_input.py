@@ -34,7 +34,8 @@ from kg.vocabulary import KG
 from .conftest import SEEDS, make_document, models_dir
 
 KG_COMMAND = [sys.executable, "-m", "kg"]
-RESOURCE_IRI = re.compile(r"^https://w3id\.org/kg-ar/resource/[a-z0-9-]+$")
+# Entities, facts and documents, and the rules that made the facts (kgrule:, a namespace under kgr:).
+RESOURCE_IRI = re.compile(r"^https://w3id\.org/kg-ar/resource/(rule/)?[a-z0-9-]+$")
 
 ARTICLE = """\
 لوكاشينكو: سننشر صواريخ إسكندر الروسية في بيلاروسيا
