@@ -411,7 +411,9 @@ def _page_note(note: str | None) -> None:
     "SELECT prints a table or SPARQL 1.1 CSV/TSV/JSON; ASK prints true or false; CONSTRUCT and DESCRIBE "
     "print Turtle (JSON-LD with --format json). `kg query --list` lists the presets.\n\n"
     f"A SELECT shows a page of {DEFAULT_PAGE} rows unless --limit says otherwise (0: every row); a note on "
-    "stderr says when more follow: `--offset 1000` for the next page. The same call gives the same page.",
+    "stderr says when more follow: `--offset 1000` for the next page. The same call gives the same page.\n\n"
+    "kg only reads: updates (INSERT, DELETE, LOAD…) are refused, and so are SERVICE clauses, which reach "
+    "other servers, unless --allow-service. A preset's parameters are all needed (--list names them).",
 )
 @reports_errors
 def query(
@@ -428,6 +430,15 @@ def query(
     store: StoreOption = None,
     limit: LimitOption = str(DEFAULT_PAGE),
     offset: OffsetOption = "0",
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0, metavar="SECONDS", show_default=False,
+                     help="Give up on a query that runs longer (exit 2); default: no limit."),
+    ] = None,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Run SERVICE clauses, which query other servers over "
+                           "the network (refused otherwise).")
+    ] = False,
 ) -> None:
     from kg import querying
 
@@ -439,8 +450,12 @@ def query(
         sparql, graph = str(graph), None  # `kg query --store DIR "SELECT …"`: the one argument is the query
     text = querying.query_source(sparql, file, preset)
     params = querying.parse_params(param or [])
+    if preset:
+        querying.check_parameters(querying.get_preset(preset), params)
     page = querying.parse_page(limit, offset)
-    result = querying.run_query(querying.open_graph(graph, store), text, params, *page)
+    querying.check_query_form(text, allow_service)  # before a large graph is loaded for nothing
+    result = querying.run_query(querying.open_graph(graph, store), text, params, *page,
+                                allow_service=allow_service, timeout=timeout)
     for note in result.notes:
         typer.echo(f"Note: {note}", err=True)
     querying.print_result(result, format_name)

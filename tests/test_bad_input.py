@@ -8,6 +8,7 @@ or a plain `kill`).
 from __future__ import annotations
 
 import gzip
+import http.server
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -779,13 +781,82 @@ def test_a_graph_file_that_is_not_rdf_is_one_line_error(
         (["SELECT ?s WHERE { ?s nope:p ?o }"], "nope"),
         (["--preset", "no-such-preset"], "unknown preset 'no-such-preset'"),
         (["--preset", "said-by", "--param", "no-equals-sign"], "NAME=VALUE"),
+        (["--preset", "said-by"], "preset 'said-by' needs --param actor=VALUE: the speaker"),
+        (["--preset", "weapons-to-state", "--format", "csv"], "needs --param state=VALUE"),
+        (["INSERT DATA { kgr:a kg:b kgr:c }"], "SPARQL updates (INSERT …) are not supported"),
+        (["PREFIX ex: <http://example.org/#> DELETE WHERE { ?s ex:p ?o }"], "updates (DELETE …)"),
+        (["LOAD <http://example.org/graph.ttl>"], "updates (LOAD …)"),
     ],
-    ids=["misspelt keyword", "unclosed", "unknown prefix", "unknown preset", "malformed parameter"],
+    ids=["misspelt keyword", "unclosed", "unknown prefix", "unknown preset", "malformed parameter",
+         "a preset without its parameter", "another", "insert", "delete", "load"],
 )
 def test_bad_queries_are_one_line_errors(messy_build, args: list[str], fragment: str):
     _, out, _ = messy_build
     result = run_kg("query", out / "graph.ttl", *args)
     assert_one_line_error(result, fragment)
+
+
+def test_a_truncated_turtle_file_says_where_it_ends(tmp_path: Path):
+    truncated = tmp_path / "graph.ttl"
+    truncated.write_text("@prefix kgr: <https://w3id.org/kg-ar/resource/> .\n"
+                         "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+                         "kgr:doc-01-s1 dcterms:isPartOf kgr:doc-01", encoding="utf-8")
+    with pytest.raises(IndexError):  # what rdflib alone says of it: "string index out of range"
+        Graph().parse(truncated, format="turtle")
+    result = run_kg("query", truncated, "SELECT * WHERE { ?s ?p ?o }")
+    assert_one_line_error(result, "graph.ttl is not RDF (turtle): Parser error at line 3", "Unexpected end")
+
+
+class SparqlEndpoint(http.server.BaseHTTPRequestHandler):
+    """A SPARQL endpoint on this machine that answers every query with no rows and counts the calls."""
+
+    calls: list[str] = []
+
+    def do_GET(self) -> None:
+        self.calls.append(self.path)
+        body = json.dumps({"head": {"vars": ["s"]}, "results": {"bindings": []}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def endpoint():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SparqlEndpoint)
+    SparqlEndpoint.calls = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", SparqlEndpoint.calls
+    server.shutdown()
+
+
+def test_a_service_clause_reaches_no_server_unless_asked(messy_build, endpoint):
+    _, out, _ = messy_build
+    url, calls = endpoint
+    query = f"SELECT ?s WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    refused = run_kg("query", out / "graph.ttl", query)
+    assert_one_line_error(refused, "SERVICE clause", "--allow-service")
+    assert calls == []
+    allowed = run_kg("query", out / "graph.ttl", query, "--allow-service", "--format", "csv")
+    assert allowed.returncode == 0, allowed.stderr
+    assert len(calls) == 1
+
+
+def test_a_query_past_its_time_limit_stops_with_one_line(messy_build):
+    _, out, _ = messy_build
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    result = run_kg("query", out / "graph.ttl", endless, "--timeout", "2")
+    assert_one_line_error(result, "the query ran longer than the time limit (2 s)")
+    assert time.monotonic() - started < 30
+    assert result.stdout == ""
 
 
 def test_debug_shows_the_traceback(messy_build):
