@@ -133,7 +133,7 @@ def build(
     ] = None,
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig."),
+        typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig, xml (RDF/XML)."),
     ] = None,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not draw graph.html.")] = False,
     store: Annotated[
@@ -511,18 +511,25 @@ def claims(
     _page_note(entries.page_note())
 
 
-@app.command()
+@app.command(
+    help="Write a graph in another RDF format, or its entity graph for Gephi, atomically. "
+    "Example: kg export out/graph.ttl -o graph.jsonld\n\n"
+    "The suffix of -o tells the format: .ttl, .nt, .jsonld, .trig, .rdf (RDF/XML), .graphml, .gexf; any "
+    "other needs --format. GraphML and GEXF hold the entity graph that kg stats measures: entities as "
+    "nodes, and as weighted edges who spoke about whom, who supplies what to whom, who is named beside whom.",
+)
 @reports_errors
 def export(
     graph: OptionalGraphArgument = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")] = Path("graph.ttl"),
     format_name: Annotated[
-        str | None, typer.Option("--format", "-f", help="ttl, nt, jsonld or trig (default: from -o's "
-                                 "suffix).", show_default=False)
+        str | None, typer.Option("--format", "-f", show_default=False,
+                                 help="ttl, nt, jsonld, trig or xml (RDF/XML); graphml or gexf: the entity "
+                                 "graph, for Gephi (default: from -o's suffix).")
     ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Write a graph in another RDF format, atomically. Example: kg export out/graph.ttl -o graph.jsonld"""
+    """Write a graph in another format (the help above); the store's straight from Oxigraph."""
     if store is not None:
         from kg.storing import dump_store
 

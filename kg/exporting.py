@@ -4,7 +4,9 @@ outputs staged and renamed into place together, under a lock on their folder."""
 from __future__ import annotations
 
 import fcntl
+import io
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -22,7 +24,13 @@ FORMATS: dict[str, tuple[str, str]] = {
     "nt": ("nt", ".nt"),
     "jsonld": ("json-ld", ".jsonld"),
     "trig": ("trig", ".trig"),
+    "xml": ("xml", ".rdf"),
 }
+# The entity graph (kg.analysing.project: entities as nodes, claims, transfers and co-mentions as weighted
+# edges) for network tools such as Gephi, which read no RDF: format name → file suffix.
+ENTITY_GRAPH_FORMATS: dict[str, str] = {"graphml": ".graphml", "gexf": ".gexf"}
+# Characters XML 1.0 cannot hold, even escaped: a name read from elsewhere may carry them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
@@ -119,7 +127,8 @@ def _is_file_at(handle: int, path: Path) -> bool:
 def serialize(graph: Graph, format_name: str) -> bytes:
     """The graph in one of FORMATS, as bytes."""
     if format_name not in FORMATS:
-        raise OutputError(f"unknown RDF format {format_name!r}; choose one of {', '.join(FORMATS)}")
+        choices = ", ".join([*FORMATS, *ENTITY_GRAPH_FORMATS])
+        raise OutputError(f"unknown format {format_name!r}; choose one of {choices}")
     rdflib_format, _ = FORMATS[format_name]
     if format_name == "trig" and not isinstance(graph, Dataset):
         # A plain Graph goes out as a graph named by a fresh blank node, which a reader loads as a named
@@ -134,11 +143,42 @@ def serialize(graph: Graph, format_name: str) -> bytes:
 
 
 def export_graph(graph: Graph, path: Path, format_name: str | None = None) -> Path:
-    """Write the graph to ``path`` in ``format_name`` (guessed from the suffix when omitted)."""
+    """Write the graph to ``path`` in ``format_name``: one of FORMATS (RDF) or ENTITY_GRAPH_FORMATS (the
+    entity graph), told by the suffix when omitted; OutputError for a suffix that tells none."""
     path = Path(path)
-    if format_name is None:
-        format_name = next((name for name, (_, suffix) in FORMATS.items() if path.suffix == suffix), "ttl")
+    format_name = format_name or format_of(path)
+    if format_name in ENTITY_GRAPH_FORMATS:
+        return write_atomically(path, entity_graph(graph, format_name))
     return write_atomically(path, serialize(graph, format_name))
+
+
+def format_of(path: Path) -> str:
+    """The export format a file name asks for by its suffix (.ttl, .nt, .jsonld, .trig, .rdf, .graphml,
+    .gexf); OutputError for any other, rather than Turtle under a name that says otherwise."""
+    suffixes = {suffix: name for name, (_, suffix) in FORMATS.items()}
+    suffixes |= {suffix: name for name, suffix in ENTITY_GRAPH_FORMATS.items()}
+    suffixes[".owl"] = "xml"  # RDF/XML's other customary suffix
+    if Path(path).suffix.lower() in suffixes:
+        return suffixes[Path(path).suffix.lower()]
+    choices = ", ".join(sorted(suffixes))
+    raise OutputError(f"cannot tell a format from the name {Path(path).name}: end it with one of {choices}, "
+                      "or give --format")
+
+
+def entity_graph(graph: Graph, format_name: str) -> bytes:
+    """The entity graph of ``graph`` (kg.analysing.project) as GraphML or GEXF: nodes with their kind and
+    label, edges with their kind, weight, count and, for transfers, status."""
+    import networkx as nx
+
+    from kg.analysing import project
+
+    projection = project(graph)
+    for _, attributes in projection.nodes(data=True):
+        attributes["label"] = _NOT_XML.sub("", attributes["label"])
+    buffer = io.BytesIO()
+    writer = nx.write_graphml if format_name == "graphml" else nx.write_gexf
+    writer(projection, buffer, encoding="utf-8")
+    return buffer.getvalue()
 
 
 def export_all(graph: Graph, out_dir: Path, formats: Iterable[str], stem: str = "graph") -> list[Path]:
