@@ -445,10 +445,35 @@ def _convert(stanza_doc, text: str, offset: int, first_index: int) -> Iterator[A
 
 
 def download_models(models_dir: str | Path | None = None) -> Path:
-    """Fetch the official Arabic models with Stanza's downloader (needs a network)."""
+    """Fetch the official Arabic models with Stanza's downloader (needs a network); ModelsNotFoundError,
+    on one line, when they cannot be fetched."""
+    import requests
     import stanza
 
     target = Path(models_dir) if models_dir else None
     kwargs = {"model_dir": str(target)} if target else {}
-    stanza.download(LANGUAGE, **kwargs)
+    try:
+        stanza.download(LANGUAGE, **kwargs)
+    except requests.RequestException as error:
+        raise ModelsNotFoundError(f"cannot download the Stanza models: {_network_problem(error)}; try again "
+                                  "when online, or pass --models DIR") from None
+    except OSError as error:
+        where = target or "Stanza's default folder"
+        raise ModelsNotFoundError(f"cannot download the Stanza models into {where}: "
+                                  f"{error.strerror or error}") from None
     return target or resolve_models_dir(None)
+
+
+def _network_problem(error: Exception) -> str:
+    """What went wrong with a download, in a few words: which host could not be reached, or the answer."""
+    from urllib.parse import urlsplit
+
+    import requests
+
+    request = getattr(error, "request", None)
+    host = urlsplit(request.url).hostname if request is not None and request.url else "the model server"
+    if isinstance(error, requests.HTTPError) and error.response is not None:
+        return f"{host} answered HTTP {error.response.status_code}"
+    if isinstance(error, requests.Timeout):
+        return f"{host} did not answer in time"
+    return f"{host} cannot be reached (no network?)"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+import typer.core
 
 from kg import __version__
 from kg.errors import KgError
@@ -28,8 +29,35 @@ EXIT_ERROR = 2
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130
 
+# Typer may carry its own copy of click: its usage errors' base class is found through one it exports.
+_CLICK_ERROR = next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException")
+
+
+class OneLineUsageErrors(typer.core.TyperGroup):
+    """The command group, whose usage errors (a missing argument, an unknown option) are one line too:
+    `Error: …` and where the help is, exit 2, as every other error, rather than a boxed panel."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            # Not standalone: click's errors come here instead of being printed; an Exit gives its code.
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _CLICK_ERROR as error:
+            if type(error).__name__ != "NoArgsIsHelpError":  # that one has shown the help already
+                context = getattr(error, "ctx", None)
+                hint = f" (see `{context.command_path} -h`)" if context is not None else ""
+                typer.echo(f"Error: {_one_line(error.format_message())}{hint}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="kg",
+    cls=OneLineUsageErrors,
     help="Arabic news → knowledge graph: who said what, which state transfers which weapon to whom.",
     no_args_is_help=True,
     add_completion=False,
@@ -48,16 +76,28 @@ ModelsOption = Annotated[
                  show_default=False),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-GraphArgument = Annotated[Path, typer.Argument(help="A graph file (Turtle, N-Triples, JSON-LD or TriG).")]
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Read a persistent Oxigraph store (from `kg build --store`) instead of "
+                 "a file.", show_default=False),
+]
+OptionalGraphArgument = Annotated[
+    Path | None,
+    typer.Argument(help="A graph file (Turtle, N-Triples, JSON-LD or TriG); omit it with --store.",
+                   show_default=False),
+]
 
 F = TypeVar("F", bound=Callable)
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     """Print `Error: message` on one line to stderr and give the exit to raise."""
-    one_line = " ".join(part.strip() for part in str(message).splitlines() if part.strip())
-    typer.echo(f"Error: {one_line}", err=True)
+    typer.echo(f"Error: {_one_line(message)}", err=True)
     return typer.Exit(code)
+
+
+def _one_line(message: object) -> str:
+    return " ".join(part.strip() for part in str(message).splitlines() if part.strip())
 
 
 def reports_errors(command: F) -> F:
@@ -158,6 +198,8 @@ def build(
     from kg.pipeline import build as run_build
 
     for path in gazetteer or []:
+        if path.is_dir():
+            raise fail(f"--gazetteer {path} is a folder: give the Turtle file(s) in it")
         if not path.is_file():
             raise fail(f"--gazetteer {path}: no such file")
     if workers and scheduler:
@@ -253,16 +295,15 @@ def _print_build_summary(result) -> None:
 @app.command()
 @reports_errors
 def stats(
-    graph: GraphArgument,
+    graph: OptionalGraphArgument = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (stats.json).")] = False,
+    store: StoreOption = None,
 ) -> None:
     """Central actors, communities, weapon flows, speakers, support. Example: kg stats out/graph.ttl"""
-    import json
-
     from kg.analysing import compute_stats, format_stats
-    from kg.querying import load_graph
+    from kg.querying import open_graph
 
-    figures = compute_stats(load_graph(graph))
+    figures = compute_stats(open_graph(graph, store))
     if as_json:
         typer.echo(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
@@ -272,15 +313,16 @@ def stats(
 @app.command()
 @reports_errors
 def viz(
-    graph: GraphArgument,
+    graph: OptionalGraphArgument = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("graph.html"),
     hide_claims: Annotated[bool, typer.Option("--hide-claims", help="Open with claims hidden.")] = False,
+    store: StoreOption = None,
 ) -> None:
     """Draw a graph as one interactive, offline HTML page. Example: kg viz out/graph.ttl -o graph.html"""
     from kg.drawing import write_html
-    from kg.querying import load_graph
+    from kg.querying import open_graph
 
-    typer.echo(write_html(load_graph(graph), out, hide_claims=hide_claims))
+    typer.echo(write_html(open_graph(graph, store), out, hide_claims=hide_claims))
 
 
 @models_app.command("download")
@@ -321,8 +363,14 @@ def models_check(models: ModelsOption = None) -> None:
 )
 @reports_errors
 def evaluate_graph(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotations: folders of JSON files, one per article.")],
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph to score.")] = Path("out/graph.ttl"),
+    gold: Annotated[
+        list[Path], typer.Argument(help="Gold annotations: folders of JSON files, one per article.")
+    ],
+    graph: Annotated[
+        Path | None,
+        typer.Option("--graph", "-g", help="The graph file to score (default: out/graph.ttl).",
+                     show_default=False),
+    ] = None,
     min_said_f1: Annotated[
         float | None, typer.Option("--min-said-f1", help="Exit 1 when said F1 is lower.", show_default=False)
     ] = None,
@@ -336,8 +384,8 @@ def evaluate_graph(
     ] = None,
     min_status_accuracy: Annotated[
         float | None,
-        typer.Option("--min-status-accuracy", help="Exit 1 when fewer matched transfers have the gold status.",
-                     show_default=False),
+        typer.Option("--min-status-accuracy", show_default=False,
+                     help="Exit 1 when fewer matched transfers have the gold status."),
     ] = None,
     max_splits: Annotated[
         int | None,
@@ -345,10 +393,14 @@ def evaluate_graph(
                      show_default=False),
     ] = None,
     brief: Annotated[bool, typer.Option("--brief", help="Scores only, no missed or invented facts.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout, nothing else.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The report as JSON on stdout, nothing else.")
+    ] = False,
+    store: StoreOption = None,
 ) -> None:
     """Score a graph against gold annotations (matching rules: the help above, and kg.evaluating)."""
     from kg.evaluating import evaluate_gold, load_gold, load_graph, print_report
+    from kg.storing import open_store
 
     thresholds = {"entities": min_entities_f1, "said": min_said_f1, "transfers": min_transfers_f1,
                   "status-accuracy": min_status_accuracy}
@@ -358,8 +410,11 @@ def evaluate_graph(
                        "a share lies between 0 and 1")
     if max_splits is not None and max_splits < 0:
         raise fail(f"--max-splits {max_splits}: a count cannot be negative")
+    if graph is not None and store is not None:
+        raise fail("--graph and --store name two graphs: give one of them")
     gold_standard = load_gold(*gold)
-    report = evaluate_gold(gold_standard, load_graph(graph))
+    scored = open_store(store) if store is not None else load_graph(graph or Path("out/graph.ttl"))
+    report = evaluate_gold(gold_standard, scored)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:
@@ -373,16 +428,6 @@ def evaluate_graph(
 
 
 # Querying, registers and export: each command parses its options and calls kg.querying / kg.registers.
-StoreOption = Annotated[
-    Path | None,
-    typer.Option("--store", help="Read a persistent Oxigraph store (from `kg build --store`) instead of "
-                 "a file.", show_default=False),
-]
-OptionalGraphArgument = Annotated[
-    Path | None,
-    typer.Argument(help="A graph file (Turtle, N-Triples, JSON-LD or TriG); omit it with --store.",
-                   show_default=False),
-]
 
 
 # A page of a listing: a terminal cannot show 30,000 claims, and a million-triple store answers a page in

@@ -2,25 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from kg.errors import KgError
 
 
 def read_turtle(paths: Iterable[Path], error: type[KgError], kind: str) -> Graph:
-    """Parse Turtle files of language data into one graph; ``error`` names the file that is missing or
-    malformed (``kind`` says what the file was meant to be: lexicon, gazetteer…)."""
+    """Parse Turtle files of language data into one graph; ``error`` names the file that is missing,
+    malformed or holds a value its datatype refuses (``kind`` says what the file was meant to be: lexicon,
+    gazetteer…)."""
     graph = Graph()
     for path in paths:
+        if Path(path).is_dir():
+            raise error(f"{kind} file {path} is a folder, not a Turtle file")
         try:
-            graph.parse(path, format="turtle")
+            with _ill_typed_literals_unlogged():
+                graph.parse(path, format="turtle")
         except FileNotFoundError as cause:
             raise error(f"{kind} file not found: {path}") from cause
         except (OSError, UnicodeDecodeError) as cause:
             raise error(f"cannot read {kind} file {path}: {cause}") from cause
         except Exception as cause:  # rdflib raises many parser exception types
             raise error(f"{kind} file {path} is not valid Turtle: {cause}") from cause
+        if (bad := _ill_typed_literal(graph)) is not None:
+            datatype = graph.namespace_manager.normalizeUri(bad.datatype)
+            raise error(f'{kind} file {path}: "{bad}" is not a valid {datatype}')
     return graph
+
+
+def _ill_typed_literal(graph: Graph) -> Literal | None:
+    """A literal whose text its datatype refuses ("2024-13-45"^^xsd:date), if the graph holds one."""
+    return next((term for term in graph.objects() if isinstance(term, Literal) and term.ill_typed), None)
+
+
+@contextmanager
+def _ill_typed_literals_unlogged() -> Iterator[None]:
+    """rdflib logs a traceback for every literal its datatype refuses; read_turtle says it on one line."""
+    logger = logging.getLogger("rdflib.term")
+    was_disabled, logger.disabled = logger.disabled, True
+    try:
+        yield
+    finally:
+        logger.disabled = was_disabled

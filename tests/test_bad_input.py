@@ -428,6 +428,40 @@ def test_unusable_store_is_one_line_error_before_any_work(tmp_path: Path, under:
     assert not (tmp_path / "cache").exists() and not (tmp_path / "out" / "graph.ttl").exists()
 
 
+GAZETTEER_HEAD = """@prefix kg: <https://w3id.org/kg-ar/ontology#> .
+@prefix kgr: <https://w3id.org/kg-ar/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+kgr:dmitry-krutoy a kg:Person ; rdfs:label "دميتري كروتوي"@ar, "Dmitry Krutoy"@en .
+"""
+
+
+def bad_gazetteer(tmp_path: Path, case: str) -> tuple[Path, str]:
+    path = tmp_path / "my-entities.ttl"
+    if case == "a folder":
+        path.mkdir()
+        return path, f"--gazetteer {path} is a folder"
+    if case == "missing":
+        return path, f"--gazetteer {path}: no such file"
+    if case == "a bad date":
+        post = ("kgr:post-ambassador a kg:Post ; kg:role kgr:role-ambassador ; kg:jurisdiction kgr:russia ; "
+                'kg:holder kgr:dmitry-krutoy ; kg:since "2024-13-45"^^xsd:date .\n')
+        path.write_text(GAZETTEER_HEAD + post, encoding="utf-8")
+        return path, f'gazetteer file {path}: "2024-13-45" is not a valid xsd:date'
+    path.write_text(GAZETTEER_HEAD + "kgr:oops a \n", encoding="utf-8")
+    return path, f"gazetteer file {path} is not valid Turtle"
+
+
+@pytest.mark.parametrize("case", ["a folder", "missing", "a bad date", "not Turtle"])
+def test_a_bad_gazetteer_is_one_line_error_before_any_work(tmp_path: Path, case: str):
+    gazetteer, message = bad_gazetteer(tmp_path, case)
+    result = run_kg(*build_args(SEEDS, out=tmp_path / "out", cache=tmp_path / "cache",
+                                extra=("--gazetteer", str(gazetteer))))
+    assert_one_line_error(result, message)
+    assert "rdflib" not in result.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "cache" / "extractions").exists()
+
+
 def test_unusable_cache_dir_is_one_line_error_before_any_work(tmp_path: Path):
     a_file = tmp_path / "a-file"
     a_file.write_text("x", encoding="utf-8")

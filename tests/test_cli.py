@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,37 @@ def test_missing_models_is_one_line_error(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
     assert "kg models download" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build"], "Missing argument 'sources'. (see `kg build -h`)"),
+        (["build", "seeds", "--nope"], "No such option: --nope"),
+        (["build", "seeds", "--workers", "0"], "Invalid value for '--workers'"),
+        (["query", "out/graph.ttl", "--limit"], "Option '--limit' requires an argument."),
+        (["bogus"], "No such command 'bogus'. (see `kg -h`)"),
+        (["models", "nope"], "No such command 'nope'. (see `kg models -h`)"),
+    ],
+    ids=["missing argument", "unknown option", "bad value", "option without value", "unknown command",
+         "unknown subcommand"],
+)
+def test_usage_errors_are_one_line_too(args: list[str], message: str):
+    result = run_kg(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: "), result.stderr
+    assert message in result.stderr
+
+
+def test_models_download_without_a_network_is_one_line_error(tmp_path: Path):
+    # A proxy nobody listens on: the download fails as it does offline, without touching the network.
+    unreachable = "http://127.0.0.1:9"
+    proxies = {name: unreachable for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")}
+    offline = {**os.environ, **proxies, "NO_PROXY": "", "no_proxy": ""}
+    result = subprocess.run([*KG, "models", "download", "--models", str(tmp_path / "models")],
+                            capture_output=True, text=True, timeout=600, env=offline)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("Error: cannot download the Stanza models: ")
+    assert "cannot be reached (no network?)" in result.stderr and "--models DIR" in result.stderr
