@@ -16,23 +16,29 @@ def read_turtle(paths: Iterable[Path], error: type[KgError], kind: str) -> Graph
     """Parse Turtle files of language data into one graph; ``error`` names the file that is missing,
     malformed or holds a value its datatype refuses (``kind`` says what the file was meant to be: lexicon,
     gazetteer…)."""
+    paths = list(paths)
     graph = Graph()
     for path in paths:
-        if Path(path).is_dir():
-            raise error(f"{kind} file {path} is a folder, not a Turtle file")
-        try:
-            with _ill_typed_literals_unlogged():
-                graph.parse(path, format="turtle")
-        except FileNotFoundError as cause:
-            raise error(f"{kind} file not found: {path}") from cause
-        except (OSError, UnicodeDecodeError) as cause:
-            raise error(f"cannot read {kind} file {path}: {cause}") from cause
-        except Exception as cause:  # rdflib raises many parser exception types
-            raise error(f"{kind} file {path} is not valid Turtle: {cause}") from cause
-        if (bad := _ill_typed_literal(graph)) is not None:
-            datatype = graph.namespace_manager.normalizeUri(bad.datatype)
-            raise error(f'{kind} file {path}: "{bad}" is not a valid {datatype}')
+        _parse_into(graph, Path(path), error, kind)
+    if (bad := _ill_typed_literal(graph)) is not None:
+        holder = next(path for path in paths if _ill_typed_literal(_parse_into(Graph(), path, error, kind)))
+        datatype = graph.namespace_manager.normalizeUri(bad.datatype)
+        raise error(f'{kind} file {holder}: "{bad}" is not a valid {datatype}')
     return graph
+
+
+def _parse_into(graph: Graph, path: Path, error: type[KgError], kind: str) -> Graph:
+    if path.is_dir():
+        raise error(f"{kind} file {path} is a folder, not a Turtle file")
+    try:
+        with _ill_typed_literals_unlogged():
+            return graph.parse(path, format="turtle")
+    except FileNotFoundError as cause:
+        raise error(f"{kind} file not found: {path}") from cause
+    except (OSError, UnicodeDecodeError) as cause:
+        raise error(f"cannot read {kind} file {path}: {cause}") from cause
+    except Exception as cause:  # rdflib raises many parser exception types
+        raise error(f"{kind} file {path} is not valid Turtle: {cause}") from cause
 
 
 def _ill_typed_literal(graph: Graph) -> Literal | None:
