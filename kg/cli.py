@@ -14,9 +14,9 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 import typer.core
@@ -37,7 +37,8 @@ class OneLineUsageErrors(typer.core.TyperGroup):
     """The command group, whose usage errors (a missing argument, an unknown option) are one line too:
     `Error: …` and where the help is, exit 2, as every other error, rather than a boxed panel."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:

@@ -41,10 +41,10 @@ import json
 import re
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -55,6 +55,11 @@ from rdflib.util import guess_format
 from kg.errors import GraphFileError, QueryError
 from kg.normalizing import match_key
 from kg.vocabulary import KG, PREFIXES
+
+if TYPE_CHECKING:  # rich loads only when a table is printed
+    from rich.console import Console, ConsoleOptions
+    from rich.measure import Measurement
+    from rich.segment import Segment
 
 PRESETS_DIR = Path(__file__).resolve().parent.parent / "ontologies" / "queries"
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -924,12 +929,12 @@ class IsolatedCell:
 
         self.text = Text(text)
 
-    def __rich_measure__(self, console, options):
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement
 
         return Measurement.get(console, options, self.text)
 
-    def __rich_console__(self, console, options):
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.segment import Segment
 
         for line in console.render_lines(self.text, options, pad=False):
