@@ -509,7 +509,8 @@ def format_stats(stats: dict, width: int = 120) -> str:
     """``compute_stats``'s result as text tables, each headed by the line that says what it means."""
     from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
+
+    from kg.querying import IsolatedCell
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None, emoji=False)
@@ -521,8 +522,9 @@ def format_stats(stats: dict, width: int = 120) -> str:
             grid.add_column(column, overflow="fold")
         empty = True
         for row in rows:
-            # Text, not markup: a name from an article may hold brackets that rich would read as styles.
-            grid.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
+            # Text, not markup (a name from an article may hold brackets that rich would read as styles),
+            # each cell a bidi isolate so that two Arabic cells side by side keep their places.
+            grid.add_row(*(IsolatedCell("" if cell is None else str(cell)) for cell in row))
             empty = False
         if empty:
             grid.add_row(*(["—"] + [""] * (len(grid.columns) - 1)))

@@ -15,15 +15,17 @@ import os
 import re
 import shutil
 import socket
+import stat
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from kg.cleaning import PARAGRAPH_SEPARATOR
 from kg.errors import ModelsNotFoundError
-from kg.records import AnnotatedDocument, AnnotatedSentence, Document, NamedSpan, Word
+from kg.records import AnnotatedDocument, AnnotatedSentence, Document, NamedSpan, Word, read_records
 
 log = logging.getLogger(__name__)
 
@@ -110,13 +112,16 @@ class AnnotationCache:
             return None
         try:
             payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+            if not isinstance(payload, dict):
+                raise ValueError(f"a JSON {type(payload).__name__}, not an object")
             if payload.get("format") != CACHE_FORMAT or payload.get("doc_id") != document.doc_id:
                 raise ValueError("entry does not match its document")
-            sentences = tuple(_sentence_from_json(s) for s in payload["sentences"])
+            # Every field checked against the records' types: a later stage must not trip on the entry.
+            sentences = read_records(tuple[AnnotatedSentence, ...], payload.get("sentences"))
             if any(document.text[s.start : s.end] != s.text for s in sentences):
                 raise ValueError("its sentence offsets do not fit the document")
             return AnnotatedDocument(document, sentences)
-        except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile) as error:
+        except (OSError, ValueError, TypeError, RecursionError, EOFError, zlib.error) as error:
             source = document.sources[0] if document.sources else document.doc_id[:16]
             log.warning("annotation cache entry %s (of %s) is corrupt (%s); annotating again",
                         path, source, error)
@@ -149,6 +154,7 @@ def store_cache_entry(path: Path, data: bytes, cache_name: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         prefix = temp_file_prefix(path.name)
         handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        os.fchmod(handle, mode_for(path))
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
         os.replace(temp_name, path)
@@ -159,6 +165,23 @@ def store_cache_entry(path: Path, data: bytes, cache_name: str) -> None:
             raise
         log.warning("cannot write %s entry %s (%s); going on without it", cache_name, path,
                     error.strerror or error)
+
+
+def mode_for(path: Path, new: int = 0o666) -> int:
+    """The permissions for a new version of ``path``: the present one's, else what the umask leaves of
+    ``new`` (0o666 for a file, 0o777 for a folder). mkstemp and mkdtemp make theirs private whatever the
+    umask, and a rename would carry that over to the file people read."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return new & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: it is put back at once)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _remove(path: Path) -> None:
@@ -211,17 +234,6 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True  # someone else's process
     return True
-
-
-def _sentence_from_json(data: dict) -> AnnotatedSentence:
-    return AnnotatedSentence(
-        index=data["index"],
-        text=data["text"],
-        start=data["start"],
-        end=data["end"],
-        words=tuple(Word(**word) for word in data["words"]),
-        spans=tuple(NamedSpan(**span) for span in data["spans"]),
-    )
 
 
 def default_cache_dir() -> Path:
@@ -433,10 +445,35 @@ def _convert(stanza_doc, text: str, offset: int, first_index: int) -> Iterator[A
 
 
 def download_models(models_dir: str | Path | None = None) -> Path:
-    """Fetch the official Arabic models with Stanza's downloader (needs a network)."""
+    """Fetch the official Arabic models with Stanza's downloader (needs a network); ModelsNotFoundError,
+    on one line, when they cannot be fetched."""
+    import requests
     import stanza
 
     target = Path(models_dir) if models_dir else None
     kwargs = {"model_dir": str(target)} if target else {}
-    stanza.download(LANGUAGE, **kwargs)
+    try:
+        stanza.download(LANGUAGE, **kwargs)
+    except requests.RequestException as error:
+        raise ModelsNotFoundError(f"cannot download the Stanza models: {_network_problem(error)}; try again "
+                                  "when online, or pass --models DIR") from None
+    except OSError as error:
+        where = target or "Stanza's default folder"
+        raise ModelsNotFoundError(f"cannot download the Stanza models into {where}: "
+                                  f"{error.strerror or error}") from None
     return target or resolve_models_dir(None)
+
+
+def _network_problem(error: Exception) -> str:
+    """What went wrong with a download, in a few words: which host could not be reached, or the answer."""
+    from urllib.parse import urlsplit
+
+    import requests
+
+    request = getattr(error, "request", None)
+    host = urlsplit(request.url).hostname if request is not None and request.url else "the model server"
+    if isinstance(error, requests.HTTPError) and error.response is not None:
+        return f"{host} answered HTTP {error.response.status_code}"
+    if isinstance(error, requests.Timeout):
+        return f"{host} did not answer in time"
+    return f"{host} cannot be reached (no network?)"

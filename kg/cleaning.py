@@ -2,7 +2,9 @@
 
 Web pages carry more than the story: subscription banners, share buttons, copyright lines, embedded
 tweets, and often a second, unrelated story after «إقرأ أيضاً». Stanza reads a single newline as a space,
-so each kept paragraph is one source line and paragraphs are joined by a blank line.
+so each kept paragraph is one source line and paragraphs are joined by a blank line. Bidi formatting
+characters (an override such as U+202E, embeddings, isolates, marks) are taken out: in a name or a claim they
+would reorder whatever is printed next to it, in every output.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from kg.normalizing import fold
+from kg.normalizing import fold, without_bidi_controls
 from kg.records import Document, SourceText
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -135,7 +137,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 def clean(source: SourceText) -> Iterator[Document]:
     """Clean one article into one Document per story it holds."""
-    text = unicodedata.normalize("NFC", source.text).replace("\r\n", "\n").replace("\r", "\n")
+    text = without_bidi_controls(unicodedata.normalize("NFC", source.text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     date = find_date(lines)

@@ -14,11 +14,12 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
+import typer.core
 
 from kg import __version__
 from kg.errors import KgError
@@ -28,8 +29,36 @@ EXIT_ERROR = 2
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130
 
+# Typer may carry its own copy of click: its usage errors' base class is found through one it exports.
+_CLICK_ERROR = next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException")
+
+
+class OneLineUsageErrors(typer.core.TyperGroup):
+    """The command group, whose usage errors (a missing argument, an unknown option) are one line too:
+    `Error: …` and where the help is, exit 2, as every other error, rather than a boxed panel."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            # Not standalone: click's errors come here instead of being printed; an Exit gives its code.
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _CLICK_ERROR as error:
+            if type(error).__name__ != "NoArgsIsHelpError":  # that one has shown the help already
+                context = getattr(error, "ctx", None)
+                hint = f" (see `{context.command_path} -h`)" if context is not None else ""
+                typer.echo(f"Error: {_one_line(error.format_message())}{hint}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="kg",
+    cls=OneLineUsageErrors,
     help="Arabic news → knowledge graph: who said what, which state transfers which weapon to whom.",
     no_args_is_help=True,
     add_completion=False,
@@ -48,16 +77,28 @@ ModelsOption = Annotated[
                  show_default=False),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-GraphArgument = Annotated[Path, typer.Argument(help="A graph file (Turtle, N-Triples, JSON-LD or TriG).")]
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Read a persistent Oxigraph store (from `kg build --store`) instead of "
+                 "a file.", show_default=False),
+]
+OptionalGraphArgument = Annotated[
+    Path | None,
+    typer.Argument(help="A graph file (Turtle, N-Triples, JSON-LD or TriG); omit it with --store.",
+                   show_default=False),
+]
 
 F = TypeVar("F", bound=Callable)
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     """Print `Error: message` on one line to stderr and give the exit to raise."""
-    one_line = " ".join(part.strip() for part in str(message).splitlines() if part.strip())
-    typer.echo(f"Error: {one_line}", err=True)
+    typer.echo(f"Error: {_one_line(message)}", err=True)
     return typer.Exit(code)
+
+
+def _one_line(message: object) -> str:
+    return " ".join(part.strip() for part in str(message).splitlines() if part.strip())
 
 
 def reports_errors(command: F) -> F:
@@ -135,7 +176,7 @@ def build(
     ] = None,
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig."),
+        typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig, xml (RDF/XML)."),
     ] = None,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not draw graph.html.")] = False,
     store: Annotated[
@@ -170,6 +211,8 @@ def build(
         raise fail(f"--date {date}: give the day as YYYY-MM-DD")
 
     for path in gazetteer or []:
+        if path.is_dir():
+            raise fail(f"--gazetteer {path} is a folder: give the Turtle file(s) in it")
         if not path.is_file():
             raise fail(f"--gazetteer {path}: no such file")
     if workers and scheduler:
@@ -266,16 +309,15 @@ def _print_build_summary(result) -> None:
 @app.command()
 @reports_errors
 def stats(
-    graph: GraphArgument,
+    graph: OptionalGraphArgument = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (stats.json).")] = False,
+    store: StoreOption = None,
 ) -> None:
     """Central actors, communities, weapon flows, speakers, support. Example: kg stats out/graph.ttl"""
-    import json
-
     from kg.analysing import compute_stats, format_stats
-    from kg.querying import load_graph
+    from kg.querying import open_graph
 
-    figures = compute_stats(load_graph(graph))
+    figures = compute_stats(open_graph(graph, store))
     if as_json:
         typer.echo(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
@@ -285,15 +327,16 @@ def stats(
 @app.command()
 @reports_errors
 def viz(
-    graph: GraphArgument,
+    graph: OptionalGraphArgument = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("graph.html"),
     hide_claims: Annotated[bool, typer.Option("--hide-claims", help="Open with claims hidden.")] = False,
+    store: StoreOption = None,
 ) -> None:
     """Draw a graph as one interactive, offline HTML page. Example: kg viz out/graph.ttl -o graph.html"""
     from kg.drawing import write_html
-    from kg.querying import load_graph
+    from kg.querying import open_graph
 
-    typer.echo(write_html(load_graph(graph), out, hide_claims=hide_claims))
+    typer.echo(write_html(open_graph(graph, store), out, hide_claims=hide_claims))
 
 
 @models_app.command("download")
@@ -334,9 +377,14 @@ def models_check(models: ModelsOption = None) -> None:
 )
 @reports_errors
 def evaluate_graph(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotations: folders of JSON files, one per "
-                                                "article.")],
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph to score.")] = Path("out/graph.ttl"),
+    gold: Annotated[
+        list[Path], typer.Argument(help="Gold annotations: folders of JSON files, one per article.")
+    ],
+    graph: Annotated[
+        Path | None,
+        typer.Option("--graph", "-g", help="The graph file to score (default: out/graph.ttl).",
+                     show_default=False),
+    ] = None,
     min_said_f1: Annotated[
         float | None, typer.Option("--min-said-f1", help="Exit 1 when said F1 is lower.", show_default=False)
     ] = None,
@@ -359,11 +407,14 @@ def evaluate_graph(
                      show_default=False),
     ] = None,
     brief: Annotated[bool, typer.Option("--brief", help="Scores only, no missed or invented facts.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout, nothing else.")
-                       ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The report as JSON on stdout, nothing else.")
+    ] = False,
+    store: StoreOption = None,
 ) -> None:
     """Score a graph against gold annotations (matching rules: the help above, and kg.evaluating)."""
     from kg.evaluating import evaluate_gold, load_gold, load_graph, print_report
+    from kg.storing import open_store
 
     thresholds = {"entities": min_entities_f1, "said": min_said_f1, "transfers": min_transfers_f1,
                   "status-accuracy": min_status_accuracy}
@@ -373,8 +424,11 @@ def evaluate_graph(
                        "a share lies between 0 and 1")
     if max_splits is not None and max_splits < 0:
         raise fail(f"--max-splits {max_splits}: a count cannot be negative")
+    if graph is not None and store is not None:
+        raise fail("--graph and --store name two graphs: give one of them")
     gold_standard = load_gold(*gold)
-    report = evaluate_gold(gold_standard, load_graph(graph))
+    scored = open_store(store) if store is not None else load_graph(graph or Path("out/graph.ttl"))
+    report = evaluate_gold(gold_standard, scored)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:
@@ -388,16 +442,6 @@ def evaluate_graph(
 
 
 # Querying, registers and export: each command parses its options and calls kg.querying / kg.registers.
-StoreOption = Annotated[
-    Path | None,
-    typer.Option("--store", help="Read a persistent Oxigraph store (from `kg build --store`) instead of "
-                 "a file.", show_default=False),
-]
-OptionalGraphArgument = Annotated[
-    Path | None,
-    typer.Argument(help="A graph file (Turtle, N-Triples, JSON-LD or TriG); omit it with --store.",
-                   show_default=False),
-]
 
 
 # A page of a listing: a terminal cannot show 30,000 claims, and a million-triple store answers a page in
@@ -426,7 +470,9 @@ def _page_note(note: str | None) -> None:
     "SELECT prints a table or SPARQL 1.1 CSV/TSV/JSON; ASK prints true or false; CONSTRUCT and DESCRIBE "
     "print Turtle (JSON-LD with --format json). `kg query --list` lists the presets.\n\n"
     f"A SELECT shows a page of {DEFAULT_PAGE} rows unless --limit says otherwise (0: every row); a note on "
-    "stderr says when more follow: `--offset 1000` for the next page. The same call gives the same page.",
+    "stderr says when more follow: `--offset 1000` for the next page. The same call gives the same page.\n\n"
+    "kg only reads: updates (INSERT, DELETE, LOAD…) are refused, and so are SERVICE clauses, which reach "
+    "other servers, unless --allow-service. A preset's parameters are all needed (--list names them).",
 )
 @reports_errors
 def query(
@@ -443,6 +489,15 @@ def query(
     store: StoreOption = None,
     limit: LimitOption = str(DEFAULT_PAGE),
     offset: OffsetOption = "0",
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0, metavar="SECONDS", show_default=False,
+                     help="Give up on a query that runs longer (exit 2); default: no limit."),
+    ] = None,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Run SERVICE clauses, which query other servers over "
+                           "the network (refused otherwise).")
+    ] = False,
 ) -> None:
     from kg import querying
 
@@ -454,8 +509,12 @@ def query(
         sparql, graph = str(graph), None  # `kg query --store DIR "SELECT …"`: the one argument is the query
     text = querying.query_source(sparql, file, preset)
     params = querying.parse_params(param or [])
+    if preset:
+        querying.check_parameters(querying.get_preset(preset), params)
     page = querying.parse_page(limit, offset)
-    result = querying.run_query(querying.open_graph(graph, store), text, params, *page)
+    querying.check_query_form(text, allow_service)  # before a large graph is loaded for nothing
+    result = querying.run_query(querying.open_graph(graph, store), text, params, *page,
+                                allow_service=allow_service, timeout=timeout)
     for note in result.notes:
         typer.echo(f"Note: {note}", err=True)
     querying.print_result(result, format_name)
@@ -511,18 +570,25 @@ def claims(
     _page_note(entries.page_note())
 
 
-@app.command()
+@app.command(
+    help="Write a graph in another RDF format, or its entity graph for Gephi, atomically. "
+    "Example: kg export out/graph.ttl -o graph.jsonld\n\n"
+    "The suffix of -o tells the format: .ttl, .nt, .jsonld, .trig, .rdf (RDF/XML), .graphml, .gexf; any "
+    "other needs --format. GraphML and GEXF hold the entity graph that kg stats measures: entities as "
+    "nodes, and as weighted edges who spoke about whom, who supplies what to whom, who is named beside whom.",
+)
 @reports_errors
 def export(
     graph: OptionalGraphArgument = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")] = Path("graph.ttl"),
     format_name: Annotated[
-        str | None, typer.Option("--format", "-f", help="ttl, nt, jsonld or trig (default: from -o's "
-                                 "suffix).", show_default=False)
+        str | None, typer.Option("--format", "-f", show_default=False,
+                                 help="ttl, nt, jsonld, trig or xml (RDF/XML); graphml or gexf: the entity "
+                                 "graph, for Gephi (default: from -o's suffix).")
     ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Write a graph in another RDF format, atomically. Example: kg export out/graph.ttl -o graph.jsonld"""
+    """Write a graph in another format (the help above); the store's straight from Oxigraph."""
     if store is not None:
         from kg.storing import dump_store
 

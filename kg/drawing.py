@@ -35,7 +35,7 @@ from kg.analysing import (
 )
 from kg.errors import OutputError
 from kg.exporting import write_atomically
-from kg.normalizing import fold
+from kg.normalizing import fold, without_bidi_controls
 from kg.vocabulary import KG
 
 # A font stack with Arabic glyphs first: the page must read well without any web font.
@@ -570,7 +570,7 @@ def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TI
     counts_en = f"{entity_count} entities · {kinds['claim']} claims · {transfer_count} transfers"
     payload = {"nodes": network.nodes, "edges": network.edges, "options": vis_options(len(network.nodes)),
                "layoutBudgetMs": LAYOUT_BUDGET_MS, "relayoutIterations": RELAYOUT_ITERATIONS}
-    return PAGE.render(
+    page = PAGE.render(
         title=title,
         counts_ar=counts_ar,
         counts_en=counts_en,
@@ -583,6 +583,9 @@ def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TI
         legend_kinds=legend_kinds,
         legend_lines=legend_lines,
     )
+    # A graph from elsewhere may carry bidi controls in its names and texts; the page lays out direction by
+    # its own markup (dir, <bdi>), and none of vis-network's code holds such a character.
+    return without_bidi_controls(page)
 
 
 def write_html(graph: Graph, path: Path, *, hide_claims: bool = False,

@@ -1,15 +1,21 @@
-"""Exporting: the graph to files, atomically: a temp file in the same folder, then a rename."""
+"""Exporting: the graph to files, atomically: a temp file in the same folder, then a rename; a build's set of
+outputs staged and renamed into place together, under a lock on their folder."""
 
 from __future__ import annotations
 
+import fcntl
+import io
 import os
+import re
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.annotating import temp_file_prefix
+from kg.annotating import mode_for, temp_file_prefix
 from kg.errors import OutputError
 
 # Our format names → rdflib serializer names and file suffixes.
@@ -18,14 +24,21 @@ FORMATS: dict[str, tuple[str, str]] = {
     "nt": ("nt", ".nt"),
     "jsonld": ("json-ld", ".jsonld"),
     "trig": ("trig", ".trig"),
+    "xml": ("xml", ".rdf"),
 }
+# The entity graph (kg.analysing.project: entities as nodes, claims, transfers and co-mentions as weighted
+# edges) for network tools such as Gephi, which read no RDF: format name → file suffix.
+ENTITY_GRAPH_FORMATS: dict[str, str] = {"graphml": ".graphml", "gexf": ".gexf"}
+# Characters XML 1.0 cannot hold, even escaped: a name read from elsewhere may carry them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write bytes to ``path`` so that readers see the old file or the new one, never half of one.
 
     A process killed while writing leaves a hidden temp file (see kg.annotating.remove_stale_temps), never
-    a half-written ``path``. A folder that cannot take the file raises OutputError.
+    a half-written ``path``. The file keeps the permissions of the one it replaces, or takes the umask's. A
+    folder that cannot take the file raises OutputError.
     """
     path = Path(path)
     try:
@@ -35,6 +48,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
     except OSError as error:
         raise OutputError(f"cannot write {path} ({error.strerror or error})") from None
     try:
+        os.fchmod(handle, mode_for(path))
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()
@@ -48,10 +62,73 @@ def write_atomically(path: Path, data: bytes) -> Path:
     return path
 
 
+# A build holds its output folder with a lock file, and writes its outputs into a staging folder inside it.
+BUILD_LOCK = ".kg-build.lock"
+STAGING_PREFIX = ".kg-build-staging."
+
+
+@contextmanager
+def output_set(out_dir: Path, option: str = "--out") -> Iterator[Path]:
+    """Hold ``out_dir`` for one build, and give the build a staging folder to write its outputs into.
+
+    When the block ends well, the staged files replace those of ``out_dir`` together (a rename each, so a
+    reader sees every output of one build or of the other, never a mix); when it raises, they are deleted
+    and ``out_dir`` keeps the previous build's outputs. A second build into the folder meanwhile fails at
+    once with OutputError: two builds writing in turn would leave one's graph beside the other's stats.
+    """
+    out_dir = Path(out_dir)
+    with _build_lock(out_dir, option):
+        for stale in out_dir.glob(f"{STAGING_PREFIX}*"):  # of a build killed before it could tidy up
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING_PREFIX))
+        try:
+            yield staging
+            for staged in sorted(staging.iterdir()):
+                final = out_dir / staged.name
+                staged.chmod(mode_for(final))  # the staged file's own mode came from the umask
+                os.replace(staged, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def _build_lock(out_dir: Path, option: str) -> Iterator[None]:
+    """An exclusive lock on ``out_dir``'s lock file for the block; OutputError when another process has it.
+    The lock goes with the process, so a killed build never leaves the folder locked."""
+    path = out_dir / BUILD_LOCK
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(handle, 32).decode("ascii", "replace").strip() or "another process"
+            os.close(handle)
+            raise OutputError(f"{option} {out_dir} is in use by another kg build ({holder}); wait for it, "
+                              "or choose another folder") from None
+        if _is_file_at(handle, path):
+            break
+        os.close(handle)  # the holder before us removed it between our open and our lock: lock the new one
+    try:
+        os.ftruncate(handle, 0)
+        os.write(handle, f"process {os.getpid()}".encode("ascii"))
+        yield
+    finally:
+        Path(path).unlink(missing_ok=True)
+        os.close(handle)
+
+
+def _is_file_at(handle: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
 def serialize(graph: Graph, format_name: str) -> bytes:
     """The graph in one of FORMATS, as bytes."""
     if format_name not in FORMATS:
-        raise OutputError(f"unknown RDF format {format_name!r}; choose one of {', '.join(FORMATS)}")
+        choices = ", ".join([*FORMATS, *ENTITY_GRAPH_FORMATS])
+        raise OutputError(f"unknown format {format_name!r}; choose one of {choices}")
     rdflib_format, _ = FORMATS[format_name]
     if format_name == "trig" and not isinstance(graph, Dataset):
         # A plain Graph goes out as a graph named by a fresh blank node, which a reader loads as a named
@@ -66,11 +143,42 @@ def serialize(graph: Graph, format_name: str) -> bytes:
 
 
 def export_graph(graph: Graph, path: Path, format_name: str | None = None) -> Path:
-    """Write the graph to ``path`` in ``format_name`` (guessed from the suffix when omitted)."""
+    """Write the graph to ``path`` in ``format_name``: one of FORMATS (RDF) or ENTITY_GRAPH_FORMATS (the
+    entity graph), told by the suffix when omitted; OutputError for a suffix that tells none."""
     path = Path(path)
-    if format_name is None:
-        format_name = next((name for name, (_, suffix) in FORMATS.items() if path.suffix == suffix), "ttl")
+    format_name = format_name or format_of(path)
+    if format_name in ENTITY_GRAPH_FORMATS:
+        return write_atomically(path, entity_graph(graph, format_name))
     return write_atomically(path, serialize(graph, format_name))
+
+
+def format_of(path: Path) -> str:
+    """The export format a file name asks for by its suffix (.ttl, .nt, .jsonld, .trig, .rdf, .graphml,
+    .gexf); OutputError for any other, rather than Turtle under a name that says otherwise."""
+    suffixes = {suffix: name for name, (_, suffix) in FORMATS.items()}
+    suffixes |= {suffix: name for name, suffix in ENTITY_GRAPH_FORMATS.items()}
+    suffixes[".owl"] = "xml"  # RDF/XML's other customary suffix
+    if Path(path).suffix.lower() in suffixes:
+        return suffixes[Path(path).suffix.lower()]
+    choices = ", ".join(sorted(suffixes))
+    raise OutputError(f"cannot tell a format from the name {Path(path).name}: end it with one of {choices}, "
+                      "or give --format")
+
+
+def entity_graph(graph: Graph, format_name: str) -> bytes:
+    """The entity graph of ``graph`` (kg.analysing.project) as GraphML or GEXF: nodes with their kind and
+    label, edges with their kind, weight, count and, for transfers, status."""
+    import networkx as nx
+
+    from kg.analysing import project
+
+    projection = project(graph)
+    for _, attributes in projection.nodes(data=True):
+        attributes["label"] = _NOT_XML.sub("", attributes["label"])
+    buffer = io.BytesIO()
+    writer = nx.write_graphml if format_name == "graphml" else nx.write_gexf
+    writer(projection, buffer, encoding="utf-8")
+    return buffer.getvalue()
 
 
 def export_all(graph: Graph, out_dir: Path, formats: Iterable[str], stem: str = "graph") -> list[Path]:

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.gazetteer import Gazetteer
-from kg.normalizing import fold, match_key
+from kg.normalizing import fold, match_key, without_bidi_controls
 from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer
 from kg.vocabulary import KG, KGR, KGRULE, WD, bind_prefixes
 
@@ -51,6 +51,12 @@ def sentence_iri(document: Document, index: int) -> URIRef:
 
 def _short_hash(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _shown_text(text: str, language: str | None = "ar") -> Literal:
+    """A name or a claim as a literal people read: without bidi controls, which a gazetteer or an article can
+    carry and which would reorder whatever a table or a page shows beside it."""
+    return Literal(without_bidi_controls(text), lang=language)
 
 
 def _tokens(text: str) -> list[str]:
@@ -124,12 +130,12 @@ class GraphBuilder:
         for entity in self.resolution.entities.values():
             node = KGR[entity.entity_id]
             graph.add((node, RDF.type, KG[entity.kind]))
-            graph.add((node, RDFS.label, Literal(entity.label_ar, lang="ar")))
+            graph.add((node, RDFS.label, _shown_text(entity.label_ar)))
             if entity.label_en:
-                graph.add((node, RDFS.label, Literal(entity.label_en, lang="en")))
+                graph.add((node, RDFS.label, _shown_text(entity.label_en, "en")))
             for form in sorted(entity.alt_labels):
                 if form != entity.label_ar:
-                    graph.add((node, SKOS.altLabel, Literal(form, lang="ar")))
+                    graph.add((node, SKOS.altLabel, _shown_text(form)))
             if entity.wikidata:
                 graph.add((node, OWL.sameAs, WD[entity.wikidata]))
             if entity.category:
@@ -152,7 +158,7 @@ class GraphBuilder:
             graph.add((node, SKOS.inScheme, KG.WeaponCategories))
             for label, language in ((category.label_ar, "ar"), (category.label_en, "en")):
                 if label:
-                    graph.add((node, SKOS.prefLabel, Literal(label, lang=language)))
+                    graph.add((node, SKOS.prefLabel, _shown_text(label, language)))
             if category.broader:
                 graph.add((node, SKOS.broader, KGR[category.broader]))
 
@@ -213,13 +219,13 @@ class GraphBuilder:
         graph.add((node, RDF.type, KG.Claim))
         graph.add((node, KG.speaker, speaker))
         if is_new:
-            graph.add((node, KG.text, Literal(claim.text, lang="ar")))
+            graph.add((node, KG.text, _shown_text(claim.text)))
             graph.add((node, KG.quoteKind, KG[claim.kind]))
         graph.add((node, PROV.wasDerivedFrom, sentence_iri(document, claim.sentence)))
         if claim.cue:
-            graph.add((node, KG.cue, Literal(claim.cue, lang="ar")))
+            graph.add((node, KG.cue, _shown_text(claim.cue)))
         if claim.speaker.via == "anonymous":
-            graph.add((node, KG.sourceDescription, Literal(claim.speaker.text, lang="ar")))
+            graph.add((node, KG.sourceDescription, _shown_text(claim.speaker.text)))
         if (agency := self._actor(claim.reported_by)) is not None:
             graph.add((node, KG.reportedBy, agency))
         for mention in claim.mentions:

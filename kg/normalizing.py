@@ -14,6 +14,10 @@ import unicodedata
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _TATWEEL = "\u0640"
 _BIDI_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# The bidi formatting characters. An override or an embedding (U+202E reverses what follows) or an isolate
+# reaches over everything after it to the end of the line: in a label, a claim or a table cell it garbles
+# what is printed beside it. The marks (LRM, RLM, ALM) sway the neutrals around them.
+BIDI_FORMATTING = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LETTER_FOLDS = str.maketrans(
     {
         "أ": "ا",
@@ -123,6 +127,12 @@ _TRANSLIT = str.maketrans(
         "ي": "y", "ء": "", "ﻻ": "la",
     }
 )
+
+
+def without_bidi_controls(text: str) -> str:
+    """The text without bidi formatting characters (``BIDI_FORMATTING``); the letters keep their order, and
+    every display lays them out by their own direction."""
+    return BIDI_FORMATTING.sub("", text)
 
 
 def slugify(text: str) -> str:

@@ -17,7 +17,7 @@ from rdflib import Graph
 from kg.annotating import Annotator, remove_stale_temps
 from kg.cleaning import clean
 from kg.errors import InputError, OutputError
-from kg.exporting import FORMATS, export_all, write_atomically
+from kg.exporting import FORMATS, export_all, output_set, write_atomically
 from kg.extracting.cache import ExtractionCache, extraction_fingerprint
 from kg.extracting.entities import extract_mentions
 from kg.extracting.quotations import extract_claims
@@ -25,7 +25,7 @@ from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import load_gazetteer
 from kg.graphing import build_graph
 from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
-from kg.reading import Skipped, decoding_problem, read_sources
+from kg.reading import Skipped, read_sources
 from kg.records import AnnotatedDocument, Document, Extraction
 from kg.resolving import resolve
 
@@ -101,7 +101,8 @@ def load_documents(
 ) -> tuple[list[Document], list[Skipped], int]:
     """Read and clean every source; the same story under several names is one document with every source.
 
-    Sources used despite a problem (undecodable bytes) add a line "PATH: problem" to ``warnings``.
+    Sources used despite a problem (undecodable bytes, control characters) add a line "PATH: problem" per
+    problem to ``warnings``.
     """
     by_id: dict[str, Document] = {}
     skipped: list[Skipped] = []
@@ -111,8 +112,8 @@ def load_documents(
             skipped.append(item)
             continue
         read += 1
-        if warnings is not None and (problem := decoding_problem(item)):
-            warnings.append(f"{item.path}: {problem}")
+        if warnings is not None:
+            warnings.extend(f"{item.path}: {problem}" for problem in item.problems)
         stories = [story if story.date or not date else replace(story, date=date, date_from="option")
                    for story in clean(item)]
         if not stories:
@@ -180,25 +181,92 @@ def build(
     if unknown:
         raise OutputError(f"unknown RDF format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     out_names = [f"graph{FORMATS[name][1]}" for name in formats] + ["stats.json"] + ["graph.html"] * html
-    out_dir = check_output_dir(Path(out_dir), out_names)
-    if store_dir is not None:  # written last: say now, not after the whole build, that it cannot be
-        if Path(store_dir).is_file():
-            raise OutputError(f"--store {store_dir} is a file, not a folder")
-        check_output_dir(Path(store_dir).parent, option=f"--store {store_dir}: its folder")
-    seconds: dict[str, float] = {}
-    annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
+    out_dir = Path(out_dir)
+    new_folders = [folder for folder in (out_dir, *out_dir.parents) if not folder.exists()]
+    out_dir = check_output_dir(out_dir, out_names)
+    try:
+        with output_set(out_dir) as staging:
+            _check_store_dir(store_dir)
+            seconds: dict[str, float] = {}
+            annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
+            _check_cache_dir(annotator)
+            with _timed(seconds, "load language data"):
+                extractor = Extractor(gazetteer_files, lexicon_files)
+            warnings: list[str] = []
+            with _timed(seconds, "read and clean"):
+                documents, skipped, read = load_documents(sources, warnings, date)
+            if not documents:
+                raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
+            extractions, annotated, stanza_calls = _extract_all(
+                documents, annotator, extractor, [*gazetteer_files, *lexicon_files], seconds, progress,
+                workers, scheduler)
+            with _timed(seconds, "resolve"):
+                resolution = resolve(extractions, extractor.gazetteer)
+            with _timed(seconds, "graph"):
+                graph = build_graph(extractions, resolution, extractor.gazetteer)
+            kinds = Counter(entity.kind for entity in resolution.entities.values())
+            result = BuildResult(
+                out_dir=out_dir,
+                graph=graph,
+                outputs={},
+                documents=len(documents),
+                sources=read,
+                sentences=sum(len(e.annotated.sentences) for e in extractions),
+                tokens=sum(len(s.words) for e in extractions for s in e.annotated.sentences),
+                entities_by_kind=dict(sorted(kinds.items())),
+                claims=_count_typed(graph, "Claim"),
+                transfers=_count_typed(graph, "Transfer"),
+                skipped=skipped,
+                annotated_documents=annotated,
+                stanza_calls=stanza_calls,
+                seconds_by_stage=seconds,
+                warnings=warnings,
+            )
+            _write_outputs(result, staging, formats, html, store_dir)
+    except BaseException:
+        _remove_if_empty(new_folders)  # a failed build leaves no empty --out behind
+        raise
+    return result
+
+
+def _check_store_dir(store_dir: str | Path | None) -> None:
+    """The store is written last: say now, not after the whole build, that it cannot be."""
+    if store_dir is None:
+        return
+    if Path(store_dir).is_file():
+        raise OutputError(f"--store {store_dir} is a file, not a folder")
+    check_output_dir(Path(store_dir).parent, option=f"--store {store_dir}: its folder")
+
+
+def _check_cache_dir(annotator: Annotator) -> None:
     if annotator.use_cache:
         try:
             check_output_dir(annotator.cache.folder.parent, option="--cache-dir")
         except OutputError as error:
             raise OutputError(f"{error}; pass another --cache-dir, or --no-cache") from None
-    with _timed(seconds, "load language data"):
-        extractor = Extractor(gazetteer_files, lexicon_files)
-    warnings: list[str] = []
-    with _timed(seconds, "read and clean"):
-        documents, skipped, read = load_documents(sources, warnings, date)
-    if not documents:
-        raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
+
+
+def _remove_if_empty(folders: Sequence[Path]) -> None:
+    """Remove these folders, deepest first, as long as each is empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
+def _extract_all(
+    documents: list[Document],
+    annotator: Annotator,
+    extractor: Extractor,
+    language_files: Sequence[Path],
+    seconds: dict[str, float],
+    progress: ProgressHook | None,
+    workers: int | None,
+    scheduler: str | None,
+) -> tuple[list[Extraction], int, int]:
+    """Every document's extraction, from the extraction cache or through annotation (on a cluster when
+    asked); with the count of documents that went through Stanza and of Stanza calls."""
     fanned_annotated = fanned_calls = 0
     if workers or scheduler:
         from kg.distributing import annotate_on_cluster
@@ -219,7 +287,7 @@ def build(
     if annotator.use_cache:
         with _timed(seconds, "read extraction cache"):
             extraction_cache = ExtractionCache(annotator.cache.folder.parent, extraction_fingerprint(
-                annotator.fingerprint, [*gazetteer_files, *lexicon_files]))
+                annotator.fingerprint, language_files))
             extraction_cache.remove_stale_temps()
             for document in documents:
                 if (cached := extraction_cache.get(document)) is not None:
@@ -239,21 +307,25 @@ def build(
         extracted[annotated.document.doc_id] = extraction
         if progress:
             progress("annotate", len(extracted), total)
-    extractions = [extracted[document.doc_id] for document in documents]
-    with _timed(seconds, "resolve"):
-        resolution = resolve(extractions, extractor.gazetteer)
-    with _timed(seconds, "graph"):
-        graph = build_graph(extractions, resolution, extractor.gazetteer)
-    outputs: dict[str, Path] = {}
+    return ([extracted[document.doc_id] for document in documents],
+            annotator.documents_annotated - annotated_before + fanned_annotated,
+            annotator.stanza_calls - calls_before + fanned_calls)
+
+
+def _write_outputs(result: BuildResult, staging: Path, formats: Sequence[str], html: bool,
+                   store_dir: str | Path | None) -> None:
+    """The graph files, the store, the HTML and stats.json, written into ``staging`` (see
+    kg.exporting.output_set); ``result.outputs`` names them where they will be, in ``result.out_dir``."""
+    seconds, graph, outputs = result.seconds_by_stage, result.graph, result.outputs
     with _timed(seconds, "export"):
-        for name, path in zip(formats, export_all(graph, out_dir, formats), strict=True):
-            outputs[name] = path
+        staged = dict(zip(formats, export_all(graph, staging, formats), strict=True))
+    outputs.update({name: result.out_dir / path.name for name, path in staged.items()})
     if store_dir is not None:
         from kg.storing import write_store
 
         with _timed(seconds, "store"):
             # Bulk-loading the file just written is faster than handing the graph over triple by triple.
-            loadable = next((path for name, path in outputs.items() if name in ("nt", "ttl")), None)
+            loadable = next((path for name, path in staged.items() if name in ("nt", "ttl")), None)
             outputs["store"] = write_store(loadable or graph, store_dir)
     from kg.analysing import read_graph
 
@@ -263,28 +335,11 @@ def build(
         from kg.drawing import write_html
 
         with _timed(seconds, "html"):
-            outputs["html"] = write_html(graph, out_dir / "graph.html", reading=reading)
-    kinds = Counter(entity.kind for entity in resolution.entities.values())
-    result = BuildResult(
-        out_dir=out_dir,
-        graph=graph,
-        outputs=outputs,
-        documents=len(documents),
-        sources=read,
-        sentences=sum(len(e.annotated.sentences) for e in extractions),
-        tokens=sum(len(s.words) for e in extractions for s in e.annotated.sentences),
-        entities_by_kind=dict(sorted(kinds.items())),
-        claims=_count_typed(graph, "Claim"),
-        transfers=_count_typed(graph, "Transfer"),
-        skipped=skipped,
-        annotated_documents=annotator.documents_annotated - annotated_before + fanned_annotated,
-        stanza_calls=annotator.stanza_calls - calls_before + fanned_calls,
-        seconds_by_stage=seconds,
-        warnings=warnings,
-    )
+            write_html(graph, staging / "graph.html", reading=reading)
+        outputs["html"] = result.out_dir / "graph.html"
     with _timed(seconds, "stats"):
-        outputs["stats"] = write_stats(result, out_dir / "stats.json", reading)
-    return result
+        write_stats(result, staging / "stats.json", reading)
+    outputs["stats"] = result.out_dir / "stats.json"
 
 
 def _count_typed(graph: Graph, class_name: str) -> int:

@@ -39,10 +39,12 @@ import csv
 import io
 import json
 import re
+import threading
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -53,6 +55,11 @@ from rdflib.util import guess_format
 from kg.errors import GraphFileError, QueryError
 from kg.normalizing import match_key
 from kg.vocabulary import KG, PREFIXES
+
+if TYPE_CHECKING:  # rich loads only when a table is printed
+    from rich.console import Console, ConsoleOptions
+    from rich.measure import Measurement
+    from rich.segment import Segment
 
 PRESETS_DIR = Path(__file__).resolve().parent.parent / "ontologies" / "queries"
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -95,10 +102,34 @@ def load_graph(path: str | Path) -> Graph:
         else:
             graph.parse(str(path), format=rdf_format)
     except Exception as error:  # every parser has its own exceptions; the user needs the file and the cause
+        # rdflib's parsers say "string index out of range" of a truncated file; Oxigraph's say where it ends.
         # Turtle's parser quotes the offending bytes after " at ^ in:"; the line and the cause say enough.
-        cause = _one_line(str(error).split(" at ^ in:")[0])
+        cause = _oxigraph_parse_error(path, rdf_format) or _one_line(str(error).split(" at ^ in:")[0])
         raise GraphFileError(f"{path} is not RDF ({rdf_format}): {cause}") from None
     return graph
+
+
+# rdflib's format names → pyoxigraph's, for a second opinion on a file rdflib cannot parse.
+_OXIGRAPH_PARSERS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "nt11": "N_TRIPLES", "trig": "TRIG",
+                     "nquads": "N_QUADS", "xml": "RDF_XML", "n3": "N3", "json-ld": "JSON_LD"}
+
+
+def _oxigraph_parse_error(path: Path, rdf_format: str) -> str | None:
+    """Where and why Oxigraph's parser stops in ``path`` ("Parser error at line 12 column 5: Unexpected end
+    of file"), or None when it reads the file or knows no such format."""
+    import pyoxigraph as ox
+
+    name = _OXIGRAPH_PARSERS.get(rdf_format)
+    if name is None:
+        return None
+    try:
+        for _ in ox.parse(path=str(path), format=getattr(ox.RdfFormat, name)):
+            pass
+    except SyntaxError as error:
+        return _one_line(error.msg)
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def _one_line(message: str, limit: int = 200) -> str:
@@ -154,6 +185,19 @@ def list_presets(folder: Path = PRESETS_DIR) -> list[Preset]:
         summary = first.lstrip("#").strip() if first.lstrip().startswith("#") else ""
         presets.append(Preset(path.stem, summary, declared_parameters(text), text, path))
     return presets
+
+
+def check_parameters(preset: Preset, params: Mapping[str, str] | None) -> None:
+    """QueryError, on one line, when ``params`` lacks a parameter the preset announces: a preset about one
+    actor or state run without one would list every actor's answer, which nobody asked for."""
+    declared = [parameter.name for parameter in preset.parameters]
+    unknown = [name for name in params or {} if declared and name not in declared]
+    if unknown:
+        raise QueryError(f"unknown parameter {unknown[0]!r}; this query takes: {', '.join(declared)}")
+    missing = [parameter for parameter in preset.parameters if parameter.name not in (params or {})]
+    if missing:
+        first = missing[0]
+        raise QueryError(f"preset {preset.name!r} needs --param {first.name}=VALUE: {first.description}")
 
 
 def get_preset(name: str, folder: Path = PRESETS_DIR) -> Preset:
@@ -356,12 +400,39 @@ def _page_clause(limit: int | None, offset: int) -> str:
                     if part)
 
 
+# Strings, IRIs and comments: the parts of a query where a keyword is not one.
+_NOT_KEYWORDS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*',
+    re.DOTALL,
+)
+_PROLOGUE = re.compile(r"(?:\s*(?:PREFIX\s+[\w.-]*:|BASE)\s*)*", re.IGNORECASE)
+_UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.IGNORECASE)
+
+
+def check_query_form(query_text: str, allow_service: bool = False) -> None:
+    """QueryError, on one line, for what kg does not run: an update (kg only reads graphs), and unless
+    ``allow_service``, a SERVICE clause, which sends part of the query to another server over the network."""
+    skeleton = _NOT_KEYWORDS.sub(" ", query_text)
+    first = re.match(r"[A-Za-z]*", skeleton[_PROLOGUE.match(skeleton).end():]).group().upper()
+    if first in _UPDATES:
+        raise QueryError(f"SPARQL updates ({first} …) are not supported: kg reads graphs, it never changes "
+                         "them")
+    if not allow_service and _SERVICE.search(skeleton):
+        raise QueryError("the query has a SERVICE clause, which would send part of it over the network to "
+                         "another server: refused unless asked for (--allow-service)")
+
+
 def prepare_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None,
-                  limit: int | None = None, offset: int = 0) -> PreparedQuery:
+                  limit: int | None = None, offset: int = 0, allow_service: bool = False) -> PreparedQuery:
     """Declare the missing prefixes, bind the parameters and place the page (see the module's docstring).
 
-    ``limit`` None or 0 means every row.
+    ``limit`` None or 0 means every row. Updates, and SERVICE clauses unless ``allow_service``, are refused
+    (see :func:`check_query_form`).
     """
+    check_query_form(query_text, allow_service)
     limit, offset = check_page(limit, offset)
     declared = {parameter.name: parameter for parameter in declared_parameters(query_text)}
     bindings: dict[str, Node] = {}
@@ -475,32 +546,70 @@ def _syntax_error(error, added_lines: int) -> QueryError:  # pyparsing's ParseBa
 
 
 def run_query(graph: Graph, query_text: str, params: Mapping[str, str] | None = None,
-              limit: int | None = None, offset: int = 0) -> QueryResult:
+              limit: int | None = None, offset: int = 0, *, allow_service: bool = False,
+              timeout: float | None = None) -> QueryResult:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on ``graph``.
 
     The vocabulary's prefixes are declared when the query omits them; ``params`` are bound as described in
     the module's docstring. A SELECT gives the page of ``limit`` rows (None or 0: every row) from
     ``offset``; ``QueryResult.more`` says whether rows follow it. On an Oxigraph store (kg.storing) the
-    query goes to pyoxigraph directly. Raises QueryError, on one line with the line and column of a syntax
-    error.
+    query goes to pyoxigraph directly. Updates are refused, and SERVICE clauses unless ``allow_service``.
+    A query that runs longer than ``timeout`` seconds is abandoned (see :func:`within`). Raises QueryError,
+    on one line with the line and column of a syntax error.
     """
-    prepared = prepare_query(graph, query_text, params, limit, offset)
+    prepared = prepare_query(graph, query_text, params, limit, offset, allow_service)
     store = oxigraph_store(graph)
     execute = _run_on_rdflib if store is None else _run_on_oxigraph
-    result = execute(store if store is not None else graph, prepared.text, prepared)
+    target = store if store is not None else graph
+    return within(timeout, lambda: _run_page(execute, target, prepared))
+
+
+def _run_page(execute: Callable[..., QueryResult], target: object, prepared: PreparedQuery) -> QueryResult:
+    result = execute(target, prepared.text, prepared)
     if result.form != "SELECT" or not (prepared.limit or prepared.offset):
         return result
     result.limit, result.offset = prepared.limit, prepared.offset
     if prepared.paged_in_query:
         # Every row of the page's sub-select gives at least one row: fewer rows than the limit is the end.
         if prepared.probe_text is not None and len(result.rows) >= (prepared.limit or 0):
-            probe = execute(store if store is not None else graph, prepared.probe_text, prepared)
+            probe = execute(target, prepared.probe_text, prepared)
             result.more = bool(probe.rows)
     else:
         end = prepared.offset + prepared.limit if prepared.limit else None
         result.more = end is not None and len(result.rows) > end
         result.rows = result.rows[prepared.offset:end]
     return result
+
+
+T = TypeVar("T")
+
+
+def within(seconds: float | None, work: Callable[[], T]) -> T:
+    """``work()``, or QueryError when it runs longer than ``seconds`` (None or 0: no limit).
+
+    Neither engine can be stopped in the middle of a query, so the work runs in a thread of its own; past
+    the limit it is abandoned: it goes on in the background until it ends or the process does, and what it
+    gives is dropped. The command line ends right after.
+    """
+    if not seconds:
+        return work()
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed to the caller's thread below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise QueryError(f"the query ran longer than the time limit ({seconds:g} s); narrow it, or give "
+                         "--timeout more seconds")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
 
 
 def _run_on_rdflib(graph: Graph, text: str, prepared: PreparedQuery) -> QueryResult:
@@ -713,9 +822,11 @@ def _collect(result: Result, prepared: PreparedQuery) -> QueryResult:
 
 def run_preset(graph: Graph, name: str, params: Mapping[str, str] | None = None,
                limit: int | None = None, offset: int = 0) -> QueryResult:
-    """Run the preset question ``name`` (see :func:`list_presets`): every row, or the page of ``limit``
-    rows from ``offset``."""
-    return run_query(graph, get_preset(name).text, params, limit, offset)
+    """Run the preset question ``name`` (see :func:`list_presets`) with the parameters it announces (every
+    one needed): every row, or the page of ``limit`` rows from ``offset``."""
+    preset = get_preset(name)
+    check_parameters(preset, params)
+    return run_query(graph, preset.text, params, limit, offset)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -803,6 +914,36 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
+# Each table cell is a bidi isolate, its direction taken from its first letter: a bidi-aware terminal or
+# page otherwise reads two Arabic cells and the border between them as one right-to-left run, and shows the
+# cells in each other's place.
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+class IsolatedCell:
+    """A table cell of plain text (never read as rich markup) whose every line, once wrapped to its column,
+    is a bidi isolate: U+2068 … U+2069."""
+
+    def __init__(self, text: str) -> None:
+        from rich.text import Text
+
+        self.text = Text(text)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        for line in console.render_lines(self.text, options, pad=False):
+            yield Segment(FIRST_STRONG_ISOLATE)
+            yield from line
+            yield Segment(POP_DIRECTIONAL_ISOLATE)
+            yield Segment.line()
+
+
 # Columns whose cells run longer than this wrap inside the column instead of widening the table.
 WRAP_WIDTH = 48
 SHORT_WIDTH = 20  # columns no wider than this keep their width when the long ones can wrap instead
@@ -815,7 +956,8 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: 
 
     Arabic cells are given as they are, in logical order: a terminal with bidi support shows them right to
     left, and copying from any terminal gives the original text. Reshaping or reversing them here would
-    garble both. Long cells (claims, sentences) wrap on word boundaries within their column, while short
+    garble both. Each line of a cell is a bidi isolate (see ``IsolatedCell``), so that cells keep their
+    columns' order. Long cells (claims, sentences) wrap on word boundaries within their column, while short
     ones (names, statuses, counts) keep their width as long as the long ones have room to wrap.
     """
     from rich import box
@@ -849,7 +991,7 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: 
             overflow="fold",
         )
     for row in texts:
-        table.add_row(*row)
+        table.add_row(*map(IsolatedCell, row))
     return table
 
 

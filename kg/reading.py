@@ -11,10 +11,13 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.records import SourceText
 
@@ -41,6 +44,9 @@ _BINARY_MAGIC = {
     b"GIF8": "a GIF image",
     b"PK\x03\x04": "a ZIP archive (or an Office document)",
     b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x7fELF": "an executable",
+    b"SQLite format 3\x00": "an SQLite database",
 }
 
 
@@ -57,62 +63,133 @@ def find_article_files(sources: Iterable[str | Path]) -> Iterator[Path | Skipped
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not files:
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES
+                           and (p.is_file() or _is_broken_link(p)))
+            if not found:
                 yield Skipped(str(path), "folder holds no .txt articles")
-            yield from files
+            for file in found:
+                yield _broken_link(file) if _is_broken_link(file) else file
         elif path.is_file():
             yield path
+        elif _is_broken_link(path):
+            yield _broken_link(path)
         elif path.exists():
             yield Skipped(str(path), "not a regular file")
         else:
             yield Skipped(str(path), "no such file or folder")
 
 
-def decode_article(data: bytes) -> tuple[str, str]:
+def _is_broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
+
+
+def _broken_link(path: Path) -> Skipped:
+    return Skipped(str(path), f"broken symbolic link (to {os.readlink(path)})")
+
+
+class Decoded(NamedTuple):
+    """A file's bytes as text: the encoding that read them, and what the user should hear about."""
+
+    text: str
+    encoding: str  # utf-8, utf-8-sig, utf-16(-le/-be), cp1256, or utf-8+cp1256 when lines differ
+    problems: tuple[str, ...] = ()  # one line each: undecodable bytes, lines in another encoding…
+
+
+def decode_article(data: bytes) -> Decoded:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the bytes show it),
     or Windows-1256, in that order.
 
-    Returns (text, encoding). UTF-8 with a few undecodable bytes (a truncated download, a stray byte of
-    another code page) keeps its UTF-8 reading with replacement characters; its encoding then reads
-    ``utf-8 with N undecodable bytes replaced`` so that the caller can warn (see ``decoding_problem``).
+    A file that is not UTF-8 throughout is decoded line by line when some of its lines are (a UTF-8 article
+    pasted into a Windows-1256 file): each line in the encoding that reads it, and a problem says so. UTF-8
+    with a few undecodable bytes (a truncated download, a stray byte of another code page) keeps its UTF-8
+    reading with replacement characters, and a problem counts them.
     """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
         text = data.decode("utf-8", errors="replace")
-        return text, _utf8_encoding_name(data, text, "utf-8-sig")
+        return Decoded(text, "utf-8-sig", _replaced_problem(data, text, "utf-8-sig"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return Decoded(data.decode("utf-16", errors="replace"), "utf-16")
     if utf16 := _utf16_without_bom(data):
-        return data.decode(utf16, errors="replace"), utf16
+        return Decoded(data.decode(utf16, errors="replace"), utf16)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    if any(_is_utf8_beyond_ascii(line) for line in lines):
+        return _decode_by_line(lines)
+    return _decode_whole(data)
+
+
+def _decode_whole(data: bytes) -> Decoded:
+    """A file none of whose lines is UTF-8 beyond ASCII: Windows-1256 when it reads as Arabic so, else UTF-8
+    with replacement characters."""
     lenient = data.decode("utf-8", errors="replace")
-    high_bytes = len(data) - len(data.translate(None, _HIGH_BYTES))
     # Windows-1256 text has nearly all its (Arabic) high bytes invalid as UTF-8, while UTF-8 text with a
     # few bad bytes has nearly all valid: decoding the latter as Windows-1256 would turn every Arabic
     # letter into two letters of mojibake that still look Arabic.
-    if lenient.count(_REPLACEMENT) * 20 > high_bytes:
+    if lenient.count(_REPLACEMENT) * 20 > _high_bytes(data):
         text = data.decode("cp1256", errors="replace")
         # Windows-1256 maps nearly every byte, so only accept it when the result reads as Arabic.
         arabic, latin = _letter_counts(text)
         if arabic >= max(1, latin):
-            return text, "cp1256"
-    return lenient, _utf8_encoding_name(data, lenient, "utf-8")
+            return Decoded(text, "cp1256")
+    return Decoded(lenient, "utf-8", _replaced_problem(data, lenient, "utf-8"))
+
+
+def _decode_by_line(lines: list[bytes]) -> Decoded:
+    """A file of UTF-8 lines and others: each other line as Windows-1256 when most of its high bytes are
+    invalid UTF-8 and it reads as Arabic so, else as UTF-8 with replacement characters."""
+    texts: list[str] = []
+    in_cp1256 = replaced = 0
+    for line in lines:
+        lenient = line.decode("utf-8", errors="replace")
+        undecodable = lenient.count(_REPLACEMENT) - line.count(_REPLACEMENT.encode("utf-8"))
+        if undecodable and undecodable * 2 > _high_bytes(line):
+            single_byte = line.decode("cp1256", errors="replace")
+            arabic, latin = _letter_counts(single_byte)
+            if arabic >= max(1, latin):
+                texts.append(single_byte)
+                in_cp1256 += 1
+                continue
+        texts.append(lenient)
+        replaced += undecodable
+    problems = []
+    if in_cp1256:
+        with_text = sum(1 for line in lines if line.strip())
+        problems.append(f"mixed encodings: {in_cp1256} of {with_text} lines read as Windows-1256, "
+                        "the others as UTF-8")
+    if replaced:
+        problems.append(_replaced_message(replaced, "utf-8"))
+    return Decoded("\n".join(texts), "utf-8+cp1256" if in_cp1256 else "utf-8", tuple(problems))
 
 
 _REPLACEMENT = "\ufffd"
 _HIGH_BYTES = bytes(range(0x80, 0x100))
-_UNDECODABLE = " undecodable byte"
 
 
-def _utf8_encoding_name(data: bytes, text: str, name: str) -> str:
+def _high_bytes(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _HIGH_BYTES))
+
+
+def _is_utf8_beyond_ascii(line: bytes) -> bool:
+    if line.isascii():
+        return False
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _replaced_problem(data: bytes, text: str, encoding: str) -> tuple[str, ...]:
     replaced = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
-    if replaced <= 0:
-        return name
-    return f"{name} with {replaced}{_UNDECODABLE}{'s' if replaced > 1 else ''} replaced"
+    return (_replaced_message(replaced, encoding),) if replaced > 0 else ()
+
+
+def _replaced_message(replaced: int, encoding: str) -> str:
+    return f"{replaced} undecodable byte{'s' if replaced > 1 else ''} replaced (read as {encoding})"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -134,25 +211,52 @@ def _letter_counts(text: str, sample: int = 200_000) -> tuple[int, int]:
     return len(head) - len(_ARABIC_LETTER.sub("", head)), len(head) - len(_LATIN_LETTER.sub("", head))
 
 
-def decoding_problem(source: SourceText) -> str | None:
-    """A one-line warning when the source's bytes did not all decode, else None."""
-    encoding, _, problem = source.encoding.partition(" with ")
-    return f"{problem} (read as {encoding})" if _UNDECODABLE in problem else None
+# Control characters carry no text. Those that lay text out (vertical tab, form feed, the separators,
+# NEL) end a line; the others (NUL, BEL, ESC…: a torn download, a stray byte) go.
+_LAYOUT_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def strip_controls(text: str) -> tuple[str, str | None]:
+    """The text without control characters (tab and line breaks kept, layout controls made line breaks),
+    and a one-line problem naming what was removed, or None when nothing was."""
+    found = Counter(_OTHER_CONTROLS.findall(text))
+    text = _LAYOUT_CONTROLS.sub("\n", text)
+    if not found:
+        return text, None
+    count = sum(found.values())
+    names = ", ".join(f"U+{ord(character):04X}" for character in sorted(found))
+    plural = "s" if count > 1 else ""
+    return _OTHER_CONTROLS.sub("", text), f"{count} control character{plural} removed ({names})"
+
+
+def _looks_binary(data: bytes, head: int = 8192) -> bool:
+    """Whether the bytes hold more control bytes than text does: more than one in 20 of the head's bytes
+    besides NUL. NUL is left out of the count: a text file padded with NULs, or with a stray one, is text."""
+    sample = data[:head].replace(b"\x00", b"")
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls * 20 > len(sample)
+
+
+_CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0e, 0x1b), 0x7f])
 
 
 def why_unusable(data: bytes, text: str | None = None) -> str | None:
-    """A one-line reason why these bytes are not an Arabic article, or None when they are usable."""
+    """A one-line reason why these bytes are not an Arabic article, or None when they are usable.
+
+    ``text``: the bytes decoded, control characters removed (see ``strip_controls``), when they are.
+    """
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             return f"binary file ({kind})"
     if not data.strip():
         return "empty file" if not data else "whitespace only"
     is_utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data)
-    if b"\x00" in data[:4096] and not is_utf16:
+    if not is_utf16 and _looks_binary(data):
         return "binary file"
     if text is not None:
         if not text.strip():
-            return "empty file" if not text else "whitespace only"
+            return "no text, only control characters"
         arabic, latin = _letter_counts(text)
         if arabic == 0 or arabic < latin / 2:
             return "not Arabic text"
@@ -161,39 +265,47 @@ def why_unusable(data: bytes, text: str | None = None) -> str | None:
     return None
 
 
+def read_article(path: Path) -> SourceText | Skipped:
+    """One file as a SourceText (decoded, control characters removed, each problem noted), or Skipped."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Skipped(str(path), f"cannot be read ({error.strerror or error})")
+    reason = why_unusable(data)
+    if reason:
+        return Skipped(str(path), reason)
+    decoded = decode_article(data)
+    text, controls = strip_controls(decoded.text)
+    reason = why_unusable(data, text)
+    if reason:
+        return Skipped(str(path), reason)
+    problems = decoded.problems + ((controls,) if controls else ())
+    return SourceText(path=str(path), text=text, encoding=decoded.encoding, problems=problems)
+
+
 def read_sources(sources: Iterable[str | Path]) -> Iterator[SourceText | Skipped]:
     """Read every article under ``sources``; yield a SourceText per usable file and a Skipped per other."""
     for item in find_article_files(sources):
         if isinstance(item, Skipped):
             yield item
-            continue
-        try:
-            data = item.read_bytes()
-        except OSError as error:
-            yield Skipped(str(item), f"cannot be read ({error.strerror or error})")
-            continue
-        if item.suffix.lower() in DUMP_SUFFIXES:
-            yield from read_dump(item, data)
-            continue
-        reason = why_unusable(data)
-        if reason:
-            yield Skipped(str(item), reason)
-            continue
-        text, encoding = decode_article(data)
-        reason = why_unusable(data, text)
-        if reason:
-            yield Skipped(str(item), reason)
-            continue
-        yield SourceText(path=str(item), text=text, encoding=encoding)
+        elif item.suffix.lower() in DUMP_SUFFIXES:
+            yield from read_dump(item)
+        else:
+            yield read_article(item)
 
 
 # ── News dumps ─────────────────────────────────────────────────────────────────────────────────────────
 
 
-def read_dump(path: Path, data: bytes) -> Iterator[SourceText | Skipped]:
+def read_dump(path: Path) -> Iterator[SourceText | Skipped]:
     """One SourceText per usable record of a JSON Lines, JSON or CSV dump; a Skipped per unusable record (or
     one for the whole file when it is not a dump at all)."""
-    text, _ = decode_article(data)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield Skipped(str(path), f"cannot be read ({error.strerror or error})")
+        return
+    text = decode_article(data).text
     try:
         records = list(_records(path.suffix.lower(), text))
     except ValueError as error:
@@ -241,12 +353,13 @@ def _record_source(path: Path, number: int, record: object) -> SourceText | Skip
     if body is None:
         return Skipped(location, f"record has no text (none of {', '.join(DUMP_FIELDS['text'])})")
     title = _field(record, "title")
-    text = f"{title}\n{body}" if title and not body.startswith(title) else body
+    text, controls = strip_controls(f"{title}\n{body}" if title and not body.startswith(title) else body)
     reason = why_unusable(text.encode("utf-8"), text)
     if reason:
         return Skipped(location, reason)
-    return SourceText(path=location, text=text, date=iso_day(_field(record, "date")),
-                      url=_field(record, "url"), publisher=_field(record, "publisher"))
+    return SourceText(path=location, text=text, problems=(controls,) if controls else (),
+                      date=iso_day(_field(record, "date")), url=_field(record, "url"),
+                      publisher=_field(record, "publisher"))
 
 
 def iso_day(value: str | None) -> str | None:

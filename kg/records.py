@@ -5,13 +5,19 @@ Character offsets always point into ``Document.text``: the cleaned text that the
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class SourceText:
-    """A file (or a record of a news dump) as read: where it came from, its decoded text and the encoding that
-    decoded it, and what a dump's record says of it."""
+    """A file (or a record of a news dump) as read: where it came from, its decoded text, the encoding that
+    decoded it, what went wrong on the way (one line each: undecodable bytes, control characters removed…),
+    and what a dump's record says of it."""
 
     path: str
     text: str
@@ -19,6 +25,7 @@ class SourceText:
     date: str | None = None  # ISO 8601 publication date the record gives
     url: str | None = None
     publisher: str | None = None  # the outlet («aawsat», «Reuters»)
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,3 +157,95 @@ class Entity:
     wikidata: str | None = None
     category: str | None = None  # weapon category slug, for weapons
     alt_labels: set[str] = field(default_factory=set)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Records as plain data, for the caches' JSON: written fast, read back checked. Data cannot run code, as a
+# pickle can, and a cache entry of the wrong shape must be found out before a later stage trips on it.
+
+
+class RecordDataError(ValueError):
+    """Plain data that does not have the shape of the records it should give."""
+
+
+def record_fields(record: object) -> list:
+    """A record's field values in the order its dataclass declares them: ``json.dumps(…, default=…)``
+    writes each record as the array of its fields, nested records likewise, tuples as arrays."""
+    return [getattr(record, name) for name in _field_names(type(record))]
+
+
+def read_records(kind: object, data: object) -> object:
+    """Plain data (parsed JSON) as a value of type ``kind``: a record class, ``tuple[Record, ...]``, ``X |
+    None`` or a plain type. A record is read from the array of its fields (as ``record_fields`` writes it)
+    or from an object of them by name. Every value is checked to have its declared type; RecordDataError
+    says what is not."""
+    return _reader(kind)(data)
+
+
+@functools.cache
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(record_type))
+
+
+@functools.cache
+def _reader(kind: object) -> Callable[[object], object]:
+    if dataclasses.is_dataclass(kind):
+        return _record_reader(kind)
+    arguments = typing.get_args(kind)
+    if typing.get_origin(kind) is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
+        read_item = _reader(arguments[0])
+        return lambda data: tuple(map(read_item, _checked(data, list)))
+    if isinstance(kind, types.UnionType) and len(arguments) == 2 and type(None) in arguments:
+        read_value = _reader(next(argument for argument in arguments if argument is not type(None)))
+        return lambda data: None if data is None else read_value(data)
+    if kind in (str, int):
+        return lambda data: _checked(data, kind)
+    raise TypeError(f"records of type {kind} cannot be read from plain data")
+
+
+def _record_reader(record_type: type) -> Callable[[object], object]:
+    hints = typing.get_type_hints(record_type)
+    names = _field_names(record_type)
+    plain = [_plain_types(hints[name]) for name in names]
+    if all(plain):  # words and spans, by the thousand: their types checked in one pass
+        def read_plain(data: object) -> object:
+            fields_ = _fields_of(record_type, names, data)
+            if not all(map(frozenset.__contains__, plain, map(type, fields_))):
+                raise RecordDataError(f"a field of a {record_type.__name__} of the wrong type")
+            return record_type(*fields_)
+
+        return read_plain
+    readers = [_reader(hints[name]) for name in names]
+
+    def read(data: object) -> object:
+        values = _fields_of(record_type, names, data)
+        return record_type(*[read_field(value) for read_field, value in zip(readers, values, strict=True)])
+
+    return read
+
+
+def _plain_types(kind: object) -> frozenset[type] | None:
+    """The types a field of plain values may hold (``str``, ``int | None``…), or None for records."""
+    if kind in (str, int):
+        return frozenset({kind})
+    arguments = typing.get_args(kind)
+    if isinstance(kind, types.UnionType) and set(arguments) <= {str, int, type(None)}:
+        return frozenset(arguments)
+    return None
+
+
+def _fields_of(record_type: type, names: tuple[str, ...], data: object) -> list:
+    if isinstance(data, dict):
+        data = [data.get(name, _MISSING) for name in names]
+    if type(data) is not list or len(data) != len(names) or _MISSING in data:
+        raise RecordDataError(f"not the {len(names)} fields of a {record_type.__name__}")
+    return data
+
+
+_MISSING = object()
+
+
+def _checked(data: object, kind: type) -> object:
+    if type(data) is not kind:  # exactly: a bool is no int here
+        raise RecordDataError(f"{type(data).__name__} where {kind.__name__} belongs")
+    return data

@@ -38,13 +38,15 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 
+from kg.annotating import mode_for
 from kg.errors import GraphFileError, OutputError
 from kg.normalizing import match_key
 from kg.vocabulary import bind_prefixes
 
 # Our RDF format names (kg.exporting.FORMATS) → pyoxigraph's, for loading an exported file as it is.
-_OXIGRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "jsonld": "JSON_LD"}
-_SUFFIX_FORMATS = {".ttl": "ttl", ".nt": "nt", ".trig": "trig", ".jsonld": "jsonld"}
+_OXIGRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "jsonld": "JSON_LD",
+                     "xml": "RDF_XML"}
+_SUFFIX_FORMATS = {".ttl": "ttl", ".nt": "nt", ".trig": "trig", ".jsonld": "jsonld", ".rdf": "xml"}
 # Every RocksDB folder holds these; a folder with other files and without them is not ours to replace.
 _ROCKSDB_MARKERS = ("CURRENT", "IDENTITY")
 # The store's own index (see the module's docstring): not part of the knowledge graph or its vocabulary.
@@ -111,6 +113,7 @@ def write_store(graph_or_file: Graph | str | Path, store_dir: str | Path) -> Pat
 
 def _swap_in(staging: Path, store_dir: Path) -> None:
     """Put ``staging`` where ``store_dir`` is: two renames, then the old store is deleted."""
+    staging.chmod(mode_for(store_dir, 0o777))
     retired = None
     if store_dir.exists():
         retired = Path(tempfile.mkdtemp(dir=store_dir.parent, prefix=f".{store_dir.name}.", suffix=".old"))
@@ -256,20 +259,26 @@ def open_store(store_dir: str | Path) -> Graph:
 
 
 def dump_store(store_dir: str | Path, path: str | Path, format_name: str | None = None) -> Path:
-    """Write the store's graph to ``path`` (ttl, nt, trig or jsonld, from the suffix unless given), straight
-    from Oxigraph and atomically: a temp file beside it, then a rename."""
+    """Write the store's graph to ``path`` (ttl, nt, trig, jsonld or xml, from the suffix unless given),
+    straight from Oxigraph and atomically: a temp file beside it, then a rename; or its entity graph (graphml,
+    gexf: see kg.exporting.entity_graph)."""
     import pyoxigraph as ox
 
+    from kg.exporting import ENTITY_GRAPH_FORMATS, export_graph, format_of
     from kg.vocabulary import PREFIXES
 
     path = Path(path)
-    format_name = format_name or _SUFFIX_FORMATS.get(path.suffix, "ttl")
+    format_name = format_name or format_of(path)
+    if format_name in ENTITY_GRAPH_FORMATS:
+        return export_graph(open_store(store_dir), path, format_name)
     if format_name not in _OXIGRAPH_FORMATS:
-        raise OutputError(f"unknown RDF format {format_name!r}; choose one of {', '.join(_OXIGRAPH_FORMATS)}")
+        choices = ", ".join([*_OXIGRAPH_FORMATS, *ENTITY_GRAPH_FORMATS])
+        raise OutputError(f"unknown format {format_name!r}; choose one of {choices}")
     open_store(store_dir)  # the same checks and messages as for a query
     inner = ox.Store.read_only(str(store_dir))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.fchmod(handle, mode_for(path))
     os.close(handle)
     try:
         inner.dump(temp_name, getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[format_name]),

@@ -8,6 +8,7 @@ or a plain `kill`).
 from __future__ import annotations
 
 import gzip
+import http.server
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -34,6 +36,7 @@ from kg.vocabulary import KG
 from .conftest import SEEDS, make_document, models_dir
 
 KG_COMMAND = [sys.executable, "-m", "kg"]
+# Entities, facts and documents, and the rules that made the facts (kgrule:, a namespace under kgr:).
 RESOURCE_IRI = re.compile(r"^https://w3id\.org/kg-ar/resource/(rule/)?[a-z0-9-]+$")
 
 ARTICLE = """\
@@ -207,6 +210,84 @@ def test_names_from_a_hostile_article_become_slug_iris_and_escaped_literals(mess
     assert "<script>alert(" not in page and "<img src=x" not in page and '<a href="javascript' not in page
 
 
+# Damage that used to pass unseen: a file half in one encoding and half in another, NUL bytes, bidi
+# controls in names and quotes, a broken link.
+UTF8_HALF = "قال وزير الدفاع الروسي سيرغي شويغو إن بلاده ستسلم بيلاروسيا منظومات إس-400 قبل نهاية العام.\n"
+CP1256_HALF = "وأكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن جيش بلاده تسلم الدفعة الأولى من صواريخ إسكندر.\n"
+EARLY_NUL = "قالت وزارة الخارجية الصينية إن بكين ترفض أي تدخل أجنبي في شؤونها الداخلية وتدعو إلى الحوار.\n"
+LATE_NUL = "وأعلن الجيش الأوكراني أنه تسلم دفعة جديدة من دبابات ليوبارد الألمانية خلال الأسبوع الماضي.\n"
+RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+BIDI_ARTICLE = (f"بوتين يحذر الغرب\n\nقال الرئيس الروسي فلاديمير {RLO}بوتين{PDF} يوم الخميس إن «روسيا لن "
+                f"{RLO}تسمح بنشر صواريخ أمريكية{PDF} في أوروبا مهما كان الثمن».\n\n"
+                f"وأضاف أن موسكو سلمت {LRI}مينسك{PDI} صواريخ إسكندر الشهر الماضي.\n")
+BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture(scope="module")
+def damaged_build(tmp_path_factory: pytest.TempPathFactory, annotation_cache_dir: Path):
+    root = tmp_path_factory.mktemp("damaged")
+    articles = root / "articles"
+    articles.mkdir()
+    mixed = "تقرير\n".encode() + UTF8_HALF.encode() + CP1256_HALF.encode("cp1256")
+    (articles / "mixed.txt").write_bytes(mixed)
+    (articles / "early-nul.txt").write_bytes(b"\x00" + EARLY_NUL.encode())
+    (articles / "late-nul.txt").write_bytes(LATE_NUL.encode().replace("الماضي".encode(), b"\x00\x00"))
+    (articles / "bidi.txt").write_text(BIDI_ARTICLE, encoding="utf-8")
+    (articles / "gone.txt").symlink_to(root / "moved-away.txt")
+    out = root / "out"
+    formats = ("-f", "ttl", "-f", "nt", "-f", "jsonld", "-f", "trig")
+    result = run_kg(*build_args(articles, out=out, cache=annotation_cache_dir, extra=formats))
+    return root, out, result
+
+
+def document_texts(graph: Graph) -> list[str]:
+    return [str(text) for document in graph.subjects(RDF.type, KG.Document)
+            for text in graph.objects(document, KG.text)]
+
+
+def test_a_file_half_utf8_half_cp1256_loses_neither_half(damaged_build):
+    root, out, result = damaged_build
+    assert_no_traceback(result)
+    (line,) = [line for line in warnings_of(result) if "mixed.txt" in line]
+    assert line.endswith("mixed.txt: mixed encodings: 1 of 3 lines read as Windows-1256, the others as UTF-8")
+    texts = document_texts(Graph().parse(out / "graph.ttl"))
+    assert any(UTF8_HALF.strip() in text and CP1256_HALF.strip() in text for text in texts), texts
+
+
+def test_nul_bytes_early_or_late_are_removed_with_a_warning_and_the_text_kept(damaged_build):
+    root, out, result = damaged_build
+    for name, count in (("early-nul.txt", "1 control character"), ("late-nul.txt", "2 control characters")):
+        (line,) = [line for line in warnings_of(result) if f"{name}: " in line]
+        assert line.endswith(f"{name}: {count} removed (U+0000)"), line
+    texts = document_texts(Graph().parse(out / "graph.ttl"))
+    assert EARLY_NUL.strip() in texts
+    assert any(LATE_NUL.replace("الماضي", "").strip() in text for text in texts)
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.html", "stats.json"):
+        assert b"\x00" not in (out / name).read_bytes(), name
+
+
+def test_bidi_controls_of_an_article_reach_no_output(damaged_build):
+    root, out, result = damaged_build
+    graph = Graph().parse(out / "graph.ttl")
+    claims = [str(graph.value(claim, KG.text)) for claim in graph.subjects(RDF.type, KG.Claim)]
+    assert any("تسمح بنشر صواريخ أمريكية" in claim for claim in claims), claims
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.html", "stats.json"):
+        assert not BIDI_CONTROL.search((out / name).read_text(encoding="utf-8")), name
+    for command in ("claims", "transfers"):
+        listing = run_kg(command, out / "graph.ttl")
+        assert listing.returncode == 0, listing.stderr
+        assert "بوتين" in listing.stdout or command == "transfers"
+        # The isolates around each cell are the table's own; nothing of the article's is left.
+        assert not BIDI_CONTROL.search(listing.stdout.replace("\u2068", "").replace("\u2069", "")), command
+
+
+def test_a_broken_symbolic_link_is_skipped_with_a_warning(damaged_build):
+    root, out, result = damaged_build
+    assert result.returncode == 3, result.stderr
+    assert f"Warning: skipped {root / 'articles' / 'gone.txt'}: broken symbolic link (to " \
+        f"{root / 'moved-away.txt'})" in result.stderr.splitlines()
+
+
 @pytest.mark.parametrize("encoding", ["cp1256", "utf-16", "utf-8-sig"])
 def test_other_encodings_give_the_same_graph_as_utf8(
     tmp_path: Path, annotation_cache_dir: Path, encoding: str
@@ -234,6 +315,82 @@ def test_when_no_source_is_usable_the_build_stops_with_one_line(tmp_path: Path):
                                 cache=tmp_path / "cache"))
     assert_one_line_error(result, "no usable Arabic articles", "english.txt: not Arabic text", "1 more")
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_failed_build_leaves_no_empty_out_behind(tmp_path: Path):
+    (tmp_path / "english.txt").write_text(ENGLISH, encoding="utf-8")
+    result = run_kg(*build_args(tmp_path / "english.txt", out=tmp_path / "new" / "out",
+                                cache=tmp_path / "cache"))
+    assert_one_line_error(result, "no usable Arabic articles")
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "kept").mkdir()  # a folder that was there before stays, empty or not
+    result = run_kg(*build_args(tmp_path / "english.txt", out=tmp_path / "kept", cache=tmp_path / "cache"))
+    assert_one_line_error(result, "no usable Arabic articles")
+    assert (tmp_path / "kept").is_dir() and not list((tmp_path / "kept").iterdir())
+
+
+def test_a_second_build_into_the_same_out_fails_at_once_and_the_first_finishes_whole(tmp_path: Path):
+    first_articles, second_articles = tmp_path / "first", tmp_path / "second"
+    first_articles.mkdir()
+    second_articles.mkdir()
+    (first_articles / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (first_articles / "other.txt").write_text(LATE_NUL, encoding="utf-8")
+    (second_articles / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    # A fresh cache: the first build loads the models and annotates, long enough for the second to start.
+    first = subprocess.Popen([*KG_COMMAND, *build_args(first_articles, out=out, cache=tmp_path / "cache")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (out / ".kg-build.lock").exists():
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        second = run_kg(*build_args(second_articles, out=out, cache=tmp_path / "other-cache"))
+        stdout, stderr = first.communicate(timeout=900)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+    assert_one_line_error(second, f"--out {out} is in use by another kg build (process {first.pid})")
+    assert first.returncode == 0, stderr
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))["build"]
+    graph = Graph().parse(out / "graph.ttl")
+    documents = set(graph.subjects(RDF.type, KG.Document))
+    assert stats["documents"] == len(documents) == 2  # graph and stats of the same build
+    assert sorted(path.name for path in out.iterdir()) == ["graph.html", "graph.ttl", "stats.json"]
+
+
+def run_with_umask(mask: int, *args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG_COMMAND, *map(str, args)], capture_output=True, text=True, timeout=900,
+                          preexec_fn=lambda: os.umask(mask))
+
+
+def modes(folder: Path) -> dict[str, int]:
+    return {path.name: path.stat().st_mode & 0o777 for path in folder.iterdir()}
+
+
+def test_outputs_take_the_umask_and_a_replaced_file_keeps_its_mode(
+    tmp_path: Path, annotation_cache_dir: Path
+):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    out, store = tmp_path / "out", tmp_path / "store"
+    args = build_args(tmp_path / "articles", out=out, cache=annotation_cache_dir,
+                      extra=("--quiet", "--store", str(store)))
+    assert run_with_umask(0o022, *args).returncode == 0
+    assert modes(out) == {"graph.ttl": 0o644, "graph.html": 0o644, "stats.json": 0o644}
+    assert store.stat().st_mode & 0o777 == 0o755
+    (out / "graph.ttl").chmod(0o640)
+    (out / "stats.json").chmod(0o664)
+    assert run_with_umask(0o077, *args, "-f", "ttl", "-f", "nt").returncode == 0
+    assert modes(out) == {"graph.ttl": 0o640, "graph.html": 0o644, "stats.json": 0o664, "graph.nt": 0o600}
+    assert store.stat().st_mode & 0o777 == 0o755  # the store it replaced was so
+    assert run_with_umask(0o002, "export", out / "graph.ttl", "-o", tmp_path / "graph.jsonld").returncode == 0
+    assert run_with_umask(0o002, "viz", out / "graph.ttl", "-o", tmp_path / "page.html").returncode == 0
+    assert run_with_umask(0o002, "export", "--store", store, "-o", tmp_path / "dump.nt").returncode == 0
+    assert {name: mode for name, mode in modes(tmp_path).items() if "." in name} == {
+        "graph.jsonld": 0o664, "page.html": 0o664, "dump.nt": 0o664}
 
 
 # --out and --cache-dir are checked before anything is read or any model loaded.
@@ -271,6 +428,40 @@ def test_unusable_store_is_one_line_error_before_any_work(tmp_path: Path, under:
     assert not (tmp_path / "cache").exists() and not (tmp_path / "out" / "graph.ttl").exists()
 
 
+GAZETTEER_HEAD = """@prefix kg: <https://w3id.org/kg-ar/ontology#> .
+@prefix kgr: <https://w3id.org/kg-ar/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+kgr:dmitry-krutoy a kg:Person ; rdfs:label "دميتري كروتوي"@ar, "Dmitry Krutoy"@en .
+"""
+
+
+def bad_gazetteer(tmp_path: Path, case: str) -> tuple[Path, str]:
+    path = tmp_path / "my-entities.ttl"
+    if case == "a folder":
+        path.mkdir()
+        return path, f"--gazetteer {path} is a folder"
+    if case == "missing":
+        return path, f"--gazetteer {path}: no such file"
+    if case == "a bad date":
+        post = ("kgr:post-ambassador a kg:Post ; kg:role kgr:role-ambassador ; kg:jurisdiction kgr:russia ; "
+                'kg:holder kgr:dmitry-krutoy ; kg:since "2024-13-45"^^xsd:date .\n')
+        path.write_text(GAZETTEER_HEAD + post, encoding="utf-8")
+        return path, f'gazetteer file {path}: "2024-13-45" is not a valid xsd:date'
+    path.write_text(GAZETTEER_HEAD + "kgr:oops a \n", encoding="utf-8")
+    return path, f"gazetteer file {path} is not valid Turtle"
+
+
+@pytest.mark.parametrize("case", ["a folder", "missing", "a bad date", "not Turtle"])
+def test_a_bad_gazetteer_is_one_line_error_before_any_work(tmp_path: Path, case: str):
+    gazetteer, message = bad_gazetteer(tmp_path, case)
+    result = run_kg(*build_args(SEEDS, out=tmp_path / "out", cache=tmp_path / "cache",
+                                extra=("--gazetteer", str(gazetteer))))
+    assert_one_line_error(result, message)
+    assert "rdflib" not in result.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "cache" / "extractions").exists()
+
+
 def test_unusable_cache_dir_is_one_line_error_before_any_work(tmp_path: Path):
     a_file = tmp_path / "a-file"
     a_file.write_text("x", encoding="utf-8")
@@ -292,6 +483,7 @@ def test_a_corrupt_cache_entry_is_recomputed_with_a_warning(tmp_path: Path, anno
         shutil.copy(annotation_cache_dir / relative, tmp_path / "cache" / relative)
     else:
         assert run_kg(*args).returncode == 0
+        shutil.rmtree(tmp_path / "cache" / "extractions")  # or the next build would not read the entry
     entry = tmp_path / "cache" / relative
     good = gzip.decompress(entry.read_bytes())
     entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])  # as a torn write would leave it
@@ -323,6 +515,13 @@ CORRUPTIONS = {
     "a missing field": lambda entry: rewrite_entry(entry, lambda p: p["sentences"][0].pop("words")),
     "offsets off the text": lambda entry: rewrite_entry(entry, lambda p: p["sentences"][0].update(start=3)),
     "a folder": lambda entry: entry.unlink() or entry.mkdir(),
+    "JSON but an array": lambda entry: entry.write_bytes(gzip.compress(b"[1, 2]")),
+    "JSON but a string": lambda entry: entry.write_bytes(gzip.compress(b'"an entry"')),
+    "deflate data torn": lambda entry: entry.write_bytes(entry.read_bytes()[:12] + b"\xff" * 40),
+    "sentences not a list": lambda entry: rewrite_entry(entry, lambda p: p.update(sentences={"a": 1})),
+    "a sentence not an object": lambda entry: rewrite_entry(entry, lambda p: p["sentences"].append("s")),
+    "a word field of the wrong type": lambda entry: rewrite_entry(
+        entry, lambda p: p["sentences"][0]["words"][0].update(upos=["NOUN"])),
 }
 
 
@@ -345,6 +544,37 @@ def test_every_kind_of_bad_cache_entry_is_recomputed_with_a_warning(
     caplog.clear()
     (third,) = Annotator(models_dir(), cache_dir=tmp_path).annotate([document])  # the entry was replaced
     assert third == expected and not caplog.records
+
+
+def test_cache_entries_of_json_but_no_object_are_misses_not_failed_builds(
+    tmp_path: Path, annotation_cache_dir: Path
+):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (document,) = clean(SourceText("article.txt", ARTICLE))
+    fingerprint = Annotator(models_dir(), cache_dir=annotation_cache_dir).fingerprint
+    relative = Path(fingerprint) / document.doc_id[:2] / f"{document.doc_id}.json.gz"
+    if (annotation_cache_dir / relative).exists():  # borrow the session's entry rather than annotate anew
+        (tmp_path / "cache" / relative).parent.mkdir(parents=True)
+        shutil.copy(annotation_cache_dir / relative, tmp_path / "cache" / relative)
+    args = build_args(tmp_path / "articles", out=tmp_path / "out", cache=tmp_path / "cache",
+                      extra=("--no-html", "--quiet"))
+    assert run_kg(*args).returncode == 0
+    good = Graph().parse(tmp_path / "out" / "graph.ttl")
+    extraction_entries = sorted((tmp_path / "cache" / "extractions").rglob("*.*"))
+    assert extraction_entries
+    for entry in extraction_entries:
+        entry.write_bytes(b"[]")
+    (tmp_path / "cache" / relative).write_bytes(gzip.compress(b"[]"))
+    result = run_kg(*args)
+    assert result.returncode == 0, result.stderr
+    assert_no_traceback(result)
+    annotation_warning, extraction_warning = sorted(warnings_of(result))
+    assert "annotation cache entry" in annotation_warning and "not an object" in annotation_warning
+    assert "extraction cache entry" in extraction_warning and "not an object" in extraction_warning
+    assert isomorphic(good, Graph().parse(tmp_path / "out" / "graph.ttl"))
+    again = run_kg(*args)  # the entries were replaced
+    assert again.returncode == 0 and not warnings_of(again), again.stderr
 
 
 def test_a_cache_that_cannot_take_an_entry_costs_a_warning_not_the_annotation(
@@ -585,13 +815,82 @@ def test_a_graph_file_that_is_not_rdf_is_one_line_error(
         (["SELECT ?s WHERE { ?s nope:p ?o }"], "nope"),
         (["--preset", "no-such-preset"], "unknown preset 'no-such-preset'"),
         (["--preset", "said-by", "--param", "no-equals-sign"], "NAME=VALUE"),
+        (["--preset", "said-by"], "preset 'said-by' needs --param actor=VALUE: the speaker"),
+        (["--preset", "weapons-to-state", "--format", "csv"], "needs --param state=VALUE"),
+        (["INSERT DATA { kgr:a kg:b kgr:c }"], "SPARQL updates (INSERT …) are not supported"),
+        (["PREFIX ex: <http://example.org/#> DELETE WHERE { ?s ex:p ?o }"], "updates (DELETE …)"),
+        (["LOAD <http://example.org/graph.ttl>"], "updates (LOAD …)"),
     ],
-    ids=["misspelt keyword", "unclosed", "unknown prefix", "unknown preset", "malformed parameter"],
+    ids=["misspelt keyword", "unclosed", "unknown prefix", "unknown preset", "malformed parameter",
+         "a preset without its parameter", "another", "insert", "delete", "load"],
 )
 def test_bad_queries_are_one_line_errors(messy_build, args: list[str], fragment: str):
     _, out, _ = messy_build
     result = run_kg("query", out / "graph.ttl", *args)
     assert_one_line_error(result, fragment)
+
+
+def test_a_truncated_turtle_file_says_where_it_ends(tmp_path: Path):
+    truncated = tmp_path / "graph.ttl"
+    truncated.write_text("@prefix kgr: <https://w3id.org/kg-ar/resource/> .\n"
+                         "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+                         "kgr:doc-01-s1 dcterms:isPartOf kgr:doc-01", encoding="utf-8")
+    with pytest.raises(IndexError):  # what rdflib alone says of it: "string index out of range"
+        Graph().parse(truncated, format="turtle")
+    result = run_kg("query", truncated, "SELECT * WHERE { ?s ?p ?o }")
+    assert_one_line_error(result, "graph.ttl is not RDF (turtle): Parser error at line 3", "Unexpected end")
+
+
+class SparqlEndpoint(http.server.BaseHTTPRequestHandler):
+    """A SPARQL endpoint on this machine that answers every query with no rows and counts the calls."""
+
+    calls: list[str] = []
+
+    def do_GET(self) -> None:
+        self.calls.append(self.path)
+        body = json.dumps({"head": {"vars": ["s"]}, "results": {"bindings": []}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def endpoint():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SparqlEndpoint)
+    SparqlEndpoint.calls = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", SparqlEndpoint.calls
+    server.shutdown()
+
+
+def test_a_service_clause_reaches_no_server_unless_asked(messy_build, endpoint):
+    _, out, _ = messy_build
+    url, calls = endpoint
+    query = f"SELECT ?s WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    refused = run_kg("query", out / "graph.ttl", query)
+    assert_one_line_error(refused, "SERVICE clause", "--allow-service")
+    assert calls == []
+    allowed = run_kg("query", out / "graph.ttl", query, "--allow-service", "--format", "csv")
+    assert allowed.returncode == 0, allowed.stderr
+    assert len(calls) == 1
+
+
+def test_a_query_past_its_time_limit_stops_with_one_line(messy_build):
+    _, out, _ = messy_build
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    result = run_kg("query", out / "graph.ttl", endless, "--timeout", "2")
+    assert_one_line_error(result, "the query ran longer than the time limit (2 s)")
+    assert time.monotonic() - started < 30
+    assert result.stdout == ""
 
 
 def test_debug_shows_the_traceback(messy_build):

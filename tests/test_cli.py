@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +61,66 @@ def test_missing_models_is_one_line_error(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
     assert "kg models download" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build"], "Missing argument 'sources'. (see `kg build -h`)"),
+        (["build", "seeds", "--nope"], "No such option: --nope"),
+        (["build", "seeds", "--workers", "0"], "Invalid value for '--workers'"),
+        (["query", "out/graph.ttl", "--limit"], "Option '--limit' requires an argument."),
+        (["bogus"], "No such command 'bogus'. (see `kg -h`)"),
+        (["models", "nope"], "No such command 'nope'. (see `kg models -h`)"),
+    ],
+    ids=["missing argument", "unknown option", "bad value", "option without value", "unknown command",
+         "unknown subcommand"],
+)
+def test_usage_errors_are_one_line_too(args: list[str], message: str):
+    result = run_kg(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: "), result.stderr
+    assert message in result.stderr
+
+
+def test_models_download_without_a_network_is_one_line_error(tmp_path: Path):
+    # A proxy nobody listens on: the download fails as it does offline, without touching the network.
+    unreachable = "http://127.0.0.1:9"
+    proxies = {name: unreachable for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")}
+    offline = {**os.environ, **proxies, "NO_PROXY": "", "no_proxy": ""}
+    result = subprocess.run([*KG, "models", "download", "--models", str(tmp_path / "models")],
+                            capture_output=True, text=True, timeout=600, env=offline)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("Error: cannot download the Stanza models: ")
+    assert "cannot be reached (no network?)" in result.stderr and "--models DIR" in result.stderr
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def readme_command_lines() -> list[list[str]]:
+    """The `kg …` lines of the README's shell examples, as words, comments left out."""
+    blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    lines = [line for block in blocks for line in block.splitlines() if line.startswith("kg ")]
+    return [shlex.split(line, comments=True)[1:] for line in lines]
+
+
+def command_of(words: list[str]):
+    """The click command a line of words runs, and the words that follow its name."""
+    command = typer.main.get_command(app)
+    while getattr(command, "commands", None) and words and words[0] in command.commands:
+        command, words = command.commands[words[0]], words[1:]
+    return command, words
+
+
+@pytest.mark.parametrize("words", readme_command_lines(), ids=lambda words: " ".join(words[:3]))
+def test_the_readme_examples_use_only_options_their_commands_have(words: list[str]):
+    command, rest = command_of(words)
+    options = {name for parameter in command.params for name in (*parameter.opts, *parameter.secondary_opts)}
+    given = {word for word in rest if re.match(r"^--?[a-z]", word)}
+    assert given <= options | {"-h", "--help"}, (given - options, command.name)
+    for word in rest:  # the files an example names in the project are there
+        if word.startswith(("docs/", "seeds", "tests/")):
+            assert (README.parent / word).exists(), word

@@ -329,3 +329,15 @@ kgr:body-coast-guard a skos:Concept ; skos:inScheme kg:Bodies ;
     assert extended.body_id("coast-guard", "japan") == "coast-guard-japan"
     assert extended.entry("coast-guard-japan").label_ar == "خفر السواحل الياباني"
     assert load_gazetteer().entry("coast-guard-japan") is None
+
+
+def test_the_example_gazetteer_of_the_docs_adds_what_it_says():
+    example = ONTOLOGIES.parent / "docs" / "example-gazetteer.ttl"
+    gazetteer = load_gazetteer([example])
+    assert gazetteer.lookup("ماكسيم ريجينكوف") == gazetteer.lookup("ريجينكوف") == ("maxim-ryzhenkov",)
+    assert gazetteer.holder("role-foreign-minister", "belarus", "2024-09-01") == "maxim-ryzhenkov"
+    assert gazetteer.entry("polonez").kind == WEAPON
+    assert gazetteer.category_of("polonez") == "category-artillery"
+    assert gazetteer.lookup("روسيا البيضا") == ("belarus",)
+    assert gazetteer.lookup("الاتحاد الأوراسي") == ("eurasian-economic-union",)
+    assert load_gazetteer().lookup("ريجينكوف") == ()  # only when the file is given

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph
@@ -205,7 +208,7 @@ def test_an_unreadable_extraction_entry_is_extracted_again(
     from rdflib.compare import isomorphic
 
     first = _build([SEEDS], tmp_path / "first", seeds_cache)
-    entries = sorted((seeds_cache / "extractions").glob("*/*/*.pickle"))
+    entries = sorted((seeds_cache / "extractions").glob("*/*/*.json"))
     assert len(entries) == 6
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # a half-written entry from another tool
     extract_calls.clear()
@@ -215,18 +218,98 @@ def test_an_unreadable_extraction_entry_is_extracted_again(
     assert isomorphic(first.graph, second.graph)
 
 
+def extraction_entries(cache: Path) -> list[Path]:
+    return sorted(path for path in (cache / "extractions").rglob("*") if path.is_file())
+
+
+def changed_entry(change) -> Callable[[bytes], bytes]:
+    def rewrite(data: bytes) -> bytes:
+        payload = json.loads(data)
+        change(payload)
+        return json.dumps(payload).encode("utf-8")
+
+    return rewrite
+
+
+BAD_EXTRACTION_ENTRIES = {
+    "JSON but an array": lambda data: b"[]",
+    "JSON but a string": lambda data: b'"an entry"',
+    "JSON but null": lambda data: b"null",
+    "not JSON": lambda data: data[:100],
+    "nested past any depth": lambda data: b"[" * 100_000 + b"]" * 100_000,
+    "another format": changed_entry(lambda payload: payload.update(format=1)),
+    "another document's": changed_entry(lambda payload: payload.update(doc_id="0" * 64)),
+    "a part missing": changed_entry(lambda payload: payload.pop("mentions")),
+    "a part not a list": changed_entry(lambda payload: payload.update(claims={"a": 1})),
+    "a word of the wrong length": changed_entry(lambda payload: payload["sentences"][0][4][0].pop()),
+    "a word field of the wrong type": changed_entry(
+        lambda payload: payload["sentences"][0][4][0].__setitem__(1, 7)),
+    "a mention an object of another record": changed_entry(
+        lambda payload: payload["mentions"].__setitem__(0, {"text": "x"})),
+    "offsets off the text": changed_entry(lambda payload: payload["mentions"][0].__setitem__(1, 0)),
+}
+
+
+@pytest.mark.parametrize("corruption", BAD_EXTRACTION_ENTRIES)
+def test_a_bad_extraction_entry_is_a_miss_dropped_with_a_warning(
+        tmp_path: Path, seeds_cache: Path, extract_calls: list[str], caplog: pytest.LogCaptureFixture,
+        corruption: str):
+    from rdflib.compare import isomorphic
+
+    first = _build([SEEDS], tmp_path / "first", seeds_cache)
+    entry = extraction_entries(seeds_cache)[0]
+    good = entry.read_bytes()
+    entry.write_bytes(BAD_EXTRACTION_ENTRIES[corruption](good))
+    extract_calls.clear()
+    second = _build([SEEDS], tmp_path / "second", seeds_cache)
+    assert len(extract_calls) == 1
+    (warning,) = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert str(entry) in warning and "extracting again" in warning
+    assert isomorphic(first.graph, second.graph)
+    assert json.loads(entry.read_bytes()) == json.loads(good)  # replaced by a good entry
+    extract_calls.clear()
+    caplog.clear()
+    _build([SEEDS], tmp_path / "third", seeds_cache)
+    assert extract_calls == [] and not caplog.records
+
+
+class CreatesFolder:
+    """Unpickling this creates a folder: what any code could do in its place."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __reduce__(self):
+        return os.mkdir, (str(self.folder),)
+
+
+def test_a_pickle_in_the_extraction_cache_runs_no_code(
+        tmp_path: Path, seeds_cache: Path, extract_calls: list[str], caplog: pytest.LogCaptureFixture):
+    first = _build([SEEDS], tmp_path / "first", seeds_cache)
+    marker = tmp_path / "code-ran"
+    entries = extraction_entries(seeds_cache)
+    assert len(entries) == first.documents
+    for entry in entries:  # whoever can write the cache folder puts a pickle where each entry is
+        entry.write_bytes(pickle.dumps(CreatesFolder(marker)))
+    extract_calls.clear()
+    _build([SEEDS], tmp_path / "second", seeds_cache)
+    assert not marker.exists()
+    assert len(extract_calls) == first.documents
+    assert caplog.text.count("extracting again") == first.documents
+
+
 def test_no_cache_neither_reads_nor_writes_extractions(tmp_path: Path, seeds_cache: Path,
                                                        extract_calls: list[str], annotator):
     from kg.annotating import Annotator
 
     _build([SEEDS], tmp_path / "first", seeds_cache)
     extract_calls.clear()
-    before = sorted((seeds_cache / "extractions").rglob("*.pickle"))
+    before = sorted((seeds_cache / "extractions").rglob("*.json"))
     uncached = Annotator(annotator.models_dir, cache_dir=seeds_cache, use_cache=False)
     uncached._pipeline = annotator.pipeline  # the session's loaded models: annotating again is the point
     result = build([SEEDS], tmp_path / "second", annotator=uncached, html=False)
     assert len(extract_calls) == 6 and result.annotated_documents == 6
-    assert sorted((seeds_cache / "extractions").rglob("*.pickle")) == before
+    assert sorted((seeds_cache / "extractions").rglob("*.json")) == before
 
 
 def test_the_extraction_fingerprint_follows_models_and_language_data(tmp_path: Path):

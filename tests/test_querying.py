@@ -278,7 +278,7 @@ def _oxigraph_rows(data: str, format_name: str) -> list[tuple[str, ...]]:
 
 @pytest.mark.parametrize("format_name", ["csv", "tsv", "json"])
 def test_result_formats_parse_back_to_the_same_rows(small: Graph, format_name: str) -> None:
-    result = run_preset(small, "said-by")
+    result = run_preset(small, "said-by", {"actor": LUKASHENKO})
     # A sentence with a tab, a line break and quotes, to test the escaping of each format.
     tricky = QueryResult("SELECT", ("text", "n"), [(Literal('a\t"b"\nc', lang="ar"), Literal(3))])
     for each in (result, tricky):
@@ -316,7 +316,7 @@ def test_any_text_is_bound_intact_as_a_parameter(value: str) -> None:
 
 
 def test_json_results_keep_language_and_datatype(small: Graph) -> None:
-    data = json.loads(serialize_result(run_preset(small, "said-by"), "json"))
+    data = json.loads(serialize_result(run_preset(small, "said-by", {"actor": LUKASHENKO}), "json"))
     binding = data["results"]["bindings"][0]
     assert data["head"]["vars"][0] == "speaker"
     assert binding["speaker"] == {"type": "literal", "value": LUKASHENKO, "xml:lang": "ar"}
@@ -346,16 +346,33 @@ def test_arabic_cells_are_printed_as_they_are(small: Graph) -> None:
     for row in result.text_rows():
         for cell in row[2:4]:
             assert cell in rendered  # logical order, no reshaping, no reversal
-    assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]", rendered)
+    # No presentation forms, and no bidi control but the isolates around cells.
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066\u2067]", rendered)
+
+
+def cells_of(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("│").split("│")]
+
+
+def test_every_line_of_every_cell_is_a_bidi_isolate(small: Graph) -> None:
+    """Two Arabic cells side by side swap places in a bidi-aware terminal unless each is isolated."""
+    result = run_preset(small, "said-by", {"actor": LUKASHENKO})
+    rendered = _render(result_table(result), width=120)
+    body = [line for line in rendered.splitlines() if line.startswith("│")][1:]  # after the header
+    texts = [cell for line in body for cell in cells_of(line) if cell]
+    assert len(texts) > len(result.rows)  # wrapped lines are among them
+    for text in texts:
+        assert text.startswith("\u2068") and text.endswith("\u2069"), text
+        assert text.count("\u2068") == text.count("\u2069") == 1, text
 
 
 def test_a_long_claim_wraps_within_its_column_and_reads_back_whole(small: Graph) -> None:
-    result = run_preset(small, "said-by")
+    result = run_preset(small, "said-by", {"actor": LUKASHENKO})
     claim = str(result.records()[0]["text"])
     rendered = _render(result_table(result), width=120)
     lines = [line for line in rendered.splitlines() if line.startswith("│")][1:]  # after the header
     column = result.variables.index("text") + 1
-    pieces = [line.split("│")[column].strip() for line in lines]
+    pieces = [line.split("│")[column].strip("\u2068\u2069 ") for line in lines]
     assert len([piece for piece in pieces if piece]) > 1  # it did wrap
     assert " ".join(piece for piece in pieces if piece) == claim
 

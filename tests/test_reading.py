@@ -49,3 +49,86 @@ def test_folders_are_read_recursively_in_order(tmp_path: Path):
     (tmp_path / "1.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
     assert [Path(s.path).name for s in read_sources([tmp_path])] == ["1.txt", "2.txt"]
+
+
+OTHER_PARAGRAPH = "وأكد وزير الخارجية أن المحادثات مع الجانب الصيني كانت مثمرة وأن الجانبين سيلتقيان قريبا.\n"
+
+
+@pytest.mark.parametrize("utf8_first", [True, False], ids=["utf-8 then cp1256", "cp1256 then utf-8"])
+def test_a_file_half_utf8_half_cp1256_keeps_both_halves_and_says_so(tmp_path: Path, utf8_first: bool):
+    halves = [ARTICLE.encode("utf-8"), OTHER_PARAGRAPH.encode("cp1256")]
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"".join(halves if utf8_first else halves[::-1]))
+    (source,) = read_sources([path])
+    assert ARTICLE in source.text and OTHER_PARAGRAPH in source.text
+    assert source.problems == ("mixed encodings: 1 of 2 lines read as Windows-1256, the others as UTF-8",)
+
+
+def test_a_cp1256_file_with_ascii_lines_is_not_mixed(tmp_path: Path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(b"Reuters, 2024-05-24\n" + ARTICLE.encode("cp1256") + b"(c) 2024\n")
+    (source,) = read_sources([path])
+    assert ARTICLE in source.text and source.encoding == "cp1256" and not source.problems
+
+
+def test_a_utf8_line_with_a_stray_byte_stays_utf8(tmp_path: Path):
+    path = tmp_path / "article.txt"
+    damaged = ARTICLE.encode("utf-8").replace("دفاع".encode(), b"\xff")
+    path.write_bytes(damaged + OTHER_PARAGRAPH.encode("utf-8"))
+    (source,) = read_sources([path])
+    assert "\ufffd" in source.text and "البيلاروسي" in source.text and OTHER_PARAGRAPH in source.text
+    assert source.problems == ("1 undecodable byte replaced (read as utf-8)",)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"\x00" + ARTICLE.encode(), "1 control character removed (U+0000)"),
+        (ARTICLE.encode() + b"\x00", "1 control character removed (U+0000)"),
+        (ARTICLE.encode().replace(b" ", b" \x00\x1b", 2), "4 control characters removed (U+0000, U+001B)"),
+        (ARTICLE.encode() + b"\x00" * 10_000, "10000 control characters removed (U+0000)"),
+    ],
+    ids=["an early NUL", "a late NUL", "NUL and ESC", "NUL padding"],
+)
+def test_control_characters_are_removed_wherever_they_are_and_the_text_kept(
+    tmp_path: Path, content: bytes, problem: str
+):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    (source,) = read_sources([path])
+    assert source.text == ARTICLE
+    assert source.problems == (problem,)
+
+
+def test_layout_controls_end_a_line(tmp_path: Path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(ARTICLE.encode() + b"\x0c" + OTHER_PARAGRAPH.encode())
+    (source,) = read_sources([path])
+    assert source.text == ARTICLE + "\n" + OTHER_PARAGRAPH and not source.problems
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (bytes(range(256)) * 16, "binary file"),
+        (b"\x7fELF\x02\x01\x01" + bytes(64), "binary file (an executable)"),
+        (b"\x00" * 512, "no text, only control characters"),
+    ],
+    ids=["random bytes", "an executable", "only NUL"],
+)
+def test_binary_files_are_still_skipped(tmp_path: Path, content: bytes, reason: str):
+    path = tmp_path / "data.txt"
+    path.write_bytes(content)
+    assert list(read_sources([path])) == [Skipped(str(path), reason)]
+
+
+def test_broken_symbolic_links_are_skipped_with_a_reason(tmp_path: Path):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "folder" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "link.txt").symlink_to("missing.txt")
+    items = list(read_sources([tmp_path / "folder", tmp_path / "link.txt"]))
+    assert [type(item).__name__ for item in items] == ["SourceText", "Skipped", "Skipped"]
+    assert items[1] == Skipped(str(tmp_path / "folder" / "gone.txt"),
+                               f"broken symbolic link (to {tmp_path / 'nowhere.txt'})")
+    assert items[2] == Skipped(str(tmp_path / "link.txt"), "broken symbolic link (to missing.txt)")

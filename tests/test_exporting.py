@@ -1,0 +1,77 @@
+"""`kg export`: RDF/XML beside the other RDF formats, the entity graph as GraphML and GEXF for Gephi, and a
+file name that tells no format is an error rather than Turtle under that name."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.analysing import project
+from kg.storing import write_store
+
+
+def run_kg(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.fixture(scope="module")
+def seeds_file(seeds_build) -> Path:
+    return seeds_build.outputs["ttl"]
+
+
+@pytest.mark.parametrize("name", ["graph.rdf", "graph.owl"])
+def test_rdf_xml_is_the_same_graph(seeds_build, seeds_file: Path, tmp_path: Path, name: str):
+    result = run_kg("export", seeds_file, "-o", tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    assert isomorphic(Graph().parse(tmp_path / name, format="xml"), seeds_build.graph)
+    store = pyoxigraph.Store()  # an independent parser agrees
+    store.load(path=str(tmp_path / name), format=pyoxigraph.RdfFormat.RDF_XML)
+    assert len(store) == len(seeds_build.graph)
+
+
+@pytest.mark.parametrize(("name", "read"), [("entities.graphml", nx.read_graphml),
+                                            ("entities.gexf", nx.read_gexf)])
+def test_the_entity_graph_goes_to_gephi_as_graphml_and_gexf(seeds_build, seeds_file: Path, tmp_path: Path,
+                                                            name: str, read):
+    result = run_kg("export", seeds_file, "-o", tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    exported = read(tmp_path / name)
+    projection = project(seeds_build.graph)
+    assert set(exported.nodes) == set(projection.nodes) and exported.number_of_nodes() > 10
+    assert exported.number_of_edges() == projection.number_of_edges()
+    putin = next(node for node, label in exported.nodes(data="label") if label.startswith("فلاديمير بوتين"))
+    assert exported.nodes[putin]["kind"] == "person"
+    transfers = [data for _, _, data in exported.edges(data=True) if data["kind"] == "transfer"]
+    assert transfers and all(data["weight"] > 0 and data["status"] for data in transfers)
+
+
+def test_the_entity_graph_of_a_store(seeds_build, tmp_path: Path):
+    store = write_store(seeds_build.outputs["ttl"], tmp_path / "store")
+    result = run_kg("export", "--store", store, "-o", tmp_path / "entities.gexf")
+    assert result.returncode == 0, result.stderr
+    assert set(nx.read_gexf(tmp_path / "entities.gexf").nodes) == set(project(seeds_build.graph).nodes)
+
+
+@pytest.mark.parametrize("store", [False, True], ids=["from a file", "from a store"])
+@pytest.mark.parametrize("name", ["graph.txt", "graph", "graph.json"])
+def test_a_name_that_tells_no_format_is_an_error_not_turtle(seeds_build, tmp_path: Path, name: str,
+                                                            store: bool):
+    source = ["--store", write_store(seeds_build.outputs["ttl"], tmp_path / "store")] if store \
+        else [seeds_build.outputs["ttl"]]
+    result = run_kg("export", *source, "-o", tmp_path / name)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"Error: cannot tell a format from the name {name}: end it with one of ")
+    assert "or give --format" in result.stderr
+    assert not (tmp_path / name).exists()
+    given = run_kg("export", *source, "-o", tmp_path / name, "--format", "nt")
+    assert given.returncode == 0, given.stderr
+    assert len(Graph().parse(tmp_path / name, format="nt")) == len(seeds_build.graph)
