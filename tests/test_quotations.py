@@ -10,7 +10,7 @@ sentence. One line of a text is one paragraph. Negatives expect nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -60,7 +60,9 @@ def claims_of(annotate):
     lexicon = load_speech_lexicon()
 
     def run(text: str) -> list[Claim]:
+        # today's news: a role is whoever holds it on this date (undated, it would stay a role)
         annotated = annotate(text)
+        annotated = replace(annotated, document=replace(annotated.document, date="2025-06-01"))
         mentions = list(extract_mentions(annotated, gazetteer))
         return list(extract_claims(annotated, mentions, lexicon))
 
@@ -102,7 +104,7 @@ REPORTED_VSO = cases(
     ("spa-saudi-minister",
      "وأكد وزير الخارجية السعودي الأمير فيصل بن فرحان أن المملكة تدعم كل الجهود الرامية إلى وقف إطلاق النار "
      "في غزة.",
-     [Said("فيصل بن فرحان", "المملكة تدعم كل الجهود الرامية إلى وقف إطلاق النار في غزة", "أكد")]),
+     [Said("faisal-bin-farhan", "المملكة تدعم كل الجهود الرامية إلى وقف إطلاق النار في غزة", "أكد")]),
     ("xinhua-chinese-spokesman",
      "أعلن المتحدث باسم وزارة الخارجية الصينية وانغ ون بين أن بكين تعارض بشدة بيع أسلحة أمريكية إلى تايوان.",
      [Said("وانغ ون", "بكين تعارض بشدة بيع أسلحة أمريكية إلى تايوان", "أعلن")]),
@@ -307,10 +309,10 @@ UNBALANCED_MARKS = cases(
      "“نحن لا نريد الحرب مع أحد لكننا سندافع عن أنفسنا وقال رئيس الوزراء الباكستاني في كلمة أمام البرلمان.",
      [said_quote("رئيس الوزراء الباكستاني", "نحن لا نريد الحرب مع أحد لكننا سندافع عن أنفسنا", "قال")]),
     ("closing-mark-only-with-relaying-agency",
-     "قال وزير الدفاع الصيني إن بلاده مستعدة.\nلن نسمح لأحد بتقسيم الصين “، ونقلت وكالة شينخوا عن الوزير "
-     "قوله.",
-     [Said("وزير الدفاع الصيني", "بلاده مستعدة", "قال"),
-      said_quote("وزير الدفاع الصيني", "لن نسمح لأحد بتقسيم الصين", "نقل", relayed_by="xinhua")]),
+     "قال وزير الدفاع الصيني إن بلاده مستعدة لكل الاحتمالات.\nلن نسمح لأحد بتقسيم الصين “، ونقلت وكالة "
+     "شينخوا عن الوزير قوله.",
+     [Said("dong-jun", "بلاده مستعدة لكل الاحتمالات", "قال"),  # the minister on the article's date
+      said_quote("dong-jun", "لن نسمح لأحد بتقسيم الصين", "نقل", relayed_by="xinhua")]),
 )
 
 SEVERAL_SENTENCES = cases(
@@ -514,7 +516,9 @@ HEADLINES = cases(
      "وزير الدفاع الإسرائيلي: العملية في رفح ستتوسع\nقال وزير الدفاع الإسرائيلي يوآف غالانت إن الجيش سيواصل "
      "عملياته.",
      [said_quote("يوآف غالانت", "العملية في رفح ستتوسع", None),
-      Said("يوآف غالانت", "الجيش سيواصل عملياته", "قال")]),
+      Said("يوآف غالانت", "الجيش سيواصل عملياته", "قال")],
+     "the headline's role is resolved before the body names its holder: on the article's date the gazetteer's "
+     "holder (Katz) wins over the name the article ties to the role (Gallant)"),
 )
 
 
@@ -720,9 +724,9 @@ UNSEEN_WORDINGS = cases(
      [said_quote('mohammed-bin-salman', 'إذا حصلت إيران على سلاح نووي فسنحصل على واحد', 'قال')]),
     ("dw-german-government-stressing",
      'أكد المتحدث باسم الحكومة الألمانية شتيفن هيبشترايت أن برلين لن ترسل صواريخ توروس، مشددا على أن القرار '
-     'نهائي.',
+     'نهائي ولا رجعة فيه.',
      [Said('شتيفن هيبشترايت', 'برلين لن ترسل صواريخ توروس', 'أكد'),
-      Said('شتيفن هيبشترايت', 'القرار نهائي', 'شدد')]),
+      Said('شتيفن هيبشترايت', 'القرار نهائي ولا رجعة فيه', 'شدد')]),
     ("embassy-speaks",
      'وقالت السفارة الأمريكية في بيروت إنها تتابع الوضع عن كثب.',
      [Said('السفارة الأمريكية في بيروت', 'إنها تتابع الوضع عن كثب', 'قال')]),
@@ -1149,8 +1153,9 @@ POSTED = cases(
     ("report", "ونشرت الصحيفة تقريرا مطولا عن الحرب.", []),
     ("deployment-as-a-noun",
      "وأثار نشر الصواريخ الأمريكية في ألمانيا مخاوف من أن تتصاعد المواجهة مع موسكو.", []),
-    ("deployment-after-which", "ونشر الجيش الإسرائيلي دبابات على الحدود بعد أن أعلن حزب الله التعبئة.",
-     [Said("حزب الله", "التعبئة", "أعلن")]),  # what Hezbollah announced, not the army's deployment
+    ("deployment-after-which",
+     "ونشر الجيش الإسرائيلي دبابات على الحدود بعد أن أعلن حزب الله التعبئة العامة في صفوفه.",
+     [Said("حزب الله", "التعبئة العامة في صفوفه", "أعلن")]),  # what Hezbollah announced, not the deployment
 )
 
 

@@ -231,8 +231,9 @@ PRODUCTION = [
      {("russia", "iran", "drone", "Delivered")}),
     ("وافقت الصين على مساعدة باكستان في تصنيع مقاتلات.",
      {("china", "pakistan", "combat-aircraft", "Agreed")}),
-    ("اتفقت تركيا وأوكرانيا على إنتاج مشترك لطائرات بيرقدار.",
-     {("turkey", "ukraine", "bayraktar-tb2", "Agreed"), ("ukraine", "turkey", "bayraktar-tb2", "Agreed")}),
+    # a known system received with no «من» phrase comes from its maker (rule supplier-from-producer)
+    ("تسلمت أوكرانيا مقاتلات إف-16 جديدة.",
+     {("united-states", "ukraine", "f-16", "Delivered")}),
     ("تبادلت روسيا وكوريا الشمالية شحنات أسلحة.",
      {("russia", "north-korea", "arms", "Agreed"), ("north-korea", "russia", "arms", "Agreed")}),
     ("وقعت فرنسا والهند اتفاقية لنقل تكنولوجيا إنتاج مقاتلات رافال.",
@@ -319,7 +320,7 @@ NEGATIVES = [
     "نشرت روسيا صواريخ إسكندر في منطقة كالينينغراد.",  # on its own soil
     "بحثت مصر مع ألمانيا صفقة غواصات جديدة.",  # a deal with no direction
     "اتهمت روسيا حلف الناتو بتزويد أوكرانيا بصواريخ.",  # the supplier is an alliance, not a state
-    "تسلمت أوكرانيا مقاتلات إف-16 جديدة.",  # one side only
+    "اتفقت تركيا وأوكرانيا على إنتاج مشترك لطائرات بيرقدار.",  # joint production hands nothing over
     "سلمت شركة بايكار طائرات بيرقدار إلى أوكرانيا.",  # a company is no state
     "تسلمت قوات الدعم السريع طائرات مسيرة من جهة مجهولة.",  # a non-state group
     "طلبت بولندا من الولايات المتحدة تفسيرا لتأخر المفاوضات.",  # a request with no weapon

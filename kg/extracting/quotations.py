@@ -743,7 +743,8 @@ class _Extractor:
         ):
             # «أمين عام الناتو»، «السفارة الأمريكية في بيروت»: the post or body speaks; but a body's own name
             # right after its noun is that body («شركة أرامكو»، «نادي الهلال»)
-            named = next((m for m in candidates if m.kind == ORGANIZATION and m.via in NAMED
+            body_noun = self.lexicon.speaker_nouns.get(self._noun_key(head)) == ORGANIZATION
+            named = next((m for m in candidates if body_noun and m.kind == ORGANIZATION and m.via in NAMED
                           and head.end < m.start <= head.end + 1), None)
             candidates = [named] if named is not None else []
         if candidates:

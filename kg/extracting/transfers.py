@@ -1315,7 +1315,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
-        weapon_roles = _producer_supplier(weapon_roles, weapon, context)
+        weapon_roles = _producer_supplier(weapon_roles, weapon, frame, context)
         weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
         for supplier, recipient, rules in _pairs(weapon_roles, weapon, frame, context):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
@@ -1325,10 +1325,11 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
 
 
-def _producer_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles:
-    """«تسلمت مصر ثماني طائرات إف-16»: a known system whose supplier the clause leaves implicit comes from
-    the state that makes it (kg:producedBy); the rule's name says the supplier was inferred, not read."""
-    if roles.supplier or not roles.recipient:
+def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context) -> _Roles:
+    """«تسلمت مصر ثماني طائرات إف-16»: a known system received with no «من» phrase comes from the state
+    that makes it (kg:producedBy); the rule's name says the supplier was inferred, not read. Only a verb
+    whose subject receives leaves the giver implicit: «سلمت شركة بايكار…» names its giver, a company."""
+    if roles.supplier or not roles.recipient or frame.subject_role != RECIPIENT:
         return roles
     entry = context.gazetteer.entry(weapon.mention.known_id) if weapon.mention.known_id else None
     producer = context.gazetteer.entry(entry.produced_by) if entry and entry.produced_by else None
