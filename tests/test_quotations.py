@@ -517,8 +517,8 @@ HEADLINES = cases(
      "عملياته.",
      [said_quote("يوآف غالانت", "العملية في رفح ستتوسع", None),
       Said("يوآف غالانت", "الجيش سيواصل عملياته", "قال")],
-     "the headline's role is resolved before the body names its holder: on the article's date the gazetteer's "
-     "holder (Katz) wins over the name the article ties to the role (Gallant)"),
+     "the headline's role is resolved before the body names its holder: on the article's date the "
+     "gazetteer's holder (Katz) wins over the name the article ties to the role (Gallant)"),
 )
 
 
