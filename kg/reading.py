@@ -232,10 +232,14 @@ def strip_controls(text: str) -> tuple[str, str | None]:
 
 def _looks_binary(data: bytes, head: int = 8192) -> bool:
     """Whether the bytes hold more control bytes than text does: more than one in 20 of the head's bytes
-    besides NUL. NUL is left out of the count: a text file padded with NULs, or with a stray one, is text."""
+    besides NUL, and more than a few. NUL is left out of the count: a text file padded with NULs, or with a
+    stray one, is text; so is a short article with a handful of stray control bytes."""
     sample = data[:head].replace(b"\x00", b"")
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls * 20 > len(sample)
+    return controls > _STRAY_CONTROLS and controls * 20 > len(sample)
+
+
+_STRAY_CONTROLS = 16
 
 
 _CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0e, 0x1b), 0x7f])

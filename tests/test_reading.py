@@ -132,3 +132,14 @@ def test_broken_symbolic_links_are_skipped_with_a_reason(tmp_path: Path):
     assert items[1] == Skipped(str(tmp_path / "folder" / "gone.txt"),
                                f"broken symbolic link (to {tmp_path / 'nowhere.txt'})")
     assert items[2] == Skipped(str(tmp_path / "link.txt"), "broken symbolic link (to missing.txt)")
+
+
+def test_a_short_article_with_a_few_stray_control_bytes_is_text_not_binary(tmp_path):
+    from kg.reading import SourceText, read_sources
+
+    article = "قال الرئيس الروسي فلاديمير بوتين إن بلاده ستسلم بيلاروسيا صواريخ إسكندر قبل نهاية العام"
+    path = tmp_path / "article.txt"
+    path.write_bytes(b"\x01\x01" + article.encode("cp1256") + b"\n\x01\x01\n\x01\n")
+    (source,) = read_sources([path])
+    assert isinstance(source, SourceText), source
+    assert article in source.text and "\x01" not in source.text
