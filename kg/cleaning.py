@@ -41,7 +41,10 @@ _BOILERPLATE = [
 # «إقرأ أيضاً» and its kin introduce another story; what follows is a document of its own.
 _SECOND_STORY = re.compile(r"^(ا|إ)?قرا (ايضا|كذلك)\s*:?\s*$|^(ا|إ)?قرا ايضا\s*:")
 # Past this marker the page holds only navigation.
-_END_OF_STORY = re.compile(r"^(related posts|اخبار ذات صله|مواضيع ذات صله|اقرا المزيد)\s*$")
+_END_OF_STORY = re.compile(r"^(related posts|(اخبار|مواضيع|مقالات) (ذات صله|متعلقه)|اقرا المزيد)\s*:?\s*$")
+# A page often ends on a list of links to other stories: short lines with no sentence end, in a row.
+_HEADLINE_LIST_MIN_LINES = 2
+_HEADLINE_MAX_WORDS = 15
 # An embedded tweet's signature line («— AFP News Agency (@AFP) January 23, 2025») glued to the next text.
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]*\(@\w+\)\s*\w+\s+\d{1,2},\s*\d{4}\s*")
 
@@ -106,6 +109,23 @@ def _looks_like_title(paragraph: str) -> bool:
     return len(paragraph.split()) <= 20 and not _SENTENCE_END.search(paragraph)
 
 
+def _is_headline_line(line: str) -> bool:
+    return len(line.split()) <= _HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line)
+
+
+def without_headline_list(lines: list[str], after_marker: bool) -> list[str]:
+    """A story less the list of other stories' headlines it ends on: two short lines or more without a
+    sentence end, in a row at the end, when prose is left before them. After «إقرأ أيضاً» a "story" with no
+    sentence end at all is such a list and goes whole."""
+    prose = [line for line in lines if _SENTENCE_END.search(line)]
+    if not prose:
+        return [] if after_marker else lines
+    end = len(lines)
+    while _is_headline_line(lines[end - 1]):
+        end -= 1
+    return lines[:end] if len(lines) - end >= _HEADLINE_LIST_MIN_LINES else lines
+
+
 def split_stories(lines: list[str]) -> list[list[str]]:
     """Lines → stories: a new story starts after «إقرأ أيضاً»; navigation after «Related posts» is dropped."""
     stories: list[list[str]] = [[]]
@@ -149,7 +169,7 @@ def clean(source: SourceText) -> Iterator[Document]:
         date_from = "text" if story_date else None
         if position == 0 and source.date:
             story_date, date_from = source.date, "record"
-        paragraphs = _paragraphs(story_lines)
+        paragraphs = without_headline_list(_paragraphs(story_lines), after_marker=position > 0)
         if not paragraphs:
             continue
         body = PARAGRAPH_SEPARATOR.join(paragraphs)

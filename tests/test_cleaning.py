@@ -95,3 +95,41 @@ def test_seeds_give_six_documents_with_titles_where_they_have_them():
     assert len(documents) == 6
     titled = {d.title for d in documents if d.title}
     assert "بوتين يدعو إلى تعزيز العلاقات العسكرية مع بيلاروس" in titled
+
+
+STORY = ("قال الوزير إن المحادثات كانت مثمرة وإن الجانبين اتفقا على مواصلة الحوار.\n"
+         "وأضاف أن اللقاء المقبل سيعقد في الرياض الشهر المقبل.")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "أخبار ذات صلة\nأمير الرياض يستقبل السفير الياباني\nارتفاع أسعار النفط في التعاملات الآسيوية",
+        "مواضيع متعلقة:\nافتتاح معرض الكتاب في جدة\nالهلال يتعادل مع النصر",
+        "أمير الرياض يستقبل السفير الياباني\nارتفاع أسعار النفط في التعاملات الآسيوية\nتعادل الهلال والنصر",
+        "إقرأ أيضاً\nأمير الرياض يستقبل السفير الياباني\nارتفاع أسعار النفط في التعاملات الآسيوية",
+    ],
+)
+def test_a_list_of_related_headlines_at_the_end_is_not_the_story(tail):
+    documents = list(clean(SourceText("page.txt", f"{STORY}\n{tail}")))
+    assert [document.text.split(PARAGRAPH_SEPARATOR) for document in documents] == [STORY.split("\n")]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "وتابع: «نحن مستعدون للحوار»",  # a quotation closes the story
+        "المصدر: واس",  # a credit line, dropped as boilerplate, leaves the story whole
+        "وختم بالقول إن العلاقات متينة",  # one last sentence without a full stop is still the story
+    ],
+)
+def test_a_story_that_ends_without_a_headline_list_keeps_its_last_paragraph(ending):
+    (document,) = clean(SourceText("page.txt", f"{STORY}\n{ending}"))
+    expected = STORY.split("\n") + ([] if ending.startswith("المصدر") else [ending])
+    assert document.text.split(PARAGRAPH_SEPARATOR) == expected
+
+
+def test_an_article_of_short_lines_only_is_kept():
+    page = "أمير الرياض يستقبل السفير الياباني\nفي مكتبه بقصر الحكم"
+    (document,) = clean(SourceText("page.txt", page))
+    assert document.text.split(PARAGRAPH_SEPARATOR) == page.split("\n")
