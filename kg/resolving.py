@@ -34,6 +34,8 @@ _PHONETIC = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ث":
                            "ڤ": "ف", "پ": "ب", "چ": "ج"})
 JARO_WINKLER_MIN = 0.85
 SHORT_NAME_LETTERS = 5  # up to this length a name alone matches a surname only with the same consonants
+SHORT_WORD_LETTERS = 4  # a name word this short differs from another spelling of it in a final vowel at most
+LONG_WORD_LETTERS = 7  # from this length a name word may differ from another spelling of it in a consonant
 
 
 # ---- similarity -----------------------------------------------------------------------------------------
@@ -88,23 +90,38 @@ def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:
 
 
 def similar_words(a: str, b: str) -> bool:
-    """Two spellings of one name word: a small edit for the length and a high Jaro-Winkler similarity.
+    """Two spellings of one name word.
 
-    Up to six letters one edit is allowed, from seven two; three-letter words must be equal, since one edit
-    there makes another name.
+    Transliterations of a foreign name differ in long vowels and in letters Arabic confuses (merged by
+    phonetic_key), rarely in a consonant, while two Arabic names one consonant apart are two names
+    («السيسي» / «السبسي», «الغامدي» / «الغانمي»). So, the article set aside: up to four letters only a final
+    vowel may differ («روته» / «روتي»); up to six the consonants must be the same («بيسكوف» / «بيسكوف»); from
+    seven, where a name is long enough to be recognised by the rest, one or two edits of any letter
+    («بيلاوسوف» / «بيلاروسوف»). Within those, a small edit distance and a high Jaro-Winkler similarity.
     """
     a, b = phonetic_key(a), phonetic_key(b)
     if a == b:
         return True
+    a, b = _without_article(a), _without_article(b)
     shortest = min(len(a), len(b))
-    if shortest < 4:
+    if shortest <= SHORT_WORD_LETTERS:
+        return _without_final_vowel(a) == _without_final_vowel(b)
+    if shortest < LONG_WORD_LETTERS and _consonants(a) != _consonants(b):
         return False
-    allowed = 1 if shortest <= 6 else 2
+    allowed = 1 if shortest < LONG_WORD_LETTERS else 2
     # Lengths further apart than the edits allowed cannot match: the cheap test first, since a corpus
     # compares every unknown name with every label of its kind.
     if abs(len(a) - len(b)) > allowed:
         return False
     return osa_distance(a, b) <= allowed and jaro_winkler(a, b) >= JARO_WINKLER_MIN
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _without_final_vowel(word: str) -> str:
+    return word[:-1] if len(word) > 2 and word[-1] in "اويه" else word
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -417,16 +434,45 @@ def _gazetteer_index(gazetteer: Gazetteer, kind: str) -> NameIndex:
     return index
 
 
+def _other_person(kind: str, a: str, b: str, particles: frozenset[str]) -> bool:
+    """Whether two person names, each with a first name, cannot be one person's."""
+    return (kind == PERSON and len(name_parts(a, particles)) > 1 and len(name_parts(b, particles)) > 1
+            and not same_person_name(a, b, particles))
+
+
+def _no_full_name_fits(kind: str, name: str, labels: Iterable[str], particles: frozenset[str]) -> bool:
+    """Whether a full name is none of a known person's full names (and the person has some)."""
+    full_names = [label for label in labels if len(name_parts(label, particles)) > 1]
+    return bool(full_names) and all(_other_person(kind, name, label, particles) for label in full_names)
+
+
+def _family_name_alone(kind: str, name: str, particles: frozenset[str]) -> bool:
+    """«آل سعود», «آل ثاني»: a family, not one of its members (folded, «آل» is a word «ال» of its own)."""
+    parts = name_parts(name, particles)
+    return kind == PERSON and len(parts) == 1 and parts[0].startswith("ال ")
+
+
 def _gazetteer_match(kind: str, name: str, gazetteer: Gazetteer) -> str | None:
-    """A gazetteer entity of a compatible kind one of whose labels is a close spelling of ``name``."""
+    """A gazetteer entity of a compatible kind one of whose labels is a close spelling of ``name``, and
+    whose full names, if it has any, do not give the person another first name. A one-part person name that
+    ends the names of several known people («آل سعود», «بن عبد العزيز») is none of them, unless one of them
+    is known by that very name («بن سلمان»)."""
     index = gazetteer.derived(("resolving: labels of kind", kind), lambda: _gazetteer_index(gazetteer, kind))
-    best: tuple[float, str] | None = None
+    particles = gazetteer.name_particles
+    scores: dict[str, float] = {}
     for entity_id, label in index.candidates(name):
-        if names_match(kind, name, label, gazetteer.name_particles):
+        entry = gazetteer.entry(entity_id)
+        if entry and _no_full_name_fits(kind, name, entry.labels, particles):
+            continue
+        if names_match(kind, name, label, particles):
             score = jaro_winkler(phonetic_key(name), phonetic_key(label))
-            if best is None or score > best[0]:
-                best = (score, entity_id)
-    return best[1] if best else None
+            scores[entity_id] = max(score, scores.get(entity_id, 0.0))
+    if not scores or _family_name_alone(kind, name, particles):
+        return None
+    best = max(sorted(scores), key=lambda entity_id: scores[entity_id])
+    if kind == PERSON and len(scores) > 1 and len(name_parts(name, particles)) == 1 and scores[best] < 1.0:
+        return None
+    return best
 
 
 def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, Counter],
@@ -447,9 +493,14 @@ def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, 
             known_forms[known].update(seen)
             resolution._ids[identity] = known
             continue
-        # The earliest cluster one of whose members is a close spelling.
-        joined = min((number for number, other in member_index[kind].candidates(key)
-                      if names_match(kind, key, other[1], gazetteer.name_particles)), default=None)
+        # The earliest cluster one of whose members is a close spelling and none of whose full names gives
+        # another first name: «جميل» may join «عبداللطيف جميل», and then «إسلام جميل» may not join them.
+        particles = gazetteer.name_particles
+        matching = sorted({number for number, other in member_index[kind].candidates(key)
+                           if names_match(kind, key, other[1], particles)})
+        joined = next((number for number in matching
+                       if not any(_other_person(kind, key, member[1], particles)
+                                  for member in members[clusters[kind][number][0]])), None)
         if joined is None:
             joined = len(clusters[kind])
             clusters[kind].append((identity, Counter(seen)))
