@@ -496,8 +496,9 @@ def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, 
         # The earliest cluster one of whose members is a close spelling and none of whose full names gives
         # another first name: «جميل» may join «عبداللطيف جميل», and then «إسلام جميل» may not join them.
         particles = gazetteer.name_particles
-        matching = sorted({number for number, other in member_index[kind].candidates(key)
-                           if names_match(kind, key, other[1], particles)})
+        matching = [] if _family_name_alone(kind, key, particles) else sorted(
+            {number for number, other in member_index[kind].candidates(key)
+             if names_match(kind, key, other[1], particles)})
         joined = next((number for number in matching
                        if not any(_other_person(kind, key, member[1], particles)
                                   for member in members[clusters[kind][number][0]])), None)

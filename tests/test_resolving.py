@@ -338,6 +338,8 @@ def test_short_spellings_the_gazetteer_lists_resolve(gazetteer, spelling):
         (["حسين", "حسين", "حسين", "صدام حسين", "علاء حسين"], ("صدام حسين", "علاء حسين")),
         (["جميل", "جميل", "جميل", "عبداللطيف جميل", "إسلام جميل"], ("عبداللطيف جميل", "إسلام جميل")),
         (["فهد الغانمي", "الغانمي", "حمدان فلاح الغامدي", "الغامدي"], ("فهد الغانمي", "حمدان فلاح الغامدي")),
+        # a family name alone is the family, not the one member the corpus names in full
+        (["مقرن بن عبدالعزيز آل سعود", "آل سعود"], ("مقرن بن عبدالعزيز آل سعود", "آل سعود")),
     ],
 )
 def test_people_with_other_first_names_stay_apart(gazetteer, names, apart):
