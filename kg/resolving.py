@@ -142,10 +142,12 @@ def name_parts(name: str, particles: frozenset[str] = frozenset()) -> tuple[str,
 
 
 def similar_parts(a: str, b: str) -> bool:
-    """Two name parts of one name: each word similar («بن سلمان» / «بن سلمان»)."""
+    """Two name parts of one name: each word similar («بن سلمان» / «بن سلمان»), or the same word once a
+    particle written apart is glued to it («لو دريان» / «لودريان», «دي ميستورا» / «دي مستورا»)."""
     words_a, words_b = a.split(), b.split()
-    return len(words_a) == len(words_b) and all(
-        similar_words(x, y) for x, y in zip(words_a, words_b, strict=True))
+    if len(words_a) != len(words_b):
+        return len(words_a) + len(words_b) > 2 and similar_words("".join(words_a), "".join(words_b))
+    return all(similar_words(x, y) for x, y in zip(words_a, words_b, strict=True))
 
 
 def same_person_name(a: str, b: str, particles: frozenset[str] = frozenset()) -> bool:
@@ -159,8 +161,8 @@ def same_person_name(a: str, b: str, particles: frozenset[str] = frozenset()) ->
         return similar_parts(parts_a[0], parts_b[0]) and _in_order(parts_a[1:-1], parts_b[1:-1])
     # A name alone has no first name to confirm it: a short one must keep its consonants («صالح» is not
     # «ممدوح سالم», while «روتي» is «مارك روته»).
-    return all(_consonants(x) == _consonants(y) or min(len(x), len(y)) > SHORT_NAME_LETTERS
-               for x, y in zip(parts_a[-1].split(), parts_b[-1].split(), strict=True))
+    last_a, last_b = parts_a[-1].replace(" ", ""), parts_b[-1].replace(" ", "")
+    return _consonants(last_a) == _consonants(last_b) or min(len(last_a), len(last_b)) > SHORT_NAME_LETTERS
 
 
 def _consonants(word: str) -> str:
@@ -205,16 +207,20 @@ def _deletions(word: str, edits: int) -> set[str]:
 
 def _blocking_keys(name: str) -> set[str]:
     """Keys two names share whenever names_match() may hold for them: the deletion neighbourhood of the
-    phonetic key of the last word, to as many deletions as similar_words() allows edits for its length.
+    phonetic key of the last word (and of the last two words glued, and of both without the article), to as
+    many deletions as similar_words() allows edits for its length, and one at least for a short word's final
+    vowel.
 
     Two words within k edits (transpositions included) share a string left by at most k deletions from
     each (as in SymSpell), and names_match() always compares the last words («روته» / «مارك روته»)."""
     words = match_key(name).split()
-    if not words:
-        return set()
-    last = phonetic_key(words[-1])
-    edits = 0 if len(last) < 4 else 1 if len(last) <= 6 else 2
-    return _deletions(last, edits)
+    # the last word, and the last two glued, for a particle written apart («لو دريان» / «لودريان»)
+    # — each also without its article, as similar_words() compares them; a short word may lose a final vowel
+    lasts = {phonetic_key(words[-1]), phonetic_key("".join(words[-2:]))} if words else set()
+    keys: set[str] = set()
+    for last in lasts | {_without_article(last) for last in lasts}:
+        keys |= _deletions(last, 1 if len(last) <= 6 else 2)
+    return keys
 
 
 class NameIndex:

@@ -318,6 +318,15 @@ def test_an_unknown_weapon_takes_the_category_the_text_gave_it(gazetteer):
         # «ترمب» beside «ترامب» (test_short_spellings_the_gazetteer_lists_resolve)
         ("ترمب", "دونالد ترامب", False),
         ("لوكاشنكو", "ألكسندر لوكاشينكو", True),
+        # a particle of a foreign name, written apart or glued to the name
+        ("جان إيف لو دريان", "جان إيف لودريان", True),
+        ("لو دريان", "لودريان", True),
+        ("ستافان دي ميستورا", "دي مستورا", True),
+        ("لويس فان غال", "فان غال", True),
+        ("لويس فان غال", "فانغال", True),
+        ("ليوناردو دا فينشي", "دافنشي", True),
+        ("جان إيف لو دريان", "مارين لوبان", False),
+        ("لو دريان", "دريان", False),  # the particle is part of the surname
     ],
 )
 def test_names_with_particles(gazetteer, a, b, same):
