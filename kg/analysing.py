@@ -126,6 +126,7 @@ class TransferInfo:
     quantity: int | None
     stated_by: tuple[URIRef, ...]
     evidence: tuple[Evidence, ...]
+    contested_by: tuple[str, ...] = ()  # statuses of the reports that contradict it (kg:contestedBy)
 
 
 def _local_name(node: URIRef) -> str:
@@ -226,6 +227,8 @@ def read_transfers(graph: Graph) -> list[TransferInfo]:
             quantity=quantity,
             stated_by=tuple(sorted(o for o in graph.objects(node, KG.statedBy) if isinstance(o, URIRef))),
             evidence=read_evidence(graph, node),
+            contested_by=tuple(sorted({_status_name(graph.value(other, KG.status)) or "?"
+                                       for other in graph.objects(node, KG.contestedBy)})),
         ))
     return transfers
 

@@ -455,6 +455,14 @@ OffsetOption = Annotated[
     str, typer.Option("--offset", metavar="N", help="Rows to skip: where the page starts (default 0).",
                       show_default=False),
 ]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", metavar="YYYY-MM-DD", show_default=False,
+                             help="Only facts reported on this day or later (by their documents' dates)."),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", metavar="YYYY-MM-DD", show_default=False,
+                             help="Only facts reported on this day or earlier."),
+]
 
 
 def _page_note(note: str | None) -> None:
@@ -529,16 +537,18 @@ def transfers(
     store: StoreOption = None,
     limit: LimitOption = str(DEFAULT_PAGE),
     offset: OffsetOption = "0",
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """The transfers as a register (supplier, recipient, weapon…). Example: kg transfers out/graph.ttl
 
     A page of transfers at a time (--limit, --offset: counted in transfers), each page sorted like the
-    whole register (--limit 0)."""
+    whole register (--limit 0); --since / --until keep those reported in a window of dates."""
     from kg.querying import open_graph, parse_page
     from kg.registers import TransferEntry, print_register, transfer_register
 
     page = parse_page(limit, offset)
-    entries = transfer_register(open_graph(graph, store), *page)
+    entries = transfer_register(open_graph(graph, store), *page, since=since, until=until)
     print_register(entries, TransferEntry, format_name)
     _page_note(entries.page_note())
 
@@ -553,11 +563,13 @@ def claims(
     store: StoreOption = None,
     limit: LimitOption = str(DEFAULT_PAGE),
     offset: OffsetOption = "0",
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """The claims as a register (speaker, claim, sources…). Example: kg claims out/graph.ttl -s بوتين
 
     A page of claims at a time (--limit, --offset: counted in claims), each page sorted like the whole
-    register (--limit 0)."""
+    register (--limit 0); --since / --until keep those reported in a window of dates."""
     from kg.querying import find_entities, open_graph, parse_page
     from kg.registers import ClaimEntry, claim_register, print_register
 
@@ -565,7 +577,7 @@ def claims(
     knowledge_graph = open_graph(graph, store)
     if speaker and not find_entities(knowledge_graph, speaker):
         typer.echo(f"Note: no entity in the graph is named «{speaker}»", err=True)
-    entries = claim_register(knowledge_graph, speaker, *page)
+    entries = claim_register(knowledge_graph, speaker, *page, since=since, until=until)
     print_register(entries, ClaimEntry, format_name)
     _page_note(entries.page_note())
 

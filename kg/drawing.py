@@ -155,6 +155,9 @@ def _transfer_tooltip(transfer: TransferInfo, names: dict[URIRef, str]) -> str:
         lines.append(_row("الكمية", "quantity", str(transfer.quantity)))
     if transfer.stated_by:
         lines.append(_row("بحسب", "stated by", "، ".join(name(a) for a in transfer.stated_by)))
+    if transfer.contested_by:
+        shown = "، ".join(STATUS_STYLES.get(status, UNKNOWN_STATUS)[0] for status in transfer.contested_by)
+        lines.append(_row("متنازع عليه", "contested", f"{shown} · {', '.join(transfer.contested_by)}"))
     return "".join(lines) + _evidence_markup(transfer.evidence)
 
 
@@ -243,6 +246,9 @@ def build_network(graph: Graph, *, hide_claims: bool = False, reading: GraphRead
             if transfer.supplier is not None and transfer.recipient is not None:
                 add_edge(transfer.supplier, transfer.recipient, label=status_ar, **style)
             continue
+        if transfer.contested_by:  # a report and its denial: the label says so where the edge is drawn
+            status_ar = f"{status_ar} ⚠"
+            style["contested"] = True
         if transfer.supplier is not None:
             add_edge(transfer.supplier, transfer.weapon, label=status_ar, **style)
         if transfer.recipient is not None:

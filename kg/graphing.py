@@ -10,6 +10,7 @@ import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +28,16 @@ RULES_FILE = Path(__file__).resolve().parent.parent / "ontologies" / "rules.ttl"
 NEAR_DUPLICATE_THRESHOLD = 0.5  # share of the shorter document's word 3-grams found in the other
 COMMON_PHRASE_DOCUMENTS = 50  # a 3-gram in this many documents is a formula, not a sign of copying
 SAME_CLAIM_THRESHOLD = 0.75  # token Jaccard of two claims by one speaker that are one statement
+# Statuses that report a transfer as happening or settled; a Denied report of the same transfer contests them.
+HAPPENING = ("Delivered", "Deployed", "Agreed", "Planned")
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What a build ran with, for its prov:Activity: the tool's version and the annotation models'."""
+
+    tool_version: str
+    models_fingerprint: str
 
 
 class EntityResolution(Protocol):
@@ -281,13 +292,61 @@ class GraphBuilder:
             self.graph.add((document_iri(left), KG.nearDuplicateOf, document_iri(right)))
             self.graph.add((document_iri(right), KG.nearDuplicateOf, document_iri(left)))
 
+    def add_source_counts(self) -> None:
+        """kg:sourceCount on every claim and transfer: the independent reports behind it, the documents of a
+        group of near-duplicates (one wire story in two outlets) counting once."""
+        graph = self.graph
+        story = _stories(graph)
+        for kind in (KG.Claim, KG.Transfer):
+            for fact in set(graph.subjects(RDF.type, kind)):
+                documents = {document for sentence in graph.objects(fact, PROV.wasDerivedFrom)
+                             for document in graph.objects(sentence, DCTERMS.isPartOf)}
+                graph.add((fact, KG.sourceCount, Literal(len({story(d) for d in documents}))))
+
+    def add_contested(self) -> None:
+        """kg:contestedBy between a transfer reported as happening and a denial of the same transfer (same
+        weapon, supplier and recipient), whether the two come from one article or from two."""
+        graph = self.graph
+        reports: dict[tuple, dict[str, list[URIRef]]] = defaultdict(lambda: defaultdict(list))
+        for transfer in set(graph.subjects(RDF.type, KG.Transfer)):
+            key = (graph.value(transfer, KG.weapon), graph.value(transfer, KG.supplier),
+                   graph.value(transfer, KG.recipient))
+            status = graph.value(transfer, KG.status)
+            reports[key][str(status).rsplit("#", 1)[-1]].append(transfer)
+        for statuses in reports.values():
+            for denial in statuses.get("Denied", ()):
+                for status in HAPPENING:
+                    for report in statuses.get(status, ()):
+                        graph.add((denial, KG.contestedBy, report))
+                        graph.add((report, KG.contestedBy, denial))
+
+    def add_build_activity(self, info: BuildInfo, documents: Sequence[Document]) -> None:
+        """The build as a prov:Activity: the tool and its version, the models' fingerprint, the documents it
+        used. No clock time, so that the same input gives the same graph."""
+        graph = self.graph
+        agent = KGR[f"kg-{info.tool_version}"]
+        digest = _short_hash(info.tool_version, info.models_fingerprint, *sorted(d.doc_id for d in documents))
+        activity = KGR[f"build-{digest}"]
+        graph.add((agent, RDF.type, PROV.SoftwareAgent))
+        graph.add((agent, RDFS.label, Literal(f"kg {info.tool_version}", lang="en")))
+        graph.add((activity, RDF.type, PROV.Activity))
+        graph.add((activity, PROV.wasAssociatedWith, agent))
+        graph.add((activity, KG.modelsFingerprint, Literal(info.models_fingerprint)))
+        for document in documents:
+            graph.add((activity, PROV.used, document_iri(document)))
+        for kind in (KG.Claim, KG.Transfer):
+            for fact in set(graph.subjects(RDF.type, kind)):
+                graph.add((fact, PROV.wasGeneratedBy, activity))
+
 
 def build_graph(
     extractions: Iterable[Extraction],
     resolution: EntityResolution,
     gazetteer: Gazetteer | None = None,
+    build_info: BuildInfo | None = None,
 ) -> Graph:
-    """The knowledge graph of these extractions, entities resolved by ``resolution``."""
+    """The knowledge graph of these extractions, entities resolved by ``resolution``; with ``build_info``,
+    the build itself as a prov:Activity."""
     extractions = list(extractions)
     builder = GraphBuilder(resolution)
     builder.add_entities()
@@ -295,9 +354,30 @@ def build_graph(
         builder.add_gazetteer_links(gazetteer)
     for extraction in extractions:
         builder.add_document(extraction)
-    builder.add_near_duplicates([e.annotated.document for e in extractions])
+    documents = [e.annotated.document for e in extractions]
+    builder.add_near_duplicates(documents)
+    builder.add_source_counts()
+    builder.add_contested()
     builder.add_rule_descriptions()
+    if build_info is not None:
+        builder.add_build_activity(build_info, documents)
     return builder.graph
+
+
+def _stories(graph: Graph):
+    """document → a representative of its group of near-duplicates (kg:nearDuplicateOf, transitively)."""
+    parent: dict = {}
+
+    def find(node):
+        while parent.get(node, node) != node:
+            node = parent[node]
+        return node
+
+    for left, _, right in graph.triples((None, KG.nearDuplicateOf, None)):
+        a, b = find(left), find(right)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return find
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg import __version__
 from kg.annotating import Annotator, remove_stale_temps
 from kg.cleaning import clean
 from kg.errors import InputError, OutputError
@@ -23,7 +24,7 @@ from kg.extracting.entities import extract_mentions
 from kg.extracting.quotations import extract_claims
 from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import load_gazetteer
-from kg.graphing import build_graph
+from kg.graphing import BuildInfo, build_graph
 from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
 from kg.reading import Skipped, read_sources
 from kg.records import AnnotatedDocument, Document, Extraction
@@ -203,7 +204,8 @@ def build(
             with _timed(seconds, "resolve"):
                 resolution = resolve(extractions, extractor.gazetteer)
             with _timed(seconds, "graph"):
-                graph = build_graph(extractions, resolution, extractor.gazetteer)
+                graph = build_graph(extractions, resolution, extractor.gazetteer,
+                                    BuildInfo(__version__, annotator.fingerprint))
             kinds = Counter(entity.kind for entity in resolution.entities.values())
             result = BuildResult(
                 out_dir=out_dir,

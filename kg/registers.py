@@ -13,6 +13,9 @@ the whole register; the pages together hold every entry once.
 
 from __future__ import annotations
 
+import datetime
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
@@ -44,6 +47,7 @@ class TransferEntry:
     sources: int  # distinct documents
     evidence: str  # the earliest sentence stating it
     documents: str  # source files, "; "-separated
+    contested_by: str  # statuses of the reports that contradict it («Denied» for a delivery), ", "-separated
     supplier_en: str
     recipient_en: str
     weapon_en: str
@@ -99,8 +103,25 @@ def _local_name(term: Node | None) -> str:
     return shown.split(":", 1)[1] if ":" in shown and not shown.startswith("http") else shown
 
 
-def _query(name: str) -> str:
-    return (REGISTER_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+def _query(name: str, fact: str, since: str | None = None, until: str | None = None) -> str:
+    """A register's query; with ``since`` / ``until`` (ISO dates), only the facts some document dated in that
+    window reports."""
+    text = (REGISTER_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    if since is None and until is None:
+        return text
+    bounds = [f'?reported >= "{_iso(since)}"^^xsd:date' if since else "",
+              f'?reported <= "{_iso(until)}"^^xsd:date' if until else ""]
+    window = (f"FILTER EXISTS {{ ?{fact} prov:wasDerivedFrom/dcterms:isPartOf/dcterms:date ?reported "
+              f"FILTER({' && '.join(bound for bound in bounds if bound)}) }}")
+    return re.sub(r"^\s*# reported:.*$", "      " + window, text, count=1, flags=re.MULTILINE)
+
+
+def _iso(day: str) -> str:
+    """A YYYY-MM-DD date as given; QueryError otherwise (it goes into the query's text)."""
+    try:
+        return datetime.date.fromisoformat(day).isoformat()
+    except ValueError:
+        raise QueryError(f"not a date: {day!r} (write YYYY-MM-DD)") from None
 
 
 class _Evidence:
@@ -129,16 +150,21 @@ class _Evidence:
         return min(self.sentences)[2] if self.sentences else ""
 
 
-def transfer_register(graph: Graph, limit: int | None = None, offset: int = 0) -> Register:
+def transfer_register(graph: Graph, limit: int | None = None, offset: int = 0, since: str | None = None,
+                      until: str | None = None) -> Register:
     """Every transfer in the graph, one entry each, ordered by supplier, recipient, weapon and status; or
-    the page of ``limit`` transfers from ``offset`` (None or 0: every transfer)."""
+    the page of ``limit`` transfers from ``offset`` (None or 0: every transfer); with ``since`` / ``until``,
+    those a document dated in that window reports."""
     limit, offset = check_page(limit, offset)
-    result = run_query(graph, _query("transfers"), limit=limit, offset=offset)
+    result = run_query(graph, _query("transfers", "transfer", since, until), limit=limit, offset=offset)
     facts: dict[str, dict[str, Node | None]] = {}
     evidence: dict[str, _Evidence] = {}
     quantities: dict[str, set[int]] = {}
+    contested: dict[str, set[str]] = defaultdict(set)
     for record in result.records():
         key = str(record["transfer"])
+        if record["contested"] is not None:
+            contested[key].add(_local_name(record["contested"]))
         facts.setdefault(key, record)
         evidence.setdefault(key, _Evidence()).add(record)
         if record["quantity"] is not None:
@@ -161,6 +187,7 @@ def transfer_register(graph: Graph, limit: int | None = None, offset: int = 0) -
             sources=len(found.documents),
             evidence=found.first_sentence,
             documents="; ".join(sorted(found.sources)),
+            contested_by=", ".join(sorted(contested[key])),
             supplier_en=_text(record["supplier_en"]),
             recipient_en=_text(record["recipient_en"]),
             weapon_en=_text(record["weapon_en"]),
@@ -175,13 +202,13 @@ def transfer_register(graph: Graph, limit: int | None = None, offset: int = 0) -
 
 
 def claim_register(graph: Graph, speaker: str | None = None, limit: int | None = None,
-                   offset: int = 0) -> Register:
+                   offset: int = 0, since: str | None = None, until: str | None = None) -> Register:
     """Every claim in the graph, or every claim of ``speaker`` (any of its names or spellings, or its IRI),
     one entry each, ordered by speaker and date; or the page of ``limit`` claims from ``offset`` (None or 0:
-    every claim)."""
+    every claim); with ``since`` / ``until``, those a document dated in that window reports."""
     limit, offset = check_page(limit, offset)
     params = {"actor": speaker} if speaker else None
-    result = run_query(graph, _query("claims"), params, limit=limit, offset=offset)
+    result = run_query(graph, _query("claims", "claim", since, until), params, limit=limit, offset=offset)
     facts: dict[str, dict[str, Node | None]] = {}
     evidence: dict[str, _Evidence] = {}
     cues: dict[str, set[str]] = {}
@@ -235,12 +262,12 @@ def _without_empty_columns(headers: list[str], rows: list[list[str]]) -> tuple[l
 
 def transfer_table(entries: Sequence[TransferEntry], width: int | None = None):
     """The transfer register as an aligned table."""
-    headers = ["supplier", "recipient", "weapon", "category", "status", "quantity", "reported", "sources",
-               "evidence"]
+    headers = ["supplier", "recipient", "weapon", "category", "status", "contested by", "quantity",
+               "reported", "sources", "evidence"]
     rows = [
         [entry.supplier or "—", entry.recipient or "—", entry.weapon, entry.category, entry.status,
-         entry.quantity, _reported(entry.first_reported, entry.last_reported), str(entry.sources),
-         _shorten(entry.evidence)]
+         entry.contested_by, entry.quantity, _reported(entry.first_reported, entry.last_reported),
+         str(entry.sources), _shorten(entry.evidence)]
         for entry in entries
     ]
     headers, rows = _without_empty_columns(headers, rows)

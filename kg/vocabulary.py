@@ -69,6 +69,8 @@ class KG(DefinedNamespace):
     standsFor: URIRef
     holder: URIRef
     sourceCount: URIRef
+    contestedBy: URIRef
+    modelsFingerprint: URIRef
     dateFrom: URIRef
     # gazetteer terms
     demonym: URIRef

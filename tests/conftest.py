@@ -61,3 +61,22 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory, annotator: Annotator):
 
     out_dir = tmp_path_factory.mktemp("seeds-out")
     return build([SEEDS], out_dir, annotator=annotator)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one for the session (two sync Playwrights cannot run at once)."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/install_chromium.sh (make test does)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

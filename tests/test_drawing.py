@@ -18,11 +18,6 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from kg.drawing import write_html
 from kg.vocabulary import KG, KGR, PREFIXES
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 VIEWPORT = {"width": 1400, "height": 900}
 SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 HOSTILE = "<script>alert(1)</script>"
@@ -47,17 +42,6 @@ def count_claims(graph: Graph) -> int:
 
 def transfer_iris(graph: Graph) -> set[str]:
     return {str(row[0]) for row in graph.query(SPARQL_PREFIXES + "SELECT ?t WHERE { ?t a kg:Transfer }")}
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/install_chromium.sh (make test does)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class OpenedPage:
