@@ -9,6 +9,7 @@ would reorder whatever is printed next to it, in every output.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -48,20 +49,14 @@ _HEADLINE_MAX_WORDS = 15
 # An embedded tweet's signature line («— AFP News Agency (@AFP) January 23, 2025») glued to the next text.
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]*\(@\w+\)\s*\w+\s+\d{1,2},\s*\d{4}\s*")
 
-_MONTHS = {
-    # Latin month names, the Levantine and the Egyptian Arabic month names.
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
-    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-}
-_MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?[\s,/-]+({_MONTH_NAMES})[\s,/-]+(\d{{4}})")
-_MONTH_DAY_YEAR = re.compile(rf"({_MONTH_NAMES})\s+(\d{{1,2}}),?\s+(\d{{4}})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# Where a full date may be written: a day, a month in one or two words, a year («21 يوليو 2015», «5 تشرين
+# الأول 2023», «24th, May 2024»), a month before its day («January 23, 2025»), or numbers alone. Reading
+# the month is dateparser's: its Levantine Arabic locale knows the Egyptian names (يوليو) and the Levantine
+# ones (تموز) alike.
+_DATE_SPAN = re.compile(r"\d{1,2}(?:st|nd|rd|th)?[\s,/.-]+(?:[^\W\d_]+\s+){0,1}[^\W\d_]+[\s,/.-]+\d{4}"
+                        r"|[^\W\d_]+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}")
+_DATE_LOCALES = ("ar-SY", "en")
+_FULL_DATE = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"}
 _DATE_LINE = re.compile(r"^(تاريخ النشر|نشر في|نشر بتاريخ|بتاريخ|التاريخ)\s*:?")
 _SENTENCE_END = re.compile(r"[.!?؟…:«»\"”]\s*$")
 
@@ -88,20 +83,22 @@ def find_date(lines: list[str]) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """An ISO date from «24th, May 2024», «24 مايو 2024», «January 23, 2025», «2024-05-24» or «24/05/2024»."""
-    folded = fold(text)
-    candidates = []
-    if match := _ISO_DATE.search(folded):
-        candidates.append((int(match[1]), int(match[2]), int(match[3])))
-    if match := _DAY_MONTH_YEAR.search(folded):
-        candidates.append((int(match[3]), _MONTHS[match[2]], int(match[1])))
-    if match := _MONTH_DAY_YEAR.search(folded):
-        candidates.append((int(match[3]), _MONTHS[match[1]], int(match[2])))
-    if match := _NUMERIC_DATE.search(folded):
-        candidates.append((int(match[3]), int(match[2]), int(match[1])))
-    for year, month, day in candidates:
-        if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+    """An ISO date from the first full date written in ``text``: «24th, May 2024», «24 مايو 2024», «5 حزيران
+    2023», «January 23, 2025», «2024-05-24» or «24/05/2024» (Arabic-Indic digits too)."""
+    for span in _DATE_SPAN.finditer(fold(text)):
+        if day := _read_date(span.group()):
+            return day
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_date(span: str) -> str | None:
+    import dateparser  # loaded on the first date: its language data takes a moment
+
+    for locale in _DATE_LOCALES:
+        found = dateparser.parse(span, locales=[locale], settings=_FULL_DATE)
+        if found and 1900 <= found.year <= 2100:  # a Hijri year read as Gregorian is no date
+            return found.date().isoformat()
     return None
 
 

@@ -21,7 +21,8 @@ from typing import NamedTuple
 
 from kg.records import SourceText
 
-ARTICLE_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")  # web pages: their main text and metadata read by trafilatura
+ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 DUMP_SUFFIXES = (".jsonl", ".json", ".csv")  # read as news dumps when given as files
 # The fields a dump's record may hold, each under the names common dumps use (first found wins).
 DUMP_FIELDS: dict[str, tuple[str, ...]] = {
@@ -59,14 +60,14 @@ class Skipped:
 
 
 def find_article_files(sources: Iterable[str | Path]) -> Iterator[Path | Skipped]:
-    """Expand files and folders (recursively, .txt files, sorted) into article paths."""
+    """Expand files and folders (recursively, .txt and .html files, sorted) into article paths."""
     for source in sources:
         path = Path(source)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES
                            and (p.is_file() or _is_broken_link(p)))
             if not found:
-                yield Skipped(str(path), "folder holds no .txt articles")
+                yield Skipped(str(path), "folder holds no articles (.txt, .html)")
             for file in found:
                 yield _broken_link(file) if _is_broken_link(file) else file
         elif path.is_file():
@@ -294,8 +295,35 @@ def read_sources(sources: Iterable[str | Path]) -> Iterator[SourceText | Skipped
             yield item
         elif item.suffix.lower() in DUMP_SUFFIXES:
             yield from read_dump(item)
+        elif item.suffix.lower() in HTML_SUFFIXES:
+            yield read_web_page(item)
         else:
             yield read_article(item)
+
+
+# ── Web pages ─────────────────────────────────────────────────────────────────────────────────────────
+
+
+def read_web_page(path: Path) -> SourceText | Skipped:
+    """A saved web page as a SourceText: its main text (menus, footers and comments left out), title, date,
+    site name and URL, as trafilatura (and htmldate, for the date) read them."""
+    import trafilatura  # only for HTML input: it loads lxml and its own tables
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Skipped(str(path), f"cannot be read ({error.strerror or error})")
+    page = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+    body = page.text if page is not None else None
+    if not body or not body.strip():
+        return Skipped(str(path), "no main text found in the web page")
+    title = (page.title or "").strip()
+    text, controls = strip_controls(body if not title or body.startswith(title) else f"{title}\n{body}")
+    reason = why_unusable(text.encode("utf-8"), text)
+    if reason:
+        return Skipped(str(path), reason)
+    return SourceText(path=str(path), text=text, problems=(controls,) if controls else (),
+                      date=iso_day(page.date), url=page.url, publisher=page.sitename or page.hostname)
 
 
 # ── News dumps ─────────────────────────────────────────────────────────────────────────────────────────

@@ -78,6 +78,11 @@ def test_tweet_signature_glued_to_text_is_cut_off():
         ("بتاريخ 2022-12-19", "2022-12-19"),
         ("الاثنين ٥ حزيران ٢٠٢٣", "2023-06-05"),
         ("في 10 مايو", None),
+        ("5 تشرين الأول 2023", "2023-10-05"),  # Levantine month names
+        ("الرياض - واس: أعلن الوزير الثلاثاء 21 يوليو 2015 أن", "2015-07-21"),
+        ("Published 2 August 2015, 10:30", "2015-08-02"),
+        ("1436/10/05 هـ", None),  # a Hijri date is not read as a Gregorian one
+        ("قال الوزير إن 3 طائرات ستصل عام 2016", None),  # a number and a year are no date
     ],
 )
 def test_dates(text, iso):

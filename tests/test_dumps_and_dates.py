@@ -154,3 +154,18 @@ def test_a_role_is_whoever_held_it_on_the_articles_date(dated_speakers, date: st
 
 def test_an_undated_role_is_no_guess(dated_speakers):
     assert not dated_speakers[None] & {"George W. Bush", "Barack Obama", "Donald Trump", "Joe Biden"}
+
+
+def test_a_folder_of_saved_web_pages_builds_with_each_pages_date_site_and_url(tmp_path: Path, annotator):
+    from kg.pipeline import build
+
+    from .test_reading import PAGE
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "rafale.html").write_text(PAGE, encoding="utf-8")
+    graph = build([tmp_path / "pages"], tmp_path / "out", annotator=annotator, html=False).graph
+    (document,) = graph.subjects(RDF.type, KG.Document)
+    assert graph.value(document, DCTERMS.date) == Literal("2015-07-21", datatype=XSD.date)
+    assert str(graph.value(document, DCTERMS.publisher)) == "الأهرام"
+    assert str(graph.value(document, DCTERMS.identifier)) == "https://ahram.example/news/1234"
+    assert list(graph.subjects(RDF.type, KG.Transfer))  # the story itself was read, not the menus

@@ -143,3 +143,35 @@ def test_a_short_article_with_a_few_stray_control_bytes_is_text_not_binary(tmp_p
     (source,) = read_sources([path])
     assert isinstance(source, SourceText), source
     assert article in source.text and "\x01" not in source.text
+
+
+PAGE = """<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>مصر تتسلم الرافال | الأهرام</title>
+<meta property="og:site_name" content="الأهرام">
+<meta property="article:published_time" content="2015-07-21T10:00:00+02:00">
+<link rel="canonical" href="https://ahram.example/news/1234"></head>
+<body><nav><a href="/">الرئيسية</a> | <a href="/politics">سياسة</a> | <a href="/sport">رياضة</a></nav>
+<article><h1>مصر تتسلم الرافال</h1>
+<p>وتسلمت مصر أمس ثلاث طائرات رافال من فرنسا في قاعدة جوية قرب القاهرة، بحسب مصادر عسكرية مطلعة.</p>
+<p>وقال المتحدث العسكري إن الطائرات ستشارك في تأمين الاحتفالات الرسمية المقبلة في البلاد كلها.</p></article>
+<aside><h3>الأكثر قراءة</h3><ul><li>الهلال يفوز على النصر</li><li>أسعار الذهب اليوم</li></ul></aside>
+<footer>جميع الحقوق محفوظة لمؤسسة الأهرام 2015</footer></body></html>"""
+
+
+def test_a_saved_web_page_gives_its_main_text_date_site_and_url(tmp_path: Path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (source,) = read_sources([tmp_path])
+    assert not isinstance(source, Skipped)
+    assert "وتسلمت مصر أمس ثلاث طائرات رافال" in source.text
+    assert "وقال المتحدث العسكري" in source.text
+    assert "الرئيسية" not in source.text and "الأكثر قراءة" not in source.text
+    assert "جميع الحقوق" not in source.text
+    assert (source.date, source.url, source.publisher) == ("2015-07-21", "https://ahram.example/news/1234",
+                                                           "الأهرام")
+
+
+def test_a_web_page_without_a_story_is_skipped_with_a_reason(tmp_path: Path):
+    (tmp_path / "menu.htm").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                                       encoding="utf-8")
+    (skipped,) = read_sources([tmp_path / "menu.htm"])
+    assert isinstance(skipped, Skipped) and skipped.reason
