@@ -18,6 +18,7 @@ from typing import Protocol
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.dating import event_date
 from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key, without_bidi_controls
 from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer
@@ -28,6 +29,7 @@ RULES_FILE = Path(__file__).resolve().parent.parent / "ontologies" / "rules.ttl"
 NEAR_DUPLICATE_THRESHOLD = 0.5  # share of the shorter document's word 3-grams found in the other
 COMMON_PHRASE_DOCUMENTS = 50  # a 3-gram in this many documents is a formula, not a sign of copying
 SAME_CLAIM_THRESHOLD = 0.75  # token Jaccard of two claims by one speaker that are one statement
+_DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 # Statuses that report a transfer as happening or settled; a Denied report of the same transfer contests them.
 HAPPENING = ("Delivered", "Deployed", "Agreed", "Planned")
 
@@ -205,8 +207,9 @@ class GraphBuilder:
                 graph.add((sentence_iri(document, mention.sentence), KG.mentions, entity))
         for claim in extraction.claims:
             self.add_claim(document, claim)
+        sentences = {sentence.index: sentence.text for sentence in extraction.annotated.sentences}
         for transfer in extraction.transfers:
-            self.add_transfer(document, transfer)
+            self.add_transfer(document, transfer, sentences.get(transfer.sentence, ""))
 
     def _claim_node(self, speaker: URIRef, claim: Claim) -> URIRef:
         """One node per statement: the same words by the same speaker in another document join it."""
@@ -262,7 +265,7 @@ class GraphBuilder:
             if not any(p == RDFS.label for _, p, _ in triples):
                 self.graph.add((rule, RDFS.label, Literal(name, lang="en")))
 
-    def add_transfer(self, document: Document, transfer: Transfer) -> URIRef | None:
+    def add_transfer(self, document: Document, transfer: Transfer, sentence: str = "") -> URIRef | None:
         graph = self.graph
         weapon = self._entity(transfer.weapon)
         supplier = self._state(transfer.supplier)
@@ -284,6 +287,8 @@ class GraphBuilder:
             graph.add((node, KG.statedBy, stated_by))
         if transfer.quantity is not None:
             graph.add((node, KG.quantity, Literal(transfer.quantity)))
+        if sentence and (when := event_date(sentence, document.date)) is not None:
+            graph.add((node, KG.eventDate, Literal(when.value, datatype=_DATE_TYPES[when.precision])))
         self._add_rules(node, transfer.rules)
         return node
 

@@ -48,6 +48,7 @@ class TransferEntry:
     evidence: str  # the earliest sentence stating it
     documents: str  # source files, "; "-separated
     contested_by: str  # statuses of the reports that contradict it («Denied» for a delivery), ", "-separated
+    happened: str  # when its sentences say it took place (kg:eventDate: a day, month or year), ", "-joined
     supplier_en: str
     recipient_en: str
     weapon_en: str
@@ -161,8 +162,11 @@ def transfer_register(graph: Graph, limit: int | None = None, offset: int = 0, s
     evidence: dict[str, _Evidence] = {}
     quantities: dict[str, set[int]] = {}
     contested: dict[str, set[str]] = defaultdict(set)
+    happened: dict[str, set[str]] = defaultdict(set)
     for record in result.records():
         key = str(record["transfer"])
+        if record["event"] is not None:
+            happened[key].add(str(record["event"]))
         if record["contested"] is not None:
             contested[key].add(_local_name(record["contested"]))
         facts.setdefault(key, record)
@@ -188,6 +192,7 @@ def transfer_register(graph: Graph, limit: int | None = None, offset: int = 0, s
             evidence=found.first_sentence,
             documents="; ".join(sorted(found.sources)),
             contested_by=", ".join(sorted(contested[key])),
+            happened=", ".join(sorted(happened[key])),
             supplier_en=_text(record["supplier_en"]),
             recipient_en=_text(record["recipient_en"]),
             weapon_en=_text(record["weapon_en"]),
@@ -263,11 +268,11 @@ def _without_empty_columns(headers: list[str], rows: list[list[str]]) -> tuple[l
 def transfer_table(entries: Sequence[TransferEntry], width: int | None = None):
     """The transfer register as an aligned table."""
     headers = ["supplier", "recipient", "weapon", "category", "status", "contested by", "quantity",
-               "reported", "sources", "evidence"]
+               "happened", "reported", "sources", "evidence"]
     rows = [
         [entry.supplier or "—", entry.recipient or "—", entry.weapon, entry.category, entry.status,
-         entry.contested_by, entry.quantity, _reported(entry.first_reported, entry.last_reported),
-         str(entry.sources), _shorten(entry.evidence)]
+         entry.contested_by, entry.quantity, entry.happened,
+         _reported(entry.first_reported, entry.last_reported), str(entry.sources), _shorten(entry.evidence)]
         for entry in entries
     ]
     headers, rows = _without_empty_columns(headers, rows)

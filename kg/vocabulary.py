@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     holder: URIRef
     sourceCount: URIRef
     contestedBy: URIRef
+    eventDate: URIRef
     modelsFingerprint: URIRef
     dateFrom: URIRef
     # gazetteer terms

@@ -137,3 +137,11 @@ def test_a_window_that_is_no_date_is_one_line_error(built, tmp_path):
     (tmp_path / "g.ttl").write_text(built.graph.serialize(format="turtle"), encoding="utf-8")
     result = CliRunner().invoke(app, ["transfers", str(tmp_path / "g.ttl"), "--since", "August 2015"])
     assert result.exit_code != 0 and "not a date" in result.output and "Traceback" not in result.output
+
+
+def test_a_transfer_keeps_when_its_sentence_says_it_happened(built):
+    (delivered,) = _transfers(built.graph, "Delivered")
+    # «أمس» in an article of 2015-07-20 (and of 2015-07-21 in its copy)
+    assert {str(day) for day in built.graph.objects(delivered, KG.eventDate)} == {"2015-07-19", "2015-07-20"}
+    happened = {entry.status: entry.happened for entry in transfer_register(built.graph)}
+    assert happened["Delivered"] == "2015-07-19, 2015-07-20"

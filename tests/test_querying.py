@@ -47,7 +47,7 @@ from kg.vocabulary import KG, KGR, bind_prefixes
 
 KG_COMMAND = [sys.executable, "-m", "kg"]
 PRESET_NAMES = ("who-said-what", "transfers", "said-by", "weapons-to-state", "sources-of-fact",
-                "entity-spellings", "contested")
+                "entity-spellings", "contested", "timeline")
 
 # The seeds' people and states, by their canonical Arabic labels.
 LUKASHENKO, PUTIN, RUSSIA, BELARUS = "ألكسندر لوكاشينكو", "فلاديمير بوتين", "روسيا", "بيلاروس"
