@@ -22,7 +22,7 @@ import pyvis
 from markupsafe import Markup
 from pyvis.network import Network
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import DCTERMS, RDF
 
 from kg.analysing import (
     ClaimInfo,
@@ -174,6 +174,12 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _report_days(graph: Graph, evidence: tuple[Evidence, ...]) -> list[str]:
+    """The publication days of the documents a fact's evidence comes from, for the page's date filter."""
+    return sorted({str(day) for item in evidence if item.document is not None
+                   for day in graph.objects(item.document, DCTERMS.date)})
+
+
 def build_network(graph: Graph, *, hide_claims: bool = False, reading: GraphReading | None = None) -> Network:
     """The pyvis network of ``graph``: one node per entity and per claim, edges for every fact.
     ``reading``: kg.analysing.read_graph(graph), when already made."""
@@ -227,6 +233,7 @@ def build_network(graph: Graph, *, hide_claims: bool = False, reading: GraphRead
                    "hover": {"background": claim_color, "border": "#111827"}},
             size=7, kind="claim", hidden=hide_claims, font={"size": 10, "color": "#4b5563"},
             search=_search_key(claim.text), tip=claim_tips[claim.iri],
+            days=_report_days(graph, claim.evidence),
         )
     for claim in claims:
         if claim.speaker is not None:
@@ -241,7 +248,8 @@ def build_network(graph: Graph, *, hide_claims: bool = False, reading: GraphRead
         status_ar, status_en, dashes, color, width = STATUS_STYLES.get(transfer.status or "", UNKNOWN_STATUS)
         tip = _transfer_tooltip(transfer, names)
         style = {"relation": "transfers", "fact": str(transfer.iri), "status": transfer.status or "",
-                 "color": color, "width": width, "dashes": dashes, "tip": tip}
+                 "color": color, "width": width, "dashes": dashes, "tip": tip,
+                 "days": _report_days(graph, transfer.evidence)}
         if transfer.weapon is None:
             if transfer.supplier is not None and transfer.recipient is not None:
                 add_edge(transfer.supplier, transfer.recipient, label=status_ar, **style)
@@ -400,6 +408,11 @@ PAGE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).fro
     إخفاء الأقوال · <span dir="ltr">hide claims</span></label>
   <label><input id="show-co-mentions" type="checkbox">
     روابط الذكر المشترك · <span dir="ltr">co-mentions</span></label>
+  {% if report_days %}<label>من · <span dir="ltr">from</span>
+    <input id="kg-since" type="date" min="{{ report_days[0] }}" max="{{ report_days[-1] }}"></label>
+  <label>إلى · <span dir="ltr">to</span>
+    <input id="kg-until" type="date" min="{{ report_days[0] }}" max="{{ report_days[-1] }}"></label>
+  {% endif %}
 </header>
 <main>
   <div id="kg-network"></div>
@@ -484,11 +497,20 @@ PAGE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).fro
     if (hideClaims.checked) { shown.claim = false; }
     return shown;
   }
+  // --- dates: facts whose documents were published in the window (undated ones go once it is set) -----
+  var since = document.getElementById("kg-since"), until = document.getElementById("kg-until");
+  function inWindow(days) {
+    var from = since && since.value, to = until && until.value;
+    if (!days || (!from && !to)) { return true; }
+    return days.some(function (day) { return (!from || day >= from) && (!to || day <= to); });
+  }
   function applyKinds() {
     var shown = shownKinds();
     nodes.update(nodes.get().map(function (node) {
-      return {id: node.id, hidden: shown[node.kind] === false};
+      return {id: node.id, hidden: shown[node.kind] === false || !inWindow(node.days)};
     }));
+    edges.update(edges.get({filter: function (edge) { return edge.relation === "transfers"; }})
+      .map(function (edge) { return {id: edge.id, hidden: !inWindow(edge.days)}; }));
     // speaker → named entity edges stand in for the claims while these are hidden
     edges.update(edges.get({filter: function (edge) { return edge.relation === "said_about"; }})
       .map(function (edge) {
@@ -506,6 +528,7 @@ PAGE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).fro
     kindBoxes.forEach(function (box) { if (box.value === "claim") { box.checked = !hideClaims.checked; } });
     applyKinds();
   });
+  [since, until].forEach(function (box) { if (box) { box.addEventListener("change", applyKinds); } });
   document.getElementById("show-co-mentions").addEventListener("change", function (event) {
     var shown = event.target.checked;
     edges.update(edges.get({filter: function (edge) { return edge.relation === "co_mention"; }})
@@ -587,6 +610,8 @@ def render_html(graph: Graph, *, hide_claims: bool = False, title: str = PAGE_TI
         search_names=sorted(names),
         hide_claims=hide_claims,
         legend_kinds=legend_kinds,
+        report_days=sorted({day for item in [*network.nodes, *network.edges]
+                            for day in item.get("days", ())}),
         legend_lines=legend_lines,
     )
     # A graph from elsewhere may carry bidi controls in its names and texts; the page lays out direction by

@@ -145,3 +145,22 @@ def test_a_transfer_keeps_when_its_sentence_says_it_happened(built):
     assert {str(day) for day in built.graph.objects(delivered, KG.eventDate)} == {"2015-07-19", "2015-07-20"}
     happened = {entry.status: entry.happened for entry in transfer_register(built.graph)}
     assert happened["Delivered"] == "2015-07-19, 2015-07-20"
+
+
+def test_the_html_filters_facts_by_the_dates_they_were_reported(built, browser):
+    page = OpenedPage(browser, built.out_dir / "graph.html")
+    shown = ("kg.network.body.data.edges.get({filter: e => e.relation === 'transfers' && !e.hidden})"
+             ".map(e => e.status)")
+    try:
+        everything = page.evaluate(shown)
+        page.page.fill("#kg-since", "2015-08-01")
+        page.page.dispatch_event("#kg-since", "change")
+        august = page.evaluate(shown)
+        page.page.fill("#kg-since", "")
+        page.page.fill("#kg-until", "2015-07-31")
+        page.page.dispatch_event("#kg-until", "change")
+        july = page.evaluate(shown)
+    finally:
+        page.close()
+    assert set(everything) == {"Delivered", "Denied"}
+    assert set(august) == {"Denied"} and set(july) == {"Delivered"}
