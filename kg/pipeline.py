@@ -33,8 +33,8 @@ if TYPE_CHECKING:  # networkx loads only when a build gets that far
     from kg.analysing import GraphReading
 
 ProgressHook = Callable[[str, int, int], None]  # (stage, done, total)
-# A story past this length is not a news article (a whole book, a concatenated dump): Stanza would hold it all
-# in memory at once, so it is skipped with a message saying how to split it.
+# A story past this length is not a news article (a book, dumps run together): its annotation, every word
+# of it, would be held in memory at once, so it is skipped with a message saying how to split it.
 MAX_DOCUMENT_CHARS = 10_000_000
 
 
