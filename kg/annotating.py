@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -81,11 +82,11 @@ def available_processors(models_dir: Path) -> dict[str, str]:
 
 def model_fingerprint(models_dir: Path, processors: dict[str, str]) -> str:
     """A short hash naming the models: Stanza's version, the processors and each model file's md5 and size."""
-    import stanza
-
+    # Stanza's version from its package metadata: importing stanza (and torch) costs seconds that a build
+    # served wholly from the cache never needs.
     resources = json.loads((models_dir / "resources.json").read_text(encoding="utf-8"))
     language = resources.get(LANGUAGE, {})
-    parts = [stanza.__version__, LANGUAGE]
+    parts = [importlib.metadata.version("stanza"), LANGUAGE]
     for name, package in processors.items():
         model_file = models_dir / LANGUAGE / name / f"{package}.pt"
         md5 = language.get(name, {}).get(package, {}).get("md5", "")

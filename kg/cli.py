@@ -261,17 +261,24 @@ def _stopped_by_kill_as_by_ctrl_c():
         signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
+PROGRESS_LINE_EVERY = 50  # documents between two progress lines when stderr is not a terminal
+
+
 class _progress:
-    """A rich progress bar over documents, or nothing when quiet or not on a terminal."""
+    """A rich progress bar over documents on a terminal, a line every PROGRESS_LINE_EVERY documents on
+    stderr otherwise (logs, pipes), nothing when quiet."""
 
     def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet or not sys.stderr.isatty()
+        self.quiet = quiet
         self.bar = None
         self.task = None
+        self.last_line = 0
 
     def __enter__(self):
         if self.quiet:
             return None
+        if not sys.stderr.isatty():
+            return self.print_line
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -279,6 +286,12 @@ class _progress:
                             TimeRemainingColumn(), console=Console(stderr=True), transient=True)
         self.bar.__enter__()
         return self.update
+
+    def print_line(self, stage: str, done: int, total: int) -> None:
+        # Small builds stay silent: their stderr holds only warnings.
+        if done - self.last_line >= PROGRESS_LINE_EVERY or (done == total > self.last_line > 0):
+            self.last_line = done
+            print(f"{done}/{total} documents", file=sys.stderr, flush=True)
 
     def update(self, stage: str, done: int, total: int) -> None:
         if self.task is None:

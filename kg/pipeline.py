@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # networkx loads only when a build gets that far
     from kg.analysing import GraphReading
 
 ProgressHook = Callable[[str, int, int], None]  # (stage, done, total)
+# A story past this length is not a news article (a book, dumps run together): its annotation, every word
+# of it, would be held in memory at once, so it is skipped with a message saying how to split it.
+MAX_DOCUMENT_CHARS = 10_000_000
 
 
 @dataclass
@@ -120,12 +123,20 @@ def load_documents(
         if not stories:
             skipped.append(Skipped(item.path, "nothing left after removing web boilerplate"))
         for document in stories:
+            if len(document.text) > MAX_DOCUMENT_CHARS:
+                skipped.append(Skipped(item.path, _too_long(document)))
+                continue
             known = by_id.get(document.doc_id)
             if known is None:
                 by_id[document.doc_id] = document
             elif item.path not in known.sources:
                 by_id[document.doc_id] = replace(known, sources=known.sources + (item.path,))
     return list(by_id.values()), skipped, read
+
+
+def _too_long(document: Document) -> str:
+    return (f"one story of {len(document.text):,} characters, past the limit of {MAX_DOCUMENT_CHARS:,}: "
+            "split it into one file per article, or a JSON Lines dump with one article a line")
 
 
 class Extractor:
