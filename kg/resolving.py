@@ -94,19 +94,24 @@ def similar_words(a: str, b: str) -> bool:
 
     Transliterations of a foreign name differ in long vowels and in letters Arabic confuses (merged by
     phonetic_key), rarely in a consonant, while two Arabic names one consonant apart are two names
-    («السيسي» / «السبسي», «الغامدي» / «الغانمي»). So, the article set aside: up to four letters only a final
-    vowel may differ («روته» / «روتي»); up to six the consonants must be the same («بيسكوف» / «بيسكوف»); from
-    seven, where a name is long enough to be recognised by the rest, one or two edits of any letter
-    («بيلاوسوف» / «بيلاروسوف»). Within those, a small edit distance and a high Jaro-Winkler similarity.
+    («السيسي» / «السبسي», «الغامدي» / «الغانمي»). So, the article set aside: up to four letters only a
+    final vowel may differ («روته» / «روتي»); up to six the consonants must be the same («دميتري» /
+    «ديمتري»), and in a name with the article one spelling must be the other with long vowels added
+    («الدليمي» / «الديلمي» are two names); from seven, where a name is long enough to be recognised by the
+    rest, one or two edits of any letter («بيلاوسوف» / «بيلاروسوف»). Within those, a small edit distance and
+    a high Jaro-Winkler similarity.
     """
     a, b = phonetic_key(a), phonetic_key(b)
     if a == b:
         return True
+    arabic = a.startswith("ال") and b.startswith("ال")  # a nisba or family name: where its vowels are counts
     a, b = _without_article(a), _without_article(b)
     shortest = min(len(a), len(b))
     if shortest <= SHORT_WORD_LETTERS:
         return _without_final_vowel(a) == _without_final_vowel(b)
     if shortest < LONG_WORD_LETTERS and _consonants(a) != _consonants(b):
+        return False
+    if shortest < LONG_WORD_LETTERS and arabic and not _within(*sorted((a, b), key=len)):
         return False
     allowed = 1 if shortest < LONG_WORD_LETTERS else 2
     # Lengths further apart than the edits allowed cannot match: the cheap test first, since a corpus
@@ -114,6 +119,13 @@ def similar_words(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > allowed:
         return False
     return osa_distance(a, b) <= allowed and jaro_winkler(a, b) >= JARO_WINKLER_MIN
+
+
+def _within(shorter: str, longer: str) -> bool:
+    """Whether ``shorter`` is ``longer`` with letters left out (a subsequence): «زيلنسكي» / «زيلينسكي», not
+    «الدليمي» / «الديلمي», where a long vowel moved and made another name."""
+    letters = iter(longer)
+    return all(letter in letters for letter in shorter)
 
 
 def _without_article(word: str) -> str:

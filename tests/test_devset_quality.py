@@ -111,3 +111,45 @@ def test_project_gold_strings_are_verbatim_in_their_articles(project_texts: Path
             assert transfer.evidence_contains in text and transfer.weapon_ar in text, transfer
         for entity in article.entities:
             assert all(form in text for form in entity.forms_ar), entity
+
+
+# Every speaker the development set names by a role alone, and who held the role on the article's date
+# (2015): the holder at that date, never today's.
+ROLES_AT_THE_ARTICLES_DATE = [
+    ("d26_politics_alyaum_4589.txt", "وقال الرئيس الأمريكي في هذه المناسبة", "barack-obama"),
+    ("d26_politics_alyaum_4589.txt", "ومن جهته وعد الرئيس الإيراني", "hassan-rouhani"),
+    ("n23_politics_aljazirah_8902.txt", "وأشار رئيس الحكومة الروسية", "dmitry-medvedev"),
+    ("d09_arms_almadina_28207.txt", "كما أشاد نائب الرئيس اليمني رئيس مجلس الوزراء", "khaled-bahah"),
+    ("n01_transfer_almadina_3554.txt", "وشدد وزير الخارجية الإيراني", "mohammad-javad-zarif"),
+    ("n38_transfer_alriyadh_18241.txt", "اعلن وزير الخارجية القطري", "khalid-al-attiyah"),
+    ("n36_transfer_alyaum_14506.txt", "وأشار الرئيس المصري", "abdel-fattah-el-sisi"),
+]
+
+
+@pytest.mark.parametrize(("article", "words", "holder"), ROLES_AT_THE_ARTICLES_DATE)
+def test_a_role_is_its_holder_on_the_articles_date(devset_build, article: str, words: str, holder: str):
+    from kg.vocabulary import KGR
+
+    assert _speakers_of(devset_build.graph, article, words) == {KGR[holder]}
+
+
+@pytest.mark.xfail(strict=True, reason="a role followed by its holder's name resolves to the post's "
+                   "holder in the gazetteer (the UAE foreign minister) instead of the name beside it")
+def test_a_role_with_its_holders_name_beside_it_is_that_person(devset_build):
+    from rdflib.namespace import RDFS
+
+    graph = devset_build.graph
+    (speaker,) = _speakers_of(graph, "n30_politics_alriyadh_28540.txt", "نعى وزير الدولة للشؤون الخارجية")
+    assert any("قرقاش" in str(label) for label in graph.objects(speaker, RDFS.label))
+
+
+def _speakers_of(graph, article: str, words: str) -> set:
+    from rdflib.namespace import DCTERMS, PROV, RDF
+
+    from kg.vocabulary import KG
+
+    return {graph.value(claim, KG.speaker) for claim in graph.subjects(RDF.type, KG.Claim)
+            for sentence in graph.objects(claim, PROV.wasDerivedFrom)
+            if words in str(graph.value(sentence, KG.text))
+            and any(str(source).endswith(article)
+                    for source in graph.objects(graph.value(sentence, DCTERMS.isPartOf), DCTERMS.source))}
