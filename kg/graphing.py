@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -329,7 +330,7 @@ class GraphBuilder:
         """The build as a prov:Activity: the tool and its version, the models' fingerprint, the documents it
         used. No clock time, so that the same input gives the same graph."""
         graph = self.graph
-        agent = KGR[f"kg-{info.tool_version}"]
+        agent = KGR["kg-" + re.sub(r"[^0-9A-Za-z]+", "-", info.tool_version)]
         digest = _short_hash(info.tool_version, info.models_fingerprint, *sorted(d.doc_id for d in documents))
         activity = KGR[f"build-{digest}"]
         graph.add((agent, RDF.type, PROV.SoftwareAgent))
