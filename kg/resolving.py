@@ -107,8 +107,10 @@ def similar_words(a: str, b: str) -> bool:
     arabic = a.startswith("ال") and b.startswith("ال")  # a nisba or family name: where its vowels are counts
     a, b = _without_article(a), _without_article(b)
     shortest = min(len(a), len(b))
-    if shortest <= SHORT_WORD_LETTERS:
-        return _without_final_vowel(a) == _without_final_vowel(b)
+    if shortest <= SHORT_WORD_LETTERS:  # a final vowel, or a leading alef a transliteration adds («اروته»)
+        shorter, longer = sorted((a, b), key=len)
+        return _without_final_vowel(a) == _without_final_vowel(b) or (
+            len(longer) > SHORT_WORD_LETTERS and longer == "ا" + shorter)
     if shortest < LONG_WORD_LETTERS and _consonants(a) != _consonants(b):
         return False
     if shortest < LONG_WORD_LETTERS and arabic and not _within(*sorted((a, b), key=len)):

@@ -85,6 +85,8 @@ def test_jaro_winkler_bounds():
         ("حسن", "حسين", False),
         ("سعيد", "سعود", False),
         ("الدليمي", "الديلمي", False),  # a long vowel moved: another name
+        ("روته", "اروته", True),  # a leading alef of a transliteration
+        ("حمد", "احمد", False),  # two Arabic names
         # the same name with and without a long vowel or the article, or a confused letter
         ("زيلينسكي", "زيلنسكي", True),
         ("نتنياهو", "نتانياهو", True),
