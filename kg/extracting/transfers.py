@@ -23,6 +23,7 @@ supplier the text named for it; what a deal includes («وتشمل الصفقة 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -40,6 +41,7 @@ from kg.records import (
     Claim,
     Mention,
     Transfer,
+    Via,
     Word,
 )
 
@@ -866,7 +868,7 @@ def _known_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles
         known = context.suppliers.get((_weapon_identity(weapon.mention), recipient.state))
         state = context.state_of(known) if known is not None else None
         if known is not None and state is not None:
-            return replace(roles, supplier=[(4, _Party(known, state, -1, -1, rule="earlier-supplier"))])
+            return roles.with_supplier(_Party(known, state, -1, -1), "earlier-supplier")
     return roles
 
 
@@ -982,62 +984,163 @@ def _number(tokens: list[_Token], position: int, lexicon: TransferLexicon, insid
     return None
 
 
+# ── Role rules ───────────────────────────────────────────────────────────────────────────────────────
+# Each rule that gives a party a side of the transfer has a name (a transfer's rules name the ones that
+# chose its supplier and recipient: «supplier-from-subject», ontologies/rules.ttl) and a rank: when several
+# rules name a side, the pair of distinct states with the lowest ranks together wins.
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """A named way of finding a party of a transfer, and its rank (lower wins)."""
+
+    name: str
+    rank: int
+
+
+ROLE_RULES: dict[str, RoleRule] = {rule.name: rule for rule in (
+    RoleRule("subject", 0),  # the cue's subject (VSO or SVO) or a verbal noun's genitive agent
+    RoleRule("object", 0),  # a bare second state before the weapon
+    RoleRule("preposition", 1),  # a state after a preposition the cue's frame understands («إلى», «من»)
+    RoleRule("object-pronoun", 1),  # the cue's object pronoun («بتزويدها», «زودونا»)
+    RoleRule("pronoun", 1),  # a pronoun after a preposition («منهم», «إلينا»)
+    RoleRule("own-land", 1),  # «إلى بلاده»: the land of the subject or of the speaker
+    RoleRule("addressee-of-request", 2),  # «طلبت بولندا من الولايات المتحدة شراء…»
+    RoleRule("weapon-nisba", 2),  # «الأسلحة الروسية»: where the weapon comes from
+    RoleRule("coordinated-weapon-nisba", 3),  # a nisba on a weapon coordinated with this one
+    RoleRule("known-weapon-origin", 3),  # where another sentence said the weapon comes from
+    RoleRule("earlier-supplier", 4),  # the supplier an earlier sentence named for this weapon and recipient
+    RoleRule("deal-sides", 4),  # «وتشمل الصفقة شراء…»: the sides of the deal stated before
+    RoleRule("producer", 5),  # the state that makes the weapon (kg:producedBy)
+    RoleRule("agreement-partner", 6),  # the partners of an agreement that governs the cue
+)}
+# A side named for a weaker role ranks below the same rule naming the side itself.
+_ROLE_OFFSETS = {SUPPLIER: (SUPPLIER, 0), ORIGIN: (SUPPLIER, 2), RECIPIENT: (RECIPIENT, 0),
+                 LOCATION: (RECIPIENT, 1)}
+
+
 @dataclass
 class _Roles:
-    supplier: list[tuple[int, _Party]] = field(default_factory=list)  # (priority, party); lower is better
+    supplier: list[tuple[int, _Party]] = field(default_factory=list)  # (rank, party); lower is better
     recipient: list[tuple[int, _Party]] = field(default_factory=list)
     parties: list[_Party] = field(default_factory=list)  # both sides of an exchange
+
+    def assign(self, role: str | None, party: _Party, rule: str) -> None:
+        """Give ``party`` a role by the named rule, at the rule's rank (and the role's offset)."""
+        if role is None:
+            return
+        party = replace(party, rule=rule)
+        if role == PARTY:
+            self.parties.append(party)
+        elif role in _ROLE_OFFSETS:
+            side, offset = _ROLE_OFFSETS[role]
+            getattr(self, side).append((ROLE_RULES[rule].rank + offset, party))
+
+    def both_sides(self, supplier: _Party, recipient: _Party, rule: str) -> _Roles:
+        """These roles with the two sides replaced by a rule that names both at once."""
+        return replace(self, supplier=[(ROLE_RULES[rule].rank, replace(supplier, rule=rule))],
+                       recipient=[(ROLE_RULES[rule].rank, replace(recipient, rule=rule))])
+
+    def with_supplier(self, supplier: _Party, rule: str) -> _Roles:
+        return replace(self, supplier=[(ROLE_RULES[rule].rank, replace(supplier, rule=rule))])
+
+
+@dataclass
+class _Clause:
+    """What the role rules read around one cue: its event, window, the sentence's parties and weapons."""
+
+    event: _Event
+    end: int  # last token of the cue's window
+    tokens: list[_Token]
+    parties: list[_Party]
+    weapons: list[_Weapon]  # the weapons the cue transfers
+    status_hits: list[_Hit]
+    claim: Claim | None
+    sentence: AnnotatedSentence
+    context: _Context
+
+    @property
+    def frame(self) -> Frame:
+        return self.event.cue.frame
+
+    @functools.cached_property
+    def right(self) -> list[_Party]:
+        """The parties after the cue, in its window, that are no weapon's origin."""
+        return [p for p in self.parties if self.event.last < p.first <= self.end and p.origin_of is None]
+
+    def marker_role(self, party: _Party) -> str | None:
+        return self.frame.marker_roles.get(party.marker) if party.marker else None
 
 
 def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], status_hits: list[_Hit],
                      parties: list[_Party], weapons: list[_Weapon], sentence: AnnotatedSentence,
                      context: _Context) -> Iterator[Transfer]:
     lexicon = context.lexicon
-    frame = event.cue.frame
     end = _window_end(event, next_start, tokens, lexicon)
-    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon)
-    referred = not event_weapons
-    referents: list[_Weapon] = []
-    if referred:
-        referents = _referred_weapons(event, end, tokens, weapons, context)
-        event_weapons = referents[:1]
-    elif referents := _demonstrated_weapons(event_weapons, tokens, context):
-        referred, event_weapons = True, referents[:1]
+    event_weapons, referents = _event_weapons(event, end, tokens, weapons, context)
     if not event_weapons:
         return
     status = _status(event, tokens, status_hits, lexicon)
-    cue_offset = tokens[event.hit.first].start
-    claim = context.claim_at(cue_offset, sentence.index)
-    stated_by = claim.speaker if claim is not None and claim.start <= cue_offset < claim.end else None
-    if stated_by is None and claim is not None and claim.sentence == sentence.index:
-        stated_by = claim.speaker
-    roles = _roles(event, end, tokens, parties, event_weapons, status_hits, claim, sentence, context)
+    claim, stated_by = _claim_of(event, tokens, sentence, context)
+    clause = _Clause(event, end, tokens, parties, event_weapons, status_hits, claim, sentence, context)
+    roles = _roles(clause)
+    referred = referents is not None
     if referred and not roles.supplier:
         # Of the weapons the reference may mean, the one the text already tied to this recipient.
         event_weapons = next(([w] for w in referents if _known_supplier(roles, w, context) is not roles),
                              event_weapons)
     cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
     extra_requests = _request_after(event, end, tokens, lexicon)
-    if not roles.supplier and not roles.recipient and context.last_deal is not None and _in_deal_contents(
-            event, tokens, lexicon):
-        # «وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides.
-        supplier, recipient = context.last_deal
-        supplier_state, recipient_state = context.state_of(supplier), context.state_of(recipient)
-        if supplier_state and recipient_state:
-            giver = _Party(supplier, supplier_state, -1, -1, rule="deal-sides")
-            taker = _Party(recipient, recipient_state, -1, -1, rule="deal-sides")
-            roles = replace(roles, supplier=[(4, giver)], recipient=[(4, taker)])
+    roles = _deal_sides(roles, event, tokens, context)
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
-        weapon_roles = _producer_supplier(weapon_roles, weapon, frame, context)
+        weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context)
         weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
-        for supplier, recipient, rules in _pairs(weapon_roles, weapon, frame, context):
+        for supplier, recipient, rules in _pairs(weapon_roles, weapon, event.cue.frame, context):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
                            quantity, (*rules, weapon_rule, "status-of-cue"))
             if extra_requests and status != "Requested":
                 yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
+
+
+def _event_weapons(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon], context: _Context
+                   ) -> tuple[list[_Weapon], list[_Weapon] | None]:
+    """The weapons the cue transfers, and the candidates when they are a reference to a weapon named earlier
+    (None when the clause names them)."""
+    found = _weapons_of(event, end, tokens, weapons, context.lexicon)
+    if not found:
+        referents = _referred_weapons(event, end, tokens, weapons, context)
+        return referents[:1], referents
+    if referents := _demonstrated_weapons(found, tokens, context):
+        return referents[:1], referents
+    return found, None
+
+
+def _claim_of(event: _Event, tokens: list[_Token], sentence: AnnotatedSentence, context: _Context
+              ) -> tuple[Claim | None, Mention | None]:
+    """The claim the cue stands in (or near), and who stated the transfer: that claim's speaker when the cue
+    is inside it or in its sentence."""
+    cue_offset = tokens[event.hit.first].start
+    claim = context.claim_at(cue_offset, sentence.index)
+    stated_by = claim.speaker if claim is not None and claim.start <= cue_offset < claim.end else None
+    if stated_by is None and claim is not None and claim.sentence == sentence.index:
+        stated_by = claim.speaker
+    return claim, stated_by
+
+
+def _deal_sides(roles: _Roles, event: _Event, tokens: list[_Token], context: _Context) -> _Roles:
+    """«وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides."""
+    if roles.supplier or roles.recipient or context.last_deal is None or not _in_deal_contents(
+            event, tokens, context.lexicon):
+        return roles
+    supplier, recipient = context.last_deal
+    supplier_state, recipient_state = context.state_of(supplier), context.state_of(recipient)
+    if not (supplier_state and recipient_state):
+        return roles
+    giver, taker = _Party(supplier, supplier_state, -1, -1), _Party(recipient, recipient_state, -1, -1)
+    return roles.both_sides(giver, taker, "deal-sides")
 
 
 def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context) -> _Roles:
@@ -1052,8 +1155,8 @@ def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _C
         return roles
     named = weapon.mention
     mention = Mention(producer.label_ar, named.start, named.end, named.sentence, STATE, producer.entity_id,
-                      via="inferred")
-    return replace(roles, supplier=[(5, _Party(mention, producer.entity_id, -1, -1, rule="producer"))])
+                      via=Via.INFERRED)
+    return roles.with_supplier(_Party(mention, producer.entity_id, -1, -1), "producer")
 
 
 def _in_deal_contents(event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
@@ -1081,80 +1184,115 @@ def _request_after(event: _Event, end: int, tokens: list[_Token], lexicon: Trans
     return False
 
 
-def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party], event_weapons: list[_Weapon],
-           status_hits: list[_Hit], claim: Claim | None, sentence: AnnotatedSentence, context: _Context
-           ) -> _Roles:
-    lexicon = context.lexicon
-    frame = event.cue.frame
+def _roles(clause: _Clause) -> _Roles:
+    """The parties of the cue's transfer, by the role rules in their order (a later rule may read what an
+    earlier one found)."""
     roles = _Roles()
-    right = [p for p in parties if event.last < p.first <= end and p.origin_of is None]
-    markers = frame.marker_roles
-    # In a relative clause after the weapon only a preposition still ties a state to the cue
-    # («المخزون الذي ورثته … إلى روسيا»); a bare state there is that clause's own subject.
-    relative = next((t.position for t in tokens[event.last + 1: end + 1]
-                     if t.key in lexicon.relative_pronouns), end + 1)
-    # A bare object stands before the weapon («سلمت فرنسا الهند 36 طائرة»); a bare state after it belongs to
-    # another phrase («… إف-16 لتركيا بعد مصادقة أنقرة»).
-    weapon_right = min((w.first for w in event_weapons if w.first > event.last), default=end + 1)
-    bare_right = [p for p in right if not p.marker and p.conjunct_of is None
-                  and p.first < min(relative, weapon_right)]
-    # Parties named by prepositions the frame understands.
-    for party in right:
-        role = markers.get(party.marker)
-        if party.marker and role:
-            _assign(roles, role, 1, party, "preposition")
-    # «طلبت بولندا من الولايات المتحدة شراء مروحيات»: the one a request is addressed to, between the request
-    # and the cue, is the supplier the cue's «من» would have named.
-    requests = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Requested"]
-    if requests:
-        for party in parties:
-            between = tokens[party.last + 1: event.hit.first]
-            if requests[-1].last < party.first and party.last < event.hit.first and party.marker \
-                    and markers.get(party.marker) == SUPPLIER and not any(_is_boundary(t) for t in between):
-                _assign(roles, SUPPLIER, 2, party, "addressee-of-request")
-    # The subject (or a noun's genitive agent), and a bare second object.
-    # «تسليم باكستان صواريخ إلى السعودية»: with the recipient after a preposition, a noun's genitive is its
-    # agent.
-    marked_object = any(markers.get(p.marker) in (RECIPIENT, LOCATION) for p in right if p.marker)
-    subject, object_ = _subject_and_object(event, tokens, parties, bare_right, marked_object, status_hits,
-                                           claim, context)
+    for rule in _ROLE_SIEVES:
+        rule(clause, roles)
+    return roles
+
+
+def _by_preposition(clause: _Clause, roles: _Roles) -> None:
+    """Parties named by prepositions the frame understands."""
+    for party in clause.right:
+        if clause.marker_role(party):
+            roles.assign(clause.marker_role(party), party, "preposition")
+
+
+def _addressee_of_request(clause: _Clause, roles: _Roles) -> None:
+    """«طلبت بولندا من الولايات المتحدة شراء مروحيات»: the one a request is addressed to, between the
+    request and the cue, is the supplier the cue's «من» would have named."""
+    hit = clause.event.hit
+    requests = [h for h in clause.status_hits if h.last < hit.first and h.entry.status == "Requested"]
+    if not requests:
+        return
+    for party in clause.parties:
+        between = clause.tokens[party.last + 1: hit.first]
+        if requests[-1].last < party.first and party.last < hit.first and party.marker \
+                and clause.marker_role(party) == SUPPLIER and not any(_is_boundary(t) for t in between):
+            roles.assign(SUPPLIER, party, "addressee-of-request")
+
+
+def _bare_right(clause: _Clause) -> list[_Party]:
+    """Bare states after the cue that may be its subject or object. A bare object stands before the weapon
+    («سلمت فرنسا الهند 36 طائرة»); a bare state after it belongs to another phrase («… إف-16 لتركيا بعد
+    مصادقة أنقرة»). In a relative clause after the weapon only a preposition still ties a state to the cue
+    («المخزون الذي ورثته … إلى روسيا»); a bare state there is that clause's own subject."""
+    event, tokens = clause.event, clause.tokens
+    relative = next((t.position for t in tokens[event.last + 1: clause.end + 1]
+                     if t.key in clause.context.lexicon.relative_pronouns), clause.end + 1)
+    weapon_right = min((w.first for w in clause.weapons if w.first > event.last), default=clause.end + 1)
+    return [p for p in clause.right if not p.marker and p.conjunct_of is None
+            and p.first < min(relative, weapon_right)]
+
+
+def _subject_and_object_roles(clause: _Clause, roles: _Roles) -> None:
+    """The subject (or a noun's genitive agent), and a bare second object. «تسليم باكستان صواريخ إلى
+    السعودية»: with the recipient after a preposition, a noun's genitive is its agent."""
+    frame = clause.frame
+    marked_object = any(clause.marker_role(p) in (RECIPIENT, LOCATION) for p in clause.right if p.marker)
+    subject, object_ = _subject_and_object(clause.event, clause.tokens, clause.parties, _bare_right(clause),
+                                           marked_object, clause.status_hits, clause.claim, clause.context)
     if subject is not None:
-        located = any(markers.get(p.marker) == LOCATION for p in right if p.marker)
+        located = any(clause.marker_role(p) == LOCATION for p in clause.right if p.marker)
         # «تحتفظ الولايات المتحدة بأسلحة نووية في تركيا»: with a host named, the holder is the owner.
         role = frame.located_subject_role if located and frame.located_subject_role else frame.subject_role
-        _assign(roles, role, 0, subject, "subject")
+        roles.assign(role, subject, "subject")
     if object_ is not None and frame.object_role:
-        _assign(roles, frame.object_role, 0, object_, "object")
-    elif frame.object_role and event.hit.analysis.enclitic:
+        roles.assign(frame.object_role, object_, "object")
+    elif frame.object_role and clause.event.hit.analysis.enclitic:
         # «طالبت كييف برلين بتزويدها»: the cue's object pronoun is the requester; «زودونا»: the speaker.
-        pronoun = _object_pronoun(event, tokens, parties, roles, claim, context)
+        pronoun = _object_pronoun(clause.event, clause.tokens, clause.parties, roles, clause.claim,
+                                  clause.context)
         if pronoun is not None:
-            _assign(roles, frame.object_role, 1, pronoun, "object-pronoun")
-    # A nisba on a transferred weapon names where it comes from.
-    for party in parties:
-        if party.origin_of is not None and any(w.first <= party.origin_of <= w.last for w in event_weapons):
-            _assign(roles, ORIGIN, 2, party, "weapon-nisba")
-    if not roles.supplier and frame.subject_role != PARTY:
-        # Coordinated weapons share an origin («الروسية إس-400 وأنظمة إسكندر»); else the document may have
-        # said where the weapon comes from in another sentence («بيرقدار التركية» in the title).
-        shared = next((p for p in parties if p.origin_of is not None
-                       and event.hit.first - 1 <= p.origin_of <= end), None)
-        known = next((context.weapon_origins[_weapon_identity(w.mention)] for w in event_weapons
-                      if _weapon_identity(w.mention) in context.weapon_origins), None)
-        if shared is not None:
-            _assign(roles, ORIGIN, 3, shared, "coordinated-weapon-nisba")
-        elif known is not None:
-            _assign(roles, ORIGIN, 3, known, "known-weapon-origin")
-    # Pronouns: «منهم», «إلينا», «بلاده».
-    _pronoun_roles(event, end, tokens, roles, frame, claim, sentence, context)
-    # The partners of an agreement that governs the cue stand on either side when the clause leaves one
-    # unnamed («اتفقنا نحن وروسيا على أننا قد نحتفظ…», «اتفقت روسيا وإيران على تزويد طهران…»), and so
-    # does a state named with «مع» («توصلت إلى اتفاق مع الروس بأننا سنشتري…»).
-    if frame.subject_role != PARTY:
-        for party in _partners(event, tokens, parties, status_hits):
-            roles.supplier.append((6, replace(party, rule="agreement-partner")))
-            roles.recipient.append((6, replace(party, rule="agreement-partner")))
-    return roles
+            roles.assign(frame.object_role, pronoun, "object-pronoun")
+
+
+def _weapon_nisba(clause: _Clause, roles: _Roles) -> None:
+    """A nisba on a transferred weapon names where it comes from."""
+    for party in clause.parties:
+        if party.origin_of is not None and any(w.first <= party.origin_of <= w.last for w in clause.weapons):
+            roles.assign(ORIGIN, party, "weapon-nisba")
+
+
+def _weapon_origin_elsewhere(clause: _Clause, roles: _Roles) -> None:
+    """Coordinated weapons share an origin («الروسية إس-400 وأنظمة إسكندر»); else the document may have
+    said where the weapon comes from in another sentence («بيرقدار التركية» in the title)."""
+    if roles.supplier or clause.frame.subject_role == PARTY:
+        return
+    origins = clause.context.weapon_origins
+    shared = next((p for p in clause.parties if p.origin_of is not None
+                   and clause.event.hit.first - 1 <= p.origin_of <= clause.end), None)
+    known = next((origins[_weapon_identity(w.mention)] for w in clause.weapons
+                  if _weapon_identity(w.mention) in origins), None)
+    if shared is not None:
+        roles.assign(ORIGIN, shared, "coordinated-weapon-nisba")
+    elif known is not None:
+        roles.assign(ORIGIN, known, "known-weapon-origin")
+
+
+def _pronouns(clause: _Clause, roles: _Roles) -> None:
+    """Pronouns: «منهم», «إلينا», «بلاده»."""
+    _pronoun_roles(clause.event, clause.end, clause.tokens, roles, clause.frame, clause.claim,
+                   clause.sentence, clause.context)
+
+
+def _agreement_partners(clause: _Clause, roles: _Roles) -> None:
+    """The partners of an agreement that governs the cue stand on either side when the clause leaves one
+    unnamed («اتفقنا نحن وروسيا على أننا قد نحتفظ…», «اتفقت روسيا وإيران على تزويد طهران…»), and so does
+    a state named with «مع» («توصلت إلى اتفاق مع الروس بأننا سنشتري…»)."""
+    if clause.frame.subject_role == PARTY:
+        return
+    rank = ROLE_RULES["agreement-partner"].rank
+    for party in _partners(clause.event, clause.tokens, clause.parties, clause.status_hits):
+        roles.supplier.append((rank, replace(party, rule="agreement-partner")))
+        roles.recipient.append((rank, replace(party, rule="agreement-partner")))
+
+
+# The role rules in the order they run.
+_ROLE_SIEVES = (_by_preposition, _addressee_of_request, _subject_and_object_roles, _weapon_nisba,
+                _weapon_origin_elsewhere, _pronouns, _agreement_partners)
 
 
 def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit]
@@ -1168,19 +1306,6 @@ def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status
                 not party.marker and any(h.last < party.first for h in agreements)):
             found.append(party)
     return found
-
-
-def _assign(roles: _Roles, role: str | None, priority: int, party: _Party, rule: str) -> None:
-    """Give ``party`` a role at a rank (lower is better), recording by name the rule that gave it."""
-    if role is None:
-        return
-    party = replace(party, rule=rule)
-    if role == SUPPLIER or role == ORIGIN:
-        roles.supplier.append((priority if role == SUPPLIER else priority + 2, party))
-    elif role in (RECIPIENT, LOCATION):
-        roles.recipient.append((priority if role == RECIPIENT else priority + 1, party))
-    elif role == PARTY:
-        roles.parties.append(party)
 
 
 def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Party], bare_right: list[_Party],
@@ -1320,7 +1445,7 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles,
             else:
                 party = _partner(token.start, sentence.index, roles, claim, context)
             if party is not None:
-                _assign(roles, role, 1, party, "pronoun")
+                roles.assign(role, party, "pronoun")
             break
         if token.key in lexicon.own_land:
             # «إلى بلاده»: the land of the clause's subject or of the speaker.
@@ -1330,7 +1455,7 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles,
                 continue
             owner = _land_owner(event, tokens, token, roles, claim, context)
             if owner is not None:
-                _assign(roles, role, 1, owner, "own-land")
+                roles.assign(role, owner, "own-land")
 
 
 def _land_owner(event: _Event, tokens: list[_Token], token: _Token, roles: _Roles, claim: Claim | None,
