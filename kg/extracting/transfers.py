@@ -547,80 +547,100 @@ def _events(cue_hits: list[_Hit], status_hits: list[_Hit], tokens: list[_Token],
 def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Context
                     ) -> tuple[list[_Party], list[_Weapon]]:
     """Parties (mentions that stand for a state) and weapons of a sentence, on token positions."""
-
-    def position(offset: int) -> int | None:
-        for token in tokens:
-            if token.start <= offset < token.end:
-                return token.position
-        return None
-
-    weapons: list[_Weapon] = []
+    weapons = [_Weapon(m, *span) for m in mentions if m.kind == WEAPON and (span := _span(m, tokens))]
+    parties: list[_Party] = []
     for mention in mentions:
         if mention.kind != WEAPON:
-            continue
-        first, last = position(mention.start), position(max(mention.start, mention.end - 1))
-        if first is not None and last is not None:
-            weapons.append(_Weapon(mention, first, last))
-    parties: list[_Party] = []
-    lexicon = context.lexicon
-    for mention in mentions:
-        if mention.kind == WEAPON:
-            continue
-        state = context.state_of(mention)
-        if state is None:
-            continue
-        first, last = position(mention.start), position(max(mention.start, mention.end - 1))
-        if first is None or last is None:
-            continue
-        if any(p.first <= first <= p.last for p in parties):
-            continue  # a nisba inside a role already taken («الرئيس البيلاروسي»)
-        party = _Party(mention, state, first, last)
-        if mention.kind == PERSON:
-            stand_in = context.standing_for(state, mention.text, mention.start, mention.end, mention.sentence)
-            if stand_in is None:
-                continue
-            party.mention = stand_in
-        if mention.via == "nisba":
-            # A nisba qualifies the noun before it: a weapon (its origin), a territory (the host), a body.
-            owner = next((w for w in weapons if w.last == first - 1 or w.first <= first <= w.last), None)
-            if owner is None:
-                # «مقاتلات جيه-10 سي الصينية»: the rest of a designation between the name and the nisba.
-                owner = next((w for w in weapons if 0 < first - w.last <= 3 and all(
-                    t.is_punctuation or (not t.is_verb and not any(x.upos == "ADP" for x in t.words)
-                                         and not any(m.start < t.end and t.start < m.end for m in mentions))
-                    for t in tokens[w.last + 1:first])), None)
-            if owner is None:
-                # «أنظمة الدفاع الجوي الروسية إس-400»: inside a system's phrase, before its name.
-                owner = next((w for w in weapons if w.first == last + 1 and any(
-                    a.stem in lexicon.unit_nouns for t in tokens[max(0, first - 3):first]
-                    for a in _readings(t, lexicon))), None)
-            if owner is not None:
-                party.origin_of = owner.first
+            party = _party_of(mention, mentions, tokens, weapons, parties, context)
+            if party is not None:
                 parties.append(party)
-                continue
-            if first > 0:
-                # «شركة راينميتال الألمانية», «وكالة الأنباء البيلاروسية»: a company's or an outlet's country,
-                # not the state acting.
-                if any(a.stem in lexicon.non_state_heads for t in tokens[max(0, first - 3):first]
-                       for a in _readings(t, lexicon)) or any(
-                        m.kind == ORGANIZATION and 0 <= mention.start - m.end <= 1 for m in mentions):
-                    continue
-                # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
-                party.marker = _marker_before(tokens, first, mention, context) or _marker_before(
-                    tokens, first - 1, mention, context)
-                parties.append(party)
-                continue
-        party.marker = _marker_before(tokens, first, mention, context)
-        parties.append(party)
     parties.sort(key=lambda p: p.first)
-    # «هولندا والدنمارك», «من بريطانيا وألمانيا»: a state joined by «و» right after another shares its part.
+    _join_conjuncts(parties, tokens)
+    return parties, weapons
+
+
+def _span(mention: Mention, tokens: list[_Token]) -> tuple[int, int] | None:
+    """The positions of the first and last tokens a mention covers, or None when it is off the tokens."""
+
+    def position(offset: int) -> int | None:
+        return next((t.position for t in tokens if t.start <= offset < t.end), None)
+
+    first, last = position(mention.start), position(max(mention.start, mention.end - 1))
+    return None if first is None or last is None else (first, last)
+
+
+def _party_of(mention: Mention, mentions: list[Mention], tokens: list[_Token], weapons: list[_Weapon],
+              parties: list[_Party], context: _Context) -> _Party | None:
+    """The party a mention is when it stands for a state, with the preposition that governs it."""
+    state = context.state_of(mention)
+    span = _span(mention, tokens) if state is not None else None
+    if state is None or span is None:
+        return None
+    first, last = span
+    if any(p.first <= first <= p.last for p in parties):
+        return None  # a nisba inside a role already taken («الرئيس البيلاروسي»)
+    party = _Party(mention, state, first, last)
+    if mention.kind == PERSON:
+        stand_in = context.standing_for(state, mention.text, mention.start, mention.end, mention.sentence)
+        if stand_in is None:
+            return None
+        party.mention = stand_in
+    if mention.via == Via.NISBA:
+        return _nisba_party(party, mention, mentions, tokens, weapons, context)
+    party.marker = _marker_before(tokens, first, mention, context)
+    return party
+
+
+def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], tokens: list[_Token],
+                 weapons: list[_Weapon], context: _Context) -> _Party | None:
+    """A nisba qualifies the noun before it: a weapon (its origin), a territory (the host), a body; a
+    company's or an outlet's country is no party («شركة راينميتال الألمانية», «وكالة الأنباء البيلاروسية»)."""
+    first, lexicon = party.first, context.lexicon
+    owner = _nisba_owner(party, mentions, tokens, weapons, lexicon)
+    if owner is not None:
+        party.origin_of = owner.first
+        return party
+    if first == 0:
+        party.marker = _marker_before(tokens, first, mention, context)
+        return party
+    if any(a.stem in lexicon.non_state_heads for t in tokens[max(0, first - 3):first]
+           for a in _readings(t, lexicon)) or any(
+            m.kind == ORGANIZATION and 0 <= mention.start - m.end <= 1 for m in mentions):
+        return None
+    # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
+    party.marker = _marker_before(tokens, first, mention, context) or _marker_before(
+        tokens, first - 1, mention, context)
+    return party
+
+
+def _nisba_owner(party: _Party, mentions: list[Mention], tokens: list[_Token], weapons: list[_Weapon],
+                 lexicon: TransferLexicon) -> _Weapon | None:
+    """The weapon a nisba says the origin of: right before it or around it; with the rest of a designation
+    between («مقاتلات جيه-10 سي الصينية»); or inside a system's phrase, before its name («أنظمة الدفاع الجوي
+    الروسية إس-400»)."""
+    first, last = party.first, party.last
+    owner = next((w for w in weapons if w.last == first - 1 or w.first <= first <= w.last), None)
+    if owner is None:
+        owner = next((w for w in weapons if 0 < first - w.last <= 3 and all(
+            t.is_punctuation or (not t.is_verb and not any(x.upos == "ADP" for x in t.words)
+                                 and not any(m.start < t.end and t.start < m.end for m in mentions))
+            for t in tokens[w.last + 1:first])), None)
+    if owner is None:
+        owner = next((w for w in weapons if w.first == last + 1 and any(
+            a.stem in lexicon.unit_nouns for t in tokens[max(0, first - 3):first]
+            for a in _readings(t, lexicon))), None)
+    return owner
+
+
+def _join_conjuncts(parties: list[_Party], tokens: list[_Token]) -> None:
+    """«هولندا والدنمارك», «من بريطانيا وألمانيا»: a state joined by «و» right after another shares its
+    part."""
     for left, right in zip(parties, parties[1:], strict=False):
         joined = right.first == left.last + 1 and tokens[right.first].key.startswith("و")
         if joined and left.origin_of is None and right.origin_of is None and not right.marker:
             left.conjuncts.append(right)
             right.marker = left.marker
             right.conjunct_of = left
-    return parties, weapons
 
 
 def _marker_before(tokens: list[_Token], first: int, mention: Mention, context: _Context) -> tuple[str, ...]:
@@ -1313,31 +1333,40 @@ def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Part
                         ) -> tuple[_Party | None, _Party | None]:
     """Arabic puts the subject after the verb (VSO) or before it (SVO); a verbal noun takes its agent as a
     genitive after it; a status verb before a noun passes its subject on («تعتزم بولندا شراء»)."""
-    hit = event.hit
     is_verb = _is_finite_verb(event, tokens)
     left, adjacent = _left_subject(event, tokens, parties, status_hits, context)
-    first_person = hit.first_person or (is_verb and "Person=1" in tokens[hit.first].feats())
+    first_person = event.hit.first_person or (is_verb and "Person=1" in tokens[event.hit.first].feats())
     if first_person:
-        own = _speaker_party(claim, tokens[hit.first], event.sentence, context)
+        own = _speaker_party(claim, tokens[event.hit.first], event.sentence, context)
         if own is not None:
             left, adjacent = own, True
+    after = bare_right[0] if bare_right else None
     if left is not None and adjacent:
-        return left, (bare_right[0] if bare_right else None)
+        return left, after
     pronoun = _pronoun_subject(event, tokens, claim, context) if left is None else None
     if pronoun is not None:
-        return pronoun, (bare_right[0] if bare_right else None)
+        return pronoun, after
+    return _subject_after(event, left, bare_right, is_verb, marked_object)
+
+
+def _subject_after(event: _Event, left: _Party | None, bare_right: list[_Party], is_verb: bool,
+                   marked_object: bool) -> tuple[_Party | None, _Party | None]:
+    """Subject and object when no state stands right before the cue: the bare states after it, or a state
+    further before it."""
+    second = bare_right[1] if len(bare_right) > 1 else None
+    has_object = bool(event.cue.frame.object_role)
     vso = is_verb and bare_right and bare_right[0].first - event.last <= 2
-    if vso and (left is None or len(bare_right) > 1 or not event.cue.frame.object_role):
+    if vso and (left is None or len(bare_right) > 1 or not has_object):
         # VSO, Arabic's plain order: the state right after the verb is its subject («تنتجها الهند…»);
         # with a state before it and one after, a verb of giving has its object there («بريطانيا أول
         # دولة تسلم أوكرانيا…»).
-        return bare_right[0], (bare_right[1] if len(bare_right) > 1 else None)
+        return bare_right[0], second
     if left is not None:
         return left, (bare_right[0] if bare_right else None)
     if not bare_right:
         return None, None
-    if is_verb or len(bare_right) > 1 or not event.cue.frame.object_role or marked_object:
-        return bare_right[0], (bare_right[1] if len(bare_right) > 1 else None)
+    if is_verb or len(bare_right) > 1 or not has_object or marked_object:
+        return bare_right[0], second
     # A verbal noun with one bare genitive state whose frame has an object: «تزويد أوكرانيا بالصواريخ».
     return None, bare_right[0]
 
@@ -1349,33 +1378,47 @@ def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], st
     «وافقت واشنطن على بيع», «بيلاروسيا تعتزم الاحتفاظ»). A non-state actor nearer to the cue is the
     subject instead («يتهم الجيش السوداني قوات الدعم السريع بالحصول على…»): no state then."""
     hit = event.hit
-    lexicon = context.lexicon
     candidates = [p for p in parties if p.last < hit.first and not p.marker and p.origin_of is None]
     if not candidates:
         return None, False
     if candidates[-1].conjunct_of is not None:
         candidates = candidates[:candidates.index(candidates[-1].conjunct_of) + 1]
-    party = candidates[-1]
-    # «اتفقت روسيا وإيران على…»: of two coordinated states the first is taken as the actor.
-    for previous in reversed(candidates[:-1]):
-        if previous.last == party.first - 1 and tokens[party.first].key.startswith("و"):
-            party = previous
-        break
+    party = _first_of_coordinated(candidates, tokens)
     between = tokens[party.last + 1: hit.first]
-    if any(_is_boundary(t) or _opens_clause(t, lexicon) for t in between) or len(between) > 12:
+    if any(_is_boundary(t) or _opens_clause(t, context.lexicon) for t in between) or len(between) > 12:
         return None, False
-    start, end = tokens[candidates[-1].last].end, tokens[hit.first].start
-    for mention in context.by_sentence.get(event.sentence, ()):
-        if start <= mention.start and mention.end <= end and mention.kind in (ORGANIZATION, PERSON) \
-                and context.state_of(mention) is None and not _after_preposition(mention, tokens, context):
-            return None, False
-    # A status verb that passes its subject on («تعتزم بولندا شراء»), a particle or a word of tense.
+    if _non_state_actor_between(tokens[candidates[-1].last].end, tokens[hit.first].start, event.sentence,
+                                tokens, context):
+        return None, False
+    return party, _only_particles(between, status_hits, context.lexicon)
+
+
+def _first_of_coordinated(candidates: list[_Party], tokens: list[_Token]) -> _Party:
+    """«اتفقت روسيا وإيران على…»: of two coordinated states the first is taken as the actor."""
+    party = candidates[-1]
+    if len(candidates) > 1:
+        previous = candidates[-2]
+        if previous.last == party.first - 1 and tokens[party.first].key.startswith("و"):
+            return previous
+    return party
+
+
+def _non_state_actor_between(start: int, end: int, sentence: int, tokens: list[_Token], context: _Context
+                             ) -> bool:
+    """An organisation or a person acting for no state between two offsets, and not after a preposition."""
+    return any(start <= mention.start and mention.end <= end and mention.kind in (ORGANIZATION, PERSON)
+               and context.state_of(mention) is None and not _after_preposition(mention, tokens, context)
+               for mention in context.by_sentence.get(sentence, ()))
+
+
+def _only_particles(between: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> bool:
+    """Whether nothing stands between a subject and its cue but a status verb that passes its subject on
+    («تعتزم بولندا شراء»), a particle, a word of tense or a complementizer."""
     status_positions = {i for h in status_hits for i in range(h.first, h.last + 1)
                         if h.entry.passes_subject or h.entry.status is None or h.entry.adjacent_only
                         or h.entry.only_before_perfect}
-    adjacent = all(t.position in status_positions or t.key in _AUXILIARIES or t.key in ("علي", "ان")
-                   or any(a.stem in lexicon.complementizers for a in _readings(t, lexicon)) for t in between)
-    return party, adjacent
+    return all(t.position in status_positions or t.key in _AUXILIARIES or t.key in ("علي", "ان")
+               or any(a.stem in lexicon.complementizers for a in _readings(t, lexicon)) for t in between)
 
 
 def _after_preposition(mention: Mention, tokens: list[_Token], context: _Context) -> bool:
