@@ -45,6 +45,7 @@ from kg.records import (
     AnnotatedSentence,
     Mention,
     NamedSpan,
+    Via,
     Word,
 )
 
@@ -251,7 +252,7 @@ class _SentenceExtractor:
             state, last = nisba
             if self._people_of(position, last):
                 return last + 1
-            self._emit(position, last, STATE, state, "nisba", affiliation=state)
+            self._emit(position, last, STATE, state, Via.NISBA, affiliation=state)
             return last + 1
         return position + 1
 
@@ -411,7 +412,7 @@ class _SentenceExtractor:
                 seen += 1
         return len(surface) if seen == letters else 0
 
-    def _emit(self, first: int, last: int, kind: str, known_id: str | None, via: str, stripped: int = 0,
+    def _emit(self, first: int, last: int, kind: str, known_id: str | None, via: Via, stripped: int = 0,
               affiliation: str | None = None, name: str | None = None, start: int | None = None,
               end: int | None = None, category: str | None = None) -> Mention:
         span_start, span_end = self._span(first, last, stripped)
@@ -427,7 +428,7 @@ class _SentenceExtractor:
 
     def _emit_name(self, found: _Match) -> Mention:
         entry = self.gazetteer.entries[found.target]
-        via = "capital" if entry.stands_for else "generic" if entry.generic else "name"
+        via = Via.CAPITAL if entry.stands_for else Via.GENERIC if entry.generic else Via.NAME
         # A known body of a state («وزارة الخارجية الأمريكية») is tied to its state as any other body is.
         affiliation = entry.stands_for or entry.body_of
         return self._emit(found.first, found.last, entry.kind, entry.entity_id, via, found.stripped,
@@ -563,10 +564,10 @@ class _SentenceExtractor:
         Organization tied to its state."""
         entry = self.gazetteer.entry(body.entity_id)
         if entry is not None and entry.entity_id in self.gazetteer.entries:
-            via = "capital" if entry.stands_for else "name"
+            via = Via.CAPITAL if entry.stands_for else Via.NAME
             return self._emit(body.first, body.last, entry.kind, entry.entity_id, via, body.stripped,
                               affiliation=entry.stands_for or body.state)
-        return self._emit(body.first, body.last, ORGANIZATION, body.entity_id, "name", body.stripped,
+        return self._emit(body.first, body.last, ORGANIZATION, body.entity_id, Via.NAME, body.stripped,
                           affiliation=body.state, name=body.name)
 
     # ---- unnamed sources ------------------------------------------------------------------------------
@@ -577,8 +578,26 @@ class _SentenceExtractor:
         the state of a nisba among them; no entity is made of it. Returns the position after it, or None
         where the noun is an adjective («الوزير المسؤول») or introduces a name («المسؤول الأمريكي جون كيربي»).
         """
-        gazetteer = self.gazetteer
+        found = self._source_noun(position)
+        if found is None or self._qualifies_noun_before(position):
+            return None
+        kind, last = found
+        end, affiliation = self._source_adjectives(last)
+        following = end + 1
+        if self._not_a_source_before(following, end == last):
+            return None
         tokens = self.tokens
+        if affiliation is None and following + 1 < len(tokens) and fold(tokens[following].surface) in {
+                "في", "ب"}:
+            body = self._body_at(following + 1)
+            affiliation = body.state if body is not None else None
+        self._emit(position, end, kind, None, Via.ANONYMOUS, self._clitic_length(position),
+                   affiliation=affiliation)
+        return end + 1
+
+    def _source_noun(self, position: int) -> tuple[str, int] | None:
+        """The kind and last token of an unnamed-source noun of the gazetteer at ``position``."""
+        gazetteer = self.gazetteer
         variants: list[tuple[str, int]] = []
         for variant, stripped, _ in self._variants(position):
             variants.append((variant, stripped))
@@ -587,17 +606,21 @@ class _SentenceExtractor:
         found = self._longest_key(position, gazetteer.unnamed_sources, gazetteer.max_unnamed_words, variants,
                                   within_punctuation=False)
         kind = None if found is None else gazetteer.unnamed_sources[found[2]]
-        last = position if found is None else found[0]
-        if kind is None:
-            return None
-        if position > 0:
-            before = tokens[position - 1]
-            head = max(before.words, key=lambda w: len(w.text))
-            definite = self._definite(position - 1)
-            if head.upos in {"NOUN", "PROPN", "ADJ"} and definite and not before.is_punctuation:
-                return None  # «الوزير المسؤول عن…»: an adjective of the noun before
-        end = last
-        affiliation = None
+        return None if kind is None else (kind, found[0])
+
+    def _qualifies_noun_before(self, position: int) -> bool:
+        """«الوزير المسؤول عن…»: a definite word after a definite noun is an adjective of that noun."""
+        if position == 0:
+            return False
+        before = self.tokens[position - 1]
+        head = max(before.words, key=lambda w: len(w.text))
+        noun = head.upos in {"NOUN", "PROPN", "ADJ"}
+        return noun and self._definite(position - 1) and not before.is_punctuation
+
+    def _source_adjectives(self, last: int) -> tuple[int, str | None]:
+        """The adjectives after a source noun (at most four): where they end, and the state of a nisba
+        among them."""
+        tokens, end, affiliation = self.tokens, last, None
         while end + 1 < len(tokens) and end + 1 not in self.taken and end - last < 4:
             nisba = self._nisba(end + 1)
             if nisba is not None:
@@ -607,24 +630,23 @@ class _SentenceExtractor:
             # «خبراء اقتصاديون»: a source noun that is a plural adjective too («اقتصاديون», «عسكريون»)
             # qualifies the one before it.
             next_token = tokens[end + 1]
+            sources = self.gazetteer.unnamed_sources
             if self._is_adjective(end + 1) or not next_token.is_punctuation and any(
-                    match_key(v) in gazetteer.unnamed_sources for v in clitic_variants(next_token.surface)):
+                    match_key(v) in sources for v in clitic_variants(next_token.surface)):
                 end += 1
                 continue
             break
-        following = end + 1
-        if following < len(tokens) and (
-                fold(tokens[following].surface) == "عن" or self._names_person_at(following)):
-            return None  # «مسؤول عن…» is responsible for; «المسؤول الأمريكي جون كيربي» is named
-        if end == last and following < len(tokens) and self._governs_genitive(following):
-            return None  # «مصدر الأسلحة», «مسؤولو وزارة الدفاع»: a noun in construct, not a source
-        if affiliation is None and following + 1 < len(tokens) and fold(tokens[following].surface) in {
-                "في", "ب"}:
-            body = self._body_at(following + 1)
-            affiliation = body.state if body is not None else None
-        self._emit(position, end, kind, None, "anonymous", self._clitic_length(position),
-                   affiliation=affiliation)
-        return end + 1
+        return end, affiliation
+
+    def _not_a_source_before(self, following: int, bare_noun: bool) -> bool:
+        """Whether what follows a source noun makes it no source: «مسؤول عن…» is responsible for;
+        «المسؤول الأمريكي جون كيربي» is named; «مصدر الأسلحة», «مسؤولو وزارة الدفاع»: a bare noun in
+        construct."""
+        if following >= len(self.tokens):
+            return False
+        if fold(self.tokens[following].surface) == "عن" or self._names_person_at(following):
+            return True
+        return bare_noun and self._governs_genitive(following)
 
     def _is_adjective(self, position: int) -> bool:
         """An adjective by its tag or by its nisba ending («عسكري», «الملكية», tagged as nouns)."""
@@ -670,9 +692,8 @@ class _SentenceExtractor:
         """
         role = role_match.target
         tokens = self.tokens
-        position = role_match.last + 1
         article = any(self._definite(p) for p in range(role_match.first, role_match.last + 1))
-        jurisdiction, position, inner = self._jurisdiction(position, article)
+        jurisdiction, position, inner = self._jurisdiction(role_match.last + 1, article)
         # «وزيرة الخارجية الأمريكية السابقة»: a former holder, whom only a name after it can tell.
         former = position < len(tokens) and strip_article(tokens[position].surface) in FORMER_WORDS
         position += former
@@ -689,33 +710,34 @@ class _SentenceExtractor:
             known_id, name = None, None
         else:
             known_id, name = self._role_person(role, jurisdiction, appositive)
-        if known_id is None and name is None:
-            if jurisdiction is None:
-                return None
+        if known_id is None and name is None and jurisdiction is None:
+            return None
         # The state a body or seat of power stands for is the role's affiliation («باسم الكرملين» → Russia,
         # «باسم الخارجية الإيرانية» → Iran).
         state = self.gazetteer.stands_for(jurisdiction) or self.gazetteer.body_state(jurisdiction)
-        affiliation = state or jurisdiction
-        self._emit(role_match.first, phrase_last, PERSON, known_id, "role", role_match.stripped,
-                   affiliation=affiliation, name=name)
-        # A state or body named in the role phrase («رئيس كازاخستان», «باسم وزارة الدفاع الهندية») is
-        # named there all the same: a mention of its own inside the role's.
-        if isinstance(inner, _Body):
-            self._emit_body(inner)
-        elif isinstance(inner, _Match):
-            self._emit_name(inner)
-        if appositive is not None and appositive[0] is None and name:
-            # The unknown name is the person's mention («الأمير تركي بن محمد»): none of its words is read
-            # again as a nisba or a state.
-            start, end = self._name_span(appositive[2], appositive[3])
-            self._emit(appositive[2], appositive[3], PERSON, None, "ner", start=start, end=end)
-            self.context.names.setdefault(person_key(None, name), name)
+        self._emit(role_match.first, phrase_last, PERSON, known_id, Via.ROLE, role_match.stripped,
+                   affiliation=state or jurisdiction, name=name)
+        self._emit_role_insides(inner, appositive, name)
         if appositive is not None and (known_id or name):
             person = person_key(known_id, name)
             self.context.bind(role, jurisdiction, person)
             if state:
                 self.context.bind(role, state, person)
         return phrase_last + 1
+
+    def _emit_role_insides(self, inner: _Match | _Body | None, appositive: _Appositive | None,
+                           name: str | None) -> None:
+        """The mentions inside a role phrase: a state or body named in it («رئيس كازاخستان», «باسم وزارة
+        الدفاع الهندية») is named there all the same; an unknown appositive name is the person's mention
+        («الأمير تركي بن محمد»), none of whose words is read again as a nisba or a state."""
+        if isinstance(inner, _Body):
+            self._emit_body(inner)
+        elif isinstance(inner, _Match):
+            self._emit_name(inner)
+        if appositive is not None and appositive[0] is None and name:
+            start, end = self._name_span(appositive[2], appositive[3])
+            self._emit(appositive[2], appositive[3], PERSON, None, Via.NER, start=start, end=end)
+            self.context.names.setdefault(person_key(None, name), name)
 
     def _definite(self, position: int) -> bool:
         """The word carries the article (after any clitic): «الروسي», «بالرئيس»."""
@@ -878,7 +900,7 @@ class _SentenceExtractor:
             if end - start < 2:
                 continue
             name = self.text[start:end]
-            self._emit(first, last, kind, None, "ner", start=start, end=end, name=None)
+            self._emit(first, last, kind, None, Via.NER, start=start, end=end, name=None)
             if kind == PERSON:
                 self.context.names.setdefault(person_key(None, name), name)
 
@@ -974,7 +996,7 @@ class _SentenceExtractor:
         tokens = self.tokens
         for position, token in enumerate(tokens[:-1]):
             generic = self._weapon_at(position)
-            opens = generic is not None and generic.via == "generic" and generic.end <= token.end
+            opens = generic is not None and generic.via == Via.GENERIC and generic.end <= token.end
             if not (opens or (position not in self.taken and self._is_system_noun(token))):
                 continue
             first = position + 1
@@ -984,10 +1006,10 @@ class _SentenceExtractor:
                 phrase = self.text[tokens[first].start:tokens[last].end]
                 known = self._known_weapon(phrase)
                 if known is not None and not self._weapon_at(first):
-                    self._emit(first, last, WEAPON, known, "name")  # «مقاتلات «الرافال»»: an article on it
+                    self._emit(first, last, WEAPON, known, Via.NAME)  # «مقاتلات «الرافال»»: an article on it
                 elif match_key(phrase) not in self.gazetteer.names and not self._is_amount(first, last):
                     category = self._category_before(position + 1)[1]
-                    self._emit(first, last, WEAPON, None, "name", category=category)
+                    self._emit(first, last, WEAPON, None, Via.NAME, category=category)
                 continue
             if first in self.taken or not self._opens_designation(first):
                 continue
@@ -998,7 +1020,7 @@ class _SentenceExtractor:
                 continue
             if self._is_amount(first, last):
                 continue
-            self._emit(first, last, WEAPON, None, "name", category=self._category_before(first)[1])
+            self._emit(first, last, WEAPON, None, Via.NAME, category=self._category_before(first)[1])
 
     def _models(self) -> None:
         """«مروحيات عسكرية من طراز كاراكال», «غواصات من طراز 209»: what «طراز»/«نوع» names after a weapon
@@ -1027,7 +1049,7 @@ class _SentenceExtractor:
             phrase = self.text[tokens[first].start:tokens[last].end]
             if match_key(phrase) in self.gazetteer.names or self._is_amount(first, last):
                 continue  # known already, or a number alone («من طراز 209»: the noun before is the weapon)
-            self._emit(first, last, WEAPON, None, "name", category=category)
+            self._emit(first, last, WEAPON, None, Via.NAME, category=category)
 
     def _known_weapon(self, phrase: str) -> str | None:
         """The gazetteer weapon a name is, an article written on it taken off («الرافال», «الإس-400»)."""
@@ -1129,10 +1151,10 @@ class _SentenceExtractor:
         drop = set()
         for generic, following in zip(weapons, weapons[1:], strict=False):
             # «أنظمة إسكندر للصواريخ الباليستية»: a generic phrase right after the name describes it.
-            if following.via == "generic" and generic.via != "generic" and not [
+            if following.via == Via.GENERIC and generic.via != Via.GENERIC and not [
                     t for t in self.tokens if generic.end <= t.start and t.end <= following.start]:
                 drop.add(following)
-            if generic.via != "generic" or following.via == "generic":
+            if generic.via != Via.GENERIC or following.via == Via.GENERIC:
                 continue
             # «مروحيات عسكرية من طراز كاراكال» keeps both: the transfer extractor reads «من طراز» itself.
             between = [t for t in self.tokens if generic.end <= t.start and t.end <= following.start]

@@ -302,7 +302,7 @@ class _Context:
             stands_for = gazetteer.stands_for(mention.known_id)
             if stands_for and self._is_state_id(stands_for):
                 return stands_for
-            if mention.via == "capital" and mention.affiliation and self._is_state_id(mention.affiliation):
+            if mention.via == Via.CAPITAL and mention.affiliation and self._is_state_id(mention.affiliation):
                 return mention.affiliation
             return None
         if mention.kind == PERSON:
@@ -338,9 +338,10 @@ class _Context:
                 beside = 0 <= other.start - mention.end <= 2 or 0 <= mention.start - other.end <= 2
                 if not beside:
                     continue
-                if mention.kind == STATE and mention.via == "nisba":
+                if mention.kind == STATE and mention.via == Via.NISBA:
                     return self.state_of(mention)
-                role_state = mention.affiliation if mention.kind == PERSON and mention.via == "role" else None
+                is_role = mention.kind == PERSON and mention.via == Via.ROLE
+                role_state = mention.affiliation if is_role else None
                 if role_state and self._is_state_id(role_state):
                     return role_state
         return None
@@ -354,7 +355,7 @@ class _Context:
         if same:
             return min(same, key=lambda m: abs(m.start - start))
         if self._is_state_id(state):
-            return Mention(text, start, end, sentence, STATE, known_id=state, via="pronoun")
+            return Mention(text, start, end, sentence, STATE, known_id=state, via=Via.PRONOUN)
         return self.state_mention(state, start)
 
     def state_mention(self, state: str, near: int) -> Mention | None:
@@ -857,7 +858,7 @@ def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: li
                            and not a.enclitic), None)
         if categories is None:
             continue
-        earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != "generic"
+        earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
                    and m.end <= token.start and _category_fits(m, categories, context.gazetteer)]
         return [_Weapon(m, token.position, token.position) for m in sorted(earlier, key=lambda m: -m.start)]
     return []
@@ -866,7 +867,7 @@ def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: li
 def _demonstrated_weapons(found: list[_Weapon], tokens: list[_Token], context: _Context) -> list[_Weapon]:
     """«هذه الصواريخ»: a generic weapon after a demonstrative refers to a named weapon of its category earlier
     in the document (the candidates, the most recent first); none when nothing fits."""
-    if len(found) != 1 or found[0].mention.via != "generic" or found[0].first == 0:
+    if len(found) != 1 or found[0].mention.via != Via.GENERIC or found[0].first == 0:
         return []
     generic = found[0]
     before = _strip_conjunction(tokens[generic.first - 1].key, context.lexicon)
@@ -874,7 +875,7 @@ def _demonstrated_weapons(found: list[_Weapon], tokens: list[_Token], context: _
         return []
     category = context.gazetteer.category_of(generic.mention.known_id)
     categories = frozenset({category}) if category else frozenset()
-    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != "generic"
+    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
                and m.end <= generic.mention.start and _category_fits(m, categories, context.gazetteer)]
     return [_Weapon(m, generic.first, generic.last) for m in sorted(earlier, key=lambda m: -m.start)]
 
@@ -923,8 +924,8 @@ def _named_over_generic(found: list[_Weapon], tokens: list[_Token], type_words: 
     is that system's description, not a second weapon."""
     kept = []
     for weapon in found:
-        if weapon.mention.via == "generic" and any(
-                other.mention.via != "generic" and _describes(weapon, other, tokens, type_words)
+        if weapon.mention.via == Via.GENERIC and any(
+                other.mention.via != Via.GENERIC and _describes(weapon, other, tokens, type_words)
                 for other in found):
             continue
         kept.append(weapon)
@@ -946,9 +947,9 @@ def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[_Token],
                   ) -> _Weapon:
     """«30 طائرة مقاتلة من طراز رافال»: the number counts the generic head noun that the named weapon
     specifies, so the count is read before that head."""
-    if weapon.mention.via == "generic":
+    if weapon.mention.via == Via.GENERIC:
         return weapon
-    heads = [w for w in weapons if w.mention.via == "generic" and w.last < weapon.first
+    heads = [w for w in weapons if w.mention.via == Via.GENERIC and w.last < weapon.first
              and _describes(w, weapon, tokens, lexicon.type_words)]
     return heads[-1] if heads else weapon
 
