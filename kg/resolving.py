@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key, slugify
-from kg.records import ORGANIZATION, PERSON, PLACE, STATE, WEAPON, Entity, Extraction, Mention
+from kg.records import PERSON, PLACE, STATE, WEAPON, Entity, Extraction, Mention
+from kg.states import state_of_mention
 
 # Mentions whose text is a name of the entity (so an altLabel); roles, nisba adjectives and pronouns are not.
 NAMING_VIAS = {"name", "ner", "capital", "generic"}
@@ -261,30 +262,6 @@ class Resolution:
         state has no node. Speakers are not asked this: what a body says, the body says."""
         state = state_of_mention(mention, self.gazetteer)
         return state if state in self.entities else None
-
-
-def state_of_mention(mention: Mention, gazetteer: Gazetteer | None) -> str | None:
-    """The gazetteer id of the state a mention stands for when it acts for one (see Resolution.state_id_of),
-    whether or not that state has a node yet."""
-    if mention.via == "anonymous":
-        return None
-    if mention.kind == STATE:
-        return mention.known_id or mention.affiliation
-    known = gazetteer.entry(mention.known_id) if gazetteer is not None else None
-    if known is not None and (known.stands_for or known.body_of):
-        state = known.stands_for or known.body_of
-        entry = gazetteer.entry(state) if gazetteer is not None else None
-        return state if entry is not None and entry.kind == STATE else None
-    if mention.kind in (ORGANIZATION, PERSON) and mention.affiliation and gazetteer is not None:
-        entry = gazetteer.entry(mention.affiliation)
-        if entry is not None and entry.kind == STATE:
-            return mention.affiliation
-    if mention.kind == PERSON and mention.known_id and gazetteer is not None:
-        for post in gazetteer.posts_of(mention.known_id):
-            entry = gazetteer.entry(post.jurisdiction)
-            if entry is not None and entry.kind == STATE:
-                return post.jurisdiction
-    return None
 
 
 def mention_identity(mention: Mention) -> Identity | None:

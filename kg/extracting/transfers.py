@@ -44,6 +44,7 @@ from kg.records import (
     Via,
     Word,
 )
+from kg.states import acting_state, is_state
 
 SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 # Sentence-internal boundaries a cue's arguments never cross.
@@ -294,56 +295,34 @@ class _Context:
     # -- which state a mention stands for ----------------------------------------------------------------
     def state_of(self, mention: Mention) -> str | None:
         """The state a mention stands for: a state, a capital or seat of power, a nisba, a role or person tied
-        to one. None for anything else (companies, armies without a state, places)."""
-        gazetteer = self.gazetteer
-        if mention.kind == STATE:
-            return mention.known_id or mention.affiliation or match_key(mention.text)
-        if mention.kind == PLACE:
-            stands_for = gazetteer.stands_for(mention.known_id)
-            if stands_for and self._is_state_id(stands_for):
-                return stands_for
-            if mention.via == Via.CAPITAL and mention.affiliation and self._is_state_id(mention.affiliation):
-                return mention.affiliation
-            return None
-        if mention.kind == PERSON:
-            return self.person_state(mention)
-        if mention.kind == ORGANIZATION and mention.affiliation and self._is_state_id(mention.affiliation):
-            # «وزارة الخارجية الأمريكية» acts for its state; a company («شركة بايكار التركية») does not.
-            head = fold(mention.text).split()[0] if mention.text.strip() else ""
-            if not any(a.stem in self.lexicon.non_state_heads for a in _analyses(head, self.lexicon)):
-                return mention.affiliation
-        return None
+        to one. None for anything else (companies, armies without a state, places). kg.states answers; this
+        document tells it the date and what stands beside a person."""
+        return acting_state(mention, self.gazetteer, date=self.date, beside=self._state_beside,
+                            is_company=self._is_company)
 
     def _is_state_id(self, entity_id: str) -> bool:
-        entry = self.gazetteer.entry(entity_id)
-        return entry is not None and entry.kind == STATE
+        return is_state(self.gazetteer, entity_id)
 
-    def person_state(self, person: Mention) -> str | None:
-        """A person's state: the affiliation the entity side found, their post in the gazetteer, or a nisba
-        next to one of their mentions in this document («الرئيس البيلاروسي ألكسندر لوكاشينكو»)."""
-        if person.affiliation and self._is_state_id(person.affiliation):
-            return person.affiliation
-        if person.known_id:
-            for post in self.gazetteer.posts_of(person.known_id, self.date) or self.gazetteer.posts_of(
-                    person.known_id):
-                if self._is_state_id(post.jurisdiction):
-                    return post.jurisdiction
+    def _is_company(self, organization: Mention) -> bool:
+        """«وزارة الخارجية الأمريكية» acts for its state; a company («شركة بايكار التركية») does not."""
+        head = fold(organization.text).split()[0] if organization.text.strip() else ""
+        return any(a.stem in self.lexicon.non_state_heads for a in _analyses(head, self.lexicon))
+
+    def _state_beside(self, person: Mention) -> str | None:
+        """The state a nisba or a role next to one of the person's mentions in this document names («الرئيس
+        الجزائري عبد المجيد تبون», «تبون، الرئيس الجزائري»)."""
         same = [m for m in self.mentions if m.kind == PERSON and (
             (person.known_id and m.known_id == person.known_id) or fold(m.text) == fold(person.text))]
         for other in same:
             for mention in self.by_sentence.get(other.sentence, ()):
-                if mention is other:
-                    continue
-                # «الرئيس الجزائري عبد المجيد تبون», «تبون، الرئيس الجزائري»: a nisba or a role by the name.
                 beside = 0 <= other.start - mention.end <= 2 or 0 <= mention.start - other.end <= 2
-                if not beside:
+                if mention is other or not beside:
                     continue
                 if mention.kind == STATE and mention.via == Via.NISBA:
                     return self.state_of(mention)
                 is_role = mention.kind == PERSON and mention.via == Via.ROLE
-                role_state = mention.affiliation if is_role else None
-                if role_state and self._is_state_id(role_state):
-                    return role_state
+                if is_role and self._is_state_id(mention.affiliation):
+                    return mention.affiliation
         return None
 
     def standing_for(self, state: str, text: str, start: int, end: int, sentence: int) -> Mention | None:
