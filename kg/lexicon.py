@@ -368,6 +368,10 @@ class TransferLexicon:
     weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
     demonstratives: frozenset[str] = frozenset()
     deal_contents: tuple[tuple[str, ...], ...] = ()
+    auxiliaries: frozenset[str] = frozenset()
+    partner_markers: frozenset[tuple[str, ...]] = frozenset()
+    subject_links: frozenset[str] = frozenset()
+    preposition_clitics: tuple[str, ...] = ()
 
 
 def load_transfer_lexicon(extra_files: Sequence[Path] = ()) -> TransferLexicon:
@@ -575,4 +579,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         weapon_references=_weapon_references(graph),
         demonstratives=words(LEX.Words, LEX.demonstrative),
         deal_contents=phrases(LEX.dealContents),
+        auxiliaries=words(LEX.Words, LEX.auxiliary),
+        partner_markers=frozenset(phrases(LEX.partnerMarker)),
+        subject_links=words(LEX.Words, LEX.subjectLink),
+        preposition_clitics=tuple(_folded(graph, LEX.Conjugation, LEX.prepositionClitic)),
     )

@@ -188,6 +188,7 @@ class LEX(DefinedNamespace):
     notCountBefore: URIRef
     firstPerson: URIRef
     ownLand: URIRef
+    thirdPerson: URIRef
     complementizer: URIRef
     relativePronoun: URIRef
     clauseEnd: URIRef
@@ -199,6 +200,10 @@ class LEX(DefinedNamespace):
     typeOf: URIRef
     demonstrative: URIRef
     dealContents: URIRef
+    auxiliary: URIRef
+    partnerMarker: URIRef
+    subjectLink: URIRef
+    prepositionClitic: URIRef
     # shared properties
     form: URIRef
     lemma: URIRef

@@ -470,3 +470,30 @@ def test_lexicon_is_data(tmp_path: Path) -> None:
         load_transfer_lexicon([broken])
     with pytest.raises(LexiconError):
         load_transfer_lexicon([tmp_path / "missing.ttl"])
+
+
+def test_every_term_the_lexicons_use_is_declared_in_lex() -> None:
+    """The loaders read lexicon terms through kg.vocabulary.LEX, which refuses an undeclared name: every
+    property and class the shipped lexicons and the example use is declared there, so a typo in either
+    is an error, not a word that silently reads nothing."""
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    from kg.vocabulary import LEX, LEXICON_IRI
+
+    project = Path(__file__).resolve().parent.parent
+    used: set[str] = set()
+    files = [*(project / "ontologies").glob("lexicon-*.ttl"), project / "docs" / "example-lexicon.ttl"]
+    for path in files:
+        graph = Graph().parse(path)
+        used |= {str(p) for p in graph.predicates() if str(p).startswith(LEXICON_IRI)}
+        used |= {str(o) for o in graph.objects(None, RDF.type) if str(o).startswith(LEXICON_IRI)}
+    undeclared = set()
+    for term in used:
+        try:
+            getattr(LEX, term[len(LEXICON_IRI):])
+        except AttributeError:
+            undeclared.add(term)
+    assert used and not undeclared, sorted(undeclared)
+    with pytest.raises(AttributeError):
+        LEX.pastStm  # noqa: B018 - a typo is refused

@@ -50,9 +50,6 @@ SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 # Sentence-internal boundaries a cue's arguments never cross.
 _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 # Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
-_PARTNER_MARKERS = frozenset({("مع",)})
-_AUXILIARIES = frozenset(
-    fold(w) for w in ("قد", "لقد", "يتم", "تم", "تتم", "يكون", "تكون", "كان", "كانت", "بعد"))
 
 
 # ── Tokens ──────────────────────────────────────────────────────────────────────────────────
@@ -630,22 +627,23 @@ def _marker_before(tokens: list[_Token], first: int, mention: Mention, context: 
     token = tokens[first]
     if mention.start > token.start:
         prefix = fold(context.text[token.start:mention.start])
-        for clitic in ("ل", "ب", "ك"):
-            if prefix.endswith(clitic) or prefix.endswith(clitic + "ال"):
+        for clitic in lexicon.preposition_clitics:
+            # «لل», «بال»: the prefix ends in the article's «ل», read as «ل» whatever stands before it.
+            if prefix.endswith(clitic):
                 return (clitic,)
     elif token.key != fold(mention.text) and not token.key.startswith(fold(mention.text)):
         mention_key = fold(mention.text)
         if token.key.endswith(mention_key):
             prefix = token.key[: -len(mention_key)]
-            for clitic in ("ل", "ب", "ك"):
+            for clitic in lexicon.preposition_clitics:
                 if prefix.endswith(clitic):
                     return (clitic,)
     elif mention.known_id:
         # «للسودان» given whole as the mention: the name is what is left once the clitics are off.
         for variant in clitic_variants(token.surface)[1:]:
             if mention.known_id in context.gazetteer.lookup(variant):
-                clitic = token.key[0] if token.key[0] in "لبك" else token.key[1:2]
-                if clitic in ("ل", "ب", "ك"):
+                clitic = token.key[0] if token.key[0] in lexicon.preposition_clitics else token.key[1:2]
+                if clitic in lexicon.preposition_clitics:
                     return (clitic,)
                 break
     for size in range(lexicon.max_marker_words, 0, -1):
@@ -677,7 +675,7 @@ def _status(event: _Event, tokens: list[_Token], status_hits: list[_Hit], lexico
     على أننا سنشتري» is an agreement about the future)."""
     hit = event.hit
     default = event.cue.status
-    if _negated(hit.first, tokens, status_hits):
+    if _negated(hit.first, tokens, status_hits, lexicon):
         return "Denied"
     future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].feats() or _future_particle(
         tokens, hit.first, lexicon)
@@ -712,14 +710,14 @@ def _governing_status(event: _Event, tokens: list[_Token], status_hits: list[_Hi
                 return None  # a finite verb's status is its own unless a verb governs it through «أن»
             if cue.status == "Planned" and _plan_under_way(status_hit, tokens, status_hits):
                 return None
-            if _negated(status_hit.first, tokens, status_hits) and cue.status != "Denied":
+            if _negated(status_hit.first, tokens, status_hits, lexicon) and cue.status != "Denied":
                 return "Denied"
             if cue.status != "Denied" and _denied_further(status_hit.first, tokens, status_hits, lexicon):
                 return "Denied"
             return cue.status
         if any(a.stem in lexicon.complementizers for a in _readings(token, lexicon)):
             crossed_complementizer = True
-        elif token.key in _AUXILIARIES:
+        elif token.key in lexicon.auxiliaries:
             pass  # «أن تكون قد أرسلت»: the auxiliary belongs to the cue's verb group
         elif is_finite and not crossed_complementizer and token.is_verb and position < hit.first - 1:
             return None
@@ -748,10 +746,10 @@ def _is_finite_verb(event: _Event, tokens: list[_Token]) -> bool:
         w.upos == "NOUN" for w in token.words)
 
 
-def _negated(position: int, tokens: list[_Token], status_hits: list[_Hit]) -> bool:
+def _negated(position: int, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> bool:
     """A negation particle just before ``position``, over auxiliaries («لم يتم», «لن تكون قد»)."""
     before = position - 1
-    while before >= 0 and tokens[before].key in _AUXILIARIES:
+    while before >= 0 and tokens[before].key in lexicon.auxiliaries:
         before -= 1
     if before < 0:
         return False
@@ -811,7 +809,7 @@ def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_We
             return [nearest]
         # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها»: a relative clause on the weapon.
         if len(gap) <= 3 and any(t.key in lexicon.relative_pronouns for t in gap) and all(
-                t.key in lexicon.relative_pronouns or t.key in _AUXILIARIES for t in gap):
+                t.key in lexicon.relative_pronouns or t.key in lexicon.auxiliaries for t in gap):
             return [nearest]
     # «نقلت المخزون … إلى روسيا»: a stockpile noun stands for the weapon named just before.
     for token in tokens[event.last + 1: scope_end + 1]:
@@ -1285,7 +1283,8 @@ def _agreement_partners(clause: _Clause, roles: _Roles) -> None:
     if clause.frame.subject_role == PARTY:
         return
     rank = ROLE_RULES["agreement-partner"].rank
-    for party in _partners(clause.event, clause.tokens, clause.parties, clause.status_hits):
+    for party in _partners(clause.event, clause.tokens, clause.parties, clause.status_hits,
+                           clause.context.lexicon.partner_markers):
         roles.supplier.append((rank, replace(party, rule="agreement-partner")))
         roles.recipient.append((rank, replace(party, rule="agreement-partner")))
 
@@ -1295,14 +1294,14 @@ _ROLE_SIEVES = (_by_preposition, _addressee_of_request, _subject_and_object_role
                 _weapon_origin_elsewhere, _pronouns, _agreement_partners)
 
 
-def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit]
-              ) -> list[_Party]:
+def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit],
+              partner_markers: frozenset[tuple[str, ...]]) -> list[_Party]:
     agreements = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Agreed"]
     found = []
     for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
         if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
             break
-        if party.marker in _PARTNER_MARKERS or (
+        if party.marker in partner_markers or (
                 not party.marker and any(h.last < party.first for h in agreements)):
             found.append(party)
     return found
@@ -1397,7 +1396,8 @@ def _only_particles(between: list[_Token], status_hits: list[_Hit], lexicon: Tra
     status_positions = {i for h in status_hits for i in range(h.first, h.last + 1)
                         if h.entry.passes_subject or h.entry.status is None or h.entry.adjacent_only
                         or h.entry.only_before_perfect}
-    return all(t.position in status_positions or t.key in _AUXILIARIES or t.key in ("علي", "ان")
+    links = lexicon.auxiliaries | lexicon.subject_links
+    return all(t.position in status_positions or t.key in links
                or any(a.stem in lexicon.complementizers for a in _readings(t, lexicon)) for t in between)
 
 
