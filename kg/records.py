@@ -12,6 +12,7 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,11 @@ class Mention:
     category: str | None = None  # weapon category id the text gives a weapon the gazetteer does not know
 
 
+# Named as the ontology's kg:QuoteKind and kg:TransferStatus concepts.
+ClaimKind = Literal["DirectQuote", "ReportedSpeech"]
+TransferStatus = Literal["Delivered", "Deployed", "Agreed", "Planned", "Requested", "Denied"]
+
+
 @dataclass(frozen=True)
 class Claim:
     """actor –said→ claim, before entities are resolved."""
@@ -129,7 +135,7 @@ class Claim:
     start: int
     end: int
     sentence: int
-    kind: str  # "DirectQuote" | "ReportedSpeech"
+    kind: ClaimKind
     cue: str | None = None  # lemma of the speech verb or noun
     reported_by: Mention | None = None
     mentions: tuple[Mention, ...] = ()
@@ -143,7 +149,7 @@ class Transfer:
     supplier: Mention | None
     recipient: Mention | None
     weapon: Mention
-    status: str  # Delivered | Deployed | Agreed | Planned | Requested | Denied
+    status: TransferStatus
     sentence: int
     cue: str | None = None
     stated_by: Mention | None = None
@@ -217,6 +223,8 @@ def _reader(kind: object) -> Callable[[object], object]:
         return lambda data: _checked(data, kind)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return functools.partial(_member, kind)
+    if typing.get_origin(kind) is Literal:
+        return functools.partial(_one_of, frozenset(arguments))
     raise TypeError(f"records of type {kind} cannot be read from plain data")
 
 
@@ -267,6 +275,12 @@ def _member(kind: type[enum.Enum], data: object) -> enum.Enum:
         return kind(_checked(data, str))
     except ValueError:
         raise RecordDataError(f"{data!r} is no {kind.__name__}") from None
+
+
+def _one_of(values: frozenset[str], data: object) -> object:
+    if type(data) is not str or data not in values:
+        raise RecordDataError(f"{data!r} is none of {sorted(values)}")
+    return data
 
 
 def _checked(data: object, kind: type) -> object:
