@@ -10,6 +10,7 @@ one, in the same terms; triples a loader does not know are ignored, so one file 
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,12 +65,15 @@ def conjugate(
 # ── The speech lexicon ─────────────────────────────────────────────────────────────────────
 
 
+CuePart = typing.Literal["verb", "noun", "attribution"]  # what kind of words a speech cue is
+
+
 @dataclass(frozen=True)
 class SpeechCue:
     """A speech verb, speech noun or attribution phrase, with the grammar of its arguments."""
 
     lemma: str  # folded prefLabel: the claim's kg:cue
-    part: str  # "verb" | "noun" | "attribution"
+    part: CuePart
     complement_prepositions: frozenset[str] = frozenset()  # folded («الى», «عن», «من», «ب», «على»)
     takes_object: bool = False  # a bare noun object is what was said
     source_preposition: str | None = None  # the speaker follows it; the subject only relays
