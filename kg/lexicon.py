@@ -3,8 +3,10 @@
 The speech lexicon (ontologies/lexicon-speech.ttl) lists speech verbs, speech nouns, attribution phrases,
 complementizers, quotation marks, the nouns a speaker is named by and the outlets that relay. Every form is
 folded (kg.normalizing.fold) on loading, so lookups take folded token text; a form of several words becomes
-a tuple of folded words. A user's own Turtle files (``kg build --lexicon FILE``) are read with the default
-one, in the same terms; triples a loader does not know are ignored, so one file may extend both lexicons.
+a tuple of folded words. The transfer lexicon (ontologies/lexicon-transfers.ttl) and the entity lexicon
+(ontologies/lexicon-entities.ttl) are read here too. A user's own Turtle files (``kg build --lexicon FILE``)
+are read with the default ones, in the same terms; triples a loader does not know are ignored, so one file
+may extend every lexicon.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from kg.vocabulary import LEX, ONTOLOGY_IRI, RESOURCE_IRI
 ONTOLOGIES = Path(__file__).resolve().parent.parent / "ontologies"
 SPEECH_LEXICON_FILE = ONTOLOGIES / "lexicon-speech.ttl"
 TRANSFER_LEXICON_FILE = ONTOLOGIES / "lexicon-transfers.ttl"
+ENTITY_LEXICON_FILE = ONTOLOGIES / "lexicon-entities.ttl"
 
 Phrase = tuple[str, ...]  # folded words of a form
 
@@ -588,3 +591,37 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         subject_links=words(LEX.Words, LEX.subjectLink),
         preposition_clitics=tuple(_folded(graph, LEX.Conjugation, LEX.prepositionClitic)),
     )
+
+
+# ── The entity lexicon ─────────────────────────────────────────────────────────────────────
+# ontologies/lexicon-entities.ttl: the closed classes of words the mention extractor reads around names.
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    """Words the mention extractor looks up, folded."""
+
+    model_nouns: frozenset[str]  # «طراز», «نوع»: a weapon's model follows
+    model_prepositions: frozenset[str]  # «من» before a model noun
+    former_words: frozenset[str]  # «سابق»: a former holder of a post
+    role_place_prepositions: frozenset[str]  # «لدى موسكو» between a role and its holder's name
+    conjunctions: frozenset[str]  # «و», «ف» written on a name or a number
+    prepositions: frozenset[str]  # «ب», «ل», «ك» written on a name
+
+
+def load_entity_lexicon(extra_files: Sequence[Path] = ()) -> EntityLexicon:
+    """The entity lexicon of ontologies/lexicon-entities.ttl plus a user's Turtle files. Raises LexiconError
+    on a missing or invalid file."""
+    return _load_entity_lexicon(tuple(str(Path(f)) for f in extra_files))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_entity_lexicon(extra_files: tuple[str, ...]) -> EntityLexicon:
+    graph = read_turtle([ENTITY_LEXICON_FILE, *(Path(f) for f in extra_files)], LexiconError, "lexicon")
+
+    def words(predicate: URIRef) -> frozenset[str]:
+        return frozenset(_folded(graph, LEX.EntityWords, predicate))
+
+    return EntityLexicon(words(LEX.modelNoun), words(LEX.modelPreposition), words(LEX.formerWord),
+                         words(LEX.rolePlacePreposition), words(LEX.nameConjunction),
+                         words(LEX.namePreposition))

@@ -204,6 +204,14 @@ class LEX(DefinedNamespace):
     partnerMarker: URIRef
     subjectLink: URIRef
     prepositionClitic: URIRef
+    # entity lexicon
+    EntityWords: URIRef
+    modelNoun: URIRef
+    modelPreposition: URIRef
+    formerWord: URIRef
+    rolePlacePreposition: URIRef
+    nameConjunction: URIRef
+    namePreposition: URIRef
     # shared properties
     form: URIRef
     lemma: URIRef

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
+from kg.lexicon import EntityLexicon, load_entity_lexicon
 from kg.normalizing import clitic_variants, fold, match_key, nisba_stem, strip_article
 from kg.records import (
     ORGANIZATION,
@@ -63,18 +64,10 @@ ROLE_PRIORITY = (
     "role-minister", "role-head-of-state", "role-leader",
 )
 COUNTERPART = "role-counterpart"
-# Prepositions that may stand between a role and its appositive name:
-# «السفير البيلاروسي لدى موسكو دميتري كروتوي».
-ROLE_PLACE_PREPOSITIONS = {"لدى", "في", "الى", "إلى"}
 _DESIGNATION = re.compile(r"[0-9A-Za-z٠-٩]")
 _OPENING_MARKS = frozenset({"«", "\"", "“", "„", "‹"})  # quotation marks that may open a name
 _CLOSING_MARKS = frozenset({"»", "\"", "”", "›"})
 _DIGITS_ONLY = re.compile(r"^[0-9٠-٩.,]+$")
-# What names a model after it: «من طراز إف-16», «من نوع شاهد».
-MODEL_NOUNS = {"طراز", "طرازات", "نوع"}
-# «السابق», «الأسبق»: after a role, a former holder of the post (folded, without the article).
-FORMER_WORDS = {"سابق", "سابقه", "اسبق"}
-MODEL_PREPOSITIONS = {"من"}
 # The verbal nouns (masdar) of the derived verb forms, on the folded word without article: a masdar after a
 # name («وزارة الخارجية الإيرانية تقديم», «تبون تعزيز») is the next phrase, not part of the name.
 _MASDAR = re.compile(
@@ -87,8 +80,6 @@ _MASDAR = re.compile(
     r"|م\wا\w\wه)$"          # مفاعلة: مساعدة، مشاركة
 )
 HYPHENS = "-‐‑–—"
-_CONJUNCTIONS = {"و", "ف"}
-_PREPOSITIONS = {"ب", "ل", "ك"}
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
@@ -134,10 +125,10 @@ def sentence_tokens(sentence: AnnotatedSentence, text: str) -> list[Token]:
 _Appositive = tuple  # (gazetteer id or None, unknown name or None, first token, last token)
 
 
-def _is_number(token: Token) -> bool:
+def _is_number(token: Token, conjunctions: frozenset[str]) -> bool:
     """Digits, with or without a clitic conjunction («و40»)."""
     surface = fold(token.surface)
-    return bool(_DIGITS_ONLY.match(surface[1:] if surface[:1] in _CONJUNCTIONS else surface))
+    return bool(_DIGITS_ONLY.match(surface[1:] if surface[:1] in conjunctions else surface))
 
 
 @dataclass(frozen=True)
@@ -190,19 +181,23 @@ def person_key(known_id: str | None, name: str | None) -> str:
     return known_id if known_id else "name:" + match_key(name or "")
 
 
-def extract_mentions(annotated: AnnotatedDocument, gazetteer: Gazetteer) -> Iterator[Mention]:
-    """Every entity mention of the document, in text order; offsets point into document.text."""
+def extract_mentions(annotated: AnnotatedDocument, gazetteer: Gazetteer, lexicon: EntityLexicon | None = None
+                     ) -> Iterator[Mention]:
+    """Every entity mention of the document, in text order; offsets point into document.text. ``lexicon``
+    is the entity lexicon (ontologies/lexicon-entities.ttl when not given)."""
     text = annotated.document.text
     context = _DocumentContext(annotated.document.date)
     document_words = {fold(w) for w in re.findall(r"\w+", text)}
+    words = lexicon or load_entity_lexicon()
     for sentence in annotated.sentences:
-        yield from _SentenceExtractor(sentence, text, gazetteer, context, document_words).run()
+        yield from _SentenceExtractor(sentence, text, gazetteer, context, document_words, words).run()
 
 
 class _SentenceExtractor:
     def __init__(self, sentence: AnnotatedSentence, text: str, gazetteer: Gazetteer,
-                 context: _DocumentContext, document_words: set[str]) -> None:
+                 context: _DocumentContext, document_words: set[str], words: EntityLexicon) -> None:
         self.sentence = sentence
+        self.words = words
         self.text = text
         self.gazetteer = gazetteer
         self.context = context
@@ -363,15 +358,15 @@ class _SentenceExtractor:
                     or self._is_model_noun(before):
                 return True
         following = [fold(t.surface) for t in tokens[last + 1:last + 3]]
-        return bool(following) and (following[0] in MODEL_NOUNS or (
-            following[0] in MODEL_PREPOSITIONS and len(following) > 1 and following[1] in MODEL_NOUNS))
+        nouns = self.words.model_nouns
+        return bool(following) and (following[0] in nouns or (
+            following[0] in self.words.model_prepositions and len(following) > 1 and following[1] in nouns))
 
     def _is_system_noun(self, token: Token) -> bool:
         return any(match_key(v) in self.gazetteer.system_nouns for v in clitic_variants(token.surface))
 
-    @staticmethod
-    def _is_model_noun(token: Token) -> bool:
-        return fold(token.surface) in MODEL_NOUNS
+    def _is_model_noun(self, token: Token) -> bool:
+        return fold(token.surface) in self.words.model_nouns
 
     def _nisba(self, first: int) -> tuple[str, int] | None:
         tokens = self.tokens
@@ -695,7 +690,7 @@ class _SentenceExtractor:
         article = any(self._definite(p) for p in range(role_match.first, role_match.last + 1))
         jurisdiction, position, inner = self._jurisdiction(role_match.last + 1, article)
         # «وزيرة الخارجية الأمريكية السابقة»: a former holder, whom only a name after it can tell.
-        former = position < len(tokens) and strip_article(tokens[position].surface) in FORMER_WORDS
+        former = position < len(tokens) and strip_article(tokens[position].surface) in self.words.former_words
         position += former
         phrase_last = position - 1
         appositive = self._appositive(position)
@@ -783,8 +778,8 @@ class _SentenceExtractor:
         if position < len(tokens) and tokens[position].surface in (",", "،"):
             position += 1
         # «لدى موسكو», «في مينسك» between the role and the name
-        if position + 1 < len(tokens) and fold(tokens[position].surface) in {fold(p) for p in
-                                                                          ROLE_PLACE_PREPOSITIONS}:
+        places = self.words.role_place_prepositions
+        if position + 1 < len(tokens) and fold(tokens[position].surface) in places:
             place = self._name_match(position + 1)
             if place is not None and self.gazetteer.entries[place.target].kind in (STATE, PLACE):
                 position = place.last + 1
@@ -984,7 +979,8 @@ class _SentenceExtractor:
             clitic = fold(head.text)
             rest = fold(token.surface)[len(clitic):]
             evidence = rest in self.document_words
-            if clitic in _CONJUNCTIONS and len(rest) >= 3 or clitic in _PREPOSITIONS and evidence:
+            if clitic in self.words.conjunctions and len(rest) >= 3 or clitic in self.words.prepositions \
+                    and evidence:
                 start += self._offset_of_letter(token.surface, len(clitic))
         return start, end
 
@@ -1028,7 +1024,7 @@ class _SentenceExtractor:
         and names nothing; «سيارة من طراز تويوتا» is no weapon."""
         tokens = self.tokens
         for position, token in enumerate(tokens[:-1]):
-            if position in self.taken or fold(token.surface) not in MODEL_NOUNS:
+            if position in self.taken or fold(token.surface) not in self.words.model_nouns:
                 continue
             first = position + 1
             quoted = self._quoted_name(first)  # «فرقاطة من نوع «فريم»»: the name in marks
@@ -1040,8 +1036,9 @@ class _SentenceExtractor:
             if not designation and (word.upos == "ADJ" or self._nisba(first) is not None or (
                     word.upos == "NOUN" and fold(tokens[first].surface).startswith("ال"))):
                 continue  # «من طراز قديم», «من نوع السلاح»
-            head = position - 1 if position > 0 and fold(tokens[position - 1].surface) in MODEL_PREPOSITIONS \
-                else position
+            prepositions = self.words.model_prepositions
+            after_preposition = position > 0 and fold(tokens[position - 1].surface) in prepositions
+            head = position - 1 if after_preposition else position
             found, category = self._category_before(head)
             if not found:
                 continue
@@ -1119,7 +1116,7 @@ class _SentenceExtractor:
         """A sum or a count, not a designation: numbers alone («4 . 25»), or a number before a number word or
         a currency («4 مليارات», «375 مليون دولار»)."""
         tokens = self.tokens
-        if all(_is_number(t) or t.is_punctuation for t in tokens[first:last + 1]):
+        if all(_is_number(t, self.words.conjunctions) or t.is_punctuation for t in tokens[first:last + 1]):
             return True
         following = tokens[last + 1] if last + 1 < len(tokens) else None
         return following is not None and _DIGITS_ONLY.match(tokens[last].surface) is not None and (
@@ -1139,7 +1136,8 @@ class _SentenceExtractor:
                             if match_key(v) in self.gazetteer.noun_categories), None)
                 return True, self.gazetteer.noun_categories.get(key) if key else None
             skippable = token.upos & {"ADJ", "NUM"} or _DIGITS_ONLY.match(token.surface) or (
-                fold(token.surface) in MODEL_PREPOSITIONS | MODEL_NOUNS) or self._nisba(at) is not None
+                fold(token.surface) in self.words.model_prepositions | self.words.model_nouns
+            ) or self._nisba(at) is not None
             if not skippable or token.is_punctuation:
                 break
         return False, None
