@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key, slugify
-from kg.records import PERSON, PLACE, STATE, WEAPON, Entity, Extraction, Mention
+from kg.records import PERSON, PLACE, STATE, WEAPON, Entity, Extraction, Mention, Via
 from kg.states import state_of_mention
 
 # Mentions whose text is a name of the entity (so an altLabel); roles, nisba adjectives and pronouns are not.
-NAMING_VIAS = {"name", "ner", "capital", "generic"}
+NAMING_VIAS = {Via.NAME, Via.NER, Via.CAPITAL, Via.GENERIC}
 # Letters Arabic transliterations of foreign names interchange: «سيرغي» / «سيرجي», «بيسكوف» / «بيسكوڤ».
 _PHONETIC = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ث": "س", "ض": "د", "ظ": "ز", "ذ": "ز",
                            "ڤ": "ف", "پ": "ب", "چ": "ج"})
@@ -248,7 +248,7 @@ class Resolution:
             state = self.gazetteer.stands_for(mention.known_id)
             if state and state in self.entities:
                 return state
-        if mention.via == "anonymous":
+        if mention.via == Via.ANONYMOUS:
             # «مسؤول إيراني», «مصدر في وزارة الدفاع»: an unnamed official speaks for the state or body the
             # text ties them to; untied («مصادر محلية», «مراقبون») they speak for no one.
             return mention.affiliation if mention.affiliation in self.entities else None
@@ -266,7 +266,7 @@ class Resolution:
 
 def mention_identity(mention: Mention) -> Identity | None:
     """What decides which entity a mention is: its gazetteer id, else the name it carries or is."""
-    if mention.via == "anonymous":
+    if mention.via == Via.ANONYMOUS:
         return None  # an unnamed source, even one referred back to, is no entity
     if mention.known_id:
         return ("known", mention.known_id)
@@ -351,7 +351,7 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
         state = gazetteer.stands_for(mention.known_id) if mention.known_id else None
         if party:
             state = state or state_of_mention(mention, gazetteer)
-        if mention.via == "anonymous" and not party:
+        if mention.via == Via.ANONYMOUS and not party:
             state = mention.affiliation
         if state and gazetteer.entry(state):
             _add_known(resolution, gazetteer, state, Counter())
