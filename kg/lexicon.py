@@ -141,75 +141,92 @@ def _denoted_kind(node: object) -> str | None:
     return None
 
 
-def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
-    """Read the speech lexicon's terms out of an rdflib graph."""
-    conjugation = LEX.SpeechConjugation
-    past_suffixes = _strings(graph, conjugation, LEX.pastSuffix) or [""]
-    present_prefixes = _strings(graph, conjugation, LEX.presentPrefix) or ["ي"]
-    present_suffixes = _strings(graph, conjugation, LEX.presentSuffix) or [""]
+def _label(graph: Graph, node: URIRef) -> str:
+    labels = _strings(graph, node, SKOS.prefLabel)
+    return fold(labels[0]) if labels else str(node).rsplit("#", 1)[-1]
 
-    def label(node: URIRef) -> str:
-        labels = _strings(graph, node, SKOS.prefLabel)
-        return fold(labels[0]) if labels else str(node).rsplit("#", 1)[-1]
 
-    def prepositions(node: URIRef) -> frozenset[str]:
-        return frozenset(fold(p) for p in _strings(graph, node, LEX.complementPreposition))
+def _complement_prepositions(graph: Graph, node: URIRef) -> frozenset[str]:
+    return frozenset(fold(p) for p in _strings(graph, node, LEX.complementPreposition))
 
-    verb_forms: dict[str, SpeechCue] = {}
-    verb_lemmas: dict[str, SpeechCue] = {}
-    participles: dict[str, SpeechCue] = {}
-    ambiguous: dict[Phrase, SpeechCue] = {}
-    for node in sorted(set(graph.subjects(RDF.type, LEX.SpeechVerb)), key=str):
+
+@dataclass
+class _SpeechVerbs:
+    """The speech verbs' tables: surface forms, Stanza lemmas, participles and ambiguous forms."""
+
+    forms: dict[str, SpeechCue] = field(default_factory=dict)
+    lemmas: dict[str, SpeechCue] = field(default_factory=dict)
+    participles: dict[str, SpeechCue] = field(default_factory=dict)
+    ambiguous: dict[Phrase, SpeechCue] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, graph: Graph) -> _SpeechVerbs:
+        conjugation = LEX.SpeechConjugation
+        affixes = (_strings(graph, conjugation, LEX.pastSuffix) or [""],
+                   _strings(graph, conjugation, LEX.presentPrefix) or ["ي"],
+                   _strings(graph, conjugation, LEX.presentSuffix) or [""])
+        verbs = cls()
+        for node in sorted(set(graph.subjects(RDF.type, LEX.SpeechVerb)), key=str):
+            verbs.add(graph, node, affixes)
+        return verbs
+
+    def add(self, graph: Graph, node: URIRef, affixes: tuple[list[str], list[str], list[str]]) -> None:
         source = _strings(graph, node, LEX.sourcePreposition)
         cue = SpeechCue(
-            lemma=label(node),
+            lemma=_label(graph, node),
             part="verb",
-            complement_prepositions=prepositions(node),
+            complement_prepositions=_complement_prepositions(graph, node),
             takes_object=_flag(graph, node, LEX.takesObject),
             source_preposition=fold(source[0]) if source else None,
             requires_source=_flag(graph, node, LEX.requiresSource),
         )
-        forms = conjugate(
-            _strings(graph, node, LEX.pastStem),
-            _strings(graph, node, LEX.presentStem),
-            past_suffixes,
-            present_prefixes,
-            present_suffixes,
-        )
+        stems = _strings(graph, node, LEX.pastStem), _strings(graph, node, LEX.presentStem)
+        forms = conjugate(*stems, *affixes)
         forms |= {fold(f) for f in _strings(graph, node, LEX.form)}
         ambiguous_here = {phrase(f) for f in _strings(graph, node, LEX.ambiguousForm)}
         for form in forms:
             if (form,) not in ambiguous_here:
-                verb_forms.setdefault(form, cue)
+                self.forms.setdefault(form, cue)
         for lemma in _strings(graph, node, LEX.lemma):
-            verb_lemmas.setdefault(fold(lemma), cue)
+            self.lemmas.setdefault(fold(lemma), cue)
         for form in _strings(graph, node, LEX.participle):
-            participles.setdefault(fold(form), cue)
+            self.participles.setdefault(fold(form), cue)
         for form in ambiguous_here:
-            ambiguous.setdefault(form, cue)
+            self.ambiguous.setdefault(form, cue)
 
+
+def _speech_nouns(graph: Graph) -> dict[str, SpeechCue]:
     nouns: dict[str, SpeechCue] = {}
     for node in sorted(set(graph.subjects(RDF.type, LEX.SpeechNoun)), key=str):
-        cue = SpeechCue(label(node), "noun", prepositions(node), _flag(graph, node, LEX.takesObject))
+        cue = SpeechCue(_label(graph, node), "noun", _complement_prepositions(graph, node),
+                        _flag(graph, node, LEX.takesObject))
         for form in _strings(graph, node, LEX.form):
             nouns.setdefault(fold(form), cue)
+    return nouns
 
+
+def _attributions(graph: Graph) -> dict[Phrase, SpeechCue]:
     attributions: dict[Phrase, SpeechCue] = {}
     for node in sorted(set(graph.subjects(RDF.type, LEX.AttributionPhrase)), key=str):
-        cue = SpeechCue(label(node), "attribution", after_comma_only=_flag(graph, node, LEX.afterCommaOnly))
+        cue = SpeechCue(_label(graph, node), "attribution",
+                        after_comma_only=_flag(graph, node, LEX.afterCommaOnly))
         for form in _strings(graph, node, LEX.form):
             attributions.setdefault(phrase(form), cue)
+    return attributions
 
+
+def _complementizers(graph: Graph) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The complementizers, and the pronoun suffixes they take, longest first."""
     complementizers: set[str] = set()
     suffixes: set[str] = set()
     for node in graph.subjects(RDF.type, LEX.Complementizer):
         complementizers |= {fold(f) for f in _strings(graph, node, LEX.form)}
         suffixes |= {fold(s) for s in _strings(graph, node, LEX.pronounSuffix)}
+    return frozenset(complementizers), tuple(sorted(suffixes, key=len, reverse=True))
 
-    marks = LEX.QuotationMarks
-    opening = frozenset(_strings(graph, marks, LEX.opening))
-    closing = frozenset(_strings(graph, marks, LEX.closing))
-    either = frozenset(_strings(graph, marks, LEX.eitherWay))
+
+def _speaker_nouns(graph: Graph) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Speaker nouns → the kind they denote, → their entry, and post nouns → the body the post heads."""
     speaker_nouns: dict[str, str] = {}
     speaker_concepts: dict[str, str] = {}
     institutions: dict[str, str] = {}
@@ -221,61 +238,76 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
             speaker_concepts.setdefault(fold(form), str(node))
             if bodies:
                 institutions.setdefault(fold(form), fold(bodies[0]))
+    return speaker_nouns, speaker_concepts, institutions
 
+
+def _outlets(graph: Graph) -> dict[Phrase, str | None]:
+    """Outlet names → their gazetteer id (when linked)."""
     outlets: dict[Phrase, str | None] = {}
     for node in graph.subjects(RDF.type, LEX.NewsOutlet):
         linked = [str(o) for o in graph.objects(node, SKOS.exactMatch) if str(o).startswith(RESOURCE_IRI)]
         known_id = linked[0][len(RESOURCE_IRI):] if linked else None
         for form in _strings(graph, node, SKOS.prefLabel) + _strings(graph, node, SKOS.altLabel):
             outlets.setdefault(phrase(form), known_id)
+    return outlets
 
-    def phrases_of(cls: URIRef) -> frozenset[Phrase]:
-        nodes = graph.subjects(RDF.type, cls)
-        return frozenset(phrase(form) for node in nodes for form in _strings(graph, node, LEX.form))
 
-    turn_markers = phrases_of(LEX.TurnMarker)
-    unsaid = phrases_of(LEX.Unsaid)
-    honorifics = phrases_of(LEX.Honorific)
-    claim_boundaries = phrases_of(LEX.ClaimBoundary)
-    connectives = phrases_of(LEX.SpeechConnective)
-    outlet_nouns = phrases_of(LEX.OutletNoun)
+def _phrases_of(graph: Graph, cls: URIRef) -> frozenset[Phrase]:
+    nodes = graph.subjects(RDF.type, cls)
+    return frozenset(phrase(form) for node in nodes for form in _strings(graph, node, LEX.form))
+
+
+def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
+    """Read the speech lexicon's terms out of an rdflib graph."""
+    verbs = _SpeechVerbs.of(graph)
+    attributions = _attributions(graph)
+    complementizers, pronoun_suffixes = _complementizers(graph)
+    marks = LEX.QuotationMarks
+    opening = frozenset(_strings(graph, marks, LEX.opening))
+    closing = frozenset(_strings(graph, marks, LEX.closing))
+    either = frozenset(_strings(graph, marks, LEX.eitherWay))
+    speaker_nouns, speaker_concepts, institutions = _speaker_nouns(graph)
+    outlets = _outlets(graph)
+    phrases = {cls: _phrases_of(graph, cls) for cls in (
+        LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.SpeechConnective, LEX.OutletNoun,
+        LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName)}
+    outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
-        *attributions, *outlet_nouns, *outlets, *claim_boundaries, *turn_markers, *ambiguous, *honorifics,
-        *unsaid,
+        *attributions, *outlet_nouns, *outlets, *phrases[LEX.ClaimBoundary], *phrases[LEX.TurnMarker],
+        *verbs.ambiguous, *phrases[LEX.Honorific], *phrases[LEX.Unsaid],
     ]
+    prepositions = LEX.Prepositions
     return SpeechLexicon(
-        verb_forms=verb_forms,
-        verb_lemmas=verb_lemmas,
-        participles=participles,
-        ambiguous_forms=ambiguous,
-        nouns=nouns,
+        verb_forms=verbs.forms,
+        verb_lemmas=verbs.lemmas,
+        participles=verbs.participles,
+        ambiguous_forms=verbs.ambiguous,
+        nouns=_speech_nouns(graph),
         attributions=attributions,
-        complementizers=frozenset(complementizers),
-        pronoun_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
+        complementizers=complementizers,
+        pronoun_suffixes=pronoun_suffixes,
         opening_marks=opening,
         closing_marks=closing,
         either_marks=either,
         speaker_nouns=speaker_nouns,
         speaker_concepts=speaker_concepts,
         institutions=institutions,
-        prepositions=frozenset(fold(p) for p in _strings(graph, LEX.Prepositions, LEX.preposition)),
-        adjunct_prepositions=frozenset(
-            fold(p) for p in _strings(graph, LEX.Prepositions, LEX.adjunctPreposition)
-        ),
+        prepositions=frozenset(map(fold, _strings(graph, prepositions, LEX.preposition))),
+        adjunct_prepositions=frozenset(map(fold, _strings(graph, prepositions, LEX.adjunctPreposition))),
         outlet_nouns=outlet_nouns,
         outlets=outlets,
-        claim_boundaries=claim_boundaries,
-        connectives=connectives,
-        turn_markers=turn_markers,
-        unsaid=unsaid,
-        honorifics=honorifics,
-        pronominal_titles=frozenset(w for p in phrases_of(LEX.PronominalTitle) for w in p),
+        claim_boundaries=phrases[LEX.ClaimBoundary],
+        connectives=phrases[LEX.SpeechConnective],
+        turn_markers=phrases[LEX.TurnMarker],
+        unsaid=phrases[LEX.Unsaid],
+        honorifics=phrases[LEX.Honorific],
+        pronominal_titles=frozenset(w for p in phrases[LEX.PronominalTitle] for w in p),
         addressees=frozenset(
-            {strip_article(p[0]) for p in phrases_of(LEX.AddresseeNoun) | outlet_nouns}
+            {strip_article(p[0]) for p in phrases[LEX.AddresseeNoun] | outlet_nouns}
             | {strip_article(p[0]) for p in outlets}
         ),
-        adverbials=frozenset(w for p in phrases_of(LEX.Adverbial) for w in p),
-        not_names=frozenset(w for p in phrases_of(LEX.NotAName) for w in p),
+        adverbials=frozenset(w for p in phrases[LEX.Adverbial] for w in p),
+        not_names=frozenset(w for p in phrases[LEX.NotAName] for w in p),
         longest_phrase=max((len(p) for p in every_phrase), default=1),
         quote_marks=opening | closing | either,
     )
