@@ -174,6 +174,11 @@ def build(
     gazetteer: Annotated[
         list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer file (Turtle); repeatable.")
     ] = None,
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option("--lexicon", help="Extra lexicon file (Turtle: speech verbs, transfer cues…, in the "
+                     "terms of ontologies/lexicon-*.ttl); repeatable."),
+    ] = None,
     formats: Annotated[
         list[str] | None,
         typer.Option("--format", "-f", help="RDF format(s) to write: ttl, nt, jsonld, trig, xml (RDF/XML)."),
@@ -210,11 +215,12 @@ def build(
     if date is not None and (iso_day(date) is None or len(date) != 10):
         raise fail(f"--date {date}: give the day as YYYY-MM-DD")
 
-    for path in gazetteer or []:
-        if path.is_dir():
-            raise fail(f"--gazetteer {path} is a folder: give the Turtle file(s) in it")
-        if not path.is_file():
-            raise fail(f"--gazetteer {path}: no such file")
+    for option, paths in (("--gazetteer", gazetteer), ("--lexicon", lexicon)):
+        for path in paths or []:
+            if path.is_dir():
+                raise fail(f"{option} {path} is a folder: give the Turtle file(s) in it")
+            if not path.is_file():
+                raise fail(f"{option} {path}: no such file")
     if workers and scheduler:
         raise fail("--workers starts a local cluster, --scheduler uses a running one: give one of them")
     with _stopped_by_kill_as_by_ctrl_c(), _progress(quiet) as on_progress:
@@ -225,6 +231,7 @@ def build(
             cache_dir=cache_dir,
             use_cache=not no_cache,
             gazetteer_files=gazetteer or [],
+            lexicon_files=lexicon or [],
             formats=formats or ["ttl"],
             html=not no_html,
             progress=on_progress,

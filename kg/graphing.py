@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.dating import event_date
 from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key, without_bidi_controls
-from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer
+from kg.records import Claim, Document, Entity, Extraction, Mention, Transfer, Via
 from kg.vocabulary import KG, KGR, KGRULE, WD, bind_prefixes
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "ontologies" / "rules.ttl"
@@ -239,7 +239,7 @@ class GraphBuilder:
         graph.add((node, PROV.wasDerivedFrom, sentence_iri(document, claim.sentence)))
         if claim.cue:
             graph.add((node, KG.cue, _shown_text(claim.cue)))
-        if claim.speaker.via == "anonymous":
+        if claim.speaker.via == Via.ANONYMOUS:
             graph.add((node, KG.sourceDescription, _shown_text(claim.speaker.text)))
         if (agency := self._actor(claim.reported_by)) is not None:
             graph.add((node, KG.reportedBy, agency))

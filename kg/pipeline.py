@@ -25,7 +25,7 @@ from kg.extracting.quotations import extract_claims
 from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import load_gazetteer
 from kg.graphing import BuildInfo, build_graph
-from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
+from kg.lexicon import load_entity_lexicon, load_speech_lexicon, load_transfer_lexicon
 from kg.reading import Skipped, read_sources
 from kg.records import AnnotatedDocument, Document, Extraction
 from kg.resolving import resolve
@@ -146,9 +146,10 @@ class Extractor:
         self.gazetteer = load_gazetteer(gazetteer_files)
         self.speech_lexicon = load_speech_lexicon(lexicon_files)
         self.transfer_lexicon = load_transfer_lexicon(lexicon_files)
+        self.entity_lexicon = load_entity_lexicon(lexicon_files)
 
     def extract(self, annotated: AnnotatedDocument) -> Extraction:
-        mentions = tuple(extract_mentions(annotated, self.gazetteer))
+        mentions = tuple(extract_mentions(annotated, self.gazetteer, self.entity_lexicon))
         claims = tuple(extract_claims(annotated, mentions, self.speech_lexicon))
         transfers = tuple(
             extract_transfers(annotated, mentions, claims, self.transfer_lexicon, self.gazetteer))

@@ -6,11 +6,13 @@ Character offsets always point into ``Document.text``: the cleaned text that the
 from __future__ import annotations
 
 import dataclasses
+import enum
 import functools
 import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,20 @@ PERSON, STATE, ORGANIZATION, PLACE, WEAPON = "Person", "State", "Organization", 
 ENTITY_KINDS = (PERSON, STATE, ORGANIZATION, PLACE, WEAPON)
 
 
+class Via(enum.StrEnum):
+    """How a mention names its entity. A str, so the cache's JSON holds it as its value."""
+
+    NAME = "name"  # a name the gazetteer knows
+    NER = "ner"  # a name the NER model found
+    NISBA = "nisba"  # an adjective of origin («الروسي») standing for its state
+    ROLE = "role"  # a role («وزير الخارجية») standing for its holder
+    CAPITAL = "capital"  # a capital or seat of power standing for its state
+    PRONOUN = "pronoun"  # a pronoun or a dropped subject standing for someone named before
+    GENERIC = "generic"  # a generic weapon noun («صواريخ»)
+    ANONYMOUS = "anonymous"  # an unnamed source («مصدر عسكري»)
+    INFERRED = "inferred"  # no words of its own: a party the text implies (the producer of a weapon)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A stretch of text naming an entity (or standing for one: a role, a capital, a nisba adjective)."""
@@ -99,10 +115,15 @@ class Mention:
     sentence: int
     kind: str  # one of ENTITY_KINDS
     known_id: str | None = None  # gazetteer entity id (slug) when the gazetteer knows it
-    via: str = "name"  # name | ner | nisba | role | capital | pronoun | generic | anonymous
+    via: Via = Via.NAME
     affiliation: str | None = None  # gazetteer id of the state or body a role or nisba ties the mention to
     name: str | None = None  # the name a role or pronoun stands for, when only the text gives it
     category: str | None = None  # weapon category id the text gives a weapon the gazetteer does not know
+
+
+# Named as the ontology's kg:QuoteKind and kg:TransferStatus concepts.
+ClaimKind = Literal["DirectQuote", "ReportedSpeech"]
+TransferStatus = Literal["Delivered", "Deployed", "Agreed", "Planned", "Requested", "Denied"]
 
 
 @dataclass(frozen=True)
@@ -114,7 +135,7 @@ class Claim:
     start: int
     end: int
     sentence: int
-    kind: str  # "DirectQuote" | "ReportedSpeech"
+    kind: ClaimKind
     cue: str | None = None  # lemma of the speech verb or noun
     reported_by: Mention | None = None
     mentions: tuple[Mention, ...] = ()
@@ -128,7 +149,7 @@ class Transfer:
     supplier: Mention | None
     recipient: Mention | None
     weapon: Mention
-    status: str  # Delivered | Deployed | Agreed | Planned | Requested | Denied
+    status: TransferStatus
     sentence: int
     cue: str | None = None
     stated_by: Mention | None = None
@@ -200,6 +221,10 @@ def _reader(kind: object) -> Callable[[object], object]:
         return lambda data: None if data is None else read_value(data)
     if kind in (str, int):
         return lambda data: _checked(data, kind)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return functools.partial(_member, kind)
+    if typing.get_origin(kind) is Literal:
+        return functools.partial(_one_of, frozenset(arguments))
     raise TypeError(f"records of type {kind} cannot be read from plain data")
 
 
@@ -243,6 +268,19 @@ def _fields_of(record_type: type, names: tuple[str, ...], data: object) -> list:
 
 
 _MISSING = object()
+
+
+def _member(kind: type[enum.Enum], data: object) -> enum.Enum:
+    try:
+        return kind(_checked(data, str))
+    except ValueError:
+        raise RecordDataError(f"{data!r} is no {kind.__name__}") from None
+
+
+def _one_of(values: frozenset[str], data: object) -> object:
+    if type(data) is not str or data not in values:
+        raise RecordDataError(f"{data!r} is none of {sorted(values)}")
+    return data
 
 
 def _checked(data: object, kind: type) -> object:

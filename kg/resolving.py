@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key, slugify
-from kg.records import ORGANIZATION, PERSON, PLACE, STATE, WEAPON, Entity, Extraction, Mention
+from kg.records import PERSON, PLACE, STATE, WEAPON, Entity, Extraction, Mention, Via
+from kg.states import state_of_mention
 
 # Mentions whose text is a name of the entity (so an altLabel); roles, nisba adjectives and pronouns are not.
-NAMING_VIAS = {"name", "ner", "capital", "generic"}
+NAMING_VIAS = {Via.NAME, Via.NER, Via.CAPITAL, Via.GENERIC}
 # Letters Arabic transliterations of foreign names interchange: «سيرغي» / «سيرجي», «بيسكوف» / «بيسكوڤ».
 _PHONETIC = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ث": "س", "ض": "د", "ظ": "ز", "ذ": "ز",
                            "ڤ": "ف", "پ": "ب", "چ": "ج"})
@@ -284,7 +285,7 @@ class Resolution:
             state = self.gazetteer.stands_for(mention.known_id)
             if state and state in self.entities:
                 return state
-        if mention.via == "anonymous":
+        if mention.via == Via.ANONYMOUS:
             # «مسؤول إيراني», «مصدر في وزارة الدفاع»: an unnamed official speaks for the state or body the
             # text ties them to; untied («مصادر محلية», «مراقبون») they speak for no one.
             return mention.affiliation if mention.affiliation in self.entities else None
@@ -300,33 +301,9 @@ class Resolution:
         return state if state in self.entities else None
 
 
-def state_of_mention(mention: Mention, gazetteer: Gazetteer | None) -> str | None:
-    """The gazetteer id of the state a mention stands for when it acts for one (see Resolution.state_id_of),
-    whether or not that state has a node yet."""
-    if mention.via == "anonymous":
-        return None
-    if mention.kind == STATE:
-        return mention.known_id or mention.affiliation
-    known = gazetteer.entry(mention.known_id) if gazetteer is not None else None
-    if known is not None and (known.stands_for or known.body_of):
-        state = known.stands_for or known.body_of
-        entry = gazetteer.entry(state) if gazetteer is not None else None
-        return state if entry is not None and entry.kind == STATE else None
-    if mention.kind in (ORGANIZATION, PERSON) and mention.affiliation and gazetteer is not None:
-        entry = gazetteer.entry(mention.affiliation)
-        if entry is not None and entry.kind == STATE:
-            return mention.affiliation
-    if mention.kind == PERSON and mention.known_id and gazetteer is not None:
-        for post in gazetteer.posts_of(mention.known_id):
-            entry = gazetteer.entry(post.jurisdiction)
-            if entry is not None and entry.kind == STATE:
-                return post.jurisdiction
-    return None
-
-
 def mention_identity(mention: Mention) -> Identity | None:
     """What decides which entity a mention is: its gazetteer id, else the name it carries or is."""
-    if mention.via == "anonymous":
+    if mention.via == Via.ANONYMOUS:
         return None  # an unnamed source, even one referred back to, is no entity
     if mention.known_id:
         return ("known", mention.known_id)
@@ -411,7 +388,7 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
         state = gazetteer.stands_for(mention.known_id) if mention.known_id else None
         if party:
             state = state or state_of_mention(mention, gazetteer)
-        if mention.via == "anonymous" and not party:
+        if mention.via == Via.ANONYMOUS and not party:
             state = mention.affiliation
         if state and gazetteer.entry(state):
             _add_known(resolution, gazetteer, state, Counter())

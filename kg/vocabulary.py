@@ -94,6 +94,138 @@ class KG(DefinedNamespace):
     nameParticle: URIRef
 
 
+LEXICON_IRI = "https://w3id.org/kg-ar/lexicon#"
+
+
+class LEX(DefinedNamespace):
+    """Terms of the lexicons (ontologies/lexicon-speech.ttl, ontologies/lexicon-transfers.ttl) that the
+    loaders read; a lexicon's entries themselves (lex:qala, lex:sallama…) are data, not terms."""
+
+    _NS = _Namespace(LEXICON_IRI)
+    _fail = True
+    # speech lexicon classes
+    SpeechVerb: URIRef
+    SpeechNoun: URIRef
+    AttributionPhrase: URIRef
+    Complementizer: URIRef
+    SpeakerNoun: URIRef
+    NewsOutlet: URIRef
+    OutletNoun: URIRef
+    AddresseeNoun: URIRef
+    Adverbial: URIRef
+    ClaimBoundary: URIRef
+    Honorific: URIRef
+    NotAName: URIRef
+    PronominalTitle: URIRef
+    SpeechConnective: URIRef
+    TurnMarker: URIRef
+    Unsaid: URIRef
+    # speech lexicon individuals
+    SpeechConjugation: URIRef
+    QuotationMarks: URIRef
+    Prepositions: URIRef
+    # speech lexicon properties
+    ambiguousForm: URIRef
+    participle: URIRef
+    complementPreposition: URIRef
+    takesObject: URIRef
+    sourcePreposition: URIRef
+    requiresSource: URIRef
+    afterCommaOnly: URIRef
+    pronounSuffix: URIRef
+    opening: URIRef
+    closing: URIRef
+    eitherWay: URIRef
+    denotes: URIRef
+    institution: URIRef
+    adjunctPreposition: URIRef
+    # transfer lexicon classes
+    TransferCue: URIRef
+    StatusCue: URIRef
+    Frame: URIRef
+    Marker: URIRef
+    Role: URIRef
+    NumberWord: URIRef
+    WeaponReference: URIRef
+    # transfer lexicon individuals
+    Conjugation: URIRef
+    Words: URIRef
+    Quantities: URIRef
+    Pronouns: URIRef
+    Supplier: URIRef
+    Recipient: URIRef
+    Location: URIRef
+    Origin: URIRef
+    Party: URIRef
+    Weapon: URIRef
+    # transfer lexicon properties
+    frame: URIRef
+    status: URIRef
+    noun: URIRef
+    notForm: URIRef
+    requiresNear: URIRef
+    subjectRole: URIRef
+    objectRole: URIRef
+    locatedSubjectRole: URIRef
+    bothDirections: URIRef
+    weaponBefore: URIRef
+    marker: URIRef
+    role: URIRef
+    passesSubject: URIRef
+    adjacentOnly: URIRef
+    onlyBeforePerfect: URIRef
+    executes: URIRef
+    value: URIRef
+    category: URIRef
+    firstPersonPrefix: URIRef
+    firstPersonSuffix: URIRef
+    nounSuffix: URIRef
+    conjunction: URIRef
+    futurePrefix: URIRef
+    verbProclitic: URIRef
+    nounProclitic: URIRef
+    objectSuffix: URIRef
+    unitNoun: URIRef
+    vagueQuantity: URIRef
+    notCountAfter: URIRef
+    notCountBefore: URIRef
+    firstPerson: URIRef
+    ownLand: URIRef
+    thirdPerson: URIRef
+    complementizer: URIRef
+    relativePronoun: URIRef
+    clauseEnd: URIRef
+    weaponScopeEnd: URIRef
+    weaponAnaphor: URIRef
+    nonStateHead: URIRef
+    requestAfter: URIRef
+    futureWord: URIRef
+    typeOf: URIRef
+    demonstrative: URIRef
+    dealContents: URIRef
+    auxiliary: URIRef
+    partnerMarker: URIRef
+    subjectLink: URIRef
+    prepositionClitic: URIRef
+    # entity lexicon
+    EntityWords: URIRef
+    modelNoun: URIRef
+    modelPreposition: URIRef
+    formerWord: URIRef
+    rolePlacePreposition: URIRef
+    nameConjunction: URIRef
+    namePreposition: URIRef
+    # shared properties
+    form: URIRef
+    lemma: URIRef
+    pastStem: URIRef
+    presentStem: URIRef
+    pastSuffix: URIRef
+    presentPrefix: URIRef
+    presentSuffix: URIRef
+    preposition: URIRef
+
+
 KGR = Namespace(RESOURCE_IRI)
 KGRULE = Namespace(RESOURCE_IRI + "rule/")  # the extractor's rules (ontologies/rules.ttl)
 WD = Namespace("http://www.wikidata.org/entity/")

@@ -10,6 +10,7 @@ text back from the corpus beside the project.
     python scripts/devset.py texts --out /tmp/devset-articles            # every article of the manifest
     python scripts/devset.py texts --out /tmp/b01 --batch b01            # one batch
     python scripts/devset.py dump --out out/devset/articles.jsonl        # the whole set as a news dump
+    python scripts/devset.py sample --out /tmp/sample150.jsonl --mix transfer=50,any=100 --seed 13
 
 An article's text is its title, a newline and its content, as in ../shared/devset.
 """
@@ -99,6 +100,35 @@ def write_dump(out: Path) -> int:
     return len(records)
 
 
+def write_sample(out: Path, mix: dict[str, int], seed: int) -> int:
+    """A fixed random sample of the corpus as a JSON Lines news dump, for comparing two builds of kg on
+    articles it was not tuned on: `count` articles per filter, drawn with `seed`, none drawn twice. It stays
+    outside the repository (the corpus licence)."""
+    corpus = list(read_corpus())
+    rng = random.Random(seed)
+    chosen: set[int] = set()
+    for filter_name, count in mix.items():
+        pool = [n for n, r in corpus if n not in chosen and qualifies(r, filter_name, None)]
+        chosen.update(rng.sample(pool, count))
+    records = [{"file": f"s{line:05d}_{record['source']}.txt",
+                **{key: record[key] for key in ("source", "url", "date_extracted", "title", "content")}}
+               for line, record in corpus if line in chosen]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return len(records)
+
+
+def parse_mix(text: str) -> dict[str, int]:
+    """`transfer=50,any=100` → {"transfer": 50, "any": 100}."""
+    mix = {}
+    for part in text.split(","):
+        name, _, count = part.partition("=")
+        if name not in FILTERS or not count.isdigit():
+            raise argparse.ArgumentTypeError(f"not FILTER=COUNT with a filter of {sorted(FILTERS)}: {part}")
+        mix[name] = int(count)
+    return mix
+
+
 def write_texts(out: Path, batch: str | None) -> int:
     wanted = {e["corpus_line"]: e["file"] for e in read_manifest() if batch in (None, e["batch"])}
     out.mkdir(parents=True, exist_ok=True)
@@ -122,6 +152,10 @@ def main(argv: list[str]) -> int:
     texts.add_argument("--batch")
     dump = commands.add_parser("dump", help="write every development-set article into one JSON Lines dump")
     dump.add_argument("--out", type=Path, required=True)
+    sampling = commands.add_parser("sample", help="write a fixed random sample of the corpus as a dump")
+    sampling.add_argument("--out", type=Path, required=True)
+    sampling.add_argument("--mix", type=parse_mix, default="any=150", help="FILTER=COUNT,… (default any=150)")
+    sampling.add_argument("--seed", type=int, required=True)
     args = parser.parse_args(argv)
     if args.command == "pick":
         outlets = set(args.outlets.split(",")) if args.outlets else None
@@ -131,6 +165,8 @@ def main(argv: list[str]) -> int:
             for entry in entries:
                 manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
         print(f"{len(entries)} articles added to {MANIFEST.relative_to(PROJECT)} as batch {args.batch}")
+    elif args.command == "sample":
+        print(f"{write_sample(args.out, args.mix, args.seed)} articles written to {args.out}")
     elif args.command == "dump":
         print(f"{write_dump(args.out)} articles written to {args.out}")
     else:

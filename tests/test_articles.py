@@ -18,9 +18,9 @@ import pytest
 
 from kg.extracting.entities import extract_mentions
 from kg.extracting.quotations import extract_claims
-from kg.extracting.transfers import TransferLexicon, extract_transfers, load_transfer_lexicon
+from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.lexicon import SpeechLexicon, load_speech_lexicon
+from kg.lexicon import SpeechLexicon, TransferLexicon, load_speech_lexicon, load_transfer_lexicon
 from kg.normalizing import match_key
 from kg.records import AnnotatedDocument, Claim, Mention, Transfer
 from tests.conftest import make_document

@@ -115,12 +115,49 @@ def command_of(words: list[str]):
     return command, words
 
 
-@pytest.mark.parametrize("words", readme_command_lines(), ids=lambda words: " ".join(words[:3]))
-def test_the_readme_examples_use_only_options_their_commands_have(words: list[str]):
+PROJECT = README.parent
+# Where the project documents its command line besides the README's examples: prose, the docs, the
+# ontologies' and the code's comments.
+DOCUMENTING_FILES = ["README.md", "docs/*", "ontologies/*.ttl", "kg/**/*.py", "scripts/*.py", "Makefile"]
+
+
+def documented_command_lines() -> list[tuple[str, list[str]]]:
+    """Every `kg …` written as inline code in a documenting file, as (file, words after «kg»)."""
+    found = []
+    for pattern in DOCUMENTING_FILES:
+        for path in sorted(PROJECT.glob(pattern)):
+            if path.suffix in (".png",) or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8")
+            for span in re.findall(r"`kg ([a-z][^`]*)`", text):
+                words = [w for w in span.replace("…", " ").split() if w]
+                found.append((str(path.relative_to(PROJECT)), words))
+    return found
+
+
+def unknown_options(words: list[str]) -> set[str]:
     command, rest = command_of(words)
     options = {name for parameter in command.params for name in (*parameter.opts, *parameter.secondary_opts)}
     given = {word for word in rest if re.match(r"^--?[a-z]", word)}
-    assert given <= options | {"-h", "--help"}, (given - options, command.name)
-    for word in rest:  # the files an example names in the project are there
+    return given - options - {"-h", "--help"}
+
+
+@pytest.mark.parametrize("words", readme_command_lines(), ids=lambda words: " ".join(words[:3]))
+def test_the_readme_examples_use_only_options_their_commands_have(words: list[str]):
+    assert not unknown_options(words), (unknown_options(words), words)
+    for word in command_of(words)[1]:  # the files an example names in the project are there
         if word.startswith(("docs/", "seeds", "tests/")):
             assert (README.parent / word).exists(), word
+
+
+@pytest.mark.parametrize(("path", "words"), documented_command_lines(),
+                         ids=lambda value: " ".join(value[:3]) if isinstance(value, list) else value)
+def test_the_options_the_docs_name_are_options_of_their_commands(path: str, words: list[str]):
+    assert not unknown_options(words), (path, unknown_options(words), words)
+
+
+def test_the_docs_are_read_for_options():
+    documented = {(path, " ".join(words)) for path, words in documented_command_lines()}
+    assert ("kg/lexicon.py", "build --lexicon FILE") in documented
+    assert ("docs/example-lexicon.ttl", "build --lexicon docs/example-lexicon.ttl") in documented
+    assert unknown_options(["build", "--lexicon-file", "x.ttl"]) == {"--lexicon-file"}

@@ -247,6 +247,9 @@ BAD_EXTRACTION_ENTRIES = {
     "a mention an object of another record": changed_entry(
         lambda payload: payload["mentions"].__setitem__(0, {"text": "x"})),
     "offsets off the text": changed_entry(lambda payload: payload["mentions"][0].__setitem__(1, 0)),
+    "a mention's via no Via": changed_entry(lambda payload: payload["mentions"][0].__setitem__(6, "nam")),
+    "a claim's kind no kind": changed_entry(
+        lambda payload: [claim.__setitem__(5, "Quote") for claim in payload["claims"]]),
 }
 
 

@@ -15,9 +15,9 @@ import pytest
 from kg.errors import LexiconError
 from kg.extracting.entities import extract_mentions
 from kg.extracting.quotations import extract_claims
-from kg.extracting.transfers import extract_transfers, load_transfer_lexicon
+from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.lexicon import load_speech_lexicon
+from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
 from kg.normalizing import match_key
 from kg.records import PLACE, STATE, AnnotatedDocument, Mention, Transfer
 from tests.conftest import make_document
@@ -470,3 +470,82 @@ def test_lexicon_is_data(tmp_path: Path) -> None:
         load_transfer_lexicon([broken])
     with pytest.raises(LexiconError):
         load_transfer_lexicon([tmp_path / "missing.ttl"])
+
+
+def test_every_term_the_lexicons_use_is_declared_in_lex() -> None:
+    """The loaders read lexicon terms through kg.vocabulary.LEX, which refuses an undeclared name: every
+    property and class the shipped lexicons and the example use is declared there, so a typo in either
+    is an error, not a word that silently reads nothing."""
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    from kg.vocabulary import LEX, LEXICON_IRI
+
+    project = Path(__file__).resolve().parent.parent
+    used: set[str] = set()
+    files = [*(project / "ontologies").glob("lexicon-*.ttl"), project / "docs" / "example-lexicon.ttl"]
+    for path in files:
+        graph = Graph().parse(path)
+        used |= {str(p) for p in graph.predicates() if str(p).startswith(LEXICON_IRI)}
+        used |= {str(o) for o in graph.objects(None, RDF.type) if str(o).startswith(LEXICON_IRI)}
+    undeclared = set()
+    for term in used:
+        try:
+            getattr(LEX, term[len(LEXICON_IRI):])
+        except AttributeError:
+            undeclared.add(term)
+    assert used and not undeclared, sorted(undeclared)
+    with pytest.raises(AttributeError):
+        LEX.pastStm  # noqa: B018 - a typo is refused
+
+
+# One row per role rule (kg.extracting.transfers.ROLE_RULES): a sentence of the tables above, the fact it
+# states and the rule that chose its supplier or recipient, by the name the fact carries (kg:extractedBy).
+ROLE_RULE_ROWS = [
+    ("supplier-from-subject", "باعت فرنسا لقطر طائرات رافال.", ("france", "qatar", "rafale", "Agreed")),
+    ("recipient-from-subject", "اشترت قطر ٢٤ طائرة رافال من فرنسا.", ("france", "qatar", "rafale", "Agreed")),
+    ("recipient-from-object", "سلمت فرنسا الهند 36 طائرة رافال.", ("france", "india", "rafale", "Delivered")),
+    ("recipient-from-preposition", "باعت أنقرة طائرات بيرقدار إلى بولندا.",
+     ("turkey", "poland", "bayraktar-tb2", "Agreed")),
+    ("supplier-from-preposition", "اشترت قطر ٢٤ طائرة رافال من فرنسا.",
+     ("france", "qatar", "rafale", "Agreed")),
+    ("recipient-from-object-pronoun", "طالبت كييف برلين بتزويدها بصواريخ توروس.",
+     ("germany", "ukraine", "taurus", "Requested")),
+    ("supplier-from-addressee-of-request", "طلبت بولندا من الولايات المتحدة شراء 96 مروحية أباتشي.",
+     ("united-states", "poland", "apache", "Requested")),
+    ("supplier-from-weapon-nisba", "وصلت صواريخ إس-400 الروسية إلى تركيا في يوليو.",
+     ("russia", "turkey", "s-400", "Delivered")),
+    ("supplier-from-known-weapon-origin", "وصلت طائرات بيرقدار التركية إلى الكويت.\n"
+     "وتخطط قطر لشراء طائرات بيرقدار أيضا.", ("turkey", "qatar", "bayraktar-tb2", "Planned")),
+    ("supplier-from-pronoun", 'وقال الرئيس البيلاروسي: "توصلنا إلى اتفاق مع الصينيين '
+     'بأننا سنشتري منهم طائرات مسيرة".', ("china", "belarus", "drone", "Agreed")),
+    ("supplier-from-earlier-supplier", "باعت فرنسا مصر مقاتلات رافال.\nوتسلمت مصر الطائرات العام الماضي.",
+     ("france", "egypt", "rafale", "Delivered")),
+    ("recipient-from-deal-sides", "اشترت مصر من فرنسا مقاتلات رافال.\nويتضمن الاتفاق توريد صواريخ ميتيور.",
+     ("france", "egypt", "missile", "Agreed")),
+    ("supplier-from-producer", "تسلمت أوكرانيا مقاتلات إف-16 جديدة.",
+     ("united-states", "ukraine", "f-16", "Delivered")),
+    ("supplier-from-agreement-partner", "تعاقدت مصر مع ألمانيا على شراء غواصات.",
+     ("germany", "egypt", "warship", "Agreed")),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "fact"), ROLE_RULE_ROWS, ids=[row[0] for row in ROLE_RULE_ROWS])
+def test_each_role_rule_names_the_facts_it_chose(rule: str, text: str, fact: Fact, annotated, gazetteer
+                                                 ) -> None:
+    rules_of_fact = {t.rules for t in transfers_of(text, annotated, gazetteer)
+                     if facts_of([t], gazetteer) == {fact}}
+    assert any(rule in rules for rules in rules_of_fact), rules_of_fact
+
+
+def test_every_role_rule_is_declared_in_the_rules_file() -> None:
+    from rdflib import Graph
+
+    from kg.extracting.transfers import ROLE_RULES
+    from kg.vocabulary import KG, KGRULE
+
+    rules = Graph().parse(Path(__file__).resolve().parent.parent / "ontologies" / "rules.ttl")
+    declared = {str(rule)[len(str(KGRULE)):] for rule in rules.subjects(None, KG.Rule)}
+    named = {f"{side}-from-{name}" for name in ROLE_RULES for side in ("supplier", "recipient")}
+    assert named <= declared, sorted(named - declared)
+    assert {row[0] for row in ROLE_RULE_ROWS} <= named

@@ -40,7 +40,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ONTOLOGIES = PACKAGE.parent / "ontologies"
 # What extraction runs: the extractors and every module they read records, names and language data with.
 EXTRACTION_CODE = ("extracting/*.py", "gazetteer.py", "lexicon.py", "normalizing.py", "records.py",
-                   "datafiles.py", "vocabulary.py")
+                   "datafiles.py", "vocabulary.py", "states.py")
 # An entry's parts, and the records each holds.
 PARTS = {"sentences": tuple[AnnotatedSentence, ...], "mentions": tuple[Mention, ...],
          "claims": tuple[Claim, ...], "transfers": tuple[Transfer, ...]}

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
+from kg.lexicon import EntityLexicon, load_entity_lexicon
 from kg.normalizing import clitic_variants, fold, match_key, nisba_stem, strip_article
 from kg.records import (
     ORGANIZATION,
@@ -45,6 +46,7 @@ from kg.records import (
     AnnotatedSentence,
     Mention,
     NamedSpan,
+    Via,
     Word,
 )
 
@@ -62,18 +64,10 @@ ROLE_PRIORITY = (
     "role-minister", "role-head-of-state", "role-leader",
 )
 COUNTERPART = "role-counterpart"
-# Prepositions that may stand between a role and its appositive name:
-# «السفير البيلاروسي لدى موسكو دميتري كروتوي».
-ROLE_PLACE_PREPOSITIONS = {"لدى", "في", "الى", "إلى"}
 _DESIGNATION = re.compile(r"[0-9A-Za-z٠-٩]")
 _OPENING_MARKS = frozenset({"«", "\"", "“", "„", "‹"})  # quotation marks that may open a name
 _CLOSING_MARKS = frozenset({"»", "\"", "”", "›"})
 _DIGITS_ONLY = re.compile(r"^[0-9٠-٩.,]+$")
-# What names a model after it: «من طراز إف-16», «من نوع شاهد».
-MODEL_NOUNS = {"طراز", "طرازات", "نوع"}
-# «السابق», «الأسبق»: after a role, a former holder of the post (folded, without the article).
-FORMER_WORDS = {"سابق", "سابقه", "اسبق"}
-MODEL_PREPOSITIONS = {"من"}
 # The verbal nouns (masdar) of the derived verb forms, on the folded word without article: a masdar after a
 # name («وزارة الخارجية الإيرانية تقديم», «تبون تعزيز») is the next phrase, not part of the name.
 _MASDAR = re.compile(
@@ -86,8 +80,6 @@ _MASDAR = re.compile(
     r"|م\wا\w\wه)$"          # مفاعلة: مساعدة، مشاركة
 )
 HYPHENS = "-‐‑–—"
-_CONJUNCTIONS = {"و", "ف"}
-_PREPOSITIONS = {"ب", "ل", "ك"}
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
@@ -133,10 +125,10 @@ def sentence_tokens(sentence: AnnotatedSentence, text: str) -> list[Token]:
 _Appositive = tuple  # (gazetteer id or None, unknown name or None, first token, last token)
 
 
-def _is_number(token: Token) -> bool:
+def _is_number(token: Token, conjunctions: frozenset[str]) -> bool:
     """Digits, with or without a clitic conjunction («و40»)."""
     surface = fold(token.surface)
-    return bool(_DIGITS_ONLY.match(surface[1:] if surface[:1] in _CONJUNCTIONS else surface))
+    return bool(_DIGITS_ONLY.match(surface[1:] if surface[:1] in conjunctions else surface))
 
 
 @dataclass(frozen=True)
@@ -189,19 +181,23 @@ def person_key(known_id: str | None, name: str | None) -> str:
     return known_id if known_id else "name:" + match_key(name or "")
 
 
-def extract_mentions(annotated: AnnotatedDocument, gazetteer: Gazetteer) -> Iterator[Mention]:
-    """Every entity mention of the document, in text order; offsets point into document.text."""
+def extract_mentions(annotated: AnnotatedDocument, gazetteer: Gazetteer, lexicon: EntityLexicon | None = None
+                     ) -> Iterator[Mention]:
+    """Every entity mention of the document, in text order; offsets point into document.text. ``lexicon``
+    is the entity lexicon (ontologies/lexicon-entities.ttl when not given)."""
     text = annotated.document.text
     context = _DocumentContext(annotated.document.date)
     document_words = {fold(w) for w in re.findall(r"\w+", text)}
+    words = lexicon or load_entity_lexicon()
     for sentence in annotated.sentences:
-        yield from _SentenceExtractor(sentence, text, gazetteer, context, document_words).run()
+        yield from _SentenceExtractor(sentence, text, gazetteer, context, document_words, words).run()
 
 
 class _SentenceExtractor:
     def __init__(self, sentence: AnnotatedSentence, text: str, gazetteer: Gazetteer,
-                 context: _DocumentContext, document_words: set[str]) -> None:
+                 context: _DocumentContext, document_words: set[str], words: EntityLexicon) -> None:
         self.sentence = sentence
+        self.words = words
         self.text = text
         self.gazetteer = gazetteer
         self.context = context
@@ -251,7 +247,7 @@ class _SentenceExtractor:
             state, last = nisba
             if self._people_of(position, last):
                 return last + 1
-            self._emit(position, last, STATE, state, "nisba", affiliation=state)
+            self._emit(position, last, STATE, state, Via.NISBA, affiliation=state)
             return last + 1
         return position + 1
 
@@ -362,15 +358,15 @@ class _SentenceExtractor:
                     or self._is_model_noun(before):
                 return True
         following = [fold(t.surface) for t in tokens[last + 1:last + 3]]
-        return bool(following) and (following[0] in MODEL_NOUNS or (
-            following[0] in MODEL_PREPOSITIONS and len(following) > 1 and following[1] in MODEL_NOUNS))
+        nouns = self.words.model_nouns
+        return bool(following) and (following[0] in nouns or (
+            following[0] in self.words.model_prepositions and len(following) > 1 and following[1] in nouns))
 
     def _is_system_noun(self, token: Token) -> bool:
         return any(match_key(v) in self.gazetteer.system_nouns for v in clitic_variants(token.surface))
 
-    @staticmethod
-    def _is_model_noun(token: Token) -> bool:
-        return fold(token.surface) in MODEL_NOUNS
+    def _is_model_noun(self, token: Token) -> bool:
+        return fold(token.surface) in self.words.model_nouns
 
     def _nisba(self, first: int) -> tuple[str, int] | None:
         tokens = self.tokens
@@ -411,7 +407,7 @@ class _SentenceExtractor:
                 seen += 1
         return len(surface) if seen == letters else 0
 
-    def _emit(self, first: int, last: int, kind: str, known_id: str | None, via: str, stripped: int = 0,
+    def _emit(self, first: int, last: int, kind: str, known_id: str | None, via: Via, stripped: int = 0,
               affiliation: str | None = None, name: str | None = None, start: int | None = None,
               end: int | None = None, category: str | None = None) -> Mention:
         span_start, span_end = self._span(first, last, stripped)
@@ -427,7 +423,7 @@ class _SentenceExtractor:
 
     def _emit_name(self, found: _Match) -> Mention:
         entry = self.gazetteer.entries[found.target]
-        via = "capital" if entry.stands_for else "generic" if entry.generic else "name"
+        via = Via.CAPITAL if entry.stands_for else Via.GENERIC if entry.generic else Via.NAME
         # A known body of a state («وزارة الخارجية الأمريكية») is tied to its state as any other body is.
         affiliation = entry.stands_for or entry.body_of
         return self._emit(found.first, found.last, entry.kind, entry.entity_id, via, found.stripped,
@@ -563,10 +559,10 @@ class _SentenceExtractor:
         Organization tied to its state."""
         entry = self.gazetteer.entry(body.entity_id)
         if entry is not None and entry.entity_id in self.gazetteer.entries:
-            via = "capital" if entry.stands_for else "name"
+            via = Via.CAPITAL if entry.stands_for else Via.NAME
             return self._emit(body.first, body.last, entry.kind, entry.entity_id, via, body.stripped,
                               affiliation=entry.stands_for or body.state)
-        return self._emit(body.first, body.last, ORGANIZATION, body.entity_id, "name", body.stripped,
+        return self._emit(body.first, body.last, ORGANIZATION, body.entity_id, Via.NAME, body.stripped,
                           affiliation=body.state, name=body.name)
 
     # ---- unnamed sources ------------------------------------------------------------------------------
@@ -577,8 +573,26 @@ class _SentenceExtractor:
         the state of a nisba among them; no entity is made of it. Returns the position after it, or None
         where the noun is an adjective («الوزير المسؤول») or introduces a name («المسؤول الأمريكي جون كيربي»).
         """
-        gazetteer = self.gazetteer
+        found = self._source_noun(position)
+        if found is None or self._qualifies_noun_before(position):
+            return None
+        kind, last = found
+        end, affiliation = self._source_adjectives(last)
+        following = end + 1
+        if self._not_a_source_before(following, end == last):
+            return None
         tokens = self.tokens
+        if affiliation is None and following + 1 < len(tokens) and fold(tokens[following].surface) in {
+                "في", "ب"}:
+            body = self._body_at(following + 1)
+            affiliation = body.state if body is not None else None
+        self._emit(position, end, kind, None, Via.ANONYMOUS, self._clitic_length(position),
+                   affiliation=affiliation)
+        return end + 1
+
+    def _source_noun(self, position: int) -> tuple[str, int] | None:
+        """The kind and last token of an unnamed-source noun of the gazetteer at ``position``."""
+        gazetteer = self.gazetteer
         variants: list[tuple[str, int]] = []
         for variant, stripped, _ in self._variants(position):
             variants.append((variant, stripped))
@@ -587,17 +601,21 @@ class _SentenceExtractor:
         found = self._longest_key(position, gazetteer.unnamed_sources, gazetteer.max_unnamed_words, variants,
                                   within_punctuation=False)
         kind = None if found is None else gazetteer.unnamed_sources[found[2]]
-        last = position if found is None else found[0]
-        if kind is None:
-            return None
-        if position > 0:
-            before = tokens[position - 1]
-            head = max(before.words, key=lambda w: len(w.text))
-            definite = self._definite(position - 1)
-            if head.upos in {"NOUN", "PROPN", "ADJ"} and definite and not before.is_punctuation:
-                return None  # «الوزير المسؤول عن…»: an adjective of the noun before
-        end = last
-        affiliation = None
+        return None if kind is None else (kind, found[0])
+
+    def _qualifies_noun_before(self, position: int) -> bool:
+        """«الوزير المسؤول عن…»: a definite word after a definite noun is an adjective of that noun."""
+        if position == 0:
+            return False
+        before = self.tokens[position - 1]
+        head = max(before.words, key=lambda w: len(w.text))
+        noun = head.upos in {"NOUN", "PROPN", "ADJ"}
+        return noun and self._definite(position - 1) and not before.is_punctuation
+
+    def _source_adjectives(self, last: int) -> tuple[int, str | None]:
+        """The adjectives after a source noun (at most four): where they end, and the state of a nisba
+        among them."""
+        tokens, end, affiliation = self.tokens, last, None
         while end + 1 < len(tokens) and end + 1 not in self.taken and end - last < 4:
             nisba = self._nisba(end + 1)
             if nisba is not None:
@@ -607,24 +625,23 @@ class _SentenceExtractor:
             # «خبراء اقتصاديون»: a source noun that is a plural adjective too («اقتصاديون», «عسكريون»)
             # qualifies the one before it.
             next_token = tokens[end + 1]
+            sources = self.gazetteer.unnamed_sources
             if self._is_adjective(end + 1) or not next_token.is_punctuation and any(
-                    match_key(v) in gazetteer.unnamed_sources for v in clitic_variants(next_token.surface)):
+                    match_key(v) in sources for v in clitic_variants(next_token.surface)):
                 end += 1
                 continue
             break
-        following = end + 1
-        if following < len(tokens) and (
-                fold(tokens[following].surface) == "عن" or self._names_person_at(following)):
-            return None  # «مسؤول عن…» is responsible for; «المسؤول الأمريكي جون كيربي» is named
-        if end == last and following < len(tokens) and self._governs_genitive(following):
-            return None  # «مصدر الأسلحة», «مسؤولو وزارة الدفاع»: a noun in construct, not a source
-        if affiliation is None and following + 1 < len(tokens) and fold(tokens[following].surface) in {
-                "في", "ب"}:
-            body = self._body_at(following + 1)
-            affiliation = body.state if body is not None else None
-        self._emit(position, end, kind, None, "anonymous", self._clitic_length(position),
-                   affiliation=affiliation)
-        return end + 1
+        return end, affiliation
+
+    def _not_a_source_before(self, following: int, bare_noun: bool) -> bool:
+        """Whether what follows a source noun makes it no source: «مسؤول عن…» is responsible for;
+        «المسؤول الأمريكي جون كيربي» is named; «مصدر الأسلحة», «مسؤولو وزارة الدفاع»: a bare noun in
+        construct."""
+        if following >= len(self.tokens):
+            return False
+        if fold(self.tokens[following].surface) == "عن" or self._names_person_at(following):
+            return True
+        return bare_noun and self._governs_genitive(following)
 
     def _is_adjective(self, position: int) -> bool:
         """An adjective by its tag or by its nisba ending («عسكري», «الملكية», tagged as nouns)."""
@@ -670,11 +687,10 @@ class _SentenceExtractor:
         """
         role = role_match.target
         tokens = self.tokens
-        position = role_match.last + 1
         article = any(self._definite(p) for p in range(role_match.first, role_match.last + 1))
-        jurisdiction, position, inner = self._jurisdiction(position, article)
+        jurisdiction, position, inner = self._jurisdiction(role_match.last + 1, article)
         # «وزيرة الخارجية الأمريكية السابقة»: a former holder, whom only a name after it can tell.
-        former = position < len(tokens) and strip_article(tokens[position].surface) in FORMER_WORDS
+        former = position < len(tokens) and strip_article(tokens[position].surface) in self.words.former_words
         position += former
         phrase_last = position - 1
         appositive = self._appositive(position)
@@ -689,33 +705,34 @@ class _SentenceExtractor:
             known_id, name = None, None
         else:
             known_id, name = self._role_person(role, jurisdiction, appositive)
-        if known_id is None and name is None:
-            if jurisdiction is None:
-                return None
+        if known_id is None and name is None and jurisdiction is None:
+            return None
         # The state a body or seat of power stands for is the role's affiliation («باسم الكرملين» → Russia,
         # «باسم الخارجية الإيرانية» → Iran).
         state = self.gazetteer.stands_for(jurisdiction) or self.gazetteer.body_state(jurisdiction)
-        affiliation = state or jurisdiction
-        self._emit(role_match.first, phrase_last, PERSON, known_id, "role", role_match.stripped,
-                   affiliation=affiliation, name=name)
-        # A state or body named in the role phrase («رئيس كازاخستان», «باسم وزارة الدفاع الهندية») is
-        # named there all the same: a mention of its own inside the role's.
-        if isinstance(inner, _Body):
-            self._emit_body(inner)
-        elif isinstance(inner, _Match):
-            self._emit_name(inner)
-        if appositive is not None and appositive[0] is None and name:
-            # The unknown name is the person's mention («الأمير تركي بن محمد»): none of its words is read
-            # again as a nisba or a state.
-            start, end = self._name_span(appositive[2], appositive[3])
-            self._emit(appositive[2], appositive[3], PERSON, None, "ner", start=start, end=end)
-            self.context.names.setdefault(person_key(None, name), name)
+        self._emit(role_match.first, phrase_last, PERSON, known_id, Via.ROLE, role_match.stripped,
+                   affiliation=state or jurisdiction, name=name)
+        self._emit_role_insides(inner, appositive, name)
         if appositive is not None and (known_id or name):
             person = person_key(known_id, name)
             self.context.bind(role, jurisdiction, person)
             if state:
                 self.context.bind(role, state, person)
         return phrase_last + 1
+
+    def _emit_role_insides(self, inner: _Match | _Body | None, appositive: _Appositive | None,
+                           name: str | None) -> None:
+        """The mentions inside a role phrase: a state or body named in it («رئيس كازاخستان», «باسم وزارة
+        الدفاع الهندية») is named there all the same; an unknown appositive name is the person's mention
+        («الأمير تركي بن محمد»), none of whose words is read again as a nisba or a state."""
+        if isinstance(inner, _Body):
+            self._emit_body(inner)
+        elif isinstance(inner, _Match):
+            self._emit_name(inner)
+        if appositive is not None and appositive[0] is None and name:
+            start, end = self._name_span(appositive[2], appositive[3])
+            self._emit(appositive[2], appositive[3], PERSON, None, Via.NER, start=start, end=end)
+            self.context.names.setdefault(person_key(None, name), name)
 
     def _definite(self, position: int) -> bool:
         """The word carries the article (after any clitic): «الروسي», «بالرئيس»."""
@@ -761,8 +778,8 @@ class _SentenceExtractor:
         if position < len(tokens) and tokens[position].surface in (",", "،"):
             position += 1
         # «لدى موسكو», «في مينسك» between the role and the name
-        if position + 1 < len(tokens) and fold(tokens[position].surface) in {fold(p) for p in
-                                                                          ROLE_PLACE_PREPOSITIONS}:
+        places = self.words.role_place_prepositions
+        if position + 1 < len(tokens) and fold(tokens[position].surface) in places:
             place = self._name_match(position + 1)
             if place is not None and self.gazetteer.entries[place.target].kind in (STATE, PLACE):
                 position = place.last + 1
@@ -878,7 +895,7 @@ class _SentenceExtractor:
             if end - start < 2:
                 continue
             name = self.text[start:end]
-            self._emit(first, last, kind, None, "ner", start=start, end=end, name=None)
+            self._emit(first, last, kind, None, Via.NER, start=start, end=end, name=None)
             if kind == PERSON:
                 self.context.names.setdefault(person_key(None, name), name)
 
@@ -962,7 +979,8 @@ class _SentenceExtractor:
             clitic = fold(head.text)
             rest = fold(token.surface)[len(clitic):]
             evidence = rest in self.document_words
-            if clitic in _CONJUNCTIONS and len(rest) >= 3 or clitic in _PREPOSITIONS and evidence:
+            if clitic in self.words.conjunctions and len(rest) >= 3 or clitic in self.words.prepositions \
+                    and evidence:
                 start += self._offset_of_letter(token.surface, len(clitic))
         return start, end
 
@@ -974,7 +992,7 @@ class _SentenceExtractor:
         tokens = self.tokens
         for position, token in enumerate(tokens[:-1]):
             generic = self._weapon_at(position)
-            opens = generic is not None and generic.via == "generic" and generic.end <= token.end
+            opens = generic is not None and generic.via == Via.GENERIC and generic.end <= token.end
             if not (opens or (position not in self.taken and self._is_system_noun(token))):
                 continue
             first = position + 1
@@ -984,10 +1002,10 @@ class _SentenceExtractor:
                 phrase = self.text[tokens[first].start:tokens[last].end]
                 known = self._known_weapon(phrase)
                 if known is not None and not self._weapon_at(first):
-                    self._emit(first, last, WEAPON, known, "name")  # «مقاتلات «الرافال»»: an article on it
+                    self._emit(first, last, WEAPON, known, Via.NAME)  # «مقاتلات «الرافال»»: an article on it
                 elif match_key(phrase) not in self.gazetteer.names and not self._is_amount(first, last):
                     category = self._category_before(position + 1)[1]
-                    self._emit(first, last, WEAPON, None, "name", category=category)
+                    self._emit(first, last, WEAPON, None, Via.NAME, category=category)
                 continue
             if first in self.taken or not self._opens_designation(first):
                 continue
@@ -998,7 +1016,7 @@ class _SentenceExtractor:
                 continue
             if self._is_amount(first, last):
                 continue
-            self._emit(first, last, WEAPON, None, "name", category=self._category_before(first)[1])
+            self._emit(first, last, WEAPON, None, Via.NAME, category=self._category_before(first)[1])
 
     def _models(self) -> None:
         """«مروحيات عسكرية من طراز كاراكال», «غواصات من طراز 209»: what «طراز»/«نوع» names after a weapon
@@ -1006,7 +1024,7 @@ class _SentenceExtractor:
         and names nothing; «سيارة من طراز تويوتا» is no weapon."""
         tokens = self.tokens
         for position, token in enumerate(tokens[:-1]):
-            if position in self.taken or fold(token.surface) not in MODEL_NOUNS:
+            if position in self.taken or fold(token.surface) not in self.words.model_nouns:
                 continue
             first = position + 1
             quoted = self._quoted_name(first)  # «فرقاطة من نوع «فريم»»: the name in marks
@@ -1018,8 +1036,9 @@ class _SentenceExtractor:
             if not designation and (word.upos == "ADJ" or self._nisba(first) is not None or (
                     word.upos == "NOUN" and fold(tokens[first].surface).startswith("ال"))):
                 continue  # «من طراز قديم», «من نوع السلاح»
-            head = position - 1 if position > 0 and fold(tokens[position - 1].surface) in MODEL_PREPOSITIONS \
-                else position
+            prepositions = self.words.model_prepositions
+            after_preposition = position > 0 and fold(tokens[position - 1].surface) in prepositions
+            head = position - 1 if after_preposition else position
             found, category = self._category_before(head)
             if not found:
                 continue
@@ -1027,7 +1046,7 @@ class _SentenceExtractor:
             phrase = self.text[tokens[first].start:tokens[last].end]
             if match_key(phrase) in self.gazetteer.names or self._is_amount(first, last):
                 continue  # known already, or a number alone («من طراز 209»: the noun before is the weapon)
-            self._emit(first, last, WEAPON, None, "name", category=category)
+            self._emit(first, last, WEAPON, None, Via.NAME, category=category)
 
     def _known_weapon(self, phrase: str) -> str | None:
         """The gazetteer weapon a name is, an article written on it taken off («الرافال», «الإس-400»)."""
@@ -1097,7 +1116,7 @@ class _SentenceExtractor:
         """A sum or a count, not a designation: numbers alone («4 . 25»), or a number before a number word or
         a currency («4 مليارات», «375 مليون دولار»)."""
         tokens = self.tokens
-        if all(_is_number(t) or t.is_punctuation for t in tokens[first:last + 1]):
+        if all(_is_number(t, self.words.conjunctions) or t.is_punctuation for t in tokens[first:last + 1]):
             return True
         following = tokens[last + 1] if last + 1 < len(tokens) else None
         return following is not None and _DIGITS_ONLY.match(tokens[last].surface) is not None and (
@@ -1117,7 +1136,8 @@ class _SentenceExtractor:
                             if match_key(v) in self.gazetteer.noun_categories), None)
                 return True, self.gazetteer.noun_categories.get(key) if key else None
             skippable = token.upos & {"ADJ", "NUM"} or _DIGITS_ONLY.match(token.surface) or (
-                fold(token.surface) in MODEL_PREPOSITIONS | MODEL_NOUNS) or self._nisba(at) is not None
+                fold(token.surface) in self.words.model_prepositions | self.words.model_nouns
+            ) or self._nisba(at) is not None
             if not skippable or token.is_punctuation:
                 break
         return False, None
@@ -1129,10 +1149,10 @@ class _SentenceExtractor:
         drop = set()
         for generic, following in zip(weapons, weapons[1:], strict=False):
             # «أنظمة إسكندر للصواريخ الباليستية»: a generic phrase right after the name describes it.
-            if following.via == "generic" and generic.via != "generic" and not [
+            if following.via == Via.GENERIC and generic.via != Via.GENERIC and not [
                     t for t in self.tokens if generic.end <= t.start and t.end <= following.start]:
                 drop.add(following)
-            if generic.via != "generic" or following.via == "generic":
+            if generic.via != Via.GENERIC or following.via == Via.GENERIC:
                 continue
             # «مروحيات عسكرية من طراز كاراكال» keeps both: the transfer extractor reads «من طراز» itself.
             between = [t for t in self.tokens if generic.end <= t.start and t.end <= following.start]

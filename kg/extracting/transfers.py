@@ -26,14 +26,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
-
-from kg.datafiles import read_turtle
-from kg.errors import LexiconError
 from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.lexicon import PARTY_ROLES, Frame, StatusCue, TransferCue, TransferLexicon
 from kg.normalizing import clitic_variants, fold, match_key
 from kg.records import (
     ORGANIZATION,
@@ -46,295 +41,15 @@ from kg.records import (
     Claim,
     Mention,
     Transfer,
+    Via,
     Word,
 )
-
-# ── The transfer lexicon (ontologies/lexicon-transfers.ttl) ─────────────────────────────────────────
-
-LEX = "https://w3id.org/kg-ar/lexicon#"
-ONTOLOGY = "https://w3id.org/kg-ar/ontology#"
-LEXICON_FILE = Path(__file__).resolve().parent.parent.parent / "ontologies" / "lexicon-transfers.ttl"
-PARTY_ROLES = ("supplier", "recipient", "location", "origin", "party")
-_ROLE_NAMES = {"Supplier": "supplier", "Recipient": "recipient", "Location": "location", "Origin": "origin",
-               "Party": "party", "Weapon": "weapon"}
-STATUSES = ("Delivered", "Deployed", "Agreed", "Planned", "Requested", "Denied")
-
-
-def _lex(name: str) -> URIRef:
-    return URIRef(LEX + name)
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Which argument of a cue plays which part."""
-
-    name: str
-    subject_role: str | None
-    object_role: str | None
-    marker_roles: dict[tuple[str, ...], str]  # folded preposition words → role
-    both_directions: bool = False
-    weapon_before: bool = False
-    located_subject_role: str | None = None  # the subject's role when a host («في X») is named
-
-
-@dataclass(frozen=True)
-class TransferCue:
-    """A word or phrase that states a transfer, its frame and its status when nothing else says."""
-
-    name: str
-    frame: Frame
-    status: str
-    lemmas: frozenset[str] = frozenset()
-    requires_near: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class StatusCue:
-    """A word that sets the status of the transfer cue it governs (None: it happened, keep the cue's own)."""
-
-    name: str
-    status: str | None
-    passes_subject: bool = False
-    adjacent_only: bool = False
-    only_before_perfect: bool = False
-    executes: bool = False  # «نفذ», «تحرك بشأن»: carries out the plan after it
-
-
-@dataclass(frozen=True)
-class _Form:
-    """A folded form of a lexicon entry: its words, and what its affixes say of person and aspect."""
-
-    words: tuple[str, ...]
-    first_person: bool = False
-    aspect: str | None = None  # "Perf" | "Imp", as Stanza's Aspect feature names them
-
-
-PhraseTable = dict  # first folded word → [(_Form, entry)]
-
-
-@dataclass(frozen=True)
-class TransferLexicon:
-    """The transfer lexicon, folded and indexed for matching on tokens."""
-
-    cue_phrases: PhraseTable
-    cue_lemmas: dict[str, tuple[TransferCue, ...]]
-    status_phrases: PhraseTable
-    frames: dict[str, Frame]
-    conjunctions: tuple[str, ...]
-    future_prefixes: tuple[str, ...]
-    verb_proclitics: tuple[str, ...]
-    noun_proclitics: tuple[str, ...]
-    object_suffixes: tuple[str, ...]
-    markers: frozenset[tuple[str, ...]]
-    marker_words: frozenset[str]
-    max_marker_words: int
-    numbers: dict[tuple[str, ...], int]
-    unit_nouns: frozenset[str]
-    vague_quantities: frozenset[str]
-    first_person: frozenset[str]
-    own_land: frozenset[str]
-    complementizers: frozenset[str]
-    relative_pronouns: frozenset[str]
-    clause_ends: frozenset[str]
-    weapon_scope_ends: frozenset[str]
-    weapon_anaphors: frozenset[str]
-    non_state_heads: frozenset[str]
-    request_after: tuple[tuple[str, ...], ...]
-    future_words: frozenset[str]
-    type_words: frozenset[str]
-    not_count_after: frozenset[str] = frozenset()
-    not_count_before: frozenset[str] = frozenset()
-    weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
-    demonstratives: frozenset[str] = frozenset()
-    deal_contents: tuple[tuple[str, ...], ...] = ()
-
-
-def load_transfer_lexicon(extra_files: Sequence[Path] = ()) -> TransferLexicon:
-    """The transfer lexicon of ontologies/lexicon-transfers.ttl plus a user's Turtle files (their cues,
-    status words and frames add to the shipped ones). Raises LexiconError on a missing or invalid file."""
-    return _load_transfer_lexicon(tuple(str(Path(f)) for f in extra_files))
-
-
-@functools.lru_cache(maxsize=8)
-def _load_transfer_lexicon(extra_files: tuple[str, ...]) -> TransferLexicon:
-    files = [LEXICON_FILE, *(Path(f) for f in extra_files)]
-    return build_transfer_lexicon(read_turtle(files, LexiconError, "lexicon"))
-
-
-def _strings(graph: Graph, subject: URIRef, name: str) -> list[str]:
-    values = {str(o) for o in graph.objects(subject, _lex(name)) if isinstance(o, Literal)}
-    return sorted(values, key=lambda v: (len(v), v))
-
-
-def _folded(graph: Graph, subject: URIRef, name: str) -> list[str]:
-    return [fold(v) for v in _strings(graph, subject, name)]
-
-
-def _flag(graph: Graph, subject: URIRef, name: str) -> bool:
-    return any(bool(o.toPython()) for o in graph.objects(subject, _lex(name)) if isinstance(o, Literal))
-
-
-def _local(iri: object) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _status_of(graph: Graph, subject: URIRef) -> str | None:
-    value = next(iter(graph.objects(subject, _lex("status"))), None)
-    if value is None:
-        return None
-    status = _local(value)
-    if status not in STATUSES:
-        raise LexiconError(f"lexicon entry {_local(subject)} has an unknown status {status!r}")
-    return status
-
-
-def _literal_first_person(word: str, forms: set[str], prefixes: set[str], suffixes: set[str]) -> bool:
-    """Whether a literal verb form is first person: «نشتري» beside «يشتري», «اشترينا» beside «اشتروا»."""
-    if word[:1] in prefixes and "ي" + word[1:] in forms:
-        return True
-    return any(word.endswith(suffix) and (word[: -len(suffix)] + "وا" in forms or word[: -len(suffix)] + "ت"
-                                          in forms) for suffix in suffixes)
-
-
-def _role_of(graph: Graph, subject: URIRef, name: str) -> str | None:
-    return next((_ROLE_NAMES[_local(o)] for o in graph.objects(subject, _lex(name))), None)
-
-
-def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
-    """The lexicon's lookup tables from an rdflib graph holding lexicon triples."""
-    conjugation = _lex("Conjugation")
-    past_suffixes = [fold(s) for s in _strings(graph, conjugation, "pastSuffix")]
-    present_prefixes = [fold(s) for s in _strings(graph, conjugation, "presentPrefix")]
-    present_suffixes = [fold(s) for s in _strings(graph, conjugation, "presentSuffix")]
-    first_person_prefixes = {fold(s) for s in _strings(graph, conjugation, "firstPersonPrefix")}
-    first_person_suffixes = {fold(s) for s in _strings(graph, conjugation, "firstPersonSuffix")}
-    noun_suffixes = [fold(s) for s in _strings(graph, conjugation, "nounSuffix")]
-
-    def forms_of(subject: URIRef) -> list[_Form]:
-        """Every folded form of an entry: its words, whether it is first person, past or present."""
-        forms: list[_Form] = []
-        for stem in _folded(graph, subject, "pastStem"):
-            for suffix in past_suffixes:
-                forms.append(_Form((stem + suffix,), suffix in first_person_suffixes, "Perf"))
-        for stem in _folded(graph, subject, "presentStem"):
-            for prefix in present_prefixes:
-                for suffix in present_suffixes:
-                    first_person = prefix in first_person_prefixes and not suffix
-                    forms.append(_Form((prefix + stem + suffix,), first_person, "Imp"))
-        for noun in _folded(graph, subject, "noun"):
-            words = tuple(noun.split())
-            for suffix in noun_suffixes:
-                forms.append(_Form((words[0] + suffix, *words[1:])))
-        literal = _folded(graph, subject, "form")
-        known = {f.split()[0] for f in literal}
-        for form in literal:
-            words = tuple(form.split())
-            forms.append(_Form(words, _literal_first_person(words[0], known, first_person_prefixes,
-                                                            first_person_suffixes)))
-        return forms
-
-    frames: dict[str, Frame] = {}
-    marker_words: set[str] = set()
-    markers: set[tuple[str, ...]] = set()
-    for subject in graph.subjects(RDF.type, _lex("Frame")):
-        marker_roles: dict[tuple[str, ...], str] = {}
-        for marker in graph.objects(subject, _lex("marker")):
-            role = _ROLE_NAMES[_local(next(iter(graph.objects(marker, _lex("role")))))]
-            for preposition in _folded(graph, marker, "preposition"):
-                words = tuple(preposition.split())
-                marker_roles[words] = role
-                markers.add(words)
-                marker_words.update(words)
-        subject_role = _role_of(graph, subject, "subjectRole")
-        object_role = _role_of(graph, subject, "objectRole")
-        frames[_local(subject)] = Frame(
-            _local(subject), subject_role, object_role, marker_roles, _flag(graph, subject, "bothDirections"),
-            _flag(graph, subject, "weaponBefore"), _role_of(graph, subject, "locatedSubjectRole"))
-
-    cue_phrases: dict[str, list] = {}
-    cue_lemmas: dict[str, list[TransferCue]] = {}
-    for subject in sorted(graph.subjects(RDF.type, _lex("TransferCue")), key=str):
-        frame_iri = next(iter(graph.objects(subject, _lex("frame"))), None)
-        if frame_iri is None or _local(frame_iri) not in frames:
-            raise LexiconError(f"transfer cue {_local(subject)} has no known lex:frame")
-        status = _status_of(graph, subject)
-        if status is None:
-            raise LexiconError(f"transfer cue {_local(subject)} has no lex:status")
-        lemmas = frozenset(_folded(graph, subject, "lemma"))
-        cue = TransferCue(_local(subject), frames[_local(frame_iri)], status, lemmas,
-                          frozenset(_folded(graph, subject, "requiresNear")))
-        excluded = set(_folded(graph, subject, "notForm"))
-        for form in forms_of(subject):
-            if " ".join(form.words) not in excluded:
-                cue_phrases.setdefault(form.words[0], []).append((form, cue))
-        for lemma in lemmas:
-            cue_lemmas.setdefault(lemma, []).append(cue)
-
-    status_phrases: dict[str, list] = {}
-    for subject in sorted(graph.subjects(RDF.type, _lex("StatusCue")), key=str):
-        cue = StatusCue(_local(subject), _status_of(graph, subject), _flag(graph, subject, "passesSubject"),
-                        _flag(graph, subject, "adjacentOnly"), _flag(graph, subject, "onlyBeforePerfect"),
-                        _flag(graph, subject, "executes"))
-        for form in forms_of(subject):
-            status_phrases.setdefault(form.words[0], []).append((form, cue))
-
-    numbers: dict[tuple[str, ...], int] = {}
-    for subject in graph.subjects(RDF.type, _lex("NumberWord")):
-        value = int(next(iter(graph.objects(subject, _lex("value")))).toPython())
-        for form in _folded(graph, subject, "form"):
-            numbers[tuple(form.split())] = value
-
-    weapon_references: dict[str, frozenset[str]] = {}
-    for subject in graph.subjects(RDF.type, _lex("WeaponReference")):
-        categories = frozenset(_strings(graph, subject, "category"))
-        for noun in _folded(graph, subject, "noun"):
-            weapon_references[noun] = weapon_references.get(noun, frozenset()) | categories
-
-    words = _lex("Words")
-    quantities = _lex("Quantities")
-    pronouns = _lex("Pronouns")
-    return TransferLexicon(
-        cue_phrases=cue_phrases,
-        cue_lemmas={k: tuple(v) for k, v in cue_lemmas.items()},
-        status_phrases=status_phrases,
-        frames=frames,
-        conjunctions=tuple(_folded(graph, conjugation, "conjunction")),
-        future_prefixes=tuple(_folded(graph, conjugation, "futurePrefix")),
-        verb_proclitics=tuple(_folded(graph, conjugation, "verbProclitic")),
-        noun_proclitics=tuple(sorted(_folded(graph, conjugation, "nounProclitic"), key=len, reverse=True)),
-        object_suffixes=tuple(sorted(_folded(graph, conjugation, "objectSuffix"), key=len, reverse=True)),
-        markers=frozenset(markers),
-        marker_words=frozenset(marker_words),
-        max_marker_words=max((len(m) for m in markers), default=1),
-        numbers=numbers,
-        unit_nouns=frozenset(_folded(graph, quantities, "unitNoun")),
-        vague_quantities=frozenset(_folded(graph, quantities, "vagueQuantity")),
-        first_person=frozenset(_folded(graph, pronouns, "firstPerson")),
-        own_land=frozenset(_folded(graph, pronouns, "ownLand")),
-        complementizers=frozenset(_folded(graph, words, "complementizer")),
-        relative_pronouns=frozenset(_folded(graph, words, "relativePronoun")),
-        clause_ends=frozenset(_folded(graph, words, "clauseEnd")),
-        weapon_scope_ends=frozenset(_folded(graph, words, "weaponScopeEnd")),
-        weapon_anaphors=frozenset(_folded(graph, words, "weaponAnaphor")),
-        non_state_heads=frozenset(_folded(graph, words, "nonStateHead")),
-        request_after=tuple(tuple(p.split()) for p in _folded(graph, words, "requestAfter")),
-        future_words=frozenset(_folded(graph, words, "futureWord")),
-        type_words=frozenset(w for p in _folded(graph, words, "typeOf") for w in p.split()),
-        not_count_after=frozenset(_folded(graph, quantities, "notCountAfter")),
-        not_count_before=frozenset(_folded(graph, quantities, "notCountBefore")),
-        weapon_references=weapon_references,
-        demonstratives=frozenset(_folded(graph, words, "demonstrative")),
-        deal_contents=tuple(tuple(p.split()) for p in _folded(graph, words, "dealContents")),
-    )
-
+from kg.states import acting_state, is_state
 
 SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 # Sentence-internal boundaries a cue's arguments never cross.
 _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 # Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
-_PARTNER_MARKERS = frozenset({("مع",)})
-_AUXILIARIES = frozenset(
-    fold(w) for w in ("قد", "لقد", "يتم", "تم", "تتم", "يكون", "تكون", "كان", "كانت", "بعد"))
 
 
 # ── Tokens ──────────────────────────────────────────────────────────────────────────────────
@@ -577,55 +292,34 @@ class _Context:
     # -- which state a mention stands for ----------------------------------------------------------------
     def state_of(self, mention: Mention) -> str | None:
         """The state a mention stands for: a state, a capital or seat of power, a nisba, a role or person tied
-        to one. None for anything else (companies, armies without a state, places)."""
-        gazetteer = self.gazetteer
-        if mention.kind == STATE:
-            return mention.known_id or mention.affiliation or match_key(mention.text)
-        if mention.kind == PLACE:
-            stands_for = gazetteer.stands_for(mention.known_id)
-            if stands_for and self._is_state_id(stands_for):
-                return stands_for
-            if mention.via == "capital" and mention.affiliation and self._is_state_id(mention.affiliation):
-                return mention.affiliation
-            return None
-        if mention.kind == PERSON:
-            return self.person_state(mention)
-        if mention.kind == ORGANIZATION and mention.affiliation and self._is_state_id(mention.affiliation):
-            # «وزارة الخارجية الأمريكية» acts for its state; a company («شركة بايكار التركية») does not.
-            head = fold(mention.text).split()[0] if mention.text.strip() else ""
-            if not any(a.stem in self.lexicon.non_state_heads for a in _analyses(head, self.lexicon)):
-                return mention.affiliation
-        return None
+        to one. None for anything else (companies, armies without a state, places). kg.states answers; this
+        document tells it the date and what stands beside a person."""
+        return acting_state(mention, self.gazetteer, date=self.date, beside=self._state_beside,
+                            is_company=self._is_company)
 
     def _is_state_id(self, entity_id: str) -> bool:
-        entry = self.gazetteer.entry(entity_id)
-        return entry is not None and entry.kind == STATE
+        return is_state(self.gazetteer, entity_id)
 
-    def person_state(self, person: Mention) -> str | None:
-        """A person's state: the affiliation the entity side found, their post in the gazetteer, or a nisba
-        next to one of their mentions in this document («الرئيس البيلاروسي ألكسندر لوكاشينكو»)."""
-        if person.affiliation and self._is_state_id(person.affiliation):
-            return person.affiliation
-        if person.known_id:
-            for post in self.gazetteer.posts_of(person.known_id, self.date) or self.gazetteer.posts_of(
-                    person.known_id):
-                if self._is_state_id(post.jurisdiction):
-                    return post.jurisdiction
+    def _is_company(self, organization: Mention) -> bool:
+        """«وزارة الخارجية الأمريكية» acts for its state; a company («شركة بايكار التركية») does not."""
+        head = fold(organization.text).split()[0] if organization.text.strip() else ""
+        return any(a.stem in self.lexicon.non_state_heads for a in _analyses(head, self.lexicon))
+
+    def _state_beside(self, person: Mention) -> str | None:
+        """The state a nisba or a role next to one of the person's mentions in this document names («الرئيس
+        الجزائري عبد المجيد تبون», «تبون، الرئيس الجزائري»)."""
         same = [m for m in self.mentions if m.kind == PERSON and (
             (person.known_id and m.known_id == person.known_id) or fold(m.text) == fold(person.text))]
         for other in same:
             for mention in self.by_sentence.get(other.sentence, ()):
-                if mention is other:
-                    continue
-                # «الرئيس الجزائري عبد المجيد تبون», «تبون، الرئيس الجزائري»: a nisba or a role by the name.
                 beside = 0 <= other.start - mention.end <= 2 or 0 <= mention.start - other.end <= 2
-                if not beside:
+                if mention is other or not beside:
                     continue
-                if mention.kind == STATE and mention.via == "nisba":
+                if mention.kind == STATE and mention.via == Via.NISBA:
                     return self.state_of(mention)
-                role_state = mention.affiliation if mention.kind == PERSON and mention.via == "role" else None
-                if role_state and self._is_state_id(role_state):
-                    return role_state
+                is_role = mention.kind == PERSON and mention.via == Via.ROLE
+                if is_role and self._is_state_id(mention.affiliation):
+                    return mention.affiliation
         return None
 
     def standing_for(self, state: str, text: str, start: int, end: int, sentence: int) -> Mention | None:
@@ -637,7 +331,7 @@ class _Context:
         if same:
             return min(same, key=lambda m: abs(m.start - start))
         if self._is_state_id(state):
-            return Mention(text, start, end, sentence, STATE, known_id=state, via="pronoun")
+            return Mention(text, start, end, sentence, STATE, known_id=state, via=Via.PRONOUN)
         return self.state_mention(state, start)
 
     def state_mention(self, state: str, near: int) -> Mention | None:
@@ -830,80 +524,100 @@ def _events(cue_hits: list[_Hit], status_hits: list[_Hit], tokens: list[_Token],
 def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Context
                     ) -> tuple[list[_Party], list[_Weapon]]:
     """Parties (mentions that stand for a state) and weapons of a sentence, on token positions."""
-
-    def position(offset: int) -> int | None:
-        for token in tokens:
-            if token.start <= offset < token.end:
-                return token.position
-        return None
-
-    weapons: list[_Weapon] = []
+    weapons = [_Weapon(m, *span) for m in mentions if m.kind == WEAPON and (span := _span(m, tokens))]
+    parties: list[_Party] = []
     for mention in mentions:
         if mention.kind != WEAPON:
-            continue
-        first, last = position(mention.start), position(max(mention.start, mention.end - 1))
-        if first is not None and last is not None:
-            weapons.append(_Weapon(mention, first, last))
-    parties: list[_Party] = []
-    lexicon = context.lexicon
-    for mention in mentions:
-        if mention.kind == WEAPON:
-            continue
-        state = context.state_of(mention)
-        if state is None:
-            continue
-        first, last = position(mention.start), position(max(mention.start, mention.end - 1))
-        if first is None or last is None:
-            continue
-        if any(p.first <= first <= p.last for p in parties):
-            continue  # a nisba inside a role already taken («الرئيس البيلاروسي»)
-        party = _Party(mention, state, first, last)
-        if mention.kind == PERSON:
-            stand_in = context.standing_for(state, mention.text, mention.start, mention.end, mention.sentence)
-            if stand_in is None:
-                continue
-            party.mention = stand_in
-        if mention.via == "nisba":
-            # A nisba qualifies the noun before it: a weapon (its origin), a territory (the host), a body.
-            owner = next((w for w in weapons if w.last == first - 1 or w.first <= first <= w.last), None)
-            if owner is None:
-                # «مقاتلات جيه-10 سي الصينية»: the rest of a designation between the name and the nisba.
-                owner = next((w for w in weapons if 0 < first - w.last <= 3 and all(
-                    t.is_punctuation or (not t.is_verb and not any(x.upos == "ADP" for x in t.words)
-                                         and not any(m.start < t.end and t.start < m.end for m in mentions))
-                    for t in tokens[w.last + 1:first])), None)
-            if owner is None:
-                # «أنظمة الدفاع الجوي الروسية إس-400»: inside a system's phrase, before its name.
-                owner = next((w for w in weapons if w.first == last + 1 and any(
-                    a.stem in lexicon.unit_nouns for t in tokens[max(0, first - 3):first]
-                    for a in _readings(t, lexicon))), None)
-            if owner is not None:
-                party.origin_of = owner.first
+            party = _party_of(mention, mentions, tokens, weapons, parties, context)
+            if party is not None:
                 parties.append(party)
-                continue
-            if first > 0:
-                # «شركة راينميتال الألمانية», «وكالة الأنباء البيلاروسية»: a company's or an outlet's country,
-                # not the state acting.
-                if any(a.stem in lexicon.non_state_heads for t in tokens[max(0, first - 3):first]
-                       for a in _readings(t, lexicon)) or any(
-                        m.kind == ORGANIZATION and 0 <= mention.start - m.end <= 1 for m in mentions):
-                    continue
-                # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
-                party.marker = _marker_before(tokens, first, mention, context) or _marker_before(
-                    tokens, first - 1, mention, context)
-                parties.append(party)
-                continue
-        party.marker = _marker_before(tokens, first, mention, context)
-        parties.append(party)
     parties.sort(key=lambda p: p.first)
-    # «هولندا والدنمارك», «من بريطانيا وألمانيا»: a state joined by «و» right after another shares its part.
+    _join_conjuncts(parties, tokens)
+    return parties, weapons
+
+
+def _span(mention: Mention, tokens: list[_Token]) -> tuple[int, int] | None:
+    """The positions of the first and last tokens a mention covers, or None when it is off the tokens."""
+
+    def position(offset: int) -> int | None:
+        return next((t.position for t in tokens if t.start <= offset < t.end), None)
+
+    first, last = position(mention.start), position(max(mention.start, mention.end - 1))
+    return None if first is None or last is None else (first, last)
+
+
+def _party_of(mention: Mention, mentions: list[Mention], tokens: list[_Token], weapons: list[_Weapon],
+              parties: list[_Party], context: _Context) -> _Party | None:
+    """The party a mention is when it stands for a state, with the preposition that governs it."""
+    state = context.state_of(mention)
+    span = _span(mention, tokens) if state is not None else None
+    if state is None or span is None:
+        return None
+    first, last = span
+    if any(p.first <= first <= p.last for p in parties):
+        return None  # a nisba inside a role already taken («الرئيس البيلاروسي»)
+    party = _Party(mention, state, first, last)
+    if mention.kind == PERSON:
+        stand_in = context.standing_for(state, mention.text, mention.start, mention.end, mention.sentence)
+        if stand_in is None:
+            return None
+        party.mention = stand_in
+    if mention.via == Via.NISBA:
+        return _nisba_party(party, mention, mentions, tokens, weapons, context)
+    party.marker = _marker_before(tokens, first, mention, context)
+    return party
+
+
+def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], tokens: list[_Token],
+                 weapons: list[_Weapon], context: _Context) -> _Party | None:
+    """A nisba qualifies the noun before it: a weapon (its origin), a territory (the host), a body; a
+    company's or an outlet's country is no party («شركة راينميتال الألمانية», «وكالة الأنباء البيلاروسية»)."""
+    first, lexicon = party.first, context.lexicon
+    owner = _nisba_owner(party, mentions, tokens, weapons, lexicon)
+    if owner is not None:
+        party.origin_of = owner.first
+        return party
+    if first == 0:
+        party.marker = _marker_before(tokens, first, mention, context)
+        return party
+    if any(a.stem in lexicon.non_state_heads for t in tokens[max(0, first - 3):first]
+           for a in _readings(t, lexicon)) or any(
+            m.kind == ORGANIZATION and 0 <= mention.start - m.end <= 1 for m in mentions):
+        return None
+    # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
+    party.marker = _marker_before(tokens, first, mention, context) or _marker_before(
+        tokens, first - 1, mention, context)
+    return party
+
+
+def _nisba_owner(party: _Party, mentions: list[Mention], tokens: list[_Token], weapons: list[_Weapon],
+                 lexicon: TransferLexicon) -> _Weapon | None:
+    """The weapon a nisba says the origin of: right before it or around it; with the rest of a designation
+    between («مقاتلات جيه-10 سي الصينية»); or inside a system's phrase, before its name («أنظمة الدفاع الجوي
+    الروسية إس-400»)."""
+    first, last = party.first, party.last
+    owner = next((w for w in weapons if w.last == first - 1 or w.first <= first <= w.last), None)
+    if owner is None:
+        owner = next((w for w in weapons if 0 < first - w.last <= 3 and all(
+            t.is_punctuation or (not t.is_verb and not any(x.upos == "ADP" for x in t.words)
+                                 and not any(m.start < t.end and t.start < m.end for m in mentions))
+            for t in tokens[w.last + 1:first])), None)
+    if owner is None:
+        owner = next((w for w in weapons if w.first == last + 1 and any(
+            a.stem in lexicon.unit_nouns for t in tokens[max(0, first - 3):first]
+            for a in _readings(t, lexicon))), None)
+    return owner
+
+
+def _join_conjuncts(parties: list[_Party], tokens: list[_Token]) -> None:
+    """«هولندا والدنمارك», «من بريطانيا وألمانيا»: a state joined by «و» right after another shares its
+    part."""
     for left, right in zip(parties, parties[1:], strict=False):
         joined = right.first == left.last + 1 and tokens[right.first].key.startswith("و")
         if joined and left.origin_of is None and right.origin_of is None and not right.marker:
             left.conjuncts.append(right)
             right.marker = left.marker
             right.conjunct_of = left
-    return parties, weapons
 
 
 def _marker_before(tokens: list[_Token], first: int, mention: Mention, context: _Context) -> tuple[str, ...]:
@@ -913,22 +627,23 @@ def _marker_before(tokens: list[_Token], first: int, mention: Mention, context: 
     token = tokens[first]
     if mention.start > token.start:
         prefix = fold(context.text[token.start:mention.start])
-        for clitic in ("ل", "ب", "ك"):
-            if prefix.endswith(clitic) or prefix.endswith(clitic + "ال"):
+        for clitic in lexicon.preposition_clitics:
+            # «لل», «بال»: the prefix ends in the article's «ل», read as «ل» whatever stands before it.
+            if prefix.endswith(clitic):
                 return (clitic,)
     elif token.key != fold(mention.text) and not token.key.startswith(fold(mention.text)):
         mention_key = fold(mention.text)
         if token.key.endswith(mention_key):
             prefix = token.key[: -len(mention_key)]
-            for clitic in ("ل", "ب", "ك"):
+            for clitic in lexicon.preposition_clitics:
                 if prefix.endswith(clitic):
                     return (clitic,)
     elif mention.known_id:
         # «للسودان» given whole as the mention: the name is what is left once the clitics are off.
         for variant in clitic_variants(token.surface)[1:]:
             if mention.known_id in context.gazetteer.lookup(variant):
-                clitic = token.key[0] if token.key[0] in "لبك" else token.key[1:2]
-                if clitic in ("ل", "ب", "ك"):
+                clitic = token.key[0] if token.key[0] in lexicon.preposition_clitics else token.key[1:2]
+                if clitic in lexicon.preposition_clitics:
                     return (clitic,)
                 break
     for size in range(lexicon.max_marker_words, 0, -1):
@@ -960,7 +675,7 @@ def _status(event: _Event, tokens: list[_Token], status_hits: list[_Hit], lexico
     على أننا سنشتري» is an agreement about the future)."""
     hit = event.hit
     default = event.cue.status
-    if _negated(hit.first, tokens, status_hits):
+    if _negated(hit.first, tokens, status_hits, lexicon):
         return "Denied"
     future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].feats() or _future_particle(
         tokens, hit.first, lexicon)
@@ -995,14 +710,14 @@ def _governing_status(event: _Event, tokens: list[_Token], status_hits: list[_Hi
                 return None  # a finite verb's status is its own unless a verb governs it through «أن»
             if cue.status == "Planned" and _plan_under_way(status_hit, tokens, status_hits):
                 return None
-            if _negated(status_hit.first, tokens, status_hits) and cue.status != "Denied":
+            if _negated(status_hit.first, tokens, status_hits, lexicon) and cue.status != "Denied":
                 return "Denied"
             if cue.status != "Denied" and _denied_further(status_hit.first, tokens, status_hits, lexicon):
                 return "Denied"
             return cue.status
         if any(a.stem in lexicon.complementizers for a in _readings(token, lexicon)):
             crossed_complementizer = True
-        elif token.key in _AUXILIARIES:
+        elif token.key in lexicon.auxiliaries:
             pass  # «أن تكون قد أرسلت»: the auxiliary belongs to the cue's verb group
         elif is_finite and not crossed_complementizer and token.is_verb and position < hit.first - 1:
             return None
@@ -1031,10 +746,10 @@ def _is_finite_verb(event: _Event, tokens: list[_Token]) -> bool:
         w.upos == "NOUN" for w in token.words)
 
 
-def _negated(position: int, tokens: list[_Token], status_hits: list[_Hit]) -> bool:
+def _negated(position: int, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> bool:
     """A negation particle just before ``position``, over auxiliaries («لم يتم», «لن تكون قد»)."""
     before = position - 1
-    while before >= 0 and tokens[before].key in _AUXILIARIES:
+    while before >= 0 and tokens[before].key in lexicon.auxiliaries:
         before -= 1
     if before < 0:
         return False
@@ -1094,7 +809,7 @@ def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_We
             return [nearest]
         # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها»: a relative clause on the weapon.
         if len(gap) <= 3 and any(t.key in lexicon.relative_pronouns for t in gap) and all(
-                t.key in lexicon.relative_pronouns or t.key in _AUXILIARIES for t in gap):
+                t.key in lexicon.relative_pronouns or t.key in lexicon.auxiliaries for t in gap):
             return [nearest]
     # «نقلت المخزون … إلى روسيا»: a stockpile noun stands for the weapon named just before.
     for token in tokens[event.last + 1: scope_end + 1]:
@@ -1120,7 +835,7 @@ def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: li
                            and not a.enclitic), None)
         if categories is None:
             continue
-        earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != "generic"
+        earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
                    and m.end <= token.start and _category_fits(m, categories, context.gazetteer)]
         return [_Weapon(m, token.position, token.position) for m in sorted(earlier, key=lambda m: -m.start)]
     return []
@@ -1129,7 +844,7 @@ def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: li
 def _demonstrated_weapons(found: list[_Weapon], tokens: list[_Token], context: _Context) -> list[_Weapon]:
     """«هذه الصواريخ»: a generic weapon after a demonstrative refers to a named weapon of its category earlier
     in the document (the candidates, the most recent first); none when nothing fits."""
-    if len(found) != 1 or found[0].mention.via != "generic" or found[0].first == 0:
+    if len(found) != 1 or found[0].mention.via != Via.GENERIC or found[0].first == 0:
         return []
     generic = found[0]
     before = _strip_conjunction(tokens[generic.first - 1].key, context.lexicon)
@@ -1137,7 +852,7 @@ def _demonstrated_weapons(found: list[_Weapon], tokens: list[_Token], context: _
         return []
     category = context.gazetteer.category_of(generic.mention.known_id)
     categories = frozenset({category}) if category else frozenset()
-    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != "generic"
+    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
                and m.end <= generic.mention.start and _category_fits(m, categories, context.gazetteer)]
     return [_Weapon(m, generic.first, generic.last) for m in sorted(earlier, key=lambda m: -m.start)]
 
@@ -1151,7 +866,7 @@ def _known_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles
         known = context.suppliers.get((_weapon_identity(weapon.mention), recipient.state))
         state = context.state_of(known) if known is not None else None
         if known is not None and state is not None:
-            return replace(roles, supplier=[(4, _Party(known, state, -1, -1, rule="earlier-supplier"))])
+            return roles.with_supplier(_Party(known, state, -1, -1), "earlier-supplier")
     return roles
 
 
@@ -1186,8 +901,8 @@ def _named_over_generic(found: list[_Weapon], tokens: list[_Token], type_words: 
     is that system's description, not a second weapon."""
     kept = []
     for weapon in found:
-        if weapon.mention.via == "generic" and any(
-                other.mention.via != "generic" and _describes(weapon, other, tokens, type_words)
+        if weapon.mention.via == Via.GENERIC and any(
+                other.mention.via != Via.GENERIC and _describes(weapon, other, tokens, type_words)
                 for other in found):
             continue
         kept.append(weapon)
@@ -1209,9 +924,9 @@ def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[_Token],
                   ) -> _Weapon:
     """«30 طائرة مقاتلة من طراز رافال»: the number counts the generic head noun that the named weapon
     specifies, so the count is read before that head."""
-    if weapon.mention.via == "generic":
+    if weapon.mention.via == Via.GENERIC:
         return weapon
-    heads = [w for w in weapons if w.mention.via == "generic" and w.last < weapon.first
+    heads = [w for w in weapons if w.mention.via == Via.GENERIC and w.last < weapon.first
              and _describes(w, weapon, tokens, lexicon.type_words)]
     return heads[-1] if heads else weapon
 
@@ -1267,62 +982,163 @@ def _number(tokens: list[_Token], position: int, lexicon: TransferLexicon, insid
     return None
 
 
+# ── Role rules ───────────────────────────────────────────────────────────────────────────────────────
+# Each rule that gives a party a side of the transfer has a name (a transfer's rules name the ones that
+# chose its supplier and recipient: «supplier-from-subject», ontologies/rules.ttl) and a rank: when several
+# rules name a side, the pair of distinct states with the lowest ranks together wins.
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """A named way of finding a party of a transfer, and its rank (lower wins)."""
+
+    name: str
+    rank: int
+
+
+ROLE_RULES: dict[str, RoleRule] = {rule.name: rule for rule in (
+    RoleRule("subject", 0),  # the cue's subject (VSO or SVO) or a verbal noun's genitive agent
+    RoleRule("object", 0),  # a bare second state before the weapon
+    RoleRule("preposition", 1),  # a state after a preposition the cue's frame understands («إلى», «من»)
+    RoleRule("object-pronoun", 1),  # the cue's object pronoun («بتزويدها», «زودونا»)
+    RoleRule("pronoun", 1),  # a pronoun after a preposition («منهم», «إلينا»)
+    RoleRule("own-land", 1),  # «إلى بلاده»: the land of the subject or of the speaker
+    RoleRule("addressee-of-request", 2),  # «طلبت بولندا من الولايات المتحدة شراء…»
+    RoleRule("weapon-nisba", 2),  # «الأسلحة الروسية»: where the weapon comes from
+    RoleRule("coordinated-weapon-nisba", 3),  # a nisba on a weapon coordinated with this one
+    RoleRule("known-weapon-origin", 3),  # where another sentence said the weapon comes from
+    RoleRule("earlier-supplier", 4),  # the supplier an earlier sentence named for this weapon and recipient
+    RoleRule("deal-sides", 4),  # «وتشمل الصفقة شراء…»: the sides of the deal stated before
+    RoleRule("producer", 5),  # the state that makes the weapon (kg:producedBy)
+    RoleRule("agreement-partner", 6),  # the partners of an agreement that governs the cue
+)}
+# A side named for a weaker role ranks below the same rule naming the side itself.
+_ROLE_OFFSETS = {SUPPLIER: (SUPPLIER, 0), ORIGIN: (SUPPLIER, 2), RECIPIENT: (RECIPIENT, 0),
+                 LOCATION: (RECIPIENT, 1)}
+
+
 @dataclass
 class _Roles:
-    supplier: list[tuple[int, _Party]] = field(default_factory=list)  # (priority, party); lower is better
+    supplier: list[tuple[int, _Party]] = field(default_factory=list)  # (rank, party); lower is better
     recipient: list[tuple[int, _Party]] = field(default_factory=list)
     parties: list[_Party] = field(default_factory=list)  # both sides of an exchange
+
+    def assign(self, role: str | None, party: _Party, rule: str) -> None:
+        """Give ``party`` a role by the named rule, at the rule's rank (and the role's offset)."""
+        if role is None:
+            return
+        party = replace(party, rule=rule)
+        if role == PARTY:
+            self.parties.append(party)
+        elif role in _ROLE_OFFSETS:
+            side, offset = _ROLE_OFFSETS[role]
+            getattr(self, side).append((ROLE_RULES[rule].rank + offset, party))
+
+    def both_sides(self, supplier: _Party, recipient: _Party, rule: str) -> _Roles:
+        """These roles with the two sides replaced by a rule that names both at once."""
+        return replace(self, supplier=[(ROLE_RULES[rule].rank, replace(supplier, rule=rule))],
+                       recipient=[(ROLE_RULES[rule].rank, replace(recipient, rule=rule))])
+
+    def with_supplier(self, supplier: _Party, rule: str) -> _Roles:
+        return replace(self, supplier=[(ROLE_RULES[rule].rank, replace(supplier, rule=rule))])
+
+
+@dataclass
+class _Clause:
+    """What the role rules read around one cue: its event, window, the sentence's parties and weapons."""
+
+    event: _Event
+    end: int  # last token of the cue's window
+    tokens: list[_Token]
+    parties: list[_Party]
+    weapons: list[_Weapon]  # the weapons the cue transfers
+    status_hits: list[_Hit]
+    claim: Claim | None
+    sentence: AnnotatedSentence
+    context: _Context
+
+    @property
+    def frame(self) -> Frame:
+        return self.event.cue.frame
+
+    @functools.cached_property
+    def right(self) -> list[_Party]:
+        """The parties after the cue, in its window, that are no weapon's origin."""
+        return [p for p in self.parties if self.event.last < p.first <= self.end and p.origin_of is None]
+
+    def marker_role(self, party: _Party) -> str | None:
+        return self.frame.marker_roles.get(party.marker) if party.marker else None
 
 
 def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], status_hits: list[_Hit],
                      parties: list[_Party], weapons: list[_Weapon], sentence: AnnotatedSentence,
                      context: _Context) -> Iterator[Transfer]:
     lexicon = context.lexicon
-    frame = event.cue.frame
     end = _window_end(event, next_start, tokens, lexicon)
-    event_weapons = _weapons_of(event, end, tokens, weapons, lexicon)
-    referred = not event_weapons
-    referents: list[_Weapon] = []
-    if referred:
-        referents = _referred_weapons(event, end, tokens, weapons, context)
-        event_weapons = referents[:1]
-    elif referents := _demonstrated_weapons(event_weapons, tokens, context):
-        referred, event_weapons = True, referents[:1]
+    event_weapons, referents = _event_weapons(event, end, tokens, weapons, context)
     if not event_weapons:
         return
     status = _status(event, tokens, status_hits, lexicon)
-    cue_offset = tokens[event.hit.first].start
-    claim = context.claim_at(cue_offset, sentence.index)
-    stated_by = claim.speaker if claim is not None and claim.start <= cue_offset < claim.end else None
-    if stated_by is None and claim is not None and claim.sentence == sentence.index:
-        stated_by = claim.speaker
-    roles = _roles(event, end, tokens, parties, event_weapons, status_hits, claim, sentence, context)
+    claim, stated_by = _claim_of(event, tokens, sentence, context)
+    clause = _Clause(event, end, tokens, parties, event_weapons, status_hits, claim, sentence, context)
+    roles = _roles(clause)
+    referred = referents is not None
     if referred and not roles.supplier:
         # Of the weapons the reference may mean, the one the text already tied to this recipient.
         event_weapons = next(([w] for w in referents if _known_supplier(roles, w, context) is not roles),
                              event_weapons)
     cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
     extra_requests = _request_after(event, end, tokens, lexicon)
-    if not roles.supplier and not roles.recipient and context.last_deal is not None and _in_deal_contents(
-            event, tokens, lexicon):
-        # «وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides.
-        supplier, recipient = context.last_deal
-        supplier_state, recipient_state = context.state_of(supplier), context.state_of(recipient)
-        if supplier_state and recipient_state:
-            giver = _Party(supplier, supplier_state, -1, -1, rule="deal-sides")
-            taker = _Party(recipient, recipient_state, -1, -1, rule="deal-sides")
-            roles = replace(roles, supplier=[(4, giver)], recipient=[(4, taker)])
+    roles = _deal_sides(roles, event, tokens, context)
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
-        weapon_roles = _producer_supplier(weapon_roles, weapon, frame, context)
+        weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context)
         weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
-        for supplier, recipient, rules in _pairs(weapon_roles, weapon, frame, context):
+        for supplier, recipient, rules in _pairs(weapon_roles, weapon, event.cue.frame, context):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
                            quantity, (*rules, weapon_rule, "status-of-cue"))
             if extra_requests and status != "Requested":
                 yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
+
+
+def _event_weapons(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon], context: _Context
+                   ) -> tuple[list[_Weapon], list[_Weapon] | None]:
+    """The weapons the cue transfers, and the candidates when they are a reference to a weapon named earlier
+    (None when the clause names them)."""
+    found = _weapons_of(event, end, tokens, weapons, context.lexicon)
+    if not found:
+        referents = _referred_weapons(event, end, tokens, weapons, context)
+        return referents[:1], referents
+    if referents := _demonstrated_weapons(found, tokens, context):
+        return referents[:1], referents
+    return found, None
+
+
+def _claim_of(event: _Event, tokens: list[_Token], sentence: AnnotatedSentence, context: _Context
+              ) -> tuple[Claim | None, Mention | None]:
+    """The claim the cue stands in (or near), and who stated the transfer: that claim's speaker when the cue
+    is inside it or in its sentence."""
+    cue_offset = tokens[event.hit.first].start
+    claim = context.claim_at(cue_offset, sentence.index)
+    stated_by = claim.speaker if claim is not None and claim.start <= cue_offset < claim.end else None
+    if stated_by is None and claim is not None and claim.sentence == sentence.index:
+        stated_by = claim.speaker
+    return claim, stated_by
+
+
+def _deal_sides(roles: _Roles, event: _Event, tokens: list[_Token], context: _Context) -> _Roles:
+    """«وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides."""
+    if roles.supplier or roles.recipient or context.last_deal is None or not _in_deal_contents(
+            event, tokens, context.lexicon):
+        return roles
+    supplier, recipient = context.last_deal
+    supplier_state, recipient_state = context.state_of(supplier), context.state_of(recipient)
+    if not (supplier_state and recipient_state):
+        return roles
+    giver, taker = _Party(supplier, supplier_state, -1, -1), _Party(recipient, recipient_state, -1, -1)
+    return roles.both_sides(giver, taker, "deal-sides")
 
 
 def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context) -> _Roles:
@@ -1337,8 +1153,8 @@ def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _C
         return roles
     named = weapon.mention
     mention = Mention(producer.label_ar, named.start, named.end, named.sentence, STATE, producer.entity_id,
-                      via="inferred")
-    return replace(roles, supplier=[(5, _Party(mention, producer.entity_id, -1, -1, rule="producer"))])
+                      via=Via.INFERRED)
+    return roles.with_supplier(_Party(mention, producer.entity_id, -1, -1), "producer")
 
 
 def _in_deal_contents(event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
@@ -1366,106 +1182,129 @@ def _request_after(event: _Event, end: int, tokens: list[_Token], lexicon: Trans
     return False
 
 
-def _roles(event: _Event, end: int, tokens: list[_Token], parties: list[_Party], event_weapons: list[_Weapon],
-           status_hits: list[_Hit], claim: Claim | None, sentence: AnnotatedSentence, context: _Context
-           ) -> _Roles:
-    lexicon = context.lexicon
-    frame = event.cue.frame
+def _roles(clause: _Clause) -> _Roles:
+    """The parties of the cue's transfer, by the role rules in their order (a later rule may read what an
+    earlier one found)."""
     roles = _Roles()
-    right = [p for p in parties if event.last < p.first <= end and p.origin_of is None]
-    markers = frame.marker_roles
-    # In a relative clause after the weapon only a preposition still ties a state to the cue
-    # («المخزون الذي ورثته … إلى روسيا»); a bare state there is that clause's own subject.
-    relative = next((t.position for t in tokens[event.last + 1: end + 1]
-                     if t.key in lexicon.relative_pronouns), end + 1)
-    # A bare object stands before the weapon («سلمت فرنسا الهند 36 طائرة»); a bare state after it belongs to
-    # another phrase («… إف-16 لتركيا بعد مصادقة أنقرة»).
-    weapon_right = min((w.first for w in event_weapons if w.first > event.last), default=end + 1)
-    bare_right = [p for p in right if not p.marker and p.conjunct_of is None
-                  and p.first < min(relative, weapon_right)]
-    # Parties named by prepositions the frame understands.
-    for party in right:
-        role = markers.get(party.marker)
-        if party.marker and role:
-            _assign(roles, role, 1, party, "preposition")
-    # «طلبت بولندا من الولايات المتحدة شراء مروحيات»: the one a request is addressed to, between the request
-    # and the cue, is the supplier the cue's «من» would have named.
-    requests = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Requested"]
-    if requests:
-        for party in parties:
-            between = tokens[party.last + 1: event.hit.first]
-            if requests[-1].last < party.first and party.last < event.hit.first and party.marker \
-                    and markers.get(party.marker) == SUPPLIER and not any(_is_boundary(t) for t in between):
-                _assign(roles, SUPPLIER, 2, party, "addressee-of-request")
-    # The subject (or a noun's genitive agent), and a bare second object.
-    # «تسليم باكستان صواريخ إلى السعودية»: with the recipient after a preposition, a noun's genitive is its
-    # agent.
-    marked_object = any(markers.get(p.marker) in (RECIPIENT, LOCATION) for p in right if p.marker)
-    subject, object_ = _subject_and_object(event, tokens, parties, bare_right, marked_object, status_hits,
-                                           claim, context)
-    if subject is not None:
-        located = any(markers.get(p.marker) == LOCATION for p in right if p.marker)
-        # «تحتفظ الولايات المتحدة بأسلحة نووية في تركيا»: with a host named, the holder is the owner.
-        role = frame.located_subject_role if located and frame.located_subject_role else frame.subject_role
-        _assign(roles, role, 0, subject, "subject")
-    if object_ is not None and frame.object_role:
-        _assign(roles, frame.object_role, 0, object_, "object")
-    elif frame.object_role and event.hit.analysis.enclitic:
-        # «طالبت كييف برلين بتزويدها»: the cue's object pronoun is the requester; «زودونا»: the speaker.
-        pronoun = _object_pronoun(event, tokens, parties, roles, claim, context)
-        if pronoun is not None:
-            _assign(roles, frame.object_role, 1, pronoun, "object-pronoun")
-    # A nisba on a transferred weapon names where it comes from.
-    for party in parties:
-        if party.origin_of is not None and any(w.first <= party.origin_of <= w.last for w in event_weapons):
-            _assign(roles, ORIGIN, 2, party, "weapon-nisba")
-    if not roles.supplier and frame.subject_role != PARTY:
-        # Coordinated weapons share an origin («الروسية إس-400 وأنظمة إسكندر»); else the document may have
-        # said where the weapon comes from in another sentence («بيرقدار التركية» in the title).
-        shared = next((p for p in parties if p.origin_of is not None
-                       and event.hit.first - 1 <= p.origin_of <= end), None)
-        known = next((context.weapon_origins[_weapon_identity(w.mention)] for w in event_weapons
-                      if _weapon_identity(w.mention) in context.weapon_origins), None)
-        if shared is not None:
-            _assign(roles, ORIGIN, 3, shared, "coordinated-weapon-nisba")
-        elif known is not None:
-            _assign(roles, ORIGIN, 3, known, "known-weapon-origin")
-    # Pronouns: «منهم», «إلينا», «بلاده».
-    _pronoun_roles(event, end, tokens, roles, frame, claim, sentence, context)
-    # The partners of an agreement that governs the cue stand on either side when the clause leaves one
-    # unnamed («اتفقنا نحن وروسيا على أننا قد نحتفظ…», «اتفقت روسيا وإيران على تزويد طهران…»), and so
-    # does a state named with «مع» («توصلت إلى اتفاق مع الروس بأننا سنشتري…»).
-    if frame.subject_role != PARTY:
-        for party in _partners(event, tokens, parties, status_hits):
-            roles.supplier.append((6, replace(party, rule="agreement-partner")))
-            roles.recipient.append((6, replace(party, rule="agreement-partner")))
+    for rule in _ROLE_SIEVES:
+        rule(clause, roles)
     return roles
 
 
-def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit]
-              ) -> list[_Party]:
+def _by_preposition(clause: _Clause, roles: _Roles) -> None:
+    """Parties named by prepositions the frame understands."""
+    for party in clause.right:
+        if clause.marker_role(party):
+            roles.assign(clause.marker_role(party), party, "preposition")
+
+
+def _addressee_of_request(clause: _Clause, roles: _Roles) -> None:
+    """«طلبت بولندا من الولايات المتحدة شراء مروحيات»: the one a request is addressed to, between the
+    request and the cue, is the supplier the cue's «من» would have named."""
+    hit = clause.event.hit
+    requests = [h for h in clause.status_hits if h.last < hit.first and h.entry.status == "Requested"]
+    if not requests:
+        return
+    for party in clause.parties:
+        between = clause.tokens[party.last + 1: hit.first]
+        if requests[-1].last < party.first and party.last < hit.first and party.marker \
+                and clause.marker_role(party) == SUPPLIER and not any(_is_boundary(t) for t in between):
+            roles.assign(SUPPLIER, party, "addressee-of-request")
+
+
+def _bare_right(clause: _Clause) -> list[_Party]:
+    """Bare states after the cue that may be its subject or object. A bare object stands before the weapon
+    («سلمت فرنسا الهند 36 طائرة»); a bare state after it belongs to another phrase («… إف-16 لتركيا بعد
+    مصادقة أنقرة»). In a relative clause after the weapon only a preposition still ties a state to the cue
+    («المخزون الذي ورثته … إلى روسيا»); a bare state there is that clause's own subject."""
+    event, tokens = clause.event, clause.tokens
+    relative = next((t.position for t in tokens[event.last + 1: clause.end + 1]
+                     if t.key in clause.context.lexicon.relative_pronouns), clause.end + 1)
+    weapon_right = min((w.first for w in clause.weapons if w.first > event.last), default=clause.end + 1)
+    return [p for p in clause.right if not p.marker and p.conjunct_of is None
+            and p.first < min(relative, weapon_right)]
+
+
+def _subject_and_object_roles(clause: _Clause, roles: _Roles) -> None:
+    """The subject (or a noun's genitive agent), and a bare second object. «تسليم باكستان صواريخ إلى
+    السعودية»: with the recipient after a preposition, a noun's genitive is its agent."""
+    frame = clause.frame
+    marked_object = any(clause.marker_role(p) in (RECIPIENT, LOCATION) for p in clause.right if p.marker)
+    subject, object_ = _subject_and_object(clause.event, clause.tokens, clause.parties, _bare_right(clause),
+                                           marked_object, clause.status_hits, clause.claim, clause.context)
+    if subject is not None:
+        located = any(clause.marker_role(p) == LOCATION for p in clause.right if p.marker)
+        # «تحتفظ الولايات المتحدة بأسلحة نووية في تركيا»: with a host named, the holder is the owner.
+        role = frame.located_subject_role if located and frame.located_subject_role else frame.subject_role
+        roles.assign(role, subject, "subject")
+    if object_ is not None and frame.object_role:
+        roles.assign(frame.object_role, object_, "object")
+    elif frame.object_role and clause.event.hit.analysis.enclitic:
+        # «طالبت كييف برلين بتزويدها»: the cue's object pronoun is the requester; «زودونا»: the speaker.
+        pronoun = _object_pronoun(clause.event, clause.tokens, clause.parties, roles, clause.claim,
+                                  clause.context)
+        if pronoun is not None:
+            roles.assign(frame.object_role, pronoun, "object-pronoun")
+
+
+def _weapon_nisba(clause: _Clause, roles: _Roles) -> None:
+    """A nisba on a transferred weapon names where it comes from."""
+    for party in clause.parties:
+        if party.origin_of is not None and any(w.first <= party.origin_of <= w.last for w in clause.weapons):
+            roles.assign(ORIGIN, party, "weapon-nisba")
+
+
+def _weapon_origin_elsewhere(clause: _Clause, roles: _Roles) -> None:
+    """Coordinated weapons share an origin («الروسية إس-400 وأنظمة إسكندر»); else the document may have
+    said where the weapon comes from in another sentence («بيرقدار التركية» in the title)."""
+    if roles.supplier or clause.frame.subject_role == PARTY:
+        return
+    origins = clause.context.weapon_origins
+    shared = next((p for p in clause.parties if p.origin_of is not None
+                   and clause.event.hit.first - 1 <= p.origin_of <= clause.end), None)
+    known = next((origins[_weapon_identity(w.mention)] for w in clause.weapons
+                  if _weapon_identity(w.mention) in origins), None)
+    if shared is not None:
+        roles.assign(ORIGIN, shared, "coordinated-weapon-nisba")
+    elif known is not None:
+        roles.assign(ORIGIN, known, "known-weapon-origin")
+
+
+def _pronouns(clause: _Clause, roles: _Roles) -> None:
+    """Pronouns: «منهم», «إلينا», «بلاده»."""
+    _pronoun_roles(clause.event, clause.end, clause.tokens, roles, clause.frame, clause.claim,
+                   clause.sentence, clause.context)
+
+
+def _agreement_partners(clause: _Clause, roles: _Roles) -> None:
+    """The partners of an agreement that governs the cue stand on either side when the clause leaves one
+    unnamed («اتفقنا نحن وروسيا على أننا قد نحتفظ…», «اتفقت روسيا وإيران على تزويد طهران…»), and so does
+    a state named with «مع» («توصلت إلى اتفاق مع الروس بأننا سنشتري…»)."""
+    if clause.frame.subject_role == PARTY:
+        return
+    rank = ROLE_RULES["agreement-partner"].rank
+    for party in _partners(clause.event, clause.tokens, clause.parties, clause.status_hits,
+                           clause.context.lexicon.partner_markers):
+        roles.supplier.append((rank, replace(party, rule="agreement-partner")))
+        roles.recipient.append((rank, replace(party, rule="agreement-partner")))
+
+
+# The role rules in the order they run.
+_ROLE_SIEVES = (_by_preposition, _addressee_of_request, _subject_and_object_roles, _weapon_nisba,
+                _weapon_origin_elsewhere, _pronouns, _agreement_partners)
+
+
+def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit],
+              partner_markers: frozenset[tuple[str, ...]]) -> list[_Party]:
     agreements = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Agreed"]
     found = []
     for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
         if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
             break
-        if party.marker in _PARTNER_MARKERS or (
+        if party.marker in partner_markers or (
                 not party.marker and any(h.last < party.first for h in agreements)):
             found.append(party)
     return found
-
-
-def _assign(roles: _Roles, role: str | None, priority: int, party: _Party, rule: str) -> None:
-    """Give ``party`` a role at a rank (lower is better), recording by name the rule that gave it."""
-    if role is None:
-        return
-    party = replace(party, rule=rule)
-    if role == SUPPLIER or role == ORIGIN:
-        roles.supplier.append((priority if role == SUPPLIER else priority + 2, party))
-    elif role in (RECIPIENT, LOCATION):
-        roles.recipient.append((priority if role == RECIPIENT else priority + 1, party))
-    elif role == PARTY:
-        roles.parties.append(party)
 
 
 def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Party], bare_right: list[_Party],
@@ -1473,31 +1312,40 @@ def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Part
                         ) -> tuple[_Party | None, _Party | None]:
     """Arabic puts the subject after the verb (VSO) or before it (SVO); a verbal noun takes its agent as a
     genitive after it; a status verb before a noun passes its subject on («تعتزم بولندا شراء»)."""
-    hit = event.hit
     is_verb = _is_finite_verb(event, tokens)
     left, adjacent = _left_subject(event, tokens, parties, status_hits, context)
-    first_person = hit.first_person or (is_verb and "Person=1" in tokens[hit.first].feats())
+    first_person = event.hit.first_person or (is_verb and "Person=1" in tokens[event.hit.first].feats())
     if first_person:
-        own = _speaker_party(claim, tokens[hit.first], event.sentence, context)
+        own = _speaker_party(claim, tokens[event.hit.first], event.sentence, context)
         if own is not None:
             left, adjacent = own, True
+    after = bare_right[0] if bare_right else None
     if left is not None and adjacent:
-        return left, (bare_right[0] if bare_right else None)
+        return left, after
     pronoun = _pronoun_subject(event, tokens, claim, context) if left is None else None
     if pronoun is not None:
-        return pronoun, (bare_right[0] if bare_right else None)
+        return pronoun, after
+    return _subject_after(event, left, bare_right, is_verb, marked_object)
+
+
+def _subject_after(event: _Event, left: _Party | None, bare_right: list[_Party], is_verb: bool,
+                   marked_object: bool) -> tuple[_Party | None, _Party | None]:
+    """Subject and object when no state stands right before the cue: the bare states after it, or a state
+    further before it."""
+    second = bare_right[1] if len(bare_right) > 1 else None
+    has_object = bool(event.cue.frame.object_role)
     vso = is_verb and bare_right and bare_right[0].first - event.last <= 2
-    if vso and (left is None or len(bare_right) > 1 or not event.cue.frame.object_role):
+    if vso and (left is None or len(bare_right) > 1 or not has_object):
         # VSO, Arabic's plain order: the state right after the verb is its subject («تنتجها الهند…»);
         # with a state before it and one after, a verb of giving has its object there («بريطانيا أول
         # دولة تسلم أوكرانيا…»).
-        return bare_right[0], (bare_right[1] if len(bare_right) > 1 else None)
+        return bare_right[0], second
     if left is not None:
         return left, (bare_right[0] if bare_right else None)
     if not bare_right:
         return None, None
-    if is_verb or len(bare_right) > 1 or not event.cue.frame.object_role or marked_object:
-        return bare_right[0], (bare_right[1] if len(bare_right) > 1 else None)
+    if is_verb or len(bare_right) > 1 or not has_object or marked_object:
+        return bare_right[0], second
     # A verbal noun with one bare genitive state whose frame has an object: «تزويد أوكرانيا بالصواريخ».
     return None, bare_right[0]
 
@@ -1509,33 +1357,48 @@ def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], st
     «وافقت واشنطن على بيع», «بيلاروسيا تعتزم الاحتفاظ»). A non-state actor nearer to the cue is the
     subject instead («يتهم الجيش السوداني قوات الدعم السريع بالحصول على…»): no state then."""
     hit = event.hit
-    lexicon = context.lexicon
     candidates = [p for p in parties if p.last < hit.first and not p.marker and p.origin_of is None]
     if not candidates:
         return None, False
     if candidates[-1].conjunct_of is not None:
         candidates = candidates[:candidates.index(candidates[-1].conjunct_of) + 1]
-    party = candidates[-1]
-    # «اتفقت روسيا وإيران على…»: of two coordinated states the first is taken as the actor.
-    for previous in reversed(candidates[:-1]):
-        if previous.last == party.first - 1 and tokens[party.first].key.startswith("و"):
-            party = previous
-        break
+    party = _first_of_coordinated(candidates, tokens)
     between = tokens[party.last + 1: hit.first]
-    if any(_is_boundary(t) or _opens_clause(t, lexicon) for t in between) or len(between) > 12:
+    if any(_is_boundary(t) or _opens_clause(t, context.lexicon) for t in between) or len(between) > 12:
         return None, False
-    start, end = tokens[candidates[-1].last].end, tokens[hit.first].start
-    for mention in context.by_sentence.get(event.sentence, ()):
-        if start <= mention.start and mention.end <= end and mention.kind in (ORGANIZATION, PERSON) \
-                and context.state_of(mention) is None and not _after_preposition(mention, tokens, context):
-            return None, False
-    # A status verb that passes its subject on («تعتزم بولندا شراء»), a particle or a word of tense.
+    if _non_state_actor_between(tokens[candidates[-1].last].end, tokens[hit.first].start, event.sentence,
+                                tokens, context):
+        return None, False
+    return party, _only_particles(between, status_hits, context.lexicon)
+
+
+def _first_of_coordinated(candidates: list[_Party], tokens: list[_Token]) -> _Party:
+    """«اتفقت روسيا وإيران على…»: of two coordinated states the first is taken as the actor."""
+    party = candidates[-1]
+    if len(candidates) > 1:
+        previous = candidates[-2]
+        if previous.last == party.first - 1 and tokens[party.first].key.startswith("و"):
+            return previous
+    return party
+
+
+def _non_state_actor_between(start: int, end: int, sentence: int, tokens: list[_Token], context: _Context
+                             ) -> bool:
+    """An organisation or a person acting for no state between two offsets, and not after a preposition."""
+    return any(start <= mention.start and mention.end <= end and mention.kind in (ORGANIZATION, PERSON)
+               and context.state_of(mention) is None and not _after_preposition(mention, tokens, context)
+               for mention in context.by_sentence.get(sentence, ()))
+
+
+def _only_particles(between: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> bool:
+    """Whether nothing stands between a subject and its cue but a status verb that passes its subject on
+    («تعتزم بولندا شراء»), a particle, a word of tense or a complementizer."""
     status_positions = {i for h in status_hits for i in range(h.first, h.last + 1)
                         if h.entry.passes_subject or h.entry.status is None or h.entry.adjacent_only
                         or h.entry.only_before_perfect}
-    adjacent = all(t.position in status_positions or t.key in _AUXILIARIES or t.key in ("علي", "ان")
-                   or any(a.stem in lexicon.complementizers for a in _readings(t, lexicon)) for t in between)
-    return party, adjacent
+    links = lexicon.auxiliaries | lexicon.subject_links
+    return all(t.position in status_positions or t.key in links
+               or any(a.stem in lexicon.complementizers for a in _readings(t, lexicon)) for t in between)
 
 
 def _after_preposition(mention: Mention, tokens: list[_Token], context: _Context) -> bool:
@@ -1605,7 +1468,7 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles,
             else:
                 party = _partner(token.start, sentence.index, roles, claim, context)
             if party is not None:
-                _assign(roles, role, 1, party, "pronoun")
+                roles.assign(role, party, "pronoun")
             break
         if token.key in lexicon.own_land:
             # «إلى بلاده»: the land of the clause's subject or of the speaker.
@@ -1615,7 +1478,7 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles,
                 continue
             owner = _land_owner(event, tokens, token, roles, claim, context)
             if owner is not None:
-                _assign(roles, role, 1, owner, "own-land")
+                roles.assign(role, owner, "own-land")
 
 
 def _land_owner(event: _Event, tokens: list[_Token], token: _Token, roles: _Roles, claim: Claim | None,
