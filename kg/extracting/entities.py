@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kg.extracting.tokens import Token, sentence_tokens
 from kg.gazetteer import Gazetteer
 from kg.lexicon import EntityLexicon, load_entity_lexicon
 from kg.normalizing import clitic_variants, fold, match_key, nisba_stem, strip_article
@@ -47,14 +48,12 @@ from kg.records import (
     Mention,
     NamedSpan,
     Via,
-    Word,
 )
 
 NER_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
 # Parts of speech that never start or end a name: verbs the NER model tags at the start of a sentence,
 # prepositions, conjunctions, pronouns, particles.
 FUNCTION_POS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "DET", "PUNCT", "SYM", "INTJ"}
-NAME_POS = {"PROPN", "NOUN", "ADJ", "X", "NUM"}
 # A counterpart («نظيره البيلاروسي») holds the same post as the person just named; the post is the most
 # specific of that person's roles.
 ROLE_PRIORITY = (
@@ -81,45 +80,6 @@ _MASDAR = re.compile(
 )
 HYPHENS = "-‐‑–—"
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
-
-
-@dataclass(frozen=True)
-class Token:
-    """A Stanza token: its surface text in the document and its syntactic words."""
-
-    position: int
-    start: int
-    end: int
-    surface: str
-    words: tuple[Word, ...]
-
-    @property
-    def ner(self) -> str:
-        return self.words[0].ner
-
-    @property
-    def upos(self) -> set[str]:
-        return {w.upos for w in self.words}
-
-    @property
-    def is_function_word(self) -> bool:
-        """Nothing in the token can be part of a name (a preposition, a conjunction, a verb...)."""
-        return not (self.upos & NAME_POS) or (self.words[0].upos in {"VERB", "AUX"} and len(self.words) == 1)
-
-    @property
-    def is_punctuation(self) -> bool:
-        return all(not ch.isalnum() for ch in self.surface)
-
-
-def sentence_tokens(sentence: AnnotatedSentence, text: str) -> list[Token]:
-    """The sentence's tokens in order: words sharing offsets are one token."""
-    groups: dict[tuple[int, int], list[Word]] = {}
-    for word in sentence.words:
-        groups.setdefault((word.start, word.end), []).append(word)
-    return [
-        Token(i, start, end, text[start:end], tuple(words))
-        for i, ((start, end), words) in enumerate(sorted(groups.items()))
-    ]
 
 
 _Appositive = tuple  # (gazetteer id or None, unknown name or None, first token, last token)

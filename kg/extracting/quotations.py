@@ -33,6 +33,7 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from kg.extracting.tokens import Token, sentence_tokens
 from kg.lexicon import Phrase, SpeechCue, SpeechLexicon
 from kg.normalizing import fold, strip_article
 from kg.records import (
@@ -43,7 +44,6 @@ from kg.records import (
     AnnotatedDocument,
     Claim,
     Mention,
-    Word,
 )
 
 DIRECT, REPORTED = "DirectQuote", "ReportedSpeech"
@@ -70,64 +70,6 @@ ON_BEHALF_OF = frozenset({"باسم"})  # «المتحدث باسم الجيش»
 # ── The document as tokens ──────────────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
-class _Token:
-    """A Stanza token (its syntactic words share its offsets), with its folded surface."""
-
-    position: int  # in the document
-    sentence: int  # position of its sentence in AnnotatedDocument.sentences
-    start: int
-    end: int
-    surface: str
-    key: str  # folded surface
-    words: tuple[Word, ...]
-
-    @property
-    def bare(self) -> str:
-        """The folded surface without a conjunction و/ف (when what remains is still a word)."""
-        if len(self.key) >= 3 and self.key[0] in "وف":
-            return self.key[1:]
-        return self.key
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return (self.key, self.bare) if self.bare != self.key else (self.key,)
-
-    @property
-    def main(self) -> Word:
-        """The token's content word: not a clitic conjunction, preposition or attached pronoun."""
-        content = [
-            w for w in self.words if w.upos not in ("CCONJ", "PART", "ADP", "PRON") or len(self.words) == 1
-        ]
-        return max(content or list(self.words), key=lambda w: len(w.text))
-
-    @property
-    def is_punctuation(self) -> bool:
-        return not any(ch.isalnum() for ch in self.surface)
-
-    @property
-    def split_conjunction(self) -> bool:
-        """Stanza took a conjunction off this token («وروسيا» → و + روسيا)."""
-        return (
-            len(self.words) > 1
-            and self.words[0].text in ("و", "ف")
-            and self.words[0].upos in ("CCONJ", "PART")
-        )
-
-    @property
-    def clitic_preposition(self) -> bool:
-        """The token opens with a preposition Stanza split off («لنظيره» → ل + نظيره, «بأسلحة»)."""
-        return (
-            len(self.words) > 1
-            and self.words[0].text in ("ل", "ب", "ك", "لِ", "بِ")
-            and self.words[0].upos == "ADP"
-        )
-
-    @property
-    def first_person(self) -> bool:
-        return any("Person=1" in w.feats and w.upos in ("VERB", "AUX", "PRON") for w in self.words)
-
-
 class _Text:
     """Tokens, sentences and paragraphs of one annotated document, with lookups the rules share."""
 
@@ -135,18 +77,11 @@ class _Text:
         self.annotated = annotated
         self.text = annotated.document.text
         self.lexicon = lexicon
-        self.tokens: list[_Token] = []
+        self.tokens: list[Token] = []
         self.sentence_range: list[tuple[int, int]] = []
         for s_pos, sentence in enumerate(annotated.sentences):
             first = len(self.tokens)
-            groups: dict[tuple[int, int], list[Word]] = {}
-            for word in sentence.words:
-                groups.setdefault((word.start, word.end), []).append(word)
-            for (start, end), words in groups.items():
-                surface = self.text[start:end]
-                self.tokens.append(
-                    _Token(len(self.tokens), s_pos, start, end, surface, fold(surface), tuple(words))
-                )
+            self.tokens.extend(sentence_tokens(sentence, self.text, s_pos, first))
             self.sentence_range.append((first, len(self.tokens)))
         self.paragraphs: list[tuple[int, int]] = []
         start = 0
@@ -184,7 +119,7 @@ class _Text:
         position = bisect.bisect_right(self.token_ends, offset)
         return position if position < len(self.tokens) else None
 
-    def tokens_within(self, start: int, end: int) -> list[_Token]:
+    def tokens_within(self, start: int, end: int) -> list[Token]:
         """The tokens wholly inside [start, end)."""
         first = bisect.bisect_left(self.token_starts, start)
         last = bisect.bisect_right(self.token_ends, end)
@@ -437,7 +372,7 @@ def _phrase_of(doc: _Text, position: int, length: int) -> Phrase:
     return tuple(t.key for t in tokens)
 
 
-def _lookup(token: _Token, table: dict | object) -> SpeechCue | None:
+def _lookup(token: Token, table: dict | object) -> SpeechCue | None:
     for key in token.keys:
         found = table.get(key)  # type: ignore[union-attr]
         if found is not None:
@@ -445,7 +380,7 @@ def _lookup(token: _Token, table: dict | object) -> SpeechCue | None:
     return None
 
 
-def _verb_cue(doc: _Text, token: _Token) -> SpeechCue | None:
+def _verb_cue(doc: _Text, token: Token) -> SpeechCue | None:
     found = _lookup(token, doc.lexicon.verb_forms)
     if found is not None:
         return found
@@ -555,12 +490,12 @@ class _Extractor:
             bisect.bisect_left(self.mention_starts, start) : bisect.bisect_left(self.mention_starts, end)
         ]
 
-    def _starts_mention(self, token: _Token) -> bool:
+    def _starts_mention(self, token: Token) -> bool:
         first = bisect.bisect_left(self.mention_starts, token.start)
         last = bisect.bisect_left(self.mention_starts, token.end)
         return any(m.kind in (*SPEAKER_KINDS, PLACE) for m in self.mentions[first:last])
 
-    def _noun_key(self, token: _Token) -> str:
+    def _noun_key(self, token: Token) -> str:
         """The token as a noun: without conjunction, preposition clitic and article. A leading و is kept
         when the whole word is a noun the lexicon knows («وزارة», «وكالة»)."""
         whole = strip_article(token.key)
@@ -573,13 +508,13 @@ class _Extractor:
                 key = "ال" + key[1:]
         return strip_article(key)
 
-    def _is_speaker_noun(self, token: _Token) -> bool:
+    def _is_speaker_noun(self, token: Token) -> bool:
         return (
             self._noun_key(token) in self.lexicon.speaker_nouns
             or strip_article(token.key) in self.lexicon.speaker_nouns
         )
 
-    def _is_nominal(self, token: _Token) -> bool:
+    def _is_nominal(self, token: Token) -> bool:
         if token.is_punctuation or token.key in self.lexicon.complementizers:
             return False
         if token.key in self.lexicon.prepositions or token.key in self.lexicon.adverbials:
@@ -606,7 +541,7 @@ class _Extractor:
         definite = strip_article(token.bare) != token.bare
         return definite or token.main.upos == "PROPN"
 
-    def _addressed(self, token: _Token) -> bool:
+    def _addressed(self, token: Token) -> bool:
         """«لرويترز»، «للصحفيين»، «لوكالة»: ل before the people or outlet a statement is made to."""
         key = token.bare
         if not key.startswith("ل") or len(key) < 4:
@@ -614,7 +549,7 @@ class _Extractor:
         rest = "ال" + key[2:] if key.startswith("لل") else key[1:]
         return strip_article(rest) in self.lexicon.addressees
 
-    def _clitic_is_preposition(self, token: _Token, cue: _Cue | None) -> bool:
+    def _clitic_is_preposition(self, token: Token, cue: _Cue | None) -> bool:
         """Whether the ل/ب Stanza split off a token is a preposition («لنظيره», «ببيلاروس») or the first
         letter of a name («لوكاشينكو», «لافروف»): names the NER model tags as persons keep it."""
         if not token.clitic_preposition:
@@ -829,7 +764,7 @@ class _Extractor:
     def _name_after(self, role: Mention, np: tuple[int, int]) -> Mention | None:
         """The name after a post that no mention covers («الرئيس التونسي قيس سعيد»)."""
         doc = self.doc
-        names: list[_Token] = []
+        names: list[Token] = []
         uncovered = False
         for p in range(np[0], np[1]):
             token = doc.tokens[p]
@@ -1420,7 +1355,7 @@ class _Extractor:
             position += 1
         return None
 
-    def _can_be_object(self, token: _Token) -> bool:
+    def _can_be_object(self, token: Token) -> bool:
         """A noun object right after the speaker («ذكر لوكاشينكو خططا…», «تأكيد الرئيس رفض بلاده…»); the
         tagger often takes a verbal noun for a verb, so only function words are refused, and a pronoun
         («تنفي حماس ذلك») says nothing of its own."""
@@ -1469,11 +1404,11 @@ class _Extractor:
                 return position
         return position
 
-    def _lone_preposition(self, token: _Token) -> bool:
+    def _lone_preposition(self, token: Token) -> bool:
         """A preposition of its own («بعد»، «قبل»), not a clitic one on a noun."""
         return len(token.words) == 1 and token.main.upos == "ADP"
 
-    def _complementizer_with_pronoun(self, token: _Token) -> bool:
+    def _complementizer_with_pronoun(self, token: Token) -> bool:
         for suffix in self.lexicon.pronoun_suffixes:
             if token.key.endswith(suffix) and token.key[: -len(suffix)] in self.lexicon.complementizers:
                 return True
@@ -1992,7 +1927,7 @@ def quote_text(doc: _Text, quote: _Quote) -> str:
     return doc.text[quote.start : quote.end]
 
 
-def _phrase_of_table(tokens: Sequence[_Token], table: object) -> Phrase | None:
+def _phrase_of_table(tokens: Sequence[Token], table: object) -> Phrase | None:
     rest = tuple(t.key for t in tokens[1:])
     for first in [*tokens[0].keys, *_without_preposition(tokens[0].bare)]:
         if (first, *rest) in table:  # type: ignore[operator]
@@ -2034,7 +1969,7 @@ def extract_claims(
     return iter(_Extractor(annotated, mentions, lexicon).run())
 
 
-def _untagged_name(doc: _Text, names: list[_Token]) -> Mention:
+def _untagged_name(doc: _Text, names: list[Token]) -> Mention:
     """A person's name the NER model missed, from its first token to its last."""
     return Mention(
         text=doc.text[names[0].start : names[-1].end],

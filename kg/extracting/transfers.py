@@ -27,6 +27,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from kg.extracting.tokens import Token, sentence_tokens
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import PARTY_ROLES, Frame, StatusCue, TransferCue, TransferLexicon
 from kg.normalizing import clitic_variants, fold, match_key
@@ -42,7 +43,6 @@ from kg.records import (
     Mention,
     Transfer,
     Via,
-    Word,
 )
 from kg.states import acting_state, is_state
 
@@ -55,51 +55,11 @@ _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 # ── Tokens ──────────────────────────────────────────────────────────────────────────────────
 
 
-@dataclass
-class _Token:
-    """A written token: Stanza's syntactic words that share one stretch of text."""
-
-    position: int
-    start: int
-    end: int
-    surface: str
-    key: str
-    words: list[Word] = field(default_factory=list)
-
-    @property
-    def ta_marbuta(self) -> bool:
-        """fold() writes «ة» as «ه»: «أسلحة» must not read as «أسلح» + the pronoun «ه»."""
-        letters = [ch for ch in self.surface if ch.isalpha()]
-        return bool(letters) and letters[-1] == "ة"
-
-    @property
-    def is_verb(self) -> bool:
-        return any(w.upos in ("VERB", "AUX") for w in self.words)
-
-    @property
-    def is_punctuation(self) -> bool:
-        return all(w.upos == "PUNCT" for w in self.words) or not any(ch.isalnum() for ch in self.surface)
-
-    def feats(self) -> str:
-        return "|".join(w.feats for w in self.words if w.upos in ("VERB", "AUX") and w.feats)
-
-
-def _tokens(sentence: AnnotatedSentence, text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    for word in sentence.words:
-        if tokens and tokens[-1].start == word.start and tokens[-1].end == word.end:
-            tokens[-1].words.append(word)
-            continue
-        surface = text[word.start:word.end]
-        tokens.append(_Token(len(tokens), word.start, word.end, surface, fold(surface), [word]))
-    return tokens
-
-
-def _is_boundary(token: _Token) -> bool:
+def _is_boundary(token: Token) -> bool:
     return bool(token.surface) and all(ch in _STRONG_BOUNDARIES for ch in token.surface)
 
 
-def _opens_clause(token: _Token, lexicon: TransferLexicon) -> bool:
+def _opens_clause(token: Token, lexicon: TransferLexicon) -> bool:
     """A word that opens another clause, alone («بينما») or with the new clause's subject as a pronoun
     («لكنها», «ولكنهم»)."""
     return token.key in lexicon.clause_ends or any(
@@ -122,7 +82,7 @@ class _Analysis:
 _READINGS: dict[tuple[int, str, bool], list[_Analysis]] = {}
 
 
-def _readings(token: _Token, lexicon: TransferLexicon) -> list[_Analysis]:
+def _readings(token: Token, lexicon: TransferLexicon) -> list[_Analysis]:
     """The token's readings (see _analyses), computed once per form."""
     cache_key = (id(lexicon), token.key, token.ta_marbuta)
     if cache_key not in _READINGS:
@@ -184,7 +144,7 @@ class _Hit:
     others: tuple[_Hit, ...] = ()  # other readings of the same words («تسلم»: delivers / received)
 
 
-def _match_phrases(tokens: list[_Token], table: dict, lexicon: TransferLexicon,
+def _match_phrases(tokens: list[Token], table: dict, lexicon: TransferLexicon,
                    lemma_table: dict | None = None) -> list[_Hit]:
     """Entries of a phrase table (first word → [(words, entry, person)]) found in the tokens, longest first,
     without overlaps."""
@@ -235,11 +195,11 @@ def _same_word(token_key: str, word: str) -> bool:
         word.startswith("ال") and word[2:] == token_key)
 
 
-def _aspect_agrees(token: _Token, hit: _Hit) -> bool:
-    return hit.aspect is not None and f"Aspect={hit.aspect}" in token.feats()
+def _aspect_agrees(token: Token, hit: _Hit) -> bool:
+    return hit.aspect is not None and f"Aspect={hit.aspect}" in token.verb_feats
 
 
-def _lemma_agrees(token: _Token, entry: object) -> bool:
+def _lemma_agrees(token: Token, entry: object) -> bool:
     lemmas = getattr(entry, "lemmas", frozenset())
     return any(fold(w.lemma) in lemmas for w in token.words)
 
@@ -396,7 +356,7 @@ def extract_transfers(
     # A first pass over the sentences: where the document says a weapon comes from («بيرقدار التركية»),
     # later sentences that name it without a supplier still know it.
     for sentence in annotated.sentences:
-        tokens = _tokens(sentence, context.text)
+        tokens = sentence_tokens(sentence, context.text)
         parties, weapons = _place_mentions(context.by_sentence.get(sentence.index, []), tokens, context)
         for party in parties:
             owner = next((w for w in weapons if w.first == party.origin_of), None)
@@ -439,7 +399,7 @@ class _Event:
 
 def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Iterator[Transfer]:
     lexicon = context.lexicon
-    tokens = _tokens(sentence, context.text)
+    tokens = sentence_tokens(sentence, context.text)
     if not tokens:
         return
     cue_hits = [h for h in _match_phrases(tokens, lexicon.cue_phrases, lexicon, lexicon.cue_lemmas)
@@ -465,7 +425,7 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
                                     context)
 
 
-def _best_reading(hit: _Hit, tokens: list[_Token], parties: list[_Party], weapons: list[_Weapon]) -> _Hit:
+def _best_reading(hit: _Hit, tokens: list[Token], parties: list[_Party], weapons: list[_Weapon]) -> _Hit:
     """Between a giving and a receiving reading of the same word («فرنسا تسلم أوكرانيا مدافع»: delivers;
     «تسلم الجيش الباكستاني مقاتلات من الصين»: received), the one its arguments fit: a recipient after
     «إلى/ل» or a bare second state before the weapon make it giving, a supplier after «من» receiving."""
@@ -488,7 +448,7 @@ def _best_reading(hit: _Hit, tokens: list[_Token], parties: list[_Party], weapon
     return hit
 
 
-def _requirements_met(hit: _Hit, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
+def _requirements_met(hit: _Hit, tokens: list[Token], lexicon: TransferLexicon) -> bool:
     needed = hit.entry.requires_near
     if not needed:
         return True
@@ -498,7 +458,7 @@ def _requirements_met(hit: _Hit, tokens: list[_Token], lexicon: TransferLexicon)
     return False
 
 
-def _events(cue_hits: list[_Hit], status_hits: list[_Hit], tokens: list[_Token], weapons: list[_Weapon],
+def _events(cue_hits: list[_Hit], status_hits: list[_Hit], tokens: list[Token], weapons: list[_Weapon],
             sentence: int) -> list[_Event]:
     """Cues as events. Two cues close together with no weapon between are one event: a cue that is also a
     status word («صفقة لشراء», «طلب تزويد») gives way to the next; otherwise the next is its object («تبادل
@@ -521,7 +481,7 @@ def _events(cue_hits: list[_Hit], status_hits: list[_Hit], tokens: list[_Token],
     return events
 
 
-def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Context
+def _place_mentions(mentions: list[Mention], tokens: list[Token], context: _Context
                     ) -> tuple[list[_Party], list[_Weapon]]:
     """Parties (mentions that stand for a state) and weapons of a sentence, on token positions."""
     weapons = [_Weapon(m, *span) for m in mentions if m.kind == WEAPON and (span := _span(m, tokens))]
@@ -536,7 +496,7 @@ def _place_mentions(mentions: list[Mention], tokens: list[_Token], context: _Con
     return parties, weapons
 
 
-def _span(mention: Mention, tokens: list[_Token]) -> tuple[int, int] | None:
+def _span(mention: Mention, tokens: list[Token]) -> tuple[int, int] | None:
     """The positions of the first and last tokens a mention covers, or None when it is off the tokens."""
 
     def position(offset: int) -> int | None:
@@ -546,7 +506,7 @@ def _span(mention: Mention, tokens: list[_Token]) -> tuple[int, int] | None:
     return None if first is None or last is None else (first, last)
 
 
-def _party_of(mention: Mention, mentions: list[Mention], tokens: list[_Token], weapons: list[_Weapon],
+def _party_of(mention: Mention, mentions: list[Mention], tokens: list[Token], weapons: list[_Weapon],
               parties: list[_Party], context: _Context) -> _Party | None:
     """The party a mention is when it stands for a state, with the preposition that governs it."""
     state = context.state_of(mention)
@@ -568,7 +528,7 @@ def _party_of(mention: Mention, mentions: list[Mention], tokens: list[_Token], w
     return party
 
 
-def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], tokens: list[_Token],
+def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], tokens: list[Token],
                  weapons: list[_Weapon], context: _Context) -> _Party | None:
     """A nisba qualifies the noun before it: a weapon (its origin), a territory (the host), a body; a
     company's or an outlet's country is no party («شركة راينميتال الألمانية», «وكالة الأنباء البيلاروسية»)."""
@@ -590,7 +550,7 @@ def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], token
     return party
 
 
-def _nisba_owner(party: _Party, mentions: list[Mention], tokens: list[_Token], weapons: list[_Weapon],
+def _nisba_owner(party: _Party, mentions: list[Mention], tokens: list[Token], weapons: list[_Weapon],
                  lexicon: TransferLexicon) -> _Weapon | None:
     """The weapon a nisba says the origin of: right before it or around it; with the rest of a designation
     between («مقاتلات جيه-10 سي الصينية»); or inside a system's phrase, before its name («أنظمة الدفاع الجوي
@@ -609,7 +569,7 @@ def _nisba_owner(party: _Party, mentions: list[Mention], tokens: list[_Token], w
     return owner
 
 
-def _join_conjuncts(parties: list[_Party], tokens: list[_Token]) -> None:
+def _join_conjuncts(parties: list[_Party], tokens: list[Token]) -> None:
     """«هولندا والدنمارك», «من بريطانيا وألمانيا»: a state joined by «و» right after another shares its
     part."""
     for left, right in zip(parties, parties[1:], strict=False):
@@ -620,7 +580,7 @@ def _join_conjuncts(parties: list[_Party], tokens: list[_Token]) -> None:
             right.conjunct_of = left
 
 
-def _marker_before(tokens: list[_Token], first: int, mention: Mention, context: _Context) -> tuple[str, ...]:
+def _marker_before(tokens: list[Token], first: int, mention: Mention, context: _Context) -> tuple[str, ...]:
     """The preposition governing the mention: a proclitic on its own token («لأوكرانيا», «بروسيا»), or the
     standalone word(s) before it («إلى», «على أراضي»)."""
     lexicon = context.lexicon
@@ -666,7 +626,7 @@ def _strip_conjunction(key: str, lexicon: TransferLexicon) -> str:
 # ── Status ───────────────────────────────────────────────────────────────────────────────────────────
 
 
-def _status(event: _Event, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> str:
+def _status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> str:
     """The status of the transfer a cue states, from the nearest marker of tense, modality or negation.
 
     A negation on the cue denies it. A participle that describes the weapon states what is. Otherwise the
@@ -677,7 +637,7 @@ def _status(event: _Event, tokens: list[_Token], status_hits: list[_Hit], lexico
     default = event.cue.status
     if _negated(hit.first, tokens, status_hits, lexicon):
         return "Denied"
-    future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].feats() or _future_particle(
+    future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].verb_feats or _future_particle(
         tokens, hit.first, lexicon)
     if event.describes_weapon:
         return default
@@ -687,7 +647,7 @@ def _status(event: _Event, tokens: list[_Token], status_hits: list[_Hit], lexico
     return governing or default
 
 
-def _governing_status(event: _Event, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon
+def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon
                       ) -> str | None:
     """The status set by the nearest status word before the cue that governs it, or None."""
     hit = event.hit
@@ -725,7 +685,7 @@ def _governing_status(event: _Event, tokens: list[_Token], status_hits: list[_Hi
     return None
 
 
-def _denied_further(position: int, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon
+def _denied_further(position: int, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon
                     ) -> bool:
     """«نفى … ما تردد عن اعتزام القاهرة شراء…», «علقت … محادثات لشراء…»: a denial or a cancellation further
     back in the same clause governs the plan, the talks or the request in between."""
@@ -738,7 +698,7 @@ def _denied_further(position: int, tokens: list[_Token], status_hits: list[_Hit]
     return False
 
 
-def _is_finite_verb(event: _Event, tokens: list[_Token]) -> bool:
+def _is_finite_verb(event: _Event, tokens: list[Token]) -> bool:
     token = tokens[event.hit.first]
     if event.hit.last != event.hit.first:
         return any(w.upos == "VERB" for w in token.words)
@@ -746,7 +706,7 @@ def _is_finite_verb(event: _Event, tokens: list[_Token]) -> bool:
         w.upos == "NOUN" for w in token.words)
 
 
-def _negated(position: int, tokens: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> bool:
+def _negated(position: int, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> bool:
     """A negation particle just before ``position``, over auxiliaries («لم يتم», «لن تكون قد»)."""
     before = position - 1
     while before >= 0 and tokens[before].key in lexicon.auxiliaries:
@@ -757,7 +717,7 @@ def _negated(position: int, tokens: list[_Token], status_hits: list[_Hit], lexic
     return hit is not None and hit.entry.adjacent_only and hit.entry.status == "Denied"
 
 
-def _future_particle(tokens: list[_Token], position: int, lexicon: TransferLexicon) -> bool:
+def _future_particle(tokens: list[Token], position: int, lexicon: TransferLexicon) -> bool:
     """«سوف تسلم», «ستتم عملية تسليم»: a future marker just before the cue, or on the auxiliary before it."""
     for token in tokens[max(0, position - 3):position]:
         if token.key in lexicon.future_words:
@@ -769,7 +729,7 @@ def _future_particle(tokens: list[_Token], position: int, lexicon: TransferLexic
     return False
 
 
-def _plan_under_way(plan: _Hit, tokens: list[_Token], status_hits: list[_Hit]) -> bool:
+def _plan_under_way(plan: _Hit, tokens: list[Token], status_hits: list[_Hit]) -> bool:
     """«تحركت بشأن خطة نشر», «بدأت تنفيذ خطة»: a plan being carried out is no longer only planned."""
     return any(h.entry.executes for h in status_hits if 0 < plan.first - h.last <= 3)
 
@@ -777,7 +737,7 @@ def _plan_under_way(plan: _Hit, tokens: list[_Token], status_hits: list[_Hit]) -
 # ── Arguments ─────────────────────────────────────────────────────────────────────────────────────────
 
 
-def _window_end(event: _Event, next_start: int, tokens: list[_Token], lexicon: TransferLexicon) -> int:
+def _window_end(event: _Event, next_start: int, tokens: list[Token], lexicon: TransferLexicon) -> int:
     """The last token of the cue's clause to the right: before the next cue, a strong boundary, a relative
     pronoun or a new coordinated verb."""
     end = next_start - 1
@@ -793,7 +753,7 @@ def _window_end(event: _Event, next_start: int, tokens: list[_Token], lexicon: T
     return end
 
 
-def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon],
+def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Weapon],
                 lexicon: TransferLexicon) -> list[_Weapon]:
     """The weapons a cue transfers: those in its clause to the right up to a scope end («مماثل لـ», «قادرة
     على حمل»), else the weapon just before it when the cue describes it («أنظمة S-400 المنتشرة»)."""
@@ -820,7 +780,7 @@ def _weapons_of(event: _Event, end: int, tokens: list[_Token], weapons: list[_We
     return []
 
 
-def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon],
+def _referred_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_Weapon],
                       context: _Context) -> list[_Weapon]:
     """«… لشراء خمس وحدات من المنظومة»: a definite generic noun in the cue's clause that names no weapon of
     its own refers to a named weapon of a compatible category earlier in the document: the candidates, the
@@ -841,7 +801,7 @@ def _referred_weapons(event: _Event, end: int, tokens: list[_Token], weapons: li
     return []
 
 
-def _demonstrated_weapons(found: list[_Weapon], tokens: list[_Token], context: _Context) -> list[_Weapon]:
+def _demonstrated_weapons(found: list[_Weapon], tokens: list[Token], context: _Context) -> list[_Weapon]:
     """«هذه الصواريخ»: a generic weapon after a demonstrative refers to a named weapon of its category earlier
     in the document (the candidates, the most recent first); none when nothing fits."""
     if len(found) != 1 or found[0].mention.via != Via.GENERIC or found[0].first == 0:
@@ -885,7 +845,7 @@ def _category_fits(mention: Mention, categories: frozenset[str], gazetteer: Gaze
     return False
 
 
-def _weapon_scope_end(event: _Event, end: int, tokens: list[_Token], lexicon: TransferLexicon) -> int:
+def _weapon_scope_end(event: _Event, end: int, tokens: list[Token], lexicon: TransferLexicon) -> int:
     """Where the transferred weapons stop: before a relative clause, a comparison («مماثل لـ»), a capability
     («قادرة على حمل») or a target («لاعتراض»)."""
     for token in tokens[event.last + 1: end + 1]:
@@ -895,7 +855,7 @@ def _weapon_scope_end(event: _Event, end: int, tokens: list[_Token], lexicon: Tr
     return end
 
 
-def _named_over_generic(found: list[_Weapon], tokens: list[_Token], type_words: frozenset[str]
+def _named_over_generic(found: list[_Weapon], tokens: list[Token], type_words: frozenset[str]
                         ) -> list[_Weapon]:
     """«نظام الصواريخ "إسكندر"», «طائرات مسيرة من طراز بيرقدار»: a generic phrase just before a named system
     is that system's description, not a second weapon."""
@@ -909,7 +869,7 @@ def _named_over_generic(found: list[_Weapon], tokens: list[_Token], type_words: 
     return kept
 
 
-def _describes(generic: _Weapon, named: _Weapon, tokens: list[_Token], type_words: frozenset[str]) -> bool:
+def _describes(generic: _Weapon, named: _Weapon, tokens: list[Token], type_words: frozenset[str]) -> bool:
     """Whether a generic phrase introduces the named system after it: nothing but punctuation and adjectives
     between («نظام الصواريخ "إسكندر"»), or a type word («مقاتلات إضافية من طراز إف-16»)."""
     gap = tokens[generic.last + 1: named.first]
@@ -920,7 +880,7 @@ def _describes(generic: _Weapon, named: _Weapon, tokens: list[_Token], type_word
     return any(t.key in type_words for t in gap) and not any(t.is_verb for t in gap)
 
 
-def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[_Token], lexicon: TransferLexicon
+def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[Token], lexicon: TransferLexicon
                   ) -> _Weapon:
     """«30 طائرة مقاتلة من طراز رافال»: the number counts the generic head noun that the named weapon
     specifies, so the count is read before that head."""
@@ -931,7 +891,7 @@ def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[_Token],
     return heads[-1] if heads else weapon
 
 
-def _quantity(weapon: _Weapon, event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> int | None:
+def _quantity(weapon: _Weapon, event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> int | None:
     """«ثلاث بطاريات باتريوت», «24 طائرة رافال»: a number before the weapon (and its unit noun); none for
     «عدة كتائب»."""
     position = weapon.first - 1
@@ -954,7 +914,7 @@ def _quantity(weapon: _Weapon, event: _Event, tokens: list[_Token], lexicon: Tra
     return None
 
 
-def _not_a_count(tokens: list[_Token], position: int, lexicon: TransferLexicon) -> bool:
+def _not_a_count(tokens: list[Token], position: int, lexicon: TransferLexicon) -> bool:
     """«عام 2018», «بقيمة 5 مليارات دولار»: a number after a word of date or price, or before a unit of
     money, is no count of weapons."""
     before = tokens[position - 1] if position > 0 else None
@@ -964,7 +924,7 @@ def _not_a_count(tokens: list[_Token], position: int, lexicon: TransferLexicon) 
     return after is not None and any(a.stem in lexicon.not_count_before for a in _readings(after, lexicon))
 
 
-def _number(tokens: list[_Token], position: int, lexicon: TransferLexicon, inside: bool = False
+def _number(tokens: list[Token], position: int, lexicon: TransferLexicon, inside: bool = False
             ) -> int | None:
     token = tokens[position]
     digits = "".join(ch for ch in token.key if ch.isdigit())
@@ -1049,7 +1009,7 @@ class _Clause:
 
     event: _Event
     end: int  # last token of the cue's window
-    tokens: list[_Token]
+    tokens: list[Token]
     parties: list[_Party]
     weapons: list[_Weapon]  # the weapons the cue transfers
     status_hits: list[_Hit]
@@ -1070,7 +1030,7 @@ class _Clause:
         return self.frame.marker_roles.get(party.marker) if party.marker else None
 
 
-def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], status_hits: list[_Hit],
+def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status_hits: list[_Hit],
                      parties: list[_Party], weapons: list[_Weapon], sentence: AnnotatedSentence,
                      context: _Context) -> Iterator[Transfer]:
     lexicon = context.lexicon
@@ -1103,7 +1063,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[_Token], statu
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
 
 
-def _event_weapons(event: _Event, end: int, tokens: list[_Token], weapons: list[_Weapon], context: _Context
+def _event_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_Weapon], context: _Context
                    ) -> tuple[list[_Weapon], list[_Weapon] | None]:
     """The weapons the cue transfers, and the candidates when they are a reference to a weapon named earlier
     (None when the clause names them)."""
@@ -1116,7 +1076,7 @@ def _event_weapons(event: _Event, end: int, tokens: list[_Token], weapons: list[
     return found, None
 
 
-def _claim_of(event: _Event, tokens: list[_Token], sentence: AnnotatedSentence, context: _Context
+def _claim_of(event: _Event, tokens: list[Token], sentence: AnnotatedSentence, context: _Context
               ) -> tuple[Claim | None, Mention | None]:
     """The claim the cue stands in (or near), and who stated the transfer: that claim's speaker when the cue
     is inside it or in its sentence."""
@@ -1128,7 +1088,7 @@ def _claim_of(event: _Event, tokens: list[_Token], sentence: AnnotatedSentence, 
     return claim, stated_by
 
 
-def _deal_sides(roles: _Roles, event: _Event, tokens: list[_Token], context: _Context) -> _Roles:
+def _deal_sides(roles: _Roles, event: _Event, tokens: list[Token], context: _Context) -> _Roles:
     """«وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides."""
     if roles.supplier or roles.recipient or context.last_deal is None or not _in_deal_contents(
             event, tokens, context.lexicon):
@@ -1157,7 +1117,7 @@ def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _C
     return roles.with_supplier(_Party(mention, producer.entity_id, -1, -1), "producer")
 
 
-def _in_deal_contents(event: _Event, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
+def _in_deal_contents(event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> bool:
     """Whether the cue is what a deal named before includes («تشمل الصفقة أيضا شراء …»)."""
     if any(_is_boundary(t) for t in tokens[: event.hit.first]):
         return False
@@ -1171,7 +1131,7 @@ def _in_deal_contents(event: _Event, tokens: list[_Token], lexicon: TransferLexi
     return False
 
 
-def _request_after(event: _Event, end: int, tokens: list[_Token], lexicon: TransferLexicon) -> bool:
+def _request_after(event: _Event, end: int, tokens: list[Token], lexicon: TransferLexicon) -> bool:
     """«… بناء على طلب لوكاشينكو»: the recipient asked for what the cue states."""
     keys = [t.key for t in tokens[event.last + 1:]]
     for phrase in lexicon.request_after:
@@ -1294,7 +1254,7 @@ _ROLE_SIEVES = (_by_preposition, _addressee_of_request, _subject_and_object_role
                 _weapon_origin_elsewhere, _pronouns, _agreement_partners)
 
 
-def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit],
+def _partners(event: _Event, tokens: list[Token], parties: list[_Party], status_hits: list[_Hit],
               partner_markers: frozenset[tuple[str, ...]]) -> list[_Party]:
     agreements = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Agreed"]
     found = []
@@ -1307,14 +1267,14 @@ def _partners(event: _Event, tokens: list[_Token], parties: list[_Party], status
     return found
 
 
-def _subject_and_object(event: _Event, tokens: list[_Token], parties: list[_Party], bare_right: list[_Party],
+def _subject_and_object(event: _Event, tokens: list[Token], parties: list[_Party], bare_right: list[_Party],
                         marked_object: bool, status_hits: list[_Hit], claim: Claim | None, context: _Context
                         ) -> tuple[_Party | None, _Party | None]:
     """Arabic puts the subject after the verb (VSO) or before it (SVO); a verbal noun takes its agent as a
     genitive after it; a status verb before a noun passes its subject on («تعتزم بولندا شراء»)."""
     is_verb = _is_finite_verb(event, tokens)
     left, adjacent = _left_subject(event, tokens, parties, status_hits, context)
-    first_person = event.hit.first_person or (is_verb and "Person=1" in tokens[event.hit.first].feats())
+    first_person = event.hit.first_person or (is_verb and "Person=1" in tokens[event.hit.first].verb_feats)
     if first_person:
         own = _speaker_party(claim, tokens[event.hit.first], event.sentence, context)
         if own is not None:
@@ -1350,7 +1310,7 @@ def _subject_after(event: _Event, left: _Party | None, bare_right: list[_Party],
     return None, bare_right[0]
 
 
-def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], status_hits: list[_Hit],
+def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], status_hits: list[_Hit],
                   context: _Context) -> tuple[_Party | None, bool]:
     """The nearest bare state before the cue in its clause, and whether it stands right before it (SVO:
     nothing between but particles, auxiliaries, complementizers and status words: «روسيا قد زودت»,
@@ -1372,7 +1332,7 @@ def _left_subject(event: _Event, tokens: list[_Token], parties: list[_Party], st
     return party, _only_particles(between, status_hits, context.lexicon)
 
 
-def _first_of_coordinated(candidates: list[_Party], tokens: list[_Token]) -> _Party:
+def _first_of_coordinated(candidates: list[_Party], tokens: list[Token]) -> _Party:
     """«اتفقت روسيا وإيران على…»: of two coordinated states the first is taken as the actor."""
     party = candidates[-1]
     if len(candidates) > 1:
@@ -1382,7 +1342,7 @@ def _first_of_coordinated(candidates: list[_Party], tokens: list[_Token]) -> _Pa
     return party
 
 
-def _non_state_actor_between(start: int, end: int, sentence: int, tokens: list[_Token], context: _Context
+def _non_state_actor_between(start: int, end: int, sentence: int, tokens: list[Token], context: _Context
                              ) -> bool:
     """An organisation or a person acting for no state between two offsets, and not after a preposition."""
     return any(start <= mention.start and mention.end <= end and mention.kind in (ORGANIZATION, PERSON)
@@ -1390,7 +1350,7 @@ def _non_state_actor_between(start: int, end: int, sentence: int, tokens: list[_
                for mention in context.by_sentence.get(sentence, ()))
 
 
-def _only_particles(between: list[_Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> bool:
+def _only_particles(between: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon) -> bool:
     """Whether nothing stands between a subject and its cue but a status verb that passes its subject on
     («تعتزم بولندا شراء»), a particle, a word of tense or a complementizer."""
     status_positions = {i for h in status_hits for i in range(h.first, h.last + 1)
@@ -1401,7 +1361,7 @@ def _only_particles(between: list[_Token], status_hits: list[_Hit], lexicon: Tra
                or any(a.stem in lexicon.complementizers for a in _readings(t, lexicon)) for t in between)
 
 
-def _after_preposition(mention: Mention, tokens: list[_Token], context: _Context) -> bool:
+def _after_preposition(mention: Mention, tokens: list[Token], context: _Context) -> bool:
     """«في حلف الناتو», «بالحلف»: a mention inside a prepositional phrase is nobody's subject."""
     token = next((t for t in tokens if t.start <= mention.start < t.end), None)
     if token is None:
@@ -1412,7 +1372,7 @@ def _after_preposition(mention: Mention, tokens: list[_Token], context: _Context
     return before is not None and any(w.upos == "ADP" for w in before.words) and len(before.words) == 1
 
 
-def _speaker_party(claim: Claim | None, token: _Token, sentence: int, context: _Context) -> _Party | None:
+def _speaker_party(claim: Claim | None, token: Token, sentence: int, context: _Context) -> _Party | None:
     """The speaker's state, standing for a first person («سنشتري», «إلينا») or a pronoun («قال إنه…»)."""
     state = context.speaker_state(claim)
     if state is None:
@@ -1423,7 +1383,7 @@ def _speaker_party(claim: Claim | None, token: _Token, sentence: int, context: _
     return _Party(mention, state, -1, -1)
 
 
-def _pronoun_subject(event: _Event, tokens: list[_Token], claim: Claim | None, context: _Context
+def _pronoun_subject(event: _Event, tokens: list[Token], claim: Claim | None, context: _Context
                      ) -> _Party | None:
     """«قال إنه يود الحصول…»: a complementizer with a pronoun before the cue is the speaker."""
     lexicon = context.lexicon
@@ -1438,7 +1398,7 @@ def _pronoun_subject(event: _Event, tokens: list[_Token], claim: Claim | None, c
     return None
 
 
-def _object_pronoun(event: _Event, tokens: list[_Token], parties: list[_Party], roles: _Roles,
+def _object_pronoun(event: _Event, tokens: list[Token], parties: list[_Party], roles: _Roles,
                     claim: Claim | None, context: _Context) -> _Party | None:
     token = tokens[event.hit.first]
     if event.hit.analysis.enclitic in context.lexicon.first_person:
@@ -1452,7 +1412,7 @@ def _object_pronoun(event: _Event, tokens: list[_Token], parties: list[_Party], 
     return None
 
 
-def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles, frame: Frame,
+def _pronoun_roles(event: _Event, end: int, tokens: list[Token], roles: _Roles, frame: Frame,
                    claim: Claim | None, sentence: AnnotatedSentence, context: _Context) -> None:
     lexicon = context.lexicon
     for token in tokens[event.last + 1: end + 1]:
@@ -1481,7 +1441,7 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[_Token], roles: _Roles,
                 roles.assign(role, owner, "own-land")
 
 
-def _land_owner(event: _Event, tokens: list[_Token], token: _Token, roles: _Roles, claim: Claim | None,
+def _land_owner(event: _Event, tokens: list[Token], token: Token, roles: _Roles, claim: Claim | None,
                 context: _Context) -> _Party | None:
     if any(token.key.endswith(p) for p in context.lexicon.first_person):
         return _speaker_party(claim, token, event.sentence, context)
