@@ -44,13 +44,14 @@ from kg.records import (
     AnnotatedDocument,
     Claim,
     Mention,
+    Via,
 )
 
 DIRECT, REPORTED = "DirectQuote", "ReportedSpeech"
 PARAGRAPH_BREAK = "\n\n"
 
 SPEAKER_KINDS = (PERSON, ORGANIZATION, STATE)
-NAMED = ("name", "ner")
+NAMED = (Via.NAME, Via.NER)
 MAX_MENTION_CHARS = 200  # no mention is longer: bounds the look-back of mentions_in
 # Parts of speech no proper name is tagged with: a one-word "name" so tagged is the model's mistake.
 NOT_NAME_TAGS = frozenset({"PRON", "ADV", "VERB", "AUX", "ADJ", "DET", "ADP", "SCONJ", "CCONJ", "PART", "NUM",
@@ -430,7 +431,7 @@ def _after_preposition(doc: _Text, position: int) -> bool:
 def _rank(mention: Mention) -> int:
     """Which mention of a speaker's noun phrase is the speaker (lower is better); 99: never a speaker
     (a nisba adjective, a generic phrase, a weapon, a place that stands for nothing)."""
-    if mention.via in ("nisba", "generic"):
+    if mention.via in (Via.NISBA, Via.GENERIC):
         return 99
     if mention.kind == PERSON:
         if mention.via in NAMED:
@@ -445,6 +446,32 @@ def _rank(mention: Mention) -> int:
     if mention.kind == PLACE and mention.via == "capital":
         return 6
     return 99
+
+
+@dataclass
+class _PhraseWalk:
+    """How far a speaker's noun phrase has been read (by _Extractor.noun_phrase), and what it has seen."""
+
+    first: Token
+    limit: int
+    end: int  # the next token to decide on
+    covered: int  # character offset where the last mention the phrase took ends
+    name_run: bool = False  # a name the tagger and gazetteer missed is being read
+    closed: bool = False  # the phrase ended on an adjective: no bare genitive follows
+
+
+@dataclass(frozen=True)
+class _Following:
+    """The token after a noun phrase so far, with what the mentions and the NER say of it."""
+
+    token: Token
+    has_person: bool  # the phrase so far holds a named person
+    opens_mention: bool
+    in_name: bool
+
+    @property
+    def named(self) -> bool:
+        return self.opens_mention or self.in_name
 
 
 @dataclass
@@ -566,100 +593,127 @@ class _Extractor:
     ) -> tuple[int, int] | None:
         """The noun phrase that starts at ``position`` (before ``limit``): tokens of its mentions, adjectives,
         genitives, «باسم X», and, until it holds a named person, «لـ X», «لدى X», «في X»."""
-        doc = self.doc
         if position >= limit:
             return None
-        first = doc.tokens[position]
+        first = self.doc.tokens[position]
         if not allow_preposition and self._clitic_is_preposition(first, cue):
             return None
         if not self._is_nominal(first) and not (allow_preposition and first.clitic_preposition):
             return None
-        end = position + 1
         covered = max((m.end for m in self.starting_in(first.start, first.end)), default=first.end)
-        name_run = False
-        closed = first.main.upos == "ADJ"
-        while end < limit:
-            token = doc.tokens[end]
-            if token.start < covered:  # inside a mention that started earlier
-                end += 1
-                continue
-            if end - position >= MAX_SPEAKER_PHRASE:
+        walk = _PhraseWalk(first, limit, position + 1, covered, closed=first.main.upos == "ADJ")
+        while walk.end < limit:
+            step = self._phrase_step(walk, position)
+            if not step:
                 break
-            has_person = any(
-                m.kind == PERSON and m.via in NAMED
-                for m in self.mentions_in(first.start, doc.tokens[end - 1].end)
-            )
-            if token.key in ("باسم",) or self._noun_key(token) in GENERIC_ROLE_WORDS:
-                end += 1
-                continue
-            if _lookup(token, self.lexicon.nouns) is not None or self._cue_at(end) is not None:
-                break  # «عن مسؤول أمريكي قوله»: the speech noun is not part of the speaker
-            honorific = doc.phrase_at(end, self.lexicon.honorifics, self.lexicon.longest_phrase)
-            if honorific and not has_person:
-                end += honorific  # «وزير الخارجية السعودي الأمير فيصل بن فرحان»
-                continue
-            opens_mention = self._starts_mention(token)
-            in_name = any(start < token.end and stop > token.start for start, stop in doc.ner_names)
-            if has_person and not (opens_mention or in_name):
-                break  # «ذكر لوكاشينكو خططا…»: a name ends its phrase
-            if token.key in ("لدي", "في") and doc.phrase_at(
-                end, self.lexicon.claim_boundaries, self.lexicon.longest_phrase
-            ):
-                break  # «رئيس الدولة في مؤتمر حكومي»: the occasion, not the post
-            if token.key in ("لدي", "في") and not has_person:
-                if end + 1 < limit and self._is_nominal(doc.tokens[end + 1]):
-                    end += 1
-                    continue
-                break
-            if self._addressed(token):
-                break  # «قال مسؤول أمريكي لرويترز»: the outlet or the people spoken to
-            ends_person = any(
-                _rank(m) < 99 and m.end == doc.tokens[end - 1].end
-                for m in self.mentions_in(first.start, token.start)
-            )
-            name_like = token.main.upos == "PROPN" or in_name
-            if (ends_person or name_run) and not opens_mention:
-                if name_like and not token.clitic_preposition:
-                    name_run = True  # «الرئيس التونسي قيس سعيد»: a name the tagger and gazetteer missed
-                    end += 1
-                    continue
-                break  # «تأكيد الزعيم البيلاروسي نقل الأسلحة»: the post ends the speaker's phrase
-            if token.clitic_preposition and token.key.startswith("ل") and not has_person:
-                end += 1
-                covered = max((m.end for m in self.starting_in(token.start, token.end)), default=token.end)
-                continue
-            if token.clitic_preposition and not token.key.startswith("ل") and not (opens_mention or in_name):
-                break  # «هدد الحوثيون باستهداف…»: a prepositional phrase is the content, not the speaker
-            conjoined = token.split_conjunction or bool(self.starting_in(token.start + 1, token.start + 2))
-            if (
-                conjoined
-                and opens_mention
-                and any(_rank(m) < 99 for m in self.mentions_in(first.start, doc.tokens[end - 1].end))
-            ):
-                break  # «الصين والبرازيل»: two speakers, not one
-            if token.split_conjunction and not (opens_mention or in_name or self._is_speaker_noun(token)):
-                break
-            if token.is_punctuation or not self._is_nominal(token):
-                break
-            if token.main.upos == "VERB" and not (opens_mention or in_name):
-                break
-            name_like = opens_mention or in_name or token.main.upos == "PROPN"
-            if closed and not name_like and not token.bare.startswith("ال"):
-                break  # «الشرطة الفرنسية توقيف…»: after its adjective a noun phrase takes no bare genitive
-            previous = doc.tokens[end - 1]
-            if (not name_like and token.main.upos == "NOUN" and token.bare.startswith("ال")
-                    and previous.main.upos == "NOUN" and previous.bare.startswith("ال")
-                    and not self.starting_in(previous.start, previous.end)):
-                break  # «حث الجيش المواطنين على…»: a noun with the article takes no genitive; the object
-            if opens_mention:
-                covered = max(m.end for m in self.starting_in(token.start, token.end))
-            closed = (
-                token.main.upos == "ADJ"
-                and not name_like
-                or (opens_mention and all(m.via == "nisba" for m in self.starting_in(token.start, token.end)))
-            )
-            end += 1
-        return position, end
+            walk.end += step
+        return position, walk.end
+
+    def _phrase_step(self, walk: _PhraseWalk, position: int) -> int:
+        """How many tokens the phrase takes at ``walk.end``: 0 where it ends."""
+        token = self.doc.tokens[walk.end]
+        if token.start < walk.covered:  # inside a mention that started earlier
+            return 1
+        if walk.end - position >= MAX_SPEAKER_PHRASE:
+            return 0
+        after = self.doc.tokens[walk.end - 1]
+        following = _Following(
+            token,
+            has_person=any(
+                m.kind == PERSON and m.via in NAMED for m in self.mentions_in(walk.first.start, after.end)
+            ),
+            opens_mention=self._starts_mention(token),
+            in_name=any(start < token.end and stop > token.start for start, stop in self.doc.ner_names),
+        )
+        for rule in (self._phrase_words, self._phrase_prepositions, self._phrase_after_name):
+            step = rule(walk, following)
+            if step is not None:
+                return step
+        return self._phrase_grammar(walk, following)
+
+    def _phrase_words(self, walk: _PhraseWalk, following: _Following) -> int | None:
+        """Words of the lexicons: role words go in, a speech noun or cue ends the phrase, an honorific goes in
+        whole; a name ends it."""
+        token = following.token
+        if token.key in ON_BEHALF_OF or self._noun_key(token) in GENERIC_ROLE_WORDS:
+            return 1
+        if _lookup(token, self.lexicon.nouns) is not None or self._cue_at(walk.end) is not None:
+            return 0  # «عن مسؤول أمريكي قوله»: the speech noun is not part of the speaker
+        honorific = self.doc.phrase_at(walk.end, self.lexicon.honorifics, self.lexicon.longest_phrase)
+        if honorific and not following.has_person:
+            return honorific  # «وزير الخارجية السعودي الأمير فيصل بن فرحان»
+        if following.has_person and not following.named:
+            return 0  # «ذكر لوكاشينكو خططا…»: a name ends its phrase
+        return None
+
+    def _phrase_prepositions(self, walk: _PhraseWalk, following: _Following) -> int | None:
+        """«لدى X», «في X» go in until a person is named, unless they open the occasion; the people spoken to
+        and a clitic preposition other than «لـ» end the phrase."""
+        token = following.token
+        if token.key in ("لدي", "في"):
+            if self.doc.phrase_at(walk.end, self.lexicon.claim_boundaries, self.lexicon.longest_phrase):
+                return 0  # «رئيس الدولة في مؤتمر حكومي»: the occasion, not the post
+            if not following.has_person:
+                nominal_next = walk.end + 1 < walk.limit and self._is_nominal(self.doc.tokens[walk.end + 1])
+                return 1 if nominal_next else 0
+        if self._addressed(token):
+            return 0  # «قال مسؤول أمريكي لرويترز»: the outlet or the people spoken to
+        return None
+
+    def _phrase_after_name(self, walk: _PhraseWalk, following: _Following) -> int | None:
+        """After a person's name only more of a name goes in; «لـ X» goes in until a person is named."""
+        token, doc = following.token, self.doc
+        ends_person = any(
+            _rank(m) < 99 and m.end == doc.tokens[walk.end - 1].end
+            for m in self.mentions_in(walk.first.start, token.start)
+        )
+        if (ends_person or walk.name_run) and not following.opens_mention:
+            if (token.main.upos == "PROPN" or following.in_name) and not token.clitic_preposition:
+                walk.name_run = True  # «الرئيس التونسي قيس سعيد»: a name the tagger and gazetteer missed
+                return 1
+            return 0  # «تأكيد الزعيم البيلاروسي نقل الأسلحة»: the post ends the speaker's phrase
+        if token.clitic_preposition and token.key.startswith("ل") and not following.has_person:
+            walk.covered = max((m.end for m in self.starting_in(token.start, token.end)), default=token.end)
+            return 1
+        if token.clitic_preposition and not token.key.startswith("ل") and not following.named:
+            return 0  # «هدد الحوثيون باستهداف…»: a prepositional phrase is the content, not the speaker
+        return None
+
+    def _phrase_grammar(self, walk: _PhraseWalk, following: _Following) -> int:
+        """The rest by grammar: a second conjoined speaker, punctuation, a verb or a noun that cannot be the
+        phrase's genitive end it; anything else nominal goes in."""
+        token, doc = following.token, self.doc
+        conjoined = token.split_conjunction or bool(self.starting_in(token.start + 1, token.start + 2))
+        if conjoined and following.opens_mention and any(
+            _rank(m) < 99 for m in self.mentions_in(walk.first.start, doc.tokens[walk.end - 1].end)
+        ):
+            return 0  # «الصين والبرازيل»: two speakers, not one
+        if token.split_conjunction and not (following.named or self._is_speaker_noun(token)):
+            return 0
+        if token.is_punctuation or not self._is_nominal(token):
+            return 0
+        if token.main.upos == "VERB" and not following.named:
+            return 0
+        name_like = following.named or token.main.upos == "PROPN"
+        if not name_like and self._takes_no_genitive(walk, token):
+            return 0
+        if following.opens_mention:
+            walk.covered = max(m.end for m in self.starting_in(token.start, token.end))
+        walk.closed = (token.main.upos == "ADJ" and not name_like) or (
+            following.opens_mention
+            and all(m.via == Via.NISBA for m in self.starting_in(token.start, token.end))
+        )
+        return 1
+
+    def _takes_no_genitive(self, walk: _PhraseWalk, token: Token) -> bool:
+        """«الشرطة الفرنسية توقيف…»: after its adjective a noun phrase takes no bare genitive; «حث الجيش
+        المواطنين على…»: a noun with the article takes no genitive with the article (that is the object)."""
+        if walk.closed and not token.bare.startswith("ال"):
+            return True
+        previous = self.doc.tokens[walk.end - 1]
+        return (token.main.upos == "NOUN" and token.bare.startswith("ال")
+                and previous.main.upos == "NOUN" and previous.bare.startswith("ال")
+                and not self.starting_in(previous.start, previous.end))
 
     def _np_span(self, np: tuple[int, int]) -> tuple[int, int]:
         return self.doc.tokens[np[0]].start, self.doc.tokens[np[1] - 1].end
