@@ -722,45 +722,59 @@ class _Extractor:
         """The speaker a noun phrase names: its best mention, else the phrase itself when its head is a
         speaker noun of the lexicon."""
         start, end = self._np_span(np)
-        candidates = [m for m in self.mentions_in(start, end) if _rank(m) < 99]
         head = self.doc.tokens[np[0]]
+        candidates = self._speaker_candidates(head, start, end)
+        if candidates:
+            return self._speaker_among(candidates, np, start, end)
+        return self._speaker_by_noun(np, head, start, end)
+
+    def _speaker_candidates(self, head: Token, start: int, end: int) -> list[Mention]:
+        """The mentions of a phrase that may speak; under a speaker noun, only the body named after it."""
+        candidates = [m for m in self.mentions_in(start, end) if _rank(m) < 99]
+        head_kind = self.lexicon.speaker_nouns.get(self._noun_key(head))
         if (
             candidates
+            and head_kind is not None
             and not any(m.kind == PERSON for m in candidates)
-            and self.lexicon.speaker_nouns.get(self._noun_key(head)) is not None
             and not any(m.start <= head.start < m.end for m in candidates)
         ):
             # «أمين عام الناتو»، «السفارة الأمريكية في بيروت»: the post or body speaks; but a body's own name
             # right after its noun is that body («شركة أرامكو»، «نادي الهلال»)
-            body_noun = self.lexicon.speaker_nouns.get(self._noun_key(head)) == ORGANIZATION
-            named = next((m for m in candidates if body_noun and m.kind == ORGANIZATION and m.via in NAMED
-                          and head.end < m.start <= head.end + 1), None)
-            candidates = [named] if named is not None else []
-        if candidates:
-            best = min(candidates, key=lambda m: (_rank(m), m.start))
-            # A proper name takes no genitive: one that opens the phrase ends the speaker there, and a name
-            # after it is the verb's object («دعت باكستان مجلس الأمن إلى…»).
-            opening = next((m for m in candidates if m.via in NAMED and m.kind != PERSON
-                            and m.start <= head.start + 2 and m.start < m.end <= head.end), None)
-            if opening is not None and any(m.start >= opening.end for m in candidates):
-                best = opening
-            best = self._whole_name(best, start, end)
-            if best.via == "role" and best.kind == PERSON:
-                name = self._name_after(best, np)
-                if name is not None:
-                    return name
-            if best.via in NAMED and self._names_a_post(best):
-                best = replace(best, via="role")  # the NER model took «للرئيس» for a name
-            resolved = self._resolve_role(best, np)
-            unnamed = not (resolved.name or resolved.known_id)
-            if resolved.via == "role" and resolved.kind == PERSON and unnamed:
-                return self._named_after(np) or self._represented_body(resolved, candidates) or resolved
-            return resolved
-        kind = self.lexicon.speaker_nouns.get(self._noun_key(head)) or self.lexicon.speaker_nouns.get(
-            strip_article(head.key)
-        )
-        if kind is None and self._noun_key(head) in {p[0] for p in self.lexicon.outlet_nouns}:
-            kind = ORGANIZATION  # «أفاد التلفزيون الرسمي السوري بأن…»
+            named = next((m for m in candidates if head_kind == ORGANIZATION and m.kind == ORGANIZATION
+                          and m.via in NAMED and head.end < m.start <= head.end + 1), None)
+            return [named] if named is not None else []
+        return candidates
+
+    def _speaker_among(self, candidates: list[Mention], np: tuple[int, int], start: int, end: int) -> Mention:
+        """The best of a phrase's mentions as the speaker, a role resolved to its holder where it can be."""
+        best = self._whole_name(self._best_candidate(candidates, self.doc.tokens[np[0]]), start, end)
+        if best.via == Via.ROLE and best.kind == PERSON:
+            name = self._name_after(best, np)
+            if name is not None:
+                return name
+        if best.via in NAMED and self._names_a_post(best):
+            best = replace(best, via=Via.ROLE)  # the NER model took «للرئيس» for a name
+        resolved = self._resolve_role(best, np)
+        unnamed = not (resolved.name or resolved.known_id)
+        if resolved.via == Via.ROLE and resolved.kind == PERSON and unnamed:
+            return self._named_after(np) or self._represented_body(resolved, candidates) or resolved
+        return resolved
+
+    @staticmethod
+    def _best_candidate(candidates: list[Mention], head: Token) -> Mention:
+        """The highest-ranked mention, first in the text; but a proper name takes no genitive: one that opens
+        the phrase ends the speaker there, and a name after it is the verb's object («دعت باكستان مجلس الأمن
+        إلى…»)."""
+        opening = next((m for m in candidates if m.via in NAMED and m.kind != PERSON
+                        and m.start <= head.start + 2 and m.start < m.end <= head.end), None)
+        if opening is not None and any(m.start >= opening.end for m in candidates):
+            return opening
+        return min(candidates, key=lambda m: (_rank(m), m.start))
+
+    def _speaker_by_noun(self, np: tuple[int, int], head: Token, start: int, end: int) -> Mention | None:
+        """A phrase without a mention that may speak: the phrase itself when its head is a speaker noun
+        («المتحدث باسم الجيش»), else a surname or a name the NER missed."""
+        kind = self._speaker_noun_kind(head)
         if kind is None:
             return self._surname(np) or self._unknown_name(np)
         text_start, text_end = _trim(self.doc.text, start, end, self.lexicon.quote_marks)
@@ -770,19 +784,21 @@ class _Extractor:
             name = "ال" + self.doc.text[text_start + 2 : text_end]
         elif head.clitic_preposition:
             text_start += 1
-        role = Mention(
-            text=self.doc.text[text_start:text_end],
-            start=text_start,
-            end=text_end,
-            sentence=self.doc.sentence_index(head.sentence),
-            kind=kind,
-            via="role",
-            name=name,
-        )
+        role = Mention(text=self.doc.text[text_start:text_end], start=text_start, end=text_end,
+                       sentence=self.doc.sentence_index(head.sentence), kind=kind, via=Via.ROLE, name=name)
         resolved = self._resolve_role(role, np)
-        if resolved.via == "role" and not (resolved.name or resolved.known_id):
+        if resolved.via == Via.ROLE and not (resolved.name or resolved.known_id):
             return self._named_after(np, resolved.kind) or resolved
         return resolved
+
+    def _speaker_noun_kind(self, head: Token) -> str | None:
+        """The kind of speaker a phrase's head noun names («المتحدث» a person, «الوزارة» a body), if any."""
+        kind = self.lexicon.speaker_nouns.get(self._noun_key(head)) or self.lexicon.speaker_nouns.get(
+            strip_article(head.key)
+        )
+        if kind is None and self._noun_key(head) in {p[0] for p in self.lexicon.outlet_nouns}:
+            kind = ORGANIZATION  # «أفاد التلفزيون الرسمي السوري بأن…»
+        return kind
 
     def _named_after(self, np: tuple[int, int], kind: str = PERSON) -> Mention | None:
         """The name right after an unnamed post or body, in apposition: «المتحدث باسمه دميتري بيسكوف»
