@@ -448,6 +448,26 @@ def _rank(mention: Mention) -> int:
     return 99
 
 
+_Content = tuple[str, int, int, "_Quote | None"]  # what a cue's speaker said: kind, start, end, quotation
+
+
+@dataclass(frozen=True)
+class _ContentSearch:
+    """A search for what a cue's speaker said: from token ``start`` to the sentence's end."""
+
+    cue: _Cue
+    start: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """What a content rule decided at a token: the search ends (with what was said, or nothing) or resumes."""
+
+    content: _Content | None = None
+    resume: int | None = None  # the token the search goes on from
+
+
 @dataclass
 class _PhraseWalk:
     """How far a speaker's noun phrase has been read (by _Extractor.noun_phrase), and what it has seen."""
@@ -1346,84 +1366,109 @@ class _Extractor:
                 return quote
         return None
 
-    def content_after(self, cue: _Cue, start: int) -> tuple[str, int, int, _Quote | None] | None:
+    def content_after(self, cue: _Cue, start: int) -> _Content | None:
         """What a cue's speaker said, looked for from token ``start`` on: (kind, start, end, quote)."""
-        doc = self.doc
-        limit = doc.sentence_end(cue.position)
-        position = start
-        prepositions = cue.cue.complement_prepositions
-        if cue.cue.takes_object:
-            position = self._after_parenthesis(position, limit)
+        search = _ContentSearch(cue, start, self.doc.sentence_end(cue.position))
+        position = self._after_parenthesis(start, search.limit) if cue.cue.takes_object else start
         first = True
-        while position < limit:
-            token = doc.tokens[position]
-            quote = self.quote_opening_at(position)
-            if quote is not None and quote.words(doc.text) < MIN_QUOTE_WORDS:
-                # «لـ«الشرق الأوسط» إن…»، «عملية "عاصفة الحزم"»: a name in marks; what was said comes after
-                while position < limit and doc.tokens[position].start < quote.end:
-                    position += 1
-                continue
-            if quote is not None:
-                return DIRECT, quote.start, quote.end, quote
-            if token.surface.strip() == ":" or token.surface.strip().startswith(":"):
-                following = position + 1
-                if following < len(doc.tokens):
-                    quote = self.quote_opening_at(following) or (self.quote_opening_at(position))
-                    if quote is not None and quote.words(doc.text) >= MIN_QUOTE_WORDS:
-                        return DIRECT, quote.start, quote.end, quote
-                if following < limit:
-                    span = self.clause(following)
-                    return (REPORTED, *span, None) if span else None
-                return None
-            if token.key in self.lexicon.complementizers or self._complementizer_with_pronoun(token):
-                following = position + 1
-                quote = self.quote_opening_at(following) if following < len(doc.tokens) else None
-                if (quote is not None and quote.start - doc.tokens[following].start <= 2
-                        and quote.words(doc.text) >= MIN_QUOTE_WORDS):
-                    return DIRECT, quote.start, quote.end, quote
-                if token.key in self.lexicon.complementizers:
-                    if following >= limit:
-                        return None
-                    span = self.clause(following)
-                else:  # «أنه»، «إنها»: the pronoun is the clause's subject; keep it
-                    span = self.clause(position)
-                return (REPORTED, *span, None) if span else None
-            if token.key in prepositions and position + 1 < limit:
-                following = doc.tokens[position + 1]
-                if following.key in self.lexicon.complementizers or self._complementizer_with_pronoun(
-                    following
-                ):
-                    position += 1
-                    continue
-                span = self.noun_complement(position + 1)
-                return (REPORTED, *span, None) if span else None
-            if (
-                position > start  # right after the speaker, a name's last word («وانغ ون بين أن…»)
-                and not token.is_punctuation  # the tagger calls a comma before «إن» an ADP
-                and (token.key in self.lexicon.prepositions or self._lone_preposition(token))
-                and position + 1 < limit
-                and doc.tokens[position + 1].key in self.lexicon.complementizers
-                and not self.mentions_in(token.start, token.end)
-            ):
-                return None  # «مخاوف من أن…»، «بعد أن…»: a clause of another word, not of this cue
-            if (
-                "ب" in prepositions
-                and token.clitic_preposition
-                and token.words[0].text.startswith("ب")
-                and token.key != "باسم"
-            ):
-                span = self.noun_complement(position)
-                return (REPORTED, *span, None) if span else None
-            if first and cue.cue.takes_object and self._can_be_object(token):
-                span = self.noun_complement(position)
-                return (REPORTED, *span, None) if span else None
-            if position > start and self._cue_at(position) is not None and token.key != token.bare:
-                return None  # another speech clause begins: this cue's content is elsewhere
-            if token.surface.strip() in SENTENCE_PUNCTUATION and token.surface.strip() != "…":
-                return None
-            first = False
-            position += 1
+        rules = (self._content_quoted, self._content_after_colon, self._content_after_complementizer,
+                 self._content_after_preposition, self._content_as_object, self._content_elsewhere)
+        while position < search.limit:
+            decision = next(filter(None, (rule(search, position, first) for rule in rules)), None)
+            if decision is None:
+                first = False
+                position += 1
+            elif decision.resume is None:
+                return decision.content
+            else:
+                position = decision.resume
         return None
+
+    def _content_quoted(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
+        """A quotation opening here is what was said; a name in marks is passed over («لـ«الشرق الأوسط»
+        إن…»، «عملية "عاصفة الحزم"»): what was said comes after."""
+        quote = self.quote_opening_at(position)
+        if quote is None:
+            return None
+        if quote.words(self.doc.text) >= MIN_QUOTE_WORDS:
+            return _Decision((DIRECT, quote.start, quote.end, quote))
+        while position < search.limit and self.doc.tokens[position].start < quote.end:
+            position += 1
+        return _Decision(resume=position)
+
+    def _content_after_colon(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
+        """After a colon: the quotation that opens there, else the clause."""
+        surface = self.doc.tokens[position].surface.strip()
+        if not surface.startswith(":"):
+            return None
+        following = position + 1
+        if following < len(self.doc.tokens):
+            quote = self.quote_opening_at(following) or self.quote_opening_at(position)
+            if quote is not None and quote.words(self.doc.text) >= MIN_QUOTE_WORDS:
+                return _Decision((DIRECT, quote.start, quote.end, quote))
+        return _Decision(self._reported(self.clause(following)) if following < search.limit else None)
+
+    def _content_after_complementizer(self, search: _ContentSearch, position: int,
+                                      first: bool) -> _Decision | None:
+        """After «أن»/«إن»: a quotation right after it, else the clause; «أنه»، «إنها»: the pronoun is the
+        clause's subject and stays in it."""
+        token, doc = self.doc.tokens[position], self.doc
+        bare = token.key in self.lexicon.complementizers
+        if not (bare or self._complementizer_with_pronoun(token)):
+            return None
+        following = position + 1
+        quote = self.quote_opening_at(following) if following < len(doc.tokens) else None
+        if (quote is not None and quote.start - doc.tokens[following].start <= 2
+                and quote.words(doc.text) >= MIN_QUOTE_WORDS):
+            return _Decision((DIRECT, quote.start, quote.end, quote))
+        if bare and following >= search.limit:
+            return _Decision()
+        return _Decision(self._reported(self.clause(following if bare else position)))
+
+    def _content_after_preposition(self, search: _ContentSearch, position: int,
+                                   first: bool) -> _Decision | None:
+        """A preposition the cue governs («أعرب عن…», «طالب بـ…») opens what was said; another word's
+        preposition before «أن» («مخاوف من أن…») means the clause is not this cue's."""
+        token, doc = self.doc.tokens[position], self.doc
+        prepositions = search.cue.cue.complement_prepositions
+        if token.key in prepositions and position + 1 < search.limit:
+            following = doc.tokens[position + 1]
+            if following.key in self.lexicon.complementizers or self._complementizer_with_pronoun(following):
+                return _Decision(resume=position + 1)
+            return _Decision(self._reported(self.noun_complement(position + 1)))
+        if (
+            position > search.start  # right after the speaker, a name's last word («وانغ ون بين أن…»)
+            and not token.is_punctuation  # the tagger calls a comma before «إن» an ADP
+            and (token.key in self.lexicon.prepositions or self._lone_preposition(token))
+            and position + 1 < search.limit
+            and doc.tokens[position + 1].key in self.lexicon.complementizers
+            and not self.mentions_in(token.start, token.end)
+        ):
+            return _Decision()  # «مخاوف من أن…»، «بعد أن…»: a clause of another word, not of this cue
+        if ("ب" in prepositions and token.clitic_preposition and token.words[0].text.startswith("ب")
+                and token.key not in ON_BEHALF_OF):
+            return _Decision(self._reported(self.noun_complement(position)))
+        return None
+
+    def _content_as_object(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
+        """A noun object right after the speaker is what was said («أكد أهمية…»)."""
+        if first and search.cue.cue.takes_object and self._can_be_object(self.doc.tokens[position]):
+            return _Decision(self._reported(self.noun_complement(position)))
+        return None
+
+    def _content_elsewhere(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
+        """Another speech clause or the sentence's end: this cue said nothing here."""
+        token = self.doc.tokens[position]
+        if position > search.start and self._cue_at(position) is not None and token.key != token.bare:
+            return _Decision()  # another speech clause begins: this cue's content is elsewhere
+        surface = token.surface.strip()
+        if surface in SENTENCE_PUNCTUATION and surface != "…":
+            return _Decision()
+        return None
+
+    @staticmethod
+    def _reported(span: tuple[int, int] | None) -> _Content | None:
+        return (REPORTED, *span, None) if span else None
 
     def _can_be_object(self, token: Token) -> bool:
         """A noun object right after the speaker («ذكر لوكاشينكو خططا…», «تأكيد الرئيس رفض بلاده…»); the
