@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from kg.extracting.tokens import Token, sentence_tokens
 from kg.lexicon import Phrase, SpeechCue, SpeechLexicon
@@ -466,6 +467,16 @@ class _Decision:
 
     content: _Content | None = None
     resume: int | None = None  # the token the search goes on from
+
+
+_Introduced = tuple[int, tuple[str, ...], Mention]  # a person introduced by a role: where, role words
+
+
+class _RoleKey(NamedTuple):
+    """A role phrase's head noun and the modifiers that narrow it («وزير» + {«الدفاع», «الصيني»})."""
+
+    head: str
+    modifiers: frozenset[str]
 
 
 @dataclass
@@ -927,89 +938,104 @@ class _Extractor:
     def _role_key(self, start: int, end: int) -> tuple[str, ...]:
         return tuple(self._noun_key(t) for t in self.doc.tokens_within(start, end) if not t.is_punctuation)
 
-    def _introduced_roles(self) -> list[tuple[int, tuple[str, ...], Mention]]:
+    def _introduced_roles(self) -> list[_Introduced]:
         """People the document introduces by a role: «الرئيس البيلاروسي ألكسندر لوكاشينكو»."""
         introduced = []
-        doc = self.doc
         for mention in self.mentions:
-            if mention.kind != PERSON or mention.via not in (*NAMED, "role"):
+            if mention.kind != PERSON or mention.via not in (*NAMED, Via.ROLE):
                 continue
-            position = doc.token_at(mention.start)
+            position = self.doc.token_at(mention.start)
             if position is None:
                 continue
-            if mention.kind == PERSON and mention.via == "role":
-                # «وزير الدفاع الإسرائيلي يوآف غالانت» where no mention covers the name
-                np = self.noun_phrase(position, doc.sentence_end(position))
-                name = self._name_after(mention, np) if np is not None else None
-                if name is not None:
-                    introduced.append((name.start, self._role_key(mention.start, mention.end), name))
-                continue
-            mention = self._whole_name(
-                mention,
-                doc.tokens[doc.sentence_start(position)].start,
-                doc.tokens[doc.sentence_end(position) - 1].end,
-            )
-            position = doc.token_at(mention.start)
-            after = doc.token_at(mention.end)
-            if (
-                after is not None
-                and after < doc.sentence_end(position)
-                and self._is_speaker_noun(doc.tokens[after])
-            ):
-                np = self.noun_phrase(after, doc.sentence_end(position))
-                if np is not None:
-                    stop = next(
-                        (p for p in range(np[0] + 1, np[1]) if doc.tokens[p].key in ("في", "لدي")), np[1]
-                    )
-                    key = self._role_key(doc.tokens[np[0]].start, doc.tokens[stop - 1].end)
-                    introduced.append((mention.start, key, mention))
-            if position is None:
-                continue
-            first = position
-            while first > doc.sentence_start(position) and position - first < MAX_SPEAKER_PHRASE:
-                before = doc.tokens[first - 1]
-                if before.is_punctuation or before.key in doc.lexicon.complementizers:
-                    break
-                if _lookup(before, doc.lexicon.verb_forms) is not None or before.main.upos == "VERB":
-                    break
-                if before.key in doc.lexicon.prepositions and before.key not in ("لدي", "في"):
-                    break
-                first -= 1
-            # the role phrase starts at its first speaker noun
-            while first < position and not self._is_speaker_noun(doc.tokens[first]):
-                first += 1
+            if mention.via == Via.ROLE:
+                introduced.extend(self._role_with_name_after(mention, position))
+            else:
+                introduced.extend(self._roles_beside_name(mention, position))
+        return introduced
+
+    def _role_with_name_after(self, mention: Mention, position: int) -> list[_Introduced]:
+        """«وزير الدفاع الإسرائيلي يوآف غالانت» where no mention covers the name."""
+        np = self.noun_phrase(position, self.doc.sentence_end(position))
+        name = self._name_after(mention, np) if np is not None else None
+        return [] if name is None else [(name.start, self._role_key(mention.start, mention.end), name)]
+
+    def _roles_beside_name(self, mention: Mention, position: int) -> list[_Introduced]:
+        """The role phrases after a name («لوكاشينكو رئيس بيلاروسيا») and before it («الرئيس البيلاروسي
+        لوكاشينكو»)."""
+        doc = self.doc
+        mention = self._whole_name(mention, doc.tokens[doc.sentence_start(position)].start,
+                                   doc.tokens[doc.sentence_end(position) - 1].end)
+        position = doc.token_at(mention.start)
+        introduced = []
+        after = doc.token_at(mention.end)
+        end = doc.sentence_end(position)
+        if after is not None and after < end and self._is_speaker_noun(doc.tokens[after]):
+            np = self.noun_phrase(after, doc.sentence_end(position))
+            if np is not None:
+                stop = next((p for p in range(np[0] + 1, np[1]) if doc.tokens[p].key in ("في", "لدي")), np[1])
+                key = self._role_key(doc.tokens[np[0]].start, doc.tokens[stop - 1].end)
+                introduced.append((mention.start, key, mention))
+        if position is not None:
+            first = self._role_phrase_start(position)
             if first < position:
                 key = self._role_key(doc.tokens[first].start, doc.tokens[position - 1].end)
                 introduced.append((mention.start, key, mention))
         return introduced
 
+    def _role_phrase_start(self, position: int) -> int:
+        """Where a role phrase before the name at ``position`` starts: at its first speaker noun, after the
+        verb, complementizer, preposition or punctuation before it (``position`` when there is none)."""
+        doc = self.doc
+        first = position
+        while first > doc.sentence_start(position) and position - first < MAX_SPEAKER_PHRASE:
+            before = doc.tokens[first - 1]
+            if before.is_punctuation or before.key in doc.lexicon.complementizers:
+                break
+            if _lookup(before, doc.lexicon.verb_forms) is not None or before.main.upos == "VERB":
+                break
+            if before.key in doc.lexicon.prepositions and before.key not in ("لدي", "في"):
+                break
+            first -= 1
+        while first < position and not self._is_speaker_noun(doc.tokens[first]):
+            first += 1
+        return first
+
     def _resolve_role(self, mention: Mention, np: tuple[int, int]) -> Mention:
         """A role with no name and no gazetteer id → the person (or body) the document gave that role. An
         unnamed source is one only when definite («وأضاف المصدر»: the source just quoted)."""
-        if mention.known_id or mention.name:
-            return mention
-        definite_source = mention.via == "anonymous" and fold(mention.text).startswith(("ال", "وال", "فال"))
-        if mention.via != "role" and not definite_source:
-            return mention
-        key = self._role_key(mention.start, mention.end)
+        key = self._role_key_to_resolve(mention)
         if not key:
             return mention
+        role = _RoleKey(key[0], frozenset(w for w in key[1:] if w not in GENERIC_ROLE_WORDS))
+        return self._role_holder(mention, role) or self._role_body(mention, role) or mention
+
+    def _role_key_to_resolve(self, mention: Mention) -> tuple[str, ...]:
+        """The role words of a mention that needs its holder found: nothing for a name or a known entity."""
+        if mention.known_id or mention.name:
+            return ()
+        definite_source = mention.via == Via.ANONYMOUS and fold(mention.text).startswith(("ال", "وال", "فال"))
+        if mention.via != Via.ROLE and not definite_source:
+            return ()
+        return self._role_key(mention.start, mention.end)
+
+    def _compatible_role(self, role: _RoleKey, other: tuple[str, ...]) -> bool:
+        """Another role phrase names the same post: same head concept, and at least this role's modifiers."""
         concepts = self.lexicon.speaker_concepts
-        head, modifiers = key[0], {w for w in key[1:] if w not in GENERIC_ROLE_WORDS}
+        if not other or concepts.get(other[0], other[0]) != concepts.get(role.head, role.head):
+            return False
+        return role.modifiers <= {w for w in other[1:] if w not in GENERIC_ROLE_WORDS}
 
-        def compatible(other: tuple[str, ...]) -> bool:
-            if not other or concepts.get(other[0], other[0]) != concepts.get(head, head):
-                return False
-            others = {w for w in other[1:] if w not in GENERIC_ROLE_WORDS}
-            return modifiers <= others
-
-        matches = [(at, person) for at, other, person in self.state.roles if compatible(other)]
+    def _role_holder(self, mention: Mention, role: _RoleKey) -> Mention | None:
+        """The person the document gave this role: the last speaker when the role is theirs, else the nearest
+        introduced before the mention, else the first after it."""
+        roles = self.state.roles
+        matches = [(at, person) for at, other, person in roles if self._compatible_role(role, other)]
         last = self.state.last_speaker
         if (
             last is not None
-            and (last.via == "role" or (last.via == "anonymous" and mention.via == "anonymous"))
+            and (last.via == Via.ROLE or (last.via == Via.ANONYMOUS and mention.via == Via.ANONYMOUS))
             and not last.name
-            and compatible(self._role_key(last.start, last.end))
+            and self._compatible_role(role, self._role_key(last.start, last.end))
         ):
             return _anaphor(last, "role")  # «قال وزير الدفاع الصيني … ونقلت الوكالة عن الوزير قوله»
         if last is not None and any(_same_entity(person, last) for _, person in matches):
@@ -1020,17 +1046,20 @@ class _Extractor:
         after = [(at, p) for at, p in matches if at > mention.start]
         if after:
             return _anaphor(min(after, key=lambda item: item[0])[1], "role")
-        if not modifiers and self.lexicon.speaker_nouns.get(head) == ORGANIZATION:
-            # «وذكرت الوكالة» after «وكالة الأنباء الكويتية»: a bare body is the one just named
-            found = self._body_before(head, mention.start)
+        return None
+
+    def _role_body(self, mention: Mention, role: _RoleKey) -> Mention | None:
+        """A bare body noun is the body of that kind named just before («وذكرت الوكالة» after «وكالة الأنباء
+        الكويتية»); an institution's noun is the institution named before."""
+        if role.modifiers:
+            return None
+        if self.lexicon.speaker_nouns.get(role.head) == ORGANIZATION:
+            found = self._body_before(role.head, mention.start)
             if found is not None and found.start != mention.start:
                 return _anaphor(found, "role")
-        body = self.lexicon.institutions.get(head)
-        if body and not modifiers:
-            found = self._body_before(body, mention.start)
-            if found is not None:
-                return _anaphor(found, "role")
-        return mention
+        body = self.lexicon.institutions.get(role.head)
+        found = self._body_before(body, mention.start) if body else None
+        return _anaphor(found, "role") if found is not None else None
 
     def _body_before(self, body: str, before: int) -> Mention | None:
         """The body a bare post heads, named in this sentence or the one before («وزارة الخارجية الإيرانية»
@@ -1838,42 +1867,62 @@ class _Extractor:
 
     def run_attribution(self, cue: _Cue) -> None:
         """«وبحسب لوكاشينكو، فقد…»، «…، وفقا لوكالة الأنباء البيلاروسية»، «…، حسبما ذكرت وزارة الدفاع»."""
+        source = self._attributed_source(cue)
+        if source is None:
+            return
+        np, speaker, outlet = source
+        if self._relayed_sentence(cue, outlet) or speaker is None:
+            return
+        span = self._attributed_content(cue, np)
+        if span is None:
+            return
+        self.emit(
+            speaker,
+            REPORTED,
+            *span,
+            cue.cue,
+            self.doc.tokens[cue.position].start,
+            reported_by=outlet if outlet is not speaker else None,
+            rules=("speaker-attribution", "content-attributed-clause"),
+        )
+
+    def _attributed_source(self, cue: _Cue) -> tuple[tuple[int, int], Mention | None, Mention | None] | None:
+        """The phrase after «بحسب»/«وفقا لـ», the speaker it names and the outlet relaying, if any."""
         doc = self.doc
-        token = doc.tokens[cue.position]
-        if self.in_direct_quote(token.start):
-            return
-        s_first, s_end = doc.sentence_start(cue.position), doc.sentence_end(cue.position)
+        s_end = doc.sentence_end(cue.position)
         position = cue.after
-        source_token = doc.tokens[position] if position < s_end else None
-        if source_token is None:
-            return
+        if self.in_direct_quote(doc.tokens[cue.position].start) or position >= s_end:
+            return None
         np = self.noun_phrase(position, s_end, allow_preposition=True)
         if np is None:
-            return
-        pronoun_only = source_token.clitic_preposition and all(
-            w.upos in ("ADP", "PRON") for w in source_token.words
-        )
-        if pronoun_only:
-            speaker = self.antecedent(cue)
-            np = (position, position + 1)
-        elif self._same_source(np):
+            return None
+        source_token = doc.tokens[position]
+        if source_token.clitic_preposition and all(w.upos in ("ADP", "PRON") for w in source_token.words):
+            return (position, position + 1), self.antecedent(cue), None  # «وفقا له»
+        if self._same_source(np):
             speaker = self.state.last_speaker and _anaphor(self.state.last_speaker, "pronoun")
         else:
             speaker = self.speaker_in(np)
-        outlet = None if pronoun_only else self.outlet_in(np, speaker)
+        return np, speaker, self.outlet_in(np, speaker)
+
+    def _relayed_sentence(self, cue: _Cue, outlet: Mention | None) -> bool:
+        """«…، وفقا لوكالة الأناضول» relays the claims its sentence made: whether there were any."""
+        doc = self.doc
+        s_first, s_end = doc.sentence_start(cue.position), doc.sentence_end(cue.position)
         sentence_claims = [
-            i
-            for i, c in enumerate(self.claims)
+            i for i, c in enumerate(self.claims)
             if doc.tokens[s_first].start <= c.start < doc.tokens[s_end - 1].end
         ]
-        if sentence_claims:  # «…، وفقا لوكالة الأناضول» relays the claims its sentence made
-            if outlet is not None:
-                for i in sentence_claims:
-                    if self.claims[i].reported_by is None:
-                        self.claims[i] = replace(self.claims[i], reported_by=outlet)
-            return
-        if speaker is None:
-            return
+        for i in sentence_claims if outlet is not None else ():
+            if self.claims[i].reported_by is None:
+                self.claims[i] = replace(self.claims[i], reported_by=outlet)
+        return bool(sentence_claims)
+
+    def _attributed_content(self, cue: _Cue, np: tuple[int, int]) -> tuple[int, int] | None:
+        """What the source said: the clause after it when the attribution leads the sentence, else the
+        sentence before the attribution."""
+        doc = self.doc
+        s_first, s_end = doc.sentence_start(cue.position), doc.sentence_end(cue.position)
         leading = cue.position == s_first or all(
             doc.tokens[p].is_punctuation or doc.tokens[p].key in ("و", "ف")
             for p in range(s_first, cue.position)
@@ -1882,31 +1931,17 @@ class _Extractor:
             content_from = np[1]
             while content_from < s_end and doc.tokens[content_from].is_punctuation:
                 content_from += 1
-            if content_from >= s_end:
-                return
-            span = self.clause(content_from)
-        else:
-            start_position = self._after_leading_segment(s_first, cue.position)
-            end_position = cue.position
-            while end_position > start_position and doc.tokens[end_position - 1].is_punctuation:
-                end_position -= 1
-            if end_position <= start_position:
-                return
-            first = doc.tokens[start_position]
-            # «وشهدت طرابلس اشتباكات…، وفق شهود»: the conjunction joins the sentence, not the claim
-            offset = first.start + 1 if first.split_conjunction and len(first.key) > 3 else first.start
-            span = _trim(doc.text, offset, doc.tokens[end_position - 1].end, frozenset())
-        if span is None:
-            return
-        self.emit(
-            speaker,
-            REPORTED,
-            *span,
-            cue.cue,
-            token.start,
-            reported_by=outlet if outlet is not speaker else None,
-            rules=("speaker-attribution", "content-attributed-clause"),
-        )
+            return self.clause(content_from) if content_from < s_end else None
+        start_position = self._after_leading_segment(s_first, cue.position)
+        end_position = cue.position
+        while end_position > start_position and doc.tokens[end_position - 1].is_punctuation:
+            end_position -= 1
+        if end_position <= start_position:
+            return None
+        first = doc.tokens[start_position]
+        # «وشهدت طرابلس اشتباكات…، وفق شهود»: the conjunction joins the sentence, not the claim
+        offset = first.start + 1 if first.split_conjunction and len(first.key) > 3 else first.start
+        return _trim(doc.text, offset, doc.tokens[end_position - 1].end, frozenset())
 
     def _same_source(self, np: tuple[int, int]) -> bool:
         """«وفق المصدر نفسه»: the source named before."""
