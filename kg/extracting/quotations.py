@@ -197,11 +197,14 @@ def _mark_role(text: str, at: int, lo: int, hi: int, lexicon: SpeechLexicon, is_
         if proclitic:
             return "open"
         return "close" if is_open else "open"
-    if right_word:
-        return "open"
-    if left_word:
-        return "close"
-    # Spaces (or punctuation) on both sides: look further.
+    if right_word or left_word:
+        return "open" if right_word else "close"
+    return _spaced_mark_role(text, at, lo, hi, is_open)
+
+
+def _spaced_mark_role(text: str, at: int, lo: int, hi: int, is_open: bool) -> str:
+    """A mark with spaces (or punctuation) on both sides: it closes before punctuation or the end, opens
+    after a colon, a comma or the start; else it toggles."""
     j = at + 1
     while j < hi and text[j] == " ":
         j += 1
@@ -2017,46 +2020,43 @@ class _Extractor:
             cues_of.setdefault(doc.tokens[cue.position].sentence, []).append(cue)
         for s_pos in range(len(doc.annotated.sentences)):
             tokens = doc.sentence_tokens(s_pos)
-            if not tokens:
-                continue
-            self.run_headline(s_pos)
-            s_start, s_end = doc.tokens[tokens[0]].start, doc.tokens[tokens[-1]].end
-            sentence_cues = cues_of.get(s_pos, [])
-            events: list[tuple[int, int, object]] = []
-            for cue in sentence_cues:
-                if cue.part not in ("attribution", "noun"):
-                    events.append((doc.tokens[cue.position].start, 1, cue))
-            for quote in self.quotes:
-                if s_start <= quote.start <= s_end:
-                    events.append((quote.start, 0, quote))
-            for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
-                if isinstance(item, _Quote):
-                    if not self._quote_has_cue_after(item):
-                        self.run_standalone_quote(item)
-                else:
-                    self.run_verb(item)
-            # a speech noun speaks only where no speech verb of its sentence did («ردا على تصريحات روته،
-            # أكد المبعوث…»)
-            for cue in sentence_cues:
-                if cue.part == "noun":
-                    self.run_noun(cue)
-            for cue in sentence_cues:
-                if cue.part == "attribution":
-                    self.run_attribution(cue)
-            # quotations a later cue of this sentence did not take (a quotation cut by a speech clause
-            # waits for that clause)
-            for quote in self.quotes:
-                if s_start <= quote.start <= s_end and not quote.consumed and quote.cut_at is None:
-                    self.run_standalone_quote(quote)
-            state = self.state
-            if state.relay is not None and state.relay[2] <= s_end + 1:
-                if not state.relay_used and state.relay_claim is not None:
-                    self.emit(*state.relay_claim)  # «أفاد التلفزيون بأن الدفاعات تصدت…»: the outlet speaks
-                state.relay, state.relay_claim = None, None
+            if tokens:
+                self.run_headline(s_pos)
+                first, last = doc.tokens[tokens[0]], doc.tokens[tokens[-1]]
+                self.run_sentence(cues_of.get(s_pos, []), first.start, last.end)
         for quote in self.quotes:
             if not quote.consumed and quote.cut_at is not None:
                 self.run_standalone_quote(quote)
         return sorted(self.claims, key=lambda c: (c.start, c.end))
+
+    def run_sentence(self, sentence_cues: list[_Cue], s_start: int, s_end: int) -> None:
+        """One sentence's claims: verbs and quotations in text order, then speech nouns (only where no verb of
+        the sentence spoke: «ردا على تصريحات روته، أكد المبعوث…»), attributions, the quotations left over,
+        and the relaying outlet's own claim when no other took it."""
+        events: list[tuple[int, int, object]] = [
+            (self.doc.tokens[cue.position].start, 1, cue) for cue in sentence_cues
+            if cue.part not in ("attribution", "noun")
+        ]
+        events += [(quote.start, 0, quote) for quote in self.quotes if s_start <= quote.start <= s_end]
+        for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
+            if not isinstance(item, _Quote):
+                self.run_verb(item)
+            elif not self._quote_has_cue_after(item):
+                self.run_standalone_quote(item)
+        for part, run_cue in (("noun", self.run_noun), ("attribution", self.run_attribution)):
+            for cue in sentence_cues:
+                if cue.part == part:
+                    run_cue(cue)
+        # quotations a later cue of this sentence did not take (a quotation cut by a speech clause waits for
+        # that clause)
+        for quote in self.quotes:
+            if s_start <= quote.start <= s_end and not quote.consumed and quote.cut_at is None:
+                self.run_standalone_quote(quote)
+        state = self.state
+        if state.relay is not None and state.relay[2] <= s_end + 1:
+            if not state.relay_used and state.relay_claim is not None:
+                self.emit(*state.relay_claim)  # «أفاد التلفزيون بأن الدفاعات تصدت…»: the outlet speaks
+            state.relay, state.relay_claim = None, None
 
     def _quote_has_cue_after(self, quote: _Quote) -> bool:
         """Whether a speech clause after the quotation, in the sentence where it ends, will claim it."""
