@@ -133,6 +133,7 @@ class Gazetteer:
     unnamed_sources: dict[str, str] = field(default_factory=dict)  # key of an unnamed-source noun → kind
     max_unnamed_words: int = 1
     name_particles: frozenset[str] = frozenset()  # folded
+    distinct_names: frozenset[str] = frozenset()  # folded: Arabic names never a spelling of another
     _made_bodies: dict[str, GazetteerEntry | None] = field(default_factory=dict, repr=False)
     _derived: dict[object, object] = field(default_factory=dict, repr=False)
 
@@ -515,3 +516,4 @@ def _load_sources_and_particles(graph: Graph, gazetteer: Gazetteer) -> None:
             gazetteer.unnamed_sources.setdefault(key, kind)
             gazetteer.max_unnamed_words = max(gazetteer.max_unnamed_words, len(key.split()))
     gazetteer.name_particles = frozenset(fold(p) for p in _literals(graph, KG.Person, T.nameParticle))
+    gazetteer.distinct_names = frozenset(match_key(n) for n in _literals(graph, KG.Person, T.distinctName))

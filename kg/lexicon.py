@@ -639,6 +639,8 @@ class EntityLexicon:
     role_place_prepositions: frozenset[str]  # «لدى موسكو» between a role and its holder's name
     conjunctions: frozenset[str]  # «و», «ف» written on a name or a number
     prepositions: frozenset[str]  # «ب», «ل», «ك» written on a name
+    namesake_nouns: frozenset[str] = frozenset()  # «مركز الملك سلمان»: a person's name after it names a thing
+    namesake_titles: frozenset[str] = frozenset()  # «الملك», «الأمير» between such a noun and the name
 
 
 def load_entity_lexicon(extra_files: Sequence[Path] = ()) -> EntityLexicon:
@@ -656,4 +658,4 @@ def _load_entity_lexicon(extra_files: tuple[str, ...]) -> EntityLexicon:
 
     return EntityLexicon(words(LEX.modelNoun), words(LEX.modelPreposition), words(LEX.formerWord),
                          words(LEX.rolePlacePreposition), words(LEX.nameConjunction),
-                         words(LEX.namePreposition))
+                         words(LEX.namePreposition), words(LEX.namesakeNoun), words(LEX.namesakeTitle))

@@ -90,7 +90,7 @@ def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:
     return jaro + prefix * prefix_scale * (1 - jaro)
 
 
-def similar_words(a: str, b: str) -> bool:
+def similar_words(a: str, b: str, distinct: frozenset[str] = frozenset()) -> bool:
     """Two spellings of one name word.
 
     Transliterations of a foreign name differ in long vowels and in letters Arabic confuses (merged by
@@ -105,6 +105,8 @@ def similar_words(a: str, b: str) -> bool:
     a, b = phonetic_key(a), phonetic_key(b)
     if a == b:
         return True
+    if a in distinct and b in distinct:  # two Arabic names of their own («سلمان» / «سليمان»)
+        return False
     arabic = a.startswith("ال") and b.startswith("ال")  # a nisba or family name: where its vowels are counts
     a, b = _without_article(a), _without_article(b)
     shortest = min(len(a), len(b))
@@ -156,24 +158,26 @@ def name_parts(name: str, particles: frozenset[str] = frozenset()) -> tuple[str,
     return tuple(parts)
 
 
-def similar_parts(a: str, b: str) -> bool:
+def similar_parts(a: str, b: str, distinct: frozenset[str] = frozenset()) -> bool:
     """Two name parts of one name: each word similar («بن سلمان» / «بن سلمان»), or the same word once a
     particle written apart is glued to it («لو دريان» / «لودريان», «دي ميستورا» / «دي مستورا»)."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b):
-        return len(words_a) + len(words_b) > 2 and similar_words("".join(words_a), "".join(words_b))
-    return all(similar_words(x, y) for x, y in zip(words_a, words_b, strict=True))
+        return len(words_a) + len(words_b) > 2 and similar_words("".join(words_a), "".join(words_b), distinct)
+    return all(similar_words(x, y, distinct) for x, y in zip(words_a, words_b, strict=True))
 
 
-def same_person_name(a: str, b: str, particles: frozenset[str] = frozenset()) -> bool:
+def same_person_name(a: str, b: str, particles: frozenset[str] = frozenset(),
+                     distinct: frozenset[str] = frozenset()) -> bool:
     """Two person names of one person in a corpus: similar surnames, and similar first names where both
     give one; a one-word name is the surname of the longer one («روته» / «مارك روته»). With the gazetteer's
     name particles, «عبد الله» is one first name and «بن سلمان» one last part."""
     parts_a, parts_b = name_parts(a, particles), name_parts(b, particles)
-    if not parts_a or not parts_b or not similar_parts(parts_a[-1], parts_b[-1]):
+    if not parts_a or not parts_b or not similar_parts(parts_a[-1], parts_b[-1], distinct):
         return False
     if len(parts_a) > 1 and len(parts_b) > 1:
-        return similar_parts(parts_a[0], parts_b[0]) and _in_order(parts_a[1:-1], parts_b[1:-1])
+        return (similar_parts(parts_a[0], parts_b[0], distinct)
+                and _in_order(parts_a[1:-1], parts_b[1:-1], distinct))
     # A name alone has no first name to confirm it: a short one must keep its consonants («صالح» is not
     # «ممدوح سالم», while «روتي» is «مارك روته»).
     last_a, last_b = parts_a[-1].replace(" ", ""), parts_b[-1].replace(" ", "")
@@ -187,16 +191,17 @@ def _consonants(word: str) -> str:
     return "".join(ch for ch in key if ch not in "اوي")
 
 
-def _in_order(middle_a: Sequence[str], middle_b: Sequence[str]) -> bool:
+def _in_order(middle_a: Sequence[str], middle_b: Sequence[str],
+              distinct: frozenset[str] = frozenset()) -> bool:
     """Whether the middle parts of the shorter name are among those of the longer, in order, the first with
     the first: a name may drop the far links of its chain of fathers, never change one, and the link after
     the first name is the father («عبد العزيز بن فيصل بن عبد المجيد بن عبد العزيز» is not «عبد العزيز بن
     سعود بن نايف بن عبد العزيز», nor «خالد بن زايد» «خالد بن محمد بن زايد»)."""
     shorter, longer = sorted((middle_a, middle_b), key=len)
-    if shorter and not similar_parts(shorter[0], longer[0]):
+    if shorter and not similar_parts(shorter[0], longer[0], distinct):
         return False
     remaining = iter(longer)
-    return all(any(similar_parts(part, other) for other in remaining) for part in shorter)
+    return all(any(similar_parts(part, other, distinct) for other in remaining) for part in shorter)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -206,8 +211,9 @@ def same_name(a: str, b: str) -> bool:
         similar_words(x, y) for x, y in zip(words_a, words_b, strict=True))
 
 
-def names_match(kind: str, a: str, b: str, particles: frozenset[str] = frozenset()) -> bool:
-    return same_person_name(a, b, particles) if kind == PERSON else same_name(a, b)
+def names_match(kind: str, a: str, b: str, particles: frozenset[str] = frozenset(),
+                distinct: frozenset[str] = frozenset()) -> bool:
+    return same_person_name(a, b, particles, distinct) if kind == PERSON else same_name(a, b)
 
 
 def _deletions(word: str, edits: int) -> set[str]:
@@ -431,16 +437,18 @@ def _gazetteer_index(gazetteer: Gazetteer, kind: str) -> NameIndex:
     return index
 
 
-def _other_person(kind: str, a: str, b: str, particles: frozenset[str]) -> bool:
+def _other_person(kind: str, a: str, b: str, particles: frozenset[str], distinct: frozenset[str]) -> bool:
     """Whether two person names, each with a first name, cannot be one person's."""
     return (kind == PERSON and len(name_parts(a, particles)) > 1 and len(name_parts(b, particles)) > 1
-            and not same_person_name(a, b, particles))
+            and not same_person_name(a, b, particles, distinct))
 
 
-def _no_full_name_fits(kind: str, name: str, labels: Iterable[str], particles: frozenset[str]) -> bool:
+def _no_full_name_fits(kind: str, name: str, labels: Iterable[str], particles: frozenset[str],
+                       distinct: frozenset[str]) -> bool:
     """Whether a full name is none of a known person's full names (and the person has some)."""
     full_names = [label for label in labels if len(name_parts(label, particles)) > 1]
-    return bool(full_names) and all(_other_person(kind, name, label, particles) for label in full_names)
+    return bool(full_names) and all(_other_person(kind, name, label, particles, distinct)
+                                    for label in full_names)
 
 
 def _family_name_alone(kind: str, name: str, particles: frozenset[str]) -> bool:
@@ -449,19 +457,25 @@ def _family_name_alone(kind: str, name: str, particles: frozenset[str]) -> bool:
     return kind == PERSON and len(parts) == 1 and parts[0].startswith("ال ")
 
 
+def distinct_names(gazetteer: Gazetteer) -> frozenset[str]:
+    """The phonetic keys of the Arabic names the gazetteer says are never a spelling of one another."""
+    return gazetteer.derived(("resolving: distinct names",),
+                             lambda: frozenset(phonetic_key(name) for name in gazetteer.distinct_names))
+
+
 def _gazetteer_match(kind: str, name: str, gazetteer: Gazetteer) -> str | None:
     """A gazetteer entity of a compatible kind one of whose labels is a close spelling of ``name``, and
     whose full names, if it has any, do not give the person another first name. A one-part person name that
     ends the names of several known people («آل سعود», «بن عبد العزيز») is none of them, unless one of them
     is known by that very name («بن سلمان»)."""
     index = gazetteer.derived(("resolving: labels of kind", kind), lambda: _gazetteer_index(gazetteer, kind))
-    particles = gazetteer.name_particles
+    particles, distinct = gazetteer.name_particles, distinct_names(gazetteer)
     scores: dict[str, float] = {}
     for entity_id, label in index.candidates(name):
         entry = gazetteer.entry(entity_id)
-        if entry and _no_full_name_fits(kind, name, entry.labels, particles):
+        if entry and _no_full_name_fits(kind, name, entry.labels, particles, distinct):
             continue
-        if names_match(kind, name, label, particles):
+        if names_match(kind, name, label, particles, distinct):
             score = jaro_winkler(phonetic_key(name), phonetic_key(label))
             scores[entity_id] = max(score, scores.get(entity_id, 0.0))
     if not scores or _family_name_alone(kind, name, particles):
@@ -492,12 +506,12 @@ def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, 
             continue
         # The earliest cluster one of whose members is a close spelling and none of whose full names gives
         # another first name: «جميل» may join «عبداللطيف جميل», and then «إسلام جميل» may not join them.
-        particles = gazetteer.name_particles
+        particles, distinct = gazetteer.name_particles, distinct_names(gazetteer)
         matching = [] if _family_name_alone(kind, key, particles) else sorted(
             {number for number, other in member_index[kind].candidates(key)
-             if names_match(kind, key, other[1], particles)})
+             if names_match(kind, key, other[1], particles, distinct)})
         joined = next((number for number in matching
-                       if not any(_other_person(kind, key, member[1], particles)
+                       if not any(_other_person(kind, key, member[1], particles, distinct)
                                   for member in members[clusters[kind][number][0]])), None)
         if joined is None:
             joined = len(clusters[kind])

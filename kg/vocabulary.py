@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     seatAbroad: URIRef
     unnamedSource: URIRef
     nameParticle: URIRef
+    distinctName: URIRef
 
 
 LEXICON_IRI = "https://w3id.org/kg-ar/lexicon#"
@@ -215,6 +216,8 @@ class LEX(DefinedNamespace):
     rolePlacePreposition: URIRef
     nameConjunction: URIRef
     namePreposition: URIRef
+    namesakeNoun: URIRef
+    namesakeTitle: URIRef
     # shared properties
     form: URIRef
     lemma: URIRef

@@ -477,3 +477,34 @@ def test_no_unnamed_source_where_the_noun_is_something_else(mentions_of, sentenc
 ])
 def test_people_of_a_nationality_are_not_their_state(mentions_of, sentence, states):
     assert [m.known_id for m in mentions_of(sentence) if m.kind == STATE] == states
+
+
+# ---- a person's name in an institution's name -------------------------------------------------------------
+NAMESAKES = [
+    "وصلت طائرة تابعة لمركز الملك سلمان للإغاثة إلى عدن أمس.",
+    "تخرج الطالب في جامعة الملك سعود بالرياض قبل عامين.",
+    "فاز الباحث بجائزة الملك فيصل العالمية للعلوم هذا العام.",
+    "هبطت الطائرة في مطار الملك خالد الدولي مساء الخميس.",
+    "أقيمت المباراة على استاد الأمير فيصل بن فهد في الرياض.",
+]
+NOT_NAMESAKES = [  # the person acts, or the noun is definite and the name its apposition
+    ("قال الملك سلمان إن المملكة ماضية في دعم اليمن.", "سلمان"),
+    ("وصل إلى المطار الأمير محمد بن سلمان قادما من باريس.", "محمد بن سلمان"),
+    ("زار الملك سلمان مستشفى الأطفال في جدة.", "سلمان"),
+]
+
+
+@pytest.mark.parametrize("sentence", NAMESAKES)
+def test_a_name_in_an_institutions_name_is_no_person(mentions_of, sentence):
+    assert [m.text for m in mentions_of(sentence) if m.kind == PERSON] == []
+
+
+def test_a_name_the_ner_cut_short_in_an_institutions_name_is_no_person(mentions_of):
+    # the NER tags «فهد التخصصي» and the extractor keeps «التخصصي»: still inside the hospital's name
+    assert [m.text for m in mentions_of("نقل المصاب إلى مستشفى الملك فهد التخصصي في الدمام.")
+            if m.kind == PERSON] == []
+
+
+@pytest.mark.parametrize(("sentence", "person"), NOT_NAMESAKES)
+def test_a_person_beside_an_institution_noun_is_still_a_person(mentions_of, sentence, person):
+    assert person in {m.text for m in mentions_of(sentence) if m.kind == PERSON}

@@ -25,6 +25,7 @@ from kg.records import (
 )
 from kg.resolving import (
     NameIndex,
+    distinct_names,
     jaro_winkler,
     names_match,
     osa_distance,
@@ -439,3 +440,25 @@ def test_the_name_index_on_spellings_of_the_corpus(indexed, query, proposed):
 def test_a_family_name_or_nasab_shared_by_known_people_is_none_of_them(gazetteer, name):
     resolution = resolve([_extraction(_person(name))], gazetteer)
     assert gazetteer.entry(resolution.entity_id_of(_person(name))) is None
+
+
+@pytest.mark.parametrize(("name", "is_suleiman"), [
+    ("سلمان", False),  # King Salman's name is not a spelling of Michel Suleiman's
+    ("سليمان", True),
+    ("ميشيل سليمان", True),
+])
+def test_arabic_names_a_long_vowel_apart_are_two_names(gazetteer, name, is_suleiman):
+    found = resolve([_extraction(_person(name))], gazetteer).entity_id_of(_person(name))
+    assert (found == "michel-suleiman") is is_suleiman
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("سلمان", "سليمان", False),
+    ("عبد الرحمن الراشد", "عبد الرحيم الراشد", False),
+    ("محمد", "محمود", False),
+    ("زيلينسكي", "زيلنسكي", True),  # transliterations still vary in long vowels
+    ("دميتري بيسكوف", "ديمتري بيسكوف", True),
+])
+def test_distinct_arabic_names_stay_apart(gazetteer, a, b, same):
+    distinct = distinct_names(gazetteer)
+    assert same_person_name(a, b, gazetteer.name_particles, distinct) is same

@@ -85,6 +85,16 @@ _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _Appositive = tuple  # (gazetteer id or None, unknown name or None, first token, last token)
 
 
+def _without_proclitics(key: str) -> set[str]:
+    """A folded word and its stems without a conjunction, then a preposition, written on it («وبمستشفى» →
+    «مستشفى»); the article stays, so «المطار» is not «مطار» and «للمستشفى» not «مستشفى»."""
+    stems = {key}
+    if key[:1] in "وف" and len(key) > 3:
+        stems.add(key[1:])
+    stems |= {stem[1:] for stem in stems if stem[:1] in "بلك" and len(stem) > 3}
+    return stems
+
+
 def _is_number(token: Token, conjunctions: frozenset[str]) -> bool:
     """Digits, with or without a clitic conjunction («و40»)."""
     surface = fold(token.surface)
@@ -179,7 +189,23 @@ class _SentenceExtractor:
         self._designations()
         self._ner_mentions()
         self._absorb_generic_weapons()
+        self.mentions = [m for m in self.mentions if not (m.kind == PERSON and self._names_a_namesake(m))]
         return sorted(self.mentions, key=lambda m: (m.start, -m.end))
+
+    def _names_a_namesake(self, mention: Mention) -> bool:
+        """«مركز الملك سلمان للإغاثة», «جامعة الملك سعود»: a person's name after an institution's noun (titles
+        aside) names the institution, not an actor of the sentence."""
+        position = next((t.position for t in self.tokens if t.start <= mention.start < t.end), None)
+        span = self.ner_tokens.get(position) if position is not None else None
+        while position:
+            before = self.tokens[position - 1]
+            if _without_proclitics(before.key) & self.words.namesake_nouns:
+                return True
+            if before.key not in self.words.namesake_titles and (
+                    span is None or self.ner_tokens.get(position - 1) is not span):
+                return False
+            position -= 1  # a title, or the rest of the name the NER found («الأمير فيصل بن فهد»)
+        return False
 
     def _at(self, position: int) -> int:
         """Try, at one token, a body of a state, a role phrase, a gazetteer name, an unnamed source, a nisba
