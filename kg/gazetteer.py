@@ -54,6 +54,7 @@ class GazetteerEntry:
     body_kind: str | None = None  # for a body of a state: its kind, a Body id («ministry-of-defence»)
     body_of: str | None = None  # for a body of a state: that state
     produced_by: str | None = None  # for a weapon system: the state that makes it
+    group_of_states: bool = False  # an alliance or coalition acting as one party of a transfer
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -384,7 +385,8 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
         body_of = next((local_name(o) for o in graph.objects(subject, T.bodyOf)), None)
         produced_by = next((local_name(o) for o in graph.objects(subject, T.producedBy)), None)
         entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),
-                               stands_for, generic, homographs, body_kind, body_of, produced_by)
+                               stands_for, generic, homographs, body_kind, body_of, produced_by,
+                               group_of_states=T.StateGroup in types)
         gazetteer.entries[entity_id] = entry
         for label in entry.labels + tuple(_literals(graph, subject, RDFS.label, "en")):
             forms = _definite_forms(label) if generic else [label]

@@ -163,6 +163,9 @@ class GraphBuilder:
             state = gazetteer.stands_for(entity.entity_id)
             if state and state in self.resolution.entities:
                 graph.add((KGR[entity.entity_id], KG.standsFor, KGR[state]))
+            entry = gazetteer.entry(entity.entity_id)
+            if entry is not None and entry.group_of_states:
+                graph.add((KGR[entity.entity_id], RDF.type, KG.StateGroup))
         used = {entity.category for entity in self.resolution.entities.values() if entity.category}
         for category in gazetteer.categories.values():
             if category.category_id not in used:

@@ -395,6 +395,7 @@ class TransferLexicon:
     own_land: frozenset[str]
     complementizers: frozenset[str]
     relative_pronouns: frozenset[str]
+    resumptives: frozenset[str]  # «بها»: the pronoun of a weapon a relative clause describes
     clause_ends: frozenset[str]
     weapon_scope_ends: frozenset[str]
     weapon_anaphors: frozenset[str]
@@ -606,6 +607,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         own_land=words(LEX.Pronouns, LEX.ownLand),
         complementizers=words(LEX.Words, LEX.complementizer),
         relative_pronouns=words(LEX.Words, LEX.relativePronoun),
+        resumptives=words(LEX.Words, LEX.resumptive),
         clause_ends=words(LEX.Words, LEX.clauseEnd),
         weapon_scope_ends=words(LEX.Words, LEX.weaponScopeEnd),
         weapon_anaphors=words(LEX.Words, LEX.weaponAnaphor),

@@ -30,6 +30,13 @@ def is_state(gazetteer: Gazetteer | None, entity_id: str | None) -> bool:
     return entry is not None and entry.kind == STATE
 
 
+def state_group(mention: Mention, gazetteer: Gazetteer | None) -> str | None:
+    """The gazetteer id of the alliance or coalition of states a mention names («التحالف العربي»), if any:
+    a party of a transfer of its own."""
+    entry = gazetteer.entry(mention.known_id) if gazetteer is not None and mention.known_id else None
+    return entry.entity_id if entry is not None and entry.group_of_states else None
+
+
 def named_state(mention: Mention) -> str | None:
     """A state mention's own state: its gazetteer id, else the state it is tied to."""
     return mention.known_id or mention.affiliation if mention.kind == STATE else None
@@ -65,6 +72,8 @@ def state_of_mention(mention: Mention, gazetteer: Gazetteer | None) -> str | Non
         return None
     if mention.kind == STATE:
         return named_state(mention)
+    if mention.kind == ORGANIZATION and state_group(mention, gazetteer):
+        return mention.known_id
     represented = represented_state(mention, gazetteer)
     if represented is not None:
         return represented or None
@@ -91,6 +100,8 @@ def acting_state(mention: Mention, gazetteer: Gazetteer, *, date: str | None,
     if mention.kind == PERSON:
         return (affiliated_state(mention, gazetteer) or post_state(mention.known_id, gazetteer, date)
                 or beside(mention))
+    if mention.kind == ORGANIZATION and state_group(mention, gazetteer):
+        return mention.known_id
     if mention.kind == ORGANIZATION and affiliated_state(mention, gazetteer) and not is_company(mention):
         return mention.affiliation
     return None

@@ -83,6 +83,7 @@ class KG(DefinedNamespace):
     since: URIRef
     until: URIRef
     WeaponType: URIRef
+    StateGroup: URIRef
     systemNoun: URIRef
     designationLetter: URIRef
     Bodies: URIRef
@@ -194,6 +195,7 @@ class LEX(DefinedNamespace):
     ownLand: URIRef
     thirdPerson: URIRef
     complementizer: URIRef
+    resumptive: URIRef
     relativePronoun: URIRef
     clauseEnd: URIRef
     weaponScopeEnd: URIRef

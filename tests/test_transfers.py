@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from kg.errors import LexiconError
 from kg.extracting.entities import extract_mentions
@@ -19,8 +20,9 @@ from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import load_speech_lexicon, load_transfer_lexicon
 from kg.normalizing import match_key
+from kg.pipeline import build
 from kg.records import PLACE, STATE, AnnotatedDocument, Mention, Transfer
-from tests.conftest import make_document
+from tests.conftest import make_document, models_dir
 
 Fact = tuple[str | None, str | None, str, str]
 
@@ -167,6 +169,26 @@ BODIES = [
     ("وتسلمت القوات الأوكرانية مدافع سيزار من فرنسا.",
      {("france", "ukraine", "caesar-howitzer", "Delivered")}),
 ]
+# A group of states as one party, never one of its members picked from the sentence.
+GROUPS = [
+    ("وتسلم الجيش اليمني دبابات من نوع «لوكلير» مقدمة من دول التحالف العربي.",
+     {("saudi-led-coalition", "yemen", "لوكلير", "Delivered")}),
+    ("اتهمت روسيا حلف الناتو بتزويد أوكرانيا بصواريخ.",  # an alliance supplies, as Russia states it
+     {("nato", "ukraine", "missile", "Delivered")}),
+    ("وقال مسؤول إن الولايات المتحدة ستبيع أسلحة متطورة لدول مجلس التعاون الخليجي.",
+     {("united-states", "gcc", "arms", "Planned")}),
+    ("وسلم حلف الناتو أوكرانيا أنظمة دفاع جوي حديثة الشهر الماضي.",
+     {("nato", "ukraine", "air-defence-system", "Delivered")}),
+]
+# A relative clause on the weapon, its pronoun after the cue («بها»): the state before the weapon receives.
+RELATIVE_CLAUSES = [
+    ("وعرضت القوات اليمنية الدبابات التي زودتها بها السعودية.",
+     {("saudi-arabia", "yemen", "tank", "Delivered")}),
+    ("وتسلم الجيش اليمني أسلحة حديثة زودته بها السعودية.",
+     {("saudi-arabia", "yemen", "arms", "Delivered")}),
+    ("وقالت روسيا التي زودت سوريا بالأسلحة إنها لن تتراجع.",  # the relative on the supplier: no pronoun
+     {("russia", "syria", "arms", "Delivered")}),
+]
 # A weapon named earlier in the document, taken up by a definite generic noun of its category.
 REFERENCES = [
     ("تسلمت الهند منظومة إس-400 من روسيا.\n"
@@ -309,6 +331,8 @@ NEGATIVES = [
     "زود الاتحاد الأوروبي أوكرانيا بالمساعدات الإنسانية.",  # a transfer verb, no weapon
     "أرسلت مصر قوافل مساعدات غذائية إلى غزة.",
     "أجرت روسيا وبيلاروسيا مناورات بالأسلحة النووية التكتيكية.",  # exercises
+    # a group meets one of its members at the table: neither side of the deal by position alone
+    "وبحث وزراء خارجية دول مجلس التعاون مع وزير الخارجية القطري الاتفاق على تسريع بيع السلاح.",
     "ستواصل روسيا تدريب جنود بيلاروس على قيادة طائرات قادرة على حمل قنابل نووية.",
     "سلمت شركة راينميتال الألمانية الجيش دبابات جديدة.",  # a company to an army unit
     "وقعت شركة لوكهيد مارتن عقدا مع سلاح الجو لتوريد طائرات.",
@@ -319,7 +343,6 @@ NEGATIVES = [
     "نشرت صحيفة نيويورك تايمز تقريرا عن صواريخ باتريوت.",
     "نشرت روسيا صواريخ إسكندر في منطقة كالينينغراد.",  # on its own soil
     "بحثت مصر مع ألمانيا صفقة غواصات جديدة.",  # a deal with no direction
-    "اتهمت روسيا حلف الناتو بتزويد أوكرانيا بصواريخ.",  # the supplier is an alliance, not a state
     "اتفقت تركيا وأوكرانيا على إنتاج مشترك لطائرات بيرقدار.",  # joint production hands nothing over
     "سلمت شركة بايكار طائرات بيرقدار إلى أوكرانيا.",  # a company is no state
     "تسلمت قوات الدعم السريع طائرات مسيرة من جهة مجهولة.",  # a non-state group
@@ -356,8 +379,8 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  REFERENCES, DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS,
-                  CO_PRODUCTION, READINGS, FIRST_PERSON)
+                  GROUPS, RELATIVE_CLAUSES, REFERENCES, DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION,
+                  TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -407,7 +430,7 @@ def _ids(table: list) -> list[str]:
     names = {id(rows): name for name, rows in (
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
-        ("bodies", BODIES),
+        ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES),
         ("references", REFERENCES), ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
         ("production", PRODUCTION),
         ("coordination", COORDINATION), ("talks-cancellations", TALKS_AND_CANCELLATIONS),
@@ -549,3 +572,17 @@ def test_every_role_rule_is_declared_in_the_rules_file() -> None:
     named = {f"{side}-from-{name}" for name in ROLE_RULES for side in ("supplier", "recipient")}
     assert named <= declared, sorted(named - declared)
     assert {row[0] for row in ROLE_RULE_ROWS} <= named
+
+
+def test_a_group_of_states_is_a_party_node_of_its_own(tmp_path: Path, annotation_cache_dir: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "coalition.txt").write_text(GROUPS[0][0], encoding="utf-8")
+    build([tmp_path / "in"], tmp_path / "out", models_dir=models_dir(), cache_dir=annotation_cache_dir)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    rows = list(graph.query("""
+        PREFIX kg: <https://w3id.org/kg-ar/ontology#>
+        SELECT ?supplier ?recipient WHERE {
+            ?t a kg:Transfer ; kg:supplier ?supplier ; kg:recipient ?recipient .
+            ?supplier a kg:StateGroup . }"""))
+    assert [(str(s).rsplit("/", 1)[-1], str(r).rsplit("/", 1)[-1]) for s, r in rows] == [
+        ("saudi-led-coalition", "yemen")]

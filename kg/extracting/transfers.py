@@ -44,7 +44,7 @@ from kg.records import (
     Transfer,
     Via,
 )
-from kg.states import acting_state, is_state
+from kg.states import acting_state, is_state, state_group
 
 SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 # Sentence-internal boundaries a cue's arguments never cross.
@@ -771,6 +771,10 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
         if len(gap) <= 3 and any(t.key in lexicon.relative_pronouns for t in gap) and all(
                 t.key in lexicon.relative_pronouns or t.key in lexicon.auxiliaries for t in gap):
             return [nearest]
+        # «بأسلحة حديثة زودتها بها السعودية»: the weapon's pronoun after the cue takes up the weapon before.
+        if len(gap) <= 3 and _resumptive_after(event, tokens, lexicon) and all(
+                t.key in lexicon.relative_pronouns or t.main.upos == "ADJ" for t in gap):
+            return [nearest]
     # «نقلت المخزون … إلى روسيا»: a stockpile noun stands for the weapon named just before.
     for token in tokens[event.last + 1: scope_end + 1]:
         if any(a.stem in lexicon.weapon_anaphors for a in _readings(token, lexicon)):
@@ -778,6 +782,11 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
             if previous:
                 return [previous[-1]]
     return []
+
+
+def _resumptive_after(event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> bool:
+    """The cue is followed by the pronoun of a weapon named before it («زودها بها»)."""
+    return event.last + 1 < len(tokens) and tokens[event.last + 1].key in lexicon.resumptives
 
 
 def _referred_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_Weapon],
@@ -1190,7 +1199,13 @@ def _subject_and_object_roles(clause: _Clause, roles: _Roles) -> None:
     السعودية»: with the recipient after a preposition, a noun's genitive is its agent."""
     frame = clause.frame
     marked_object = any(clause.marker_role(p) in (RECIPIENT, LOCATION) for p in clause.right if p.marker)
-    subject, object_ = _subject_and_object(clause.event, clause.tokens, clause.parties, _bare_right(clause),
+    parties = clause.parties
+    if _resumptive_after(clause.event, clause.tokens, clause.context.lexicon) and clause.weapons and (
+            clause.weapons[0].last < clause.event.hit.first):
+        # «القوات اليمنية … المدرعات التي زودتها بها السعودية»: a relative clause on the weapon; what stands
+        # before the weapon is not the cue's subject.
+        parties = [p for p in parties if p.first > clause.weapons[0].last]
+    subject, object_ = _subject_and_object(clause.event, clause.tokens, parties, _bare_right(clause),
                                            marked_object, clause.status_hits, clause.claim, clause.context)
     if subject is not None:
         located = any(clause.marker_role(p) == LOCATION for p in clause.right if p.marker)
@@ -1245,6 +1260,8 @@ def _agreement_partners(clause: _Clause, roles: _Roles) -> None:
     rank = ROLE_RULES["agreement-partner"].rank
     for party in _partners(clause.event, clause.tokens, clause.parties, clause.status_hits,
                            clause.context.lexicon.partner_markers):
+        if state_group(party.mention, clause.context.gazetteer):
+            continue  # a group meets its own members at a table: no side of a deal by position alone
         roles.supplier.append((rank, replace(party, rule="agreement-partner")))
         roles.recipient.append((rank, replace(party, rule="agreement-partner")))
 
@@ -1274,6 +1291,8 @@ def _subject_and_object(event: _Event, tokens: list[Token], parties: list[_Party
     genitive after it; a status verb before a noun passes its subject on («تعتزم بولندا شراء»)."""
     is_verb = _is_finite_verb(event, tokens)
     left, adjacent = _left_subject(event, tokens, parties, status_hits, context)
+    if left is not None and not adjacent and state_group(left.mention, context.gazetteer):
+        left = None  # a group far before a verbal noun is a side of the talks, not the seller
     first_person = event.hit.first_person or (is_verb and "Person=1" in tokens[event.hit.first].verb_feats)
     if first_person:
         own = _speaker_party(claim, tokens[event.hit.first], event.sentence, context)
