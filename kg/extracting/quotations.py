@@ -175,6 +175,16 @@ def _without_preposition(key: str) -> list[str]:
     return [key[1:]]
 
 
+def _plural_verb(token: Token) -> bool:
+    """A verb conjugated for two or more («قالا», «أضافوا», «أكدن»)."""
+    return "Number=Plur" in token.verb_feats or "Number=Dual" in token.verb_feats
+
+
+def _one_person(mention: Mention) -> bool:
+    """A mention of one named person (not a body, a state, or a group)."""
+    return mention.kind == PERSON and bool(mention.name or mention.known_id or mention.via in NAMED)
+
+
 def _is_word_char(ch: str | None) -> bool:
     return ch is not None and ch.isalnum()
 
@@ -1208,6 +1218,10 @@ class _Extractor:
             m for m in self.mentions if m.kind == PERSON and m.via in NAMED and window_start <= m.start < at
         ]
         last = self.state.last_speaker
+        if _plural_verb(doc.tokens[cue.position]):
+            # «وأضافوا», «وقالا»: many speak; one person named before is not their antecedent
+            people = []
+            last = None if last is not None and _one_person(last) else last
         if turn:
             others = [m for m in people if last is None or not _same_entity(m, last)]
             if others:
