@@ -1221,3 +1221,37 @@ AFTER_A_PARENTHESIS = cases(
 @pytest.mark.parametrize(("text", "expected"), AFTER_A_PARENTHESIS)
 def test_a_noun_object_after_a_parenthesis(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# A second speech verb coordinated with «و» ends a claim; a verbal noun of the same root inside it does not.
+COORDINATED_VERBAL_NOUNS = cases(
+    ("spreading-inside-the-claim",
+     "وقال الوزير إن المخلوع كان يستهدف تدمير القوات المسلحة ونشر الفساد في البلاد.",
+     [Said("الوزير", "المخلوع كان يستهدف تدمير القوات المسلحة ونشر الفساد في البلاد", "قال")]),
+    ("second-verb-a-second-claim",
+     "وقال الوزير إن الاجتماع كان مثمرا وأكد دعم بلاده للحل السياسي.",
+     [Said("الوزير", "الاجتماع كان مثمرا", "قال"), Said("الوزير", "دعم بلاده للحل السياسي", "أكد")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED_VERBAL_NOUNS)
+def test_a_verbal_noun_does_not_cut_a_claim(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
+# A verb for two or more speakers has no single person named before as its subject.
+PLURAL_VERBS = cases(
+    ("plural-after-a-person",
+     "التقى الرئيس الفرنسي فرانسوا هولاند وفدا من رجال الأعمال.\nوأكدوا أن الاستثمار في البلاد سيزيد.", []),
+    ("dual-after-a-person",
+     "استقبل وزير الخارجية الأردني ناصر جودة سفيرين أوروبيين.\nوقالا إن بلديهما يدعمان المفاوضات.",
+     [Said("سفيرين", "بلديهما يدعمان المفاوضات", "قال")]),  # the two ambassadors, not Judeh
+    ("singular-after-a-person",
+     "التقى الرئيس الفرنسي فرانسوا هولاند وفدا من رجال الأعمال.\nوأكد أن الاستثمار في البلاد سيزيد.",
+     [Said("francois-hollande", "الاستثمار في البلاد سيزيد", "أكد")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_VERBS)
+def test_a_plural_verb_takes_no_single_person_before(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -176,8 +176,12 @@ def _without_preposition(key: str) -> list[str]:
 
 
 def _plural_verb(token: Token) -> bool:
-    """A verb conjugated for two or more («قالا», «أضافوا», «أكدن»)."""
-    return "Number=Plur" in token.verb_feats or "Number=Dual" in token.verb_feats
+    """A verb conjugated for two or more («قالا», «أضافوا»): by the tagger's features, or by the plural
+    ending of the past tense («ـوا»), which the tagger often misses."""
+    if "Number=Plur" in token.verb_feats or "Number=Dual" in token.verb_feats:
+        return True
+    verbs = [fold(w.text) for w in token.words if w.upos in ("VERB", "AUX")]
+    return any(len(verb) >= 4 and verb.endswith("وا") for verb in verbs)
 
 
 def _one_person(mention: Mention) -> bool:
@@ -1342,6 +1346,7 @@ class _Extractor:
             if (
                 p > position + 1
                 and token.key != token.bare
+                and token.is_verb  # «ونشر الفساد»: a verbal noun coordinated inside the claim is no new verb
                 and _verb_cue(doc, token) is not None
                 and not self._inside_quote(token.start)
             ):
