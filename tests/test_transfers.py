@@ -186,6 +186,8 @@ RELATIVE_CLAUSES = [
      {("saudi-arabia", "yemen", "tank", "Delivered")}),
     ("وتسلم الجيش اليمني أسلحة حديثة زودته بها السعودية.",
      {("saudi-arabia", "yemen", "arms", "Delivered")}),
+    ('وهناك فرقاطة "فريم" التي اشترتها مصر من فرنسا.',  # a closing mark between the name and «التي»
+     {("france", "egypt", "فريم", "Agreed")}),
     ("وقالت روسيا التي زودت سوريا بالأسلحة إنها لن تتراجع.",  # the relative on the supplier: no pronoun
      {("russia", "syria", "arms", "Delivered")}),
 ]

@@ -49,6 +49,7 @@ from kg.states import acting_state, is_state, state_group
 SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 # Sentence-internal boundaries a cue's arguments never cross.
 _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
+QUOTE_MARKS = frozenset('"«»“”„\'‘’')
 # Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
 
 
@@ -764,7 +765,8 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
     before = [w for w in weapons if w.last < event.hit.first]
     if before:
         nearest = before[-1]
-        gap = tokens[nearest.last + 1: event.hit.first]
+        # «فرقاطة "فريم" التي اشترتها»: the mark closing a name is no word between
+        gap = [t for t in tokens[nearest.last + 1: event.hit.first] if t.surface.strip() not in QUOTE_MARKS]
         if event.cue.frame.weapon_before and len(gap) <= 3 and not any(_is_boundary(t) for t in gap):
             return [nearest]
         # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها»: a relative clause on the weapon.
