@@ -508,3 +508,15 @@ def test_a_name_the_ner_cut_short_in_an_institutions_name_is_no_person(mentions_
 @pytest.mark.parametrize(("sentence", "person"), NOT_NAMESAKES)
 def test_a_person_beside_an_institution_noun_is_still_a_person(mentions_of, sentence, person):
     assert person in {m.text for m in mentions_of(sentence) if m.kind == PERSON}
+
+
+@pytest.mark.parametrize(("sentence", "weapon"), [
+    ("ونشرت القوات الموالية للحكومة مدرعاتها على أطراف المدينة.", "armoured-vehicle"),
+    ("وأعلن الجيش أنه سيطور صواريخه بعيدة المدى.", "missile"),
+])
+def test_a_weapon_noun_with_a_possessive_pronoun_is_a_weapon(mentions_of, sentence, weapon):
+    assert weapon in {m.known_id for m in mentions_of(sentence) if m.kind == WEAPON}
+
+
+def test_a_possessive_pronoun_makes_no_weapon_of_another_noun(mentions_of):
+    assert [m for m in mentions_of("وقال رئيسها إن سياراتها الجديدة ستصل قريبا.") if m.kind == WEAPON] == []

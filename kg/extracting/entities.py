@@ -312,7 +312,7 @@ class _SentenceExtractor:
         """A gazetteer name at ``first``; a homograph («كيف», «مالي») only where NER sees a name too."""
         found = self._match(first, self.gazetteer.names, self.gazetteer.max_name_words)
         if found is None:
-            return None
+            return self._possessed_weapon(first)
         entity_id = self.gazetteer.names[found.key][0]
         entry = self.gazetteer.entries[entity_id]
         if self.gazetteer.is_homograph(entity_id, found.key) and self.tokens[first].ner == "O":
@@ -321,6 +321,20 @@ class _SentenceExtractor:
         if entry.kind == WEAPON and entry.generic and self._titles_a_person(found.last + 1):
             return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
+
+    def _possessed_weapon(self, first: int) -> _Match | None:
+        """«مدرعاتها», «صواريخهم»: a weapon noun with a possessive pronoun, which Stanza splits off."""
+        token = self.tokens[first]
+        if len(token.words) < 2 or token.words[-1].upos != "PRON" or first in self.taken:
+            return None
+        suffix = fold(token.words[-1].text)
+        for variant, stripped, article in self._variants(first):
+            stem = variant[:-len(suffix)] if variant.endswith(suffix) else ""
+            key = match_key(stem) if len(stem) >= 3 and not article else ""
+            ids = self.gazetteer.names.get(key, ()) if key else ()
+            if ids and self.gazetteer.entries[ids[0]].kind == WEAPON:
+                return _Match(first, first, ids[0], stripped, key)
+        return None
 
     def _titles_a_person(self, position: int) -> bool:
         """Whether a nisba adjective and then a person's name follow: the noun before is then the person's
