@@ -1255,3 +1255,26 @@ PLURAL_VERBS = cases(
 @pytest.mark.parametrize(("text", "expected"), PLURAL_VERBS)
 def test_a_plural_verb_takes_no_single_person_before(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# A name before a person's role noun is that person; an adjective after a speech noun names no speaker.
+NAMES_BEFORE_ROLES = cases(
+    ("name-then-spokesman",
+     "وأشار رأفت الصباغ المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية، أن المطار آمن تماما.",
+     [Said("رأفت الصباغ", "المطار آمن تماما", "أشار")]),
+    ("name-then-adviser",
+     "وقال خالد العتيبي المستشار في وزارة الخارجية إن المحادثات ستستأنف الأسبوع المقبل.",
+     [Said("خالد العتيبي", "المحادثات ستستأنف الأسبوع المقبل", "قال")]),
+    ("role-first-stays-a-role",
+     "وقال المتحدث الرسمي باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل.",
+     [Said("المتحدث الرسمي باسم الوزارة", "المحادثات ستستأنف الأسبوع المقبل", "قال")]),
+    ("a-press-statement-is-no-speaker",
+     "وجاء في تصريح صحافي أمس أن المواد الطبية ستوزع على المستشفيات.", []),
+    ("an-official-statement-is-no-speaker",
+     "وورد في بيان رسمي أن الحكومة ستعلن خطتها الجديدة قريبا.", []),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES_BEFORE_ROLES)
+def test_a_name_before_a_role_speaks_and_an_adjective_does_not(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -175,6 +175,13 @@ def _without_preposition(key: str) -> list[str]:
     return [key[1:]]
 
 
+def _attribute(token: Token) -> bool:
+    """An adjective after an indefinite noun: tagged so, or an indefinite nisba («صحافي», «رسمي»), which the
+    tagger often takes for a name."""
+    return token.main.upos == "ADJ" or (
+        not token.bare.startswith("ال") and len(token.bare) >= 4 and token.bare.endswith("ي"))
+
+
 def _plural_verb(token: Token) -> bool:
     """A verb conjugated for two or more («قالا», «أضافوا»): by the tagger's features, or by the plural
     ending of the past tense («ـوا»), which the tagger often misses."""
@@ -419,6 +426,8 @@ def _lookup_key(key: str, table: dict | object) -> SpeechCue | None:
 def _unsaid(doc: _Text, position: int) -> bool:
     """Whether words right before a speech verb negate it or put it in the future («لم يقل»، «سوف يعلن»،
     «من المتوقع أن يعلن»)."""
+    if _future_prefix(doc.tokens[position]):
+        return True  # «ستعلن», «سيقول»: the future particle written on the verb
     sentence_first = doc.sentence_start(position)
     lexicon = doc.lexicon
     for length in range(1, lexicon.longest_phrase + 1):
@@ -428,6 +437,13 @@ def _unsaid(doc: _Text, position: int) -> bool:
         if doc.phrase_at(first, lexicon.unsaid, lexicon.longest_phrase) == length:
             return True
     return False
+
+
+def _future_prefix(token: Token) -> bool:
+    """A present-tense verb with the future particle «سـ» written on it («ستعلن», «وسيؤكد»)."""
+    words = [w for w in token.words if w.upos not in ("CCONJ",) and w.text not in ("و", "ف")]
+    return (len(words) > 1 and words[0].text == "س" and words[0].upos in ("PART", "AUX", "ADV")) or any(
+        "Tense=Fut" in w.feats for w in token.words)
 
 
 def _after_comma(doc: _Text, position: int) -> bool:
@@ -771,10 +787,32 @@ class _Extractor:
         speaker noun of the lexicon."""
         start, end = self._np_span(np)
         head = self.doc.tokens[np[0]]
+        named = self._name_before_role(np)
+        if named is not None:
+            return named
         candidates = self._speaker_candidates(head, start, end)
         if candidates:
             return self._speaker_among(candidates, np, start, end)
         return self._speaker_by_noun(np, head, start, end)
+
+    def _name_before_role(self, np: tuple[int, int]) -> Mention | None:
+        """«وأشار رأفت الصباغ المتحدث الرسمي للمركز»: words no mention covers before a person's speaker noun
+        are that person's name, in apposition with the role."""
+        doc, closed = self.doc, self.lexicon.adverbials | self.lexicon.not_names
+        for p in range(np[0], min(np[1], np[0] + 4)):
+            token = doc.tokens[p]
+            if self.lexicon.speaker_nouns.get(self._noun_key(token)) == PERSON:
+                names = doc.tokens[np[0]:p]
+                break
+            if token.is_punctuation or token.key in closed or self.mentions_in(token.start, token.end):
+                return None
+        else:
+            return None
+        if not names or names[0].key.startswith("ال"):
+            return None
+        if not all(t.main.upos in ("PROPN", "NOUN", "X") for t in names):
+            return None
+        return _untagged_name(doc, names)
 
     def _speaker_candidates(self, head: Token, start: int, end: int) -> list[Mention]:
         """The mentions of a phrase that may speak; under a speaker noun, only the body named after it."""
@@ -1874,6 +1912,8 @@ class _Extractor:
             position = cue.after
             if position < s_end and doc.tokens[position].key in ("صادر", "الصادر"):
                 position += 2 if position + 1 < s_end and doc.tokens[position + 1].key == "عن" else 1
+            if position < s_end and _attribute(doc.tokens[position]):
+                return  # «في تصريح صحافي»: an adjective describes the statement; it names no speaker
             np = self.noun_phrase(position, s_end, allow_preposition=True)
             if np is None:
                 return
