@@ -1276,5 +1276,6 @@ NAMES_BEFORE_ROLES = cases(
 
 
 @pytest.mark.parametrize(("text", "expected"), NAMES_BEFORE_ROLES)
-def test_a_name_before_a_role_speaks_and_an_adjective_does_not(claims_of, text: str, expected: list[Said]) -> None:
+def test_a_name_before_a_role_speaks_and_an_adjective_does_not(claims_of, text: str,
+                                                              expected: list[Said]) -> None:
     check(claims_of(text), expected)
