@@ -1279,3 +1279,15 @@ NAMES_BEFORE_ROLES = cases(
 def test_a_name_before_a_role_speaks_and_an_adjective_does_not(claims_of, text: str,
                                                               expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# Phrases that are no one: a complementizer with its pronoun, a vocative, a plural common noun.
+NO_ONE_SPEAKS = cases(
+    ("complementizer-phrase", "وقال إنه لشرف لي أن أخدم بلادي في هذا المنصب.", []),
+    ("vocative", "وطالبتم يا معالي الوزير بأن تتوقف الحرب فورا.", []),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_ONE_SPEAKS)
+def test_a_phrase_that_is_no_one_does_not_speak(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -1695,15 +1695,30 @@ class _Extractor:
     def _can_speak(self, speaker: Mention) -> bool:
         """Whether a mention can be a speaker: a single word the model took for a name but the tagger reads
         as a pronoun, an adverb, a verb, an adjective or a function word («هؤلاء», «حرفيا», «ترافقيني»,
-        «عربي»), or a day's name («والخميس»), cannot. Known entities, roles and bodies always can."""
-        if speaker.known_id or speaker.via in ("role", "anonymous") or len(speaker.text.split()) != 1:
+        «عربي»), or a day's name («والخميس»), cannot; nor a phrase that opens with a complementizer or holds a
+        vocative («انه لشرف», «طالبتم يا معالي»), nor a plural common noun taken for a person («مقيمون»,
+        «محامون»: many people, no one named). Known entities, roles and bodies always can."""
+        if speaker.known_id or speaker.via in ("role", "anonymous"):
             return True
+        tokens = self.doc.tokens_within(speaker.start, speaker.end)
+        vocative = any(t.key in self.lexicon.vocatives for t in tokens)
+        if tokens and (self._opens_clause_not_name(tokens[0]) or vocative):
+            return False
+        if len(speaker.text.split()) != 1:
+            return True
+        if speaker.kind == PERSON and tokens and tokens[0].main.upos == "NOUN" and "Number=Plur" in (
+                tokens[0].main.feats):
+            return False
         word = fold(speaker.text)
         closed = self.lexicon.adverbials | self.lexicon.not_names
         if word in closed or word[1:] in closed:
             return False  # «والخميس»، «حرفيا»، «هؤلاء»: a time word, an adverb, a pronoun
         tokens = self.doc.tokens_within(speaker.start, speaker.end)
         return not tokens or tokens[0].main.upos not in NOT_NAME_TAGS
+
+    def _opens_clause_not_name(self, token: Token) -> bool:
+        """«انه», «أن»: a complementizer, bare or with its pronoun, opens a clause, never a name."""
+        return token.key in self.lexicon.complementizers or self._complementizer_with_pronoun(token)
 
     def covered(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.claimed_spans)
