@@ -762,27 +762,38 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
     found = [w for w in weapons if event.last < w.first <= scope_end]
     if found:
         return _named_over_generic(found, tokens, lexicon.type_words)
-    before = [w for w in weapons if w.last < event.hit.first]
-    if before:
-        nearest = before[-1]
-        # «فرقاطة "فريم" التي اشترتها»: the mark closing a name is no word between
-        gap = [t for t in tokens[nearest.last + 1: event.hit.first] if t.surface.strip() not in QUOTE_MARKS]
-        if event.cue.frame.weapon_before and len(gap) <= 3 and not any(_is_boundary(t) for t in gap):
-            return [nearest]
-        # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها»: a relative clause on the weapon.
-        if len(gap) <= 3 and any(t.key in lexicon.relative_pronouns for t in gap) and all(
-                t.key in lexicon.relative_pronouns or t.key in lexicon.auxiliaries for t in gap):
-            return [nearest]
-        # «بأسلحة حديثة زودتها بها السعودية»: the weapon's pronoun after the cue takes up the weapon before.
-        if len(gap) <= 3 and _resumptive_after(event, tokens, lexicon) and all(
-                t.key in lexicon.relative_pronouns or t.main.upos == "ADJ" for t in gap):
-            return [nearest]
+    described = _weapon_before(event, tokens, weapons, lexicon)
+    if described:
+        return described
     # «نقلت المخزون … إلى روسيا»: a stockpile noun stands for the weapon named just before.
     for token in tokens[event.last + 1: scope_end + 1]:
         if any(a.stem in lexicon.weapon_anaphors for a in _readings(token, lexicon)):
             previous = [w for w in weapons if w.last < token.position]
             if previous:
                 return [previous[-1]]
+    return []
+
+
+def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], lexicon: TransferLexicon
+                   ) -> list[_Weapon]:
+    """The weapon just before the cue when the cue describes it («أنظمة S-400 المنتشرة») or opens a relative
+    clause on it («الصواريخ التي سلمتها روسيا», «بأسلحة حديثة زودتها بها السعودية»)."""
+    before = [w for w in weapons if w.last < event.hit.first]
+    if not before:
+        return []
+    nearest = before[-1]
+    # «فرقاطة "فريم" التي اشترتها»: the mark closing a name is no word between
+    gap = [t for t in tokens[nearest.last + 1: event.hit.first] if t.surface.strip() not in QUOTE_MARKS]
+    if event.cue.frame.weapon_before and len(gap) <= 3 and not any(_is_boundary(t) for t in gap):
+        return [nearest]
+    # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها»: a relative clause on the weapon.
+    if len(gap) <= 3 and any(t.key in lexicon.relative_pronouns for t in gap) and all(
+            t.key in lexicon.relative_pronouns or t.key in lexicon.auxiliaries for t in gap):
+        return [nearest]
+    # «بأسلحة حديثة زودتها بها السعودية»: the weapon's pronoun after the cue takes up the weapon before.
+    if len(gap) <= 3 and _resumptive_after(event, tokens, lexicon) and all(
+            t.key in lexicon.relative_pronouns or t.main.upos == "ADJ" for t in gap):
+        return [nearest]
     return []
 
 
