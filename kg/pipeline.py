@@ -201,10 +201,12 @@ def build(
         with output_set(out_dir) as staging:
             _check_store_dir(store_dir)
             seconds: dict[str, float] = {}
-            annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
-            _check_cache_dir(annotator)
             with _timed(seconds, "load language data"):
                 extractor = Extractor(gazetteer_files, lexicon_files)
+            # the speech lexicon (a user's words included) says which sentences the parser reads
+            annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache,
+                                               speech_lexicon=extractor.speech_lexicon)
+            _check_cache_dir(annotator)
             warnings: list[str] = []
             with _timed(seconds, "read and clean"):
                 documents, skipped, read = load_documents(sources, warnings, date)

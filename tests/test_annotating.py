@@ -103,3 +103,19 @@ def test_batches_keep_document_order(annotator: Annotator):
 def test_missing_models_name_the_download_command(tmp_path: Path):
     with pytest.raises(ModelsNotFoundError, match="kg models download"):
         resolve_models_dir(tmp_path)
+
+
+def test_only_sentences_with_a_speech_cue_are_parsed(annotator: Annotator):
+    annotated = next(iter(annotator.annotate([make_document(
+        "وصلت الطائرة إلى المطار مساء أمس بعد رحلة طويلة.\n"
+        "وقال الوزير إن المحادثات ستستأنف الأسبوع المقبل.")])))
+    unparsed, parsed = annotated.sentences
+    assert {(w.head, w.deprel) for w in unparsed.words} == {(0, "dep")}
+    assert any(w.deprel == "nsubj" for w in parsed.words)
+    assert sum(w.head == 0 for w in parsed.words) == 1  # one root: a real tree
+
+
+def test_the_cache_names_which_sentences_are_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    cue_sentences = Annotator(models_dir(), cache_dir=tmp_path).fingerprint
+    monkeypatch.setattr("kg.annotating.PARSE_SCOPE", "every-sentence")
+    assert Annotator(models_dir(), cache_dir=tmp_path).fingerprint != cue_sentences
