@@ -22,16 +22,22 @@ def main(graph_path: str, *golds: str) -> None:
     for article in gold:
         facts = claims.get(article.article, [])
         for said in article.said:
-            speaker_ok = [f for f in facts if reader.names(f.roles.get("speaker"), said.speaker_qid, said.names)]
+            speaker_ok = [f for f in facts
+                          if reader.names(f.roles.get("speaker"), said.speaker_qid, said.names)]
             text_ok = [f for f in facts if token_share(said.claim_contains, f.text) >= 0.6]
             if any(f in text_ok for f in speaker_ok):
                 continue
             cause = "speaker" if text_ok else ("content-of-speaker" if speaker_ok else "nothing")
             causes[cause] += 1
-            shown = text_ok[0] if text_ok else None
             print(f"{cause:18} {article.article[:14]} {said.speaker[:28]:28} «{said.claim_contains[:60]}»"
-                  + (f" ← {reader.display(shown.roles.get('speaker'))} {[r for r in shown.rules if r.startswith('speaker')]}" if shown else ""))
+                  + (_given_to(reader, text_ok[0]) if text_ok else ""))
     print(causes)
+
+
+def _given_to(reader: GraphReader, claim) -> str:
+    """Who the graph gave the claim to, and by which speaker rule."""
+    rules = [rule for rule in claim.rules if rule.startswith("speaker")]
+    return f" ← {reader.display(claim.roles.get('speaker'))} {rules}"
 
 
 if __name__ == "__main__":
