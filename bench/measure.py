@@ -34,12 +34,13 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def time_processors(pipeline) -> dict[str, float]:
-    """Wrap each Stanza processor's process and bulk_process with a timer; the dict fills as it runs.
+def time_processors(pipeline, seconds: dict[str, float] | None = None) -> dict[str, float]:
+    """Wrap each Stanza processor's process and bulk_process with a timer; the dict (``seconds``, or a new
+    one) fills as it runs.
 
     bulk_process may call process on the same processor: only the outermost call is counted.
     """
-    seconds: dict[str, float] = {}
+    seconds = {} if seconds is None else seconds
     for name, processor in pipeline.processors.items():
         depth = [0]
         for method_name in ("process", "bulk_process"):
@@ -85,7 +86,7 @@ def measure_kg(corpus: Path, cache_dir: Path, out_dir: Path, cold: bool, profile
         figures["load models"] = time.perf_counter() - started
         stanza_seconds = time_processors(annotator.pipeline)
         if annotator.parser is not None:
-            stanza_seconds.update(time_processors(annotator.parser))
+            time_processors(annotator.parser, stanza_seconds)
     profiler = None
     if profile is not None:
         from pyinstrument import Profiler
