@@ -955,10 +955,13 @@ class _Extractor:
         return len(words) == 1 and words[0] in self.lexicon.speaker_nouns
 
     def _surname(self, np: tuple[int, int]) -> Mention | None:
-        """«وأكد السيسي» after «عبد الفتاح السيسي»: the last word of a person named before."""
+        """«وأكد السيسي» after «عبد الفتاح السيسي»: the last word of a person named before, by the entity
+        extractor or as a speaker whose name the NER missed («وأفاد الصباغ» after «رأفت الصباغ»)."""
         doc = self.doc
         head = doc.tokens[np[0]]
-        for mention in reversed([m for m in self.mentions if m.kind == PERSON and m.end <= head.start]):
+        people = [m for m in self.mentions if m.kind == PERSON and m.end <= head.start]
+        people += [c.speaker for c in self.claims if c.speaker.kind == PERSON and c.speaker.end <= head.start]
+        for mention in sorted(people, key=lambda m: m.end, reverse=True):
             words = fold(mention.name or mention.text).split()
             if len(words) > 1 and head.bare == words[-1]:
                 return Mention(
@@ -1698,8 +1701,8 @@ class _Extractor:
         «عربي»), or a day's name («والخميس»), cannot; nor a phrase that opens with a complementizer or holds a
         vocative («انه لشرف», «طالبتم يا معالي»), nor a plural common noun taken for a person («مقيمون»,
         «محامون»: many people, no one named). Known entities, roles and bodies always can."""
-        if speaker.known_id or speaker.via in ("role", "anonymous"):
-            return True
+        if speaker.known_id or speaker.name or speaker.via in ("role", "anonymous"):
+            return True  # known, or the surname of someone named before
         tokens = self.doc.tokens_within(speaker.start, speaker.end)
         vocative = any(t.key in self.lexicon.vocatives for t in tokens)
         if tokens and (self._opens_clause_not_name(tokens[0]) or vocative):
