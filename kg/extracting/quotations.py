@@ -874,8 +874,22 @@ class _Extractor:
                        sentence=self.doc.sentence_index(head.sentence), kind=kind, via=Via.ROLE, name=name)
         resolved = self._resolve_role(role, np)
         if resolved.via == Via.ROLE and not (resolved.name or resolved.known_id):
-            return self._named_after(np, resolved.kind) or resolved
+            return self._named_after(np, resolved.kind) or self._body_spoken_for(np) or resolved
         return resolved
+
+    def _body_spoken_for(self, np: tuple[int, int]) -> Mention | None:
+        """«الناطق باسم شبكة الجزيرة الإعلامية»: a body named after «باسم» by its noun and a name is the one
+        who speaks, known to the gazetteer or not."""
+        doc = self.doc
+        at = next((p for p in range(np[0], np[1]) if doc.tokens[p].key in ON_BEHALF_OF), None)
+        if at is None or np[1] - at < 3:
+            return None  # «باسم الوزارة»: a body's noun alone names no body the graph can hold
+        head = doc.tokens[at + 1]
+        if self.lexicon.speaker_nouns.get(self._noun_key(head)) != ORGANIZATION:
+            return None
+        first, last = head, doc.tokens[np[1] - 1]
+        return Mention(text=doc.text[first.start:last.end], start=first.start, end=last.end,
+                       sentence=doc.sentence_index(first.sentence), kind=ORGANIZATION, via=Via.NER)
 
     def _speaker_noun_kind(self, head: Token) -> str | None:
         """The kind of speaker a phrase's head noun names («المتحدث» a person, «الوزارة» a body), if any."""
