@@ -117,6 +117,7 @@ class LEX(DefinedNamespace):
     Adverbial: URIRef
     ClaimBoundary: URIRef
     Honorific: URIRef
+    RelativePronoun: URIRef
     Vocative: URIRef
     NotAName: URIRef
     PronominalTitle: URIRef

@@ -1302,3 +1302,19 @@ NO_ONE_SPEAKS = cases(
 @pytest.mark.parametrize(("text", "expected"), NO_ONE_SPEAKS)
 def test_a_phrase_that_is_no_one_does_not_speak(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# A noun object runs on past a comma into a relative clause on the noun; a comma before anything else ends it.
+RELATIVE_AFTER_A_COMMA = cases(
+    ("relative-clause-on-the-object",
+     "وأكد الوزير الفرنسي أهمية دور القاهرة المحوري، الذي لا غنى عنه في المنطقة.",
+     [Said("الوزير الفرنسي", "أهمية دور القاهرة المحوري، الذي لا غنى عنه في المنطقة", "أكد")]),
+    ("comma-then-another-clause",
+     "وأكد الوزير الفرنسي أهمية دور القاهرة المحوري، في حين غادر الوفد القاعة.",
+     [Said("الوزير الفرنسي", "أهمية دور القاهرة المحوري", "أكد")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_AFTER_A_COMMA)
+def test_a_noun_object_runs_on_into_its_relative_clause(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

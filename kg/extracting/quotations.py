@@ -1451,8 +1451,9 @@ class _Extractor:
                 verbless = False
             if token.surface.strip() in CLAUSE_PUNCTUATION + DASHES and end > position:
                 following = doc.tokens[end + 1] if end + 1 < limit else None
-                if following is None or following.key == following.bare:
-                    break
+                relative = following is not None and following.key in self.lexicon.relative_pronouns
+                if (following is None or following.key == following.bare) and not relative:
+                    break  # a comma that neither «و» nor a relative clause on the noun follows
             if token.surface.strip() in SENTENCE_PUNCTUATION:
                 break
             end += 1
