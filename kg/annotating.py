@@ -26,17 +26,15 @@ from pathlib import Path
 
 from kg.cleaning import PARAGRAPH_SEPARATOR
 from kg.errors import ModelsNotFoundError
-from kg.lexicon import SpeechLexicon, load_speech_lexicon
-from kg.normalizing import clitic_variants, fold
 from kg.records import AnnotatedDocument, AnnotatedSentence, Document, NamedSpan, Word, read_records
 
 log = logging.getLogger(__name__)
 
 LANGUAGE = "ar"
-# The dependency parse is half of Stanza's time and the extractors read it only around speech cues.
-PARSE_SCOPE = "speech-cue-sentences"
-WANTED_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
-CACHE_FORMAT = 1
+# No dependency parse: it was half of Stanza's time, and the development set's figures are the same
+# without it (BENCHMARKS.md, "Is the dependency parse worth its time?").
+WANTED_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "ner")
+CACHE_FORMAT = 2  # 2: words carry no dependency parse
 # About one article per Stanza call: on CPU, bigger cross-document batches brought no speed (the seeds'
 # 11 K characters took 17-22 CPU seconds in one call, 10.5 one article per call), while every cache write
 # and progress tick waits for the whole batch, and an interrupted build loses it.
@@ -85,13 +83,12 @@ def available_processors(models_dir: Path) -> dict[str, str]:
 
 
 def model_fingerprint(models_dir: Path, processors: dict[str, str]) -> str:
-    """A short hash naming the models: Stanza's version, the processors and each model file's md5 and size,
-    and which sentences are parsed (``PARSE_SCOPE``)."""
+    """A short hash naming the models: Stanza's version, the processors and each model file's md5 and size."""
     # Stanza's version from its package metadata: importing stanza (and torch) costs seconds that a build
     # served wholly from the cache never needs.
     resources = json.loads((models_dir / "resources.json").read_text(encoding="utf-8"))
     language = resources.get(LANGUAGE, {})
-    parts = [importlib.metadata.version("stanza"), LANGUAGE, f"parse={PARSE_SCOPE}"]
+    parts = [importlib.metadata.version("stanza"), LANGUAGE]
     for name, package in processors.items():
         model_file = models_dir / LANGUAGE / name / f"{package}.pt"
         md5 = language.get(name, {}).get(package, {}).get("md5", "")
@@ -316,7 +313,6 @@ class Annotator:
         cache_dir: str | Path | None = None,
         use_cache: bool = True,
         use_gpu: bool | None = None,
-        speech_lexicon: SpeechLexicon | None = None,
     ) -> None:
         self.models_dir = resolve_models_dir(models_dir)
         self.processors = available_processors(self.models_dir)
@@ -326,26 +322,17 @@ class Annotator:
         self.use_cache = use_cache
         self.use_gpu = use_gpu
         self._pipeline = None
-        self._parser = None
-        self._speech_lexicon = speech_lexicon
         self.stanza_calls = 0  # Stanza pipeline invocations, for the build summary and benchmarks
         self.documents_annotated = 0  # documents that went through Stanza rather than the cache
 
     @property
     def pipeline(self):
-        """The Stanza pipeline without the parser, loaded on first use."""
+        """The Stanza pipeline, loaded on first use."""
         if self._pipeline is None:
-            self._pipeline = self._load([name for name in self.processors if name != "depparse"])
+            self._pipeline = self._load(list(self.processors))
         return self._pipeline
 
-    @property
-    def parser(self):
-        """The dependency parser alone, on pretagged sentences, loaded on first use (None with no model)."""
-        if self._parser is None and "depparse" in self.processors:
-            self._parser = self._load(["depparse"], depparse_pretagged=True)
-        return self._parser
-
-    def _load(self, processors: list[str], **options):
+    def _load(self, processors: list[str]):
         import stanza
         import torch
 
@@ -354,39 +341,7 @@ class Annotator:
         if threads is not None:
             torch.set_num_threads(threads)
         return stanza.Pipeline(LANGUAGE, dir=str(self.models_dir), processors=",".join(processors),
-                               download_method=None, use_gpu=use_gpu, logging_level="WARN", **options)
-
-    def _parse_cue_sentences(self, stanza_docs: Sequence) -> None:
-        """Parse, in place, only the sentences a rule reads the tree of: those with a speech cue (the
-        extractors read no parse elsewhere). The others keep no head (the root) and the relation «dep»."""
-        import stanza
-
-        wanted = [s for doc in stanza_docs for s in doc.sentences if self.needs_parse(s)]
-        if not wanted or self.parser is None:
-            return
-        parsed = self.parser(stanza.Document([[w.to_dict() for w in s.words] for s in wanted]))
-        for original, result in zip(wanted, parsed.sentences, strict=True):
-            for word, parsed_word in zip(original.words, result.words, strict=True):
-                word.head, word.deprel = parsed_word.head, parsed_word.deprel
-
-    @property
-    def speech_lexicon(self) -> SpeechLexicon:
-        """The words that call for a parse, read on first use: a build from the cache never needs them."""
-        if self._speech_lexicon is None:
-            self._speech_lexicon = load_speech_lexicon()
-        return self._speech_lexicon
-
-    def needs_parse(self, sentence) -> bool:
-        """Whether a Stanza sentence holds a word of the speech lexicon (a verb form, a verb lemma, a
-        participle or a speech noun), with or without a clitic conjunction or preposition."""
-        lexicon = self.speech_lexicon
-        for word in sentence.words:
-            for form in clitic_variants(word.text):
-                if form in lexicon.verb_forms or form in lexicon.participles or form in lexicon.nouns:
-                    return True
-            if word.upos == "VERB" and fold(word.lemma or "") in lexicon.verb_lemmas:
-                return True
-        return False
+                               download_method=None, use_gpu=use_gpu, logging_level="WARN")
 
     def annotate(
         self, documents: Iterable[Document], on_done: ProgressCallback | None = None
@@ -445,7 +400,6 @@ class Annotator:
             if batch and (position == len(texts) or batch_chars >= MAX_BATCH_CHARS):
                 self.stanza_calls += 1
                 processed = self.pipeline([stanza.Document([], text=texts[i]) for i in batch])
-                self._parse_cue_sentences(processed)
                 for i, stanza_doc in zip(batch, processed, strict=True):
                     document, offset = jobs[i]
                     found = sentences_of[document.doc_id]
@@ -472,8 +426,6 @@ def _convert(stanza_doc, text: str, offset: int, first_index: int) -> Iterator[A
                         lemma=word.lemma or word.text,
                         upos=word.upos or "X",
                         feats=word.feats or "",
-                        head=int(word.head or 0),
-                        deprel=word.deprel or "dep",
                         start=start,
                         end=end,
                         ner=getattr(token, "ner", None) or "O",

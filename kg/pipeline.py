@@ -203,9 +203,7 @@ def build(
             seconds: dict[str, float] = {}
             with _timed(seconds, "load language data"):
                 extractor = Extractor(gazetteer_files, lexicon_files)
-            # the speech lexicon (a user's words included) says which sentences the parser reads
-            annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache,
-                                               speech_lexicon=extractor.speech_lexicon)
+            annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
             _check_cache_dir(annotator)
             warnings: list[str] = []
             with _timed(seconds, "read and clean"):

@@ -53,8 +53,6 @@ class Word:
     lemma: str
     upos: str
     feats: str
-    head: int  # 0 for the root
-    deprel: str
     start: int
     end: int
     ner: str = "O"  # BIOES tag of the word's token

@@ -53,7 +53,7 @@ class _Builder:
                 if "-" in cols[0]:
                     continue
             words.append(Word(int(cols[0]), cols[1], cols[2], cols[3], cols[5] if cols[5] != "_" else "",
-                              int(cols[6]), cols[7], *token_span, ner=token_ner))
+                              *token_span, ner=token_ner))
         self.text = self.text.rstrip(" ")
         self.sentences.append(AnnotatedSentence(len(self.sentences), self.text[start:], start, len(self.text),
                                                 tuple(words), _spans(words, self.text)))

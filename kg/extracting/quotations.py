@@ -999,10 +999,6 @@ class _Extractor:
             if doc.tokens[p].main.upos != "PROPN":
                 break
             names.append(doc.tokens[p])
-        first = doc.tokens[np[0]]
-        if not names and first.main.deprel == "nsubj" and not first.key.startswith("ال"):
-            # the parser's subject, with no article: a name the tagger missed («حذر أروته»)
-            names = [doc.tokens[p] for p in range(np[0], min(np[1], np[0] + 2))]
         if not names or len(names) > 3:
             return None
         return _untagged_name(doc, names)
@@ -1239,26 +1235,6 @@ class _Extractor:
         )
         return speaker, opens
 
-    def subject_of_head_verb(self, cue: _Cue) -> Mention | None:
-        """A coordinated verb shares its head's subject: «التقى أردوغان بنظيره … وقال إن…»."""
-        doc = self.doc
-        token = doc.tokens[cue.position]
-        word = token.main
-        if word.deprel not in ("conj", "advcl", "parataxis"):
-            return None
-        sentence = doc.annotated.sentences[token.sentence]
-        head = next((w for w in sentence.words if w.index == word.head), None)
-        if head is None or head.upos != "VERB" or head.start >= token.start:
-            return None
-        subject = next((w for w in sentence.words if w.head == head.index and w.deprel == "nsubj"), None)
-        if subject is None or subject.start >= token.start:
-            return None
-        position = doc.token_at(subject.start)
-        if position is None:
-            return None
-        np = self.noun_phrase(position, cue.position)
-        return self.speaker_in(np) if np is not None else None
-
     def antecedent(self, cue: _Cue) -> Mention | None:
         """The speaker of a dropped subject or a pronoun: the other party after «من جهته», else the previous
         speaker, else the person the sentences just before are about."""
@@ -1311,9 +1287,6 @@ class _Extractor:
             return None  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
         if cue.part == "verb" and self._unresolved_subject(cue):
             return None  # «وقال البائع إن…»: someone kg cannot name spoke; never hand it to another speaker
-        head_subject = self.subject_of_head_verb(cue)
-        if head_subject is not None:
-            return head_subject, cue.after, "speaker-head-verb-subject"
         antecedent = self.antecedent(cue)
         return (antecedent, cue.after, "speaker-antecedent") if antecedent is not None else None
 
