@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.dating import event_date
 from kg.gazetteer import Gazetteer
@@ -154,6 +154,8 @@ class GraphBuilder:
                 graph.add((node, OWL.sameAs, WD[entity.wikidata]))
             if entity.category:
                 graph.add((node, KG.category, KGR[entity.category]))
+            for member in entity.members:  # parties that spoke as one (W3C ORG)
+                graph.add((node, ORG.hasMember, KGR[member]))
 
     def add_gazetteer_links(self, gazetteer: Gazetteer) -> None:
         """What the gazetteer knows of the entities in the graph: the weapon categories in use, as SKOS

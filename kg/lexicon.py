@@ -116,6 +116,7 @@ class SpeechLexicon:
     adverbials: frozenset[str]
     not_names: frozenset[str]  # pronouns and demonstratives: alone, never a speaker
     vocatives: frozenset[str]  # «يا»: a phrase holding one is someone spoken to
+    group_references: frozenset[str]  # «الجانبان», «الوزراء»: the parties last named together, as a subject
     relative_pronouns: frozenset[str]  # «الذي»: after a comma, a clause on the noun before
     longest_phrase: int  # words in the longest phrase of any table above
     quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
@@ -273,6 +274,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
     phrases = {cls: _phrases_of(graph, cls) for cls in (
         LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.SpeechConnective, LEX.OutletNoun,
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
+        LEX.GroupReference,
         LEX.RelativePronoun)}
     outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
@@ -312,6 +314,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         adverbials=frozenset(w for p in phrases[LEX.Adverbial] for w in p),
         not_names=frozenset(w for p in phrases[LEX.NotAName] for w in p),
         vocatives=frozenset(w for p in phrases[LEX.Vocative] for w in p),
+        group_references=frozenset(w for p in phrases[LEX.GroupReference] for w in p),
         relative_pronouns=frozenset(w for p in phrases[LEX.RelativePronoun] for w in p),
         longest_phrase=max((len(p) for p in every_phrase), default=1),
         quote_marks=opening | closing | either,

@@ -83,8 +83,8 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     word = fold(word)
     variants = [word]
     for clitic in _PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-            stem = word[len(clitic):]
+        stem = word[len(clitic):]
+        if word.startswith(clitic) and len(stem) >= 2 and not stem[0].isspace():  # «ف قال»: no clitic
             if clitic.endswith("لل"):
                 # «للجيش» is ل + الجيش: the article's alef is dropped after the preposition.
                 variants.append("ال" + stem)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kg.normalizing import match_key
+
 
 @dataclass(frozen=True)
 class SourceText:
@@ -101,6 +103,7 @@ class Via(enum.StrEnum):
     GENERIC = "generic"  # a generic weapon noun («صواريخ»)
     ANONYMOUS = "anonymous"  # an unnamed source («مصدر عسكري»)
     INFERRED = "inferred"  # no words of its own: a party the text implies (the producer of a weapon)
+    GROUP = "group"  # parties named together and speaking as one («بيان سعودي أردني», «دول الخليج وأمريكا»)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,39 @@ class Mention:
     affiliation: str | None = None  # gazetteer id of the state or body a role or nisba ties the mention to
     name: str | None = None  # the name a role or pronoun stands for, when only the text gives it
     category: str | None = None  # weapon category id the text gives a weapon the gazetteer does not know
+    members: tuple[str, ...] = ()  # a group's parties in text order, each as its identity_key
+
+
+# How a mention's entity is told apart before resolution: ("known", gazetteer id) or (kind, name's match key).
+Identity = tuple[str, str]
+# Mentions whose text is a name of the entity (so an altLabel); roles, nisba adjectives and pronouns are not.
+NAMING_VIAS = {Via.NAME, Via.NER, Via.CAPITAL, Via.GENERIC}
+
+
+def mention_identity(mention: Mention) -> Identity | None:
+    """What decides which entity a mention is: its gazetteer id, else the name it carries or is; a group,
+    its parties whatever their order."""
+    if mention.via == Via.ANONYMOUS:
+        return None  # an unnamed source, even one referred back to, is no entity
+    if mention.members:
+        return ("group", "|".join(sorted(mention.members)))
+    if mention.known_id:
+        return ("known", mention.known_id)
+    if mention.name:
+        return (mention.kind, match_key(mention.name))
+    if mention.via in NAMING_VIAS:
+        return (mention.kind, match_key(mention.text))
+    return None
+
+
+def identity_key(identity: Identity) -> str:
+    """An identity as one string, as a group's members are kept: «known:gcc», «Person:ناثان براون»."""
+    return ":".join(identity)
+
+
+def key_identity(key: str) -> Identity:
+    kind, _, value = key.partition(":")
+    return (kind, value)
 
 
 # Named as the ontology's kg:QuoteKind and kg:TransferStatus concepts.
@@ -176,6 +212,7 @@ class Entity:
     wikidata: str | None = None
     category: str | None = None  # weapon category slug, for weapons
     alt_labels: set[str] = field(default_factory=set)
+    members: tuple[str, ...] = ()  # a group's member entity ids, in the order the text first gave them
 
 
 # ---------------------------------------------------------------------------------------------------------

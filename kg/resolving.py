@@ -25,11 +25,23 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
 from kg.normalizing import fold, match_key, slugify
-from kg.records import PERSON, PLACE, STATE, WEAPON, Entity, Extraction, Mention, Via
+from kg.records import (
+    NAMING_VIAS,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    STATE,
+    WEAPON,
+    Entity,
+    Extraction,
+    Identity,
+    Mention,
+    Via,
+    key_identity,
+    mention_identity,
+)
 from kg.states import state_of_mention
 
-# Mentions whose text is a name of the entity (so an altLabel); roles, nisba adjectives and pronouns are not.
-NAMING_VIAS = {Via.NAME, Via.NER, Via.CAPITAL, Via.GENERIC}
 # Letters Arabic transliterations of foreign names interchange: «سيرغي» / «سيرجي», «بيسكوف» / «بيسكوڤ».
 _PHONETIC = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ث": "س", "ض": "د", "ظ": "ز", "ذ": "ز",
                            "ڤ": "ف", "پ": "ب", "چ": "ج"})
@@ -267,7 +279,6 @@ class NameIndex:
 
 # ---- resolution -----------------------------------------------------------------------------------------
 
-Identity = tuple[str, str]  # ("known", gazetteer id) or (kind, match key of the name)
 
 
 @dataclass
@@ -305,19 +316,6 @@ class Resolution:
         state has no node. Speakers are not asked this: what a body says, the body says."""
         state = state_of_mention(mention, self.gazetteer)
         return state if state in self.entities else None
-
-
-def mention_identity(mention: Mention) -> Identity | None:
-    """What decides which entity a mention is: its gazetteer id, else the name it carries or is."""
-    if mention.via == Via.ANONYMOUS:
-        return None  # an unnamed source, even one referred back to, is no entity
-    if mention.known_id:
-        return ("known", mention.known_id)
-    if mention.name:
-        return (mention.kind, match_key(mention.name))
-    if mention.via in NAMING_VIAS:
-        return (mention.kind, match_key(mention.text))
-    return None
 
 
 def acting_mentions(extractions: Iterable[Extraction]) -> Iterator[tuple[Mention, bool]]:
@@ -365,9 +363,13 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
     mentions = list(dict.fromkeys(all_mentions(extractions)))
     forms: dict[Identity, Counter] = defaultdict(Counter)  # identity → surface forms seen
     categories: dict[Identity, Counter] = defaultdict(Counter)  # unknown weapon → categories the text gave
+    groups: dict[Identity, list[Mention]] = defaultdict(list)  # parties speaking as one: after their own
     for mention in mentions:
         identity = mention_identity(mention)
         if identity is None:
+            continue
+        if mention.members:
+            groups[identity].append(mention)
             continue
         if mention.kind == WEAPON and mention.category and identity[0] != "known":
             categories[identity][mention.category] += 1
@@ -398,7 +400,28 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
             state = mention.affiliation
         if state and gazetteer.entry(state):
             _add_known(resolution, gazetteer, state, Counter())
+    for identity, said_together in groups.items():
+        _add_group(resolution, identity, said_together)
     return resolution
+
+
+def _add_group(resolution: Resolution, identity: Identity, mentions: Sequence[Mention]) -> None:
+    """A node for parties named together as one speaker («بيان سعودي أردني»): an organization whose
+    members are the parties' nodes, labelled by their names joined as the text first joined them. A group
+    some of whose parties have no node of their own is none."""
+    members = tuple(dict.fromkeys(resolution._ids.get(key_identity(key)) for key in mentions[0].members))
+    if None in members or len(members) < 2:
+        return
+    parties = [resolution.entities[member] for member in members]
+    entity_id = "-and-".join(sorted(members))
+    labels_en = [party.label_en for party in parties]
+    entity = Entity(
+        entity_id, ORGANIZATION, " و".join(party.label_ar for party in parties),
+        " and ".join(labels_en) if all(labels_en) else None,  # type: ignore[arg-type]
+        alt_labels={" ".join(mention.text.split()) for mention in mentions}, members=members,
+    )
+    resolution.entities.setdefault(entity_id, entity)
+    resolution._ids[identity] = entity_id
 
 
 def _categorize_unknown_weapons(resolution: Resolution, categories: dict[Identity, Counter]) -> None:

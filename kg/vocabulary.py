@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 from rdflib.namespace import Namespace as _Namespace
 from rdflib.term import URIRef
 
@@ -119,6 +119,7 @@ class LEX(DefinedNamespace):
     Honorific: URIRef
     RelativePronoun: URIRef
     Vocative: URIRef
+    GroupReference: URIRef
     NotAName: URIRef
     PronominalTitle: URIRef
     SpeechConnective: URIRef
@@ -247,6 +248,7 @@ PREFIXES: dict[str, Namespace | str] = {
     "skos": str(SKOS),
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
+    "org": str(ORG),
     "xsd": str(XSD),
     "wd": str(WD),
 }

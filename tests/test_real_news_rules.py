@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS
 
 from kg.vocabulary import KG
 
@@ -124,7 +124,29 @@ NEXT_STATEMENTS = {  # «، كما أكد»، «، لكنه أوضح»، «، م
     "going-on.txt": "الشعب\nوقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي في اليمن، "
         "متابعا: إن الشعب اليمني يستحق الأمن والاستقرار.",
 }
+JOINT_SPEAKERS = {  # parties named together speak as one: a group whose members are the parties
+    "ministers-of-two-states.txt": "غزة\n"
+        "أكد وزراء خارجية مصر والأردن في اجتماعهم أمس على ضرورة وقف التصعيد في قطاع غزة فورا.",
+    "two-states-then-both-sides.txt": "النيل\n"
+        "دعت مصر والسودان إلى استئناف المفاوضات حول سد النهضة في أقرب وقت. "
+        "وأكد الجانبان أهمية التوصل إلى اتفاق قانوني ملزم بشأن ملء السد وتشغيله.",
+    "joint-statement-of-nisbas.txt": "بيان\n"
+        "وذكر بيان قطري تركي أن البلدين سيواصلان التشاور بشأن الأزمة في المنطقة.",
+    "dual-verb-after-two-ministers.txt": "الحوار\n"
+        "أكد وزيرا خارجية الكويت وعمان أن الحوار هو الطريق الوحيد لحل الأزمة في اليمن. "
+        "وأضافا أن البلدين سيواصلان جهودهما لتقريب وجهات النظر بين الأطراف.",
+}
+NOT_JOINT = {  # one speaker, whatever else the phrase names
+    "post-naming-two-states.txt": "إغاثة\n"
+        "وقال وزير الخارجية الكويتي صباح الخالد إن بلاده ستقدم مساعدات إلى اليمن والأردن قريبا.",
+    "both-sides-with-no-parties-before.txt": "تعاون\n"
+        "وأكد الجانبان أهمية تعزيز التعاون في مجالات الطاقة والنقل والتجارة خلال المرحلة المقبلة.",
+    "minister-meeting-his-counterpart.txt": "لقاء\n"
+        "وقال وزير الخارجية المصري سامح شكري خلال لقائه نظيره السوداني إن العلاقات بين البلدين متينة.",
+}
 CASES = {
+    **JOINT_SPEAKERS,
+    **NOT_JOINT,
     **NEXT_STATEMENTS,
     **UNNAMED_SUBJECTS,
     **BODIES_SPEAK,
@@ -304,3 +326,30 @@ def test_a_statement_ends_where_the_speakers_next_one_begins(graph: Graph, artic
     first = next(t for t in texts if "تدعم الحل السياسي" in t)
     assert second not in first and any(second in t for t in texts)
     assert len({graph.value(c, KG.speaker) for c in claims}) == 1  # both by the minister
+
+
+@pytest.mark.parametrize(("article", "group", "members", "said"), [
+    ("ministers-of-two-states.txt", "Egypt and Jordan", {"egypt", "jordan"}, ["ضرورة وقف التصعيد"]),
+    ("two-states-then-both-sides.txt", "Egypt and Sudan", {"egypt", "sudan"},
+     ["استئناف المفاوضات حول سد النهضة", "أهمية التوصل إلى اتفاق قانوني ملزم"]),
+    ("joint-statement-of-nisbas.txt", "Qatar and Turkey", {"qatar", "turkey"}, ["البلدين سيواصلان التشاور"]),
+    ("dual-verb-after-two-ministers.txt", "Kuwait and Oman", {"kuwait", "oman"},
+     ["الحوار هو الطريق الوحيد", "البلدين سيواصلان جهودهما"]),
+])
+def test_parties_named_together_speak_as_one_group(graph: Graph, article: str, group: str, members: set[str],
+                                                   said: list[str]):
+    claims = _facts_of(graph, KG.Claim, article)
+    assert len(claims) == len(said), [str(graph.value(c, KG.text)) for c in claims]
+    for claim, words in zip(sorted(claims, key=lambda c: str(graph.value(c, KG.text)).find(said[0]) < 0),
+                            said, strict=True):
+        assert words in str(graph.value(claim, KG.text))
+        speaker = graph.value(claim, KG.speaker)
+        assert _english_label(graph, speaker) == group
+        assert (speaker, RDF.type, KG.Organization) in graph
+        assert {str(m).rsplit("/", 1)[-1] for m in graph.objects(speaker, ORG.hasMember)} == members
+
+
+@pytest.mark.parametrize("article", sorted(NOT_JOINT))
+def test_one_speaker_naming_other_parties_is_no_group(graph: Graph, article: str):
+    speakers = {graph.value(c, KG.speaker) for c in _facts_of(graph, KG.Claim, article)}
+    assert not any(set(graph.objects(speaker, ORG.hasMember)) for speaker in speakers)

@@ -46,6 +46,8 @@ from kg.records import (
     Claim,
     Mention,
     Via,
+    identity_key,
+    mention_identity,
 )
 
 DIRECT, REPORTED = "DirectQuote", "ReportedSpeech"
@@ -53,6 +55,7 @@ PARAGRAPH_BREAK = "\n\n"
 
 SPEAKER_KINDS = (PERSON, ORGANIZATION, STATE)
 NAMED = (Via.NAME, Via.NER)
+PARTY_VIAS = (Via.NAME, Via.NER, Via.NISBA)  # how a party of a group speaking as one is named
 MAX_MENTION_CHARS = 200  # no mention is longer: bounds the look-back of mentions_in
 # Parts of speech no proper name is tagged with: a one-word "name" so tagged is the model's mistake.
 NOT_NAME_TAGS = frozenset({"PRON", "ADV", "VERB", "AUX", "ADJ", "DET", "ADP", "SCONJ", "CCONJ", "PART", "NUM",
@@ -544,6 +547,7 @@ class _State:
 
     last_speaker: Mention | None = None
     last_speaker_at: int = -1  # character offset of the last claim's cue
+    last_group: Mention | None = None  # the parties last named together as one speaker
     relay: tuple[Mention, int, int] | None = None  # outlet relaying, over this span of characters
     relay_used: bool = False  # a claim inside the relayed span took the outlet
     relay_claim: tuple | None = None  # the outlet's own claim, made if none did
@@ -1199,6 +1203,9 @@ class _Extractor:
         np = self.noun_phrase(position, limit, allow_preposition=allow_preposition, cue=cue)
         if np is None:
             return None
+        grouped = self.group_in(np, limit)
+        if grouped is not None:
+            return grouped
         speaker = self.speaker_in(np)
         return (speaker, np[1]) if speaker is not None else None
 
@@ -1224,7 +1231,8 @@ class _Extractor:
             first += 1
         if first >= end:
             return None
-        speaker = self.speaker_in((first, end))
+        grouped = self.group_in((first, end), end)
+        speaker = grouped[0] if grouped is not None else self.speaker_in((first, end))
         if speaker is None:
             return None
         previous = doc.tokens[first - 1] if first > doc.sentence_start(cue.position) else None
@@ -1254,6 +1262,8 @@ class _Extractor:
         ]
         last = self.state.last_speaker
         if _plural_verb(doc.tokens[cue.position]):
+            if self.state.last_group is not None:
+                return self.state.last_group  # «واتفقوا على…»: the parties last named together
             # «وأضافوا», «وقالا»: many speak; one person named before is not their antecedent
             people = []
             last = None if last is not None and _one_person(last) else last
@@ -1277,18 +1287,96 @@ class _Extractor:
         before = self.subject_before(cue) if cue.part == "verb" else None
         if before is not None and before[1]:
             # «… أن واشنطن حذرت بكين»: after «أن» the subject comes first
-            return before[0], cue.after, "speaker-before-verb-clause-start"
+            rule = self._subject_rule(before[0], cue, "speaker-before-verb-clause-start")
+            return before[0], cue.after, rule
         found = self.subject_after(cue)
         if found is not None:
-            return found[0], found[1], "speaker-after-verb"
+            return found[0], found[1], self._subject_rule(found[0], cue, "speaker-after-verb")
         if before is not None:
-            return before[0], cue.after, "speaker-before-verb"
+            return before[0], cue.after, self._subject_rule(before[0], cue, "speaker-before-verb")
         if cue.part == "ambiguous":
             return None  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
         if cue.part == "verb" and self._unresolved_subject(cue):
             return None  # «وقال البائع إن…»: someone kg cannot name spoke; never hand it to another speaker
         antecedent = self.antecedent(cue)
         return (antecedent, cue.after, "speaker-antecedent") if antecedent is not None else None
+
+    def _subject_rule(self, speaker: Mention, cue: _Cue, rule: str) -> str:
+        """A subject's rule; parties named together have their own, named there or taken up («الجانبان»)."""
+        if speaker.via != Via.GROUP:
+            return rule
+        here = speaker.start >= self.doc.tokens[self.doc.sentence_start(cue.position)].start
+        return "speaker-joint" if here else "speaker-joint-reference"
+
+    # ── parties speaking as one ──
+
+    def _party(self, mention: Mention) -> bool:
+        return (mention.kind in SPEAKER_KINDS and mention.via in PARTY_VIAS
+                and mention_identity(mention) is not None)
+
+    def _party_at(self, position: int) -> Mention | None:
+        """The longest party a token begins, after its conjunction: «والبرازيل»."""
+        token = self.doc.tokens[position]
+        found = [m for m in self.starting_in(token.start, token.end) if self._party(m)]
+        return max(found, key=lambda m: m.end - m.start) if found else None
+
+    def _joined_parties(self, first: Mention, limit: int) -> tuple[list[Mention], int]:
+        """``first`` and the parties joined to it by «و» («الصين والبرازيل»), or nisba adjectives side by side
+        («سعودي أردني»); with the position after the last."""
+        doc, parties = self.doc, [first]
+        position = (doc.token_at(first.end - 1) or 0) + 1
+        while position < limit:
+            token, party = doc.tokens[position], self._party_at(position)
+            if party is None:
+                break
+            joined = token.surface[:1] == "و" and party.start > token.start
+            side_by_side = parties[-1].via == party.via == Via.NISBA and party.start == token.start
+            if not (joined or side_by_side):
+                break
+            parties.append(party)
+            position = (doc.token_at(party.end - 1) or position) + 1
+        return parties, position
+
+    def group_of(self, parties: Sequence[Mention]) -> Mention | None:
+        """Two or more parties as one speaker, or None when they are one."""
+        keys = tuple(dict.fromkeys(identity_key(mention_identity(p)) for p in parties))  # type: ignore[arg-type]
+        if len(keys) < 2:
+            return None
+        first, last = parties[0], parties[-1]
+        return Mention(text=self.doc.text[first.start:last.end], start=first.start, end=last.end,
+                       sentence=first.sentence, kind=ORGANIZATION, via=Via.GROUP, members=keys)
+
+    def _dual_construct(self, token: Token) -> bool:
+        """«وزيرا خارجية…», «رئيسي وزراء…»: a speaker noun's dual before its genitive, which the tagger
+        reads as one (or as a name)."""
+        keys = {strip_article(token.bare), strip_article(token.key)}  # «وزيرا», once split as «و» + «زيرا»
+        return any(key[-1:] in ("ا", "ي") and key[:-1] in self.lexicon.speaker_nouns for key in keys)
+
+    def group_in(self, np: tuple[int, int], limit: int) -> tuple[Mention, int] | None:
+        """Parties named together as a subject, and the position after them: a phrase that opens with them
+        («دعت الصين والبرازيل»), or a plural, dual or statement noun whose phrase holds them («وزراء خارجية
+        دول الخليج وأمريكا»، «بيان سعودي أردني»، «الباحثان ناثان براون وميشيل دين»). A noun that takes up
+        parties named before («الجانبان»، «الوزراء») gives those."""
+        head = self.doc.tokens[np[0]]
+        start, end = self._np_span(np)
+        if np[1] < limit:
+            end = self.doc.tokens[np[1]].end  # the names in apposition after «الباحثان»
+        first = next((m for m in self.mentions_in(start, end) if self._party(m) and m.start >= start), None)
+        many = (any(f"Number={n}" in head.main.feats for n in ("Plur", "Dual"))
+                or head.key in self.lexicon.group_references  # the tagger takes many a dual for one
+                or self._dual_construct(head) or _lookup(head, self.lexicon.nouns) is not None)
+        if first is not None and (first.start < head.end or many):
+            # not «مدير مكتب السعودية والخليج»: one person's post, whatever it names
+            parties, after = self._joined_parties(first, limit)
+            group = self.group_of(parties)
+            if group is not None:
+                return group, max(after, np[1])
+        if head.key in self.lexicon.group_references and self.state.last_group is not None:
+            after = np[0] + 1
+            while after < np[1] and _attribute(self.doc.tokens[after]):
+                after += 1  # «الجانبان السعودي والأردني»
+            return self.state.last_group, after
+        return None
 
     # ── outlets ──
 
@@ -1679,9 +1767,10 @@ class _Extractor:
         for quote in self.quotes:
             if start <= quote.start and quote.end <= end:
                 quote.consumed = True
-        underlying = speaker
-        self.state.last_speaker = underlying
+        self.state.last_speaker = speaker
         self.state.last_speaker_at = at
+        if speaker.via == Via.GROUP:
+            self.state.last_group = speaker
 
     def _can_speak(self, speaker: Mention) -> bool:
         """Whether a mention can be a speaker: a single word the model took for a name but the tagger reads
@@ -1689,8 +1778,8 @@ class _Extractor:
         «عربي»), or a day's name («والخميس»), cannot; nor a phrase that opens with a complementizer or holds a
         vocative («انه لشرف», «طالبتم يا معالي»), nor a plural common noun taken for a person («مقيمون»,
         «محامون»: many people, no one named). Known entities, roles and bodies always can."""
-        if speaker.known_id or speaker.name or speaker.via in ("role", "anonymous"):
-            return True  # known, or the surname of someone named before
+        if speaker.known_id or speaker.name or speaker.via in ("role", "anonymous", "group"):
+            return True  # known, or the surname of someone named before, or parties named together
         tokens = self.doc.tokens_within(speaker.start, speaker.end)
         vocative = any(t.key in self.lexicon.vocatives for t in tokens)
         if tokens and (self._opens_clause_not_name(tokens[0]) or vocative):
@@ -1832,11 +1921,12 @@ class _Extractor:
                 self.state.relay_claim = (speaker, kind, start, end, cue.cue, at, reported_by,
                                           ("speaker-outlet-own-report", _content_rule(kind)))
                 return
+        partners = self._coordinated(speaker, content_from, start)
+        group = self.group_of([speaker, *partners]) if partners else None
+        if group is not None:
+            # «وقال الرئيس الفرنسي ونظيره الألماني…»: a joint statement, by the two together
+            speaker, rule = group, "speaker-joint"
         self.emit(speaker, kind, start, end, cue.cue, at, reported_by, rules=(rule, _content_rule(kind)))
-        for partner in self._coordinated(speaker, content_from, start):
-            # «دعت الصين والبرازيل إلى…»
-            self.emit(partner, kind, start, end, cue.cue, at, reported_by,
-                      rules=("speaker-coordinated", _content_rule(kind)))
         if quote is not None:
             quote.consumed = True
 
@@ -1844,7 +1934,7 @@ class _Extractor:
         """Speakers joined to the first by «و» («دعت الصين والبرازيل إلى…»): each said it."""
         doc = self.doc
         partners: list[Mention] = []
-        if speaker.via == "pronoun":
+        if speaker.via in ("pronoun", "group"):
             return partners
         limit = doc.sentence_end(position) if position < len(doc.tokens) else position
         while position < limit and doc.tokens[position].start < content_start:
@@ -2163,6 +2253,8 @@ def _same_entity(left: Mention, right: Mention) -> bool:
 def _anaphor(antecedent: Mention, via: str) -> Mention:
     """A pronoun or role that stands for ``antecedent``: the antecedent's text, offsets, kind and ids. An
     unnamed source stays unnamed («وأضاف المصدر»), so that no entity is made of it."""
+    if antecedent.via == Via.GROUP:
+        return antecedent  # «وأكد الجانبان»: the same parties, named as before
     if antecedent.via == "anonymous":
         via = "anonymous"
     if antecedent.via in ("pronoun", "role") and antecedent.name:
