@@ -92,6 +92,7 @@ class SpeechLexicon:
     verb_lemmas: Mapping[str, SpeechCue]  # Stanza lemma (folded) → cue, for words tagged VERB
     participles: Mapping[str, SpeechCue]  # «قائلا» → cue of قال
     ambiguous_forms: Mapping[Phrase, SpeechCue]  # forms that need a named speaker («يقال», «يذكر»)
+    opening_verb_forms: Mapping[str, SpeechCue]  # a verb only where it opens a sentence with a clause after
     nouns: Mapping[str, SpeechCue]
     attributions: Mapping[Phrase, SpeechCue]
     complementizers: frozenset[str]
@@ -161,6 +162,7 @@ class _SpeechVerbs:
     lemmas: dict[str, SpeechCue] = field(default_factory=dict)
     participles: dict[str, SpeechCue] = field(default_factory=dict)
     ambiguous: dict[Phrase, SpeechCue] = field(default_factory=dict)
+    opening: dict[str, SpeechCue] = field(default_factory=dict)
 
     @classmethod
     def of(cls, graph: Graph) -> _SpeechVerbs:
@@ -196,6 +198,8 @@ class _SpeechVerbs:
             self.participles.setdefault(fold(form), cue)
         for form in ambiguous_here:
             self.ambiguous.setdefault(form, cue)
+        for form in _strings(graph, node, LEX.openingForm):
+            self.opening.setdefault(fold(form), cue)
 
 
 def _speech_nouns(graph: Graph) -> dict[str, SpeechCue]:
@@ -287,6 +291,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         verb_lemmas=verbs.lemmas,
         participles=verbs.participles,
         ambiguous_forms=verbs.ambiguous,
+        opening_verb_forms=verbs.opening,
         nouns=_speech_nouns(graph),
         attributions=attributions,
         complementizers=complementizers,

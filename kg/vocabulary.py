@@ -131,6 +131,7 @@ class LEX(DefinedNamespace):
     Prepositions: URIRef
     # speech lexicon properties
     ambiguousForm: URIRef
+    openingForm: URIRef
     participle: URIRef
     complementPreposition: URIRef
     takesObject: URIRef

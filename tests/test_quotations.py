@@ -833,6 +833,35 @@ def test_nothing_to_attribute(claims_of, text: str, expected: list[Said]) -> Non
     check(claims_of(text), expected)
 
 
+# ── «وبين» opening a sentence; a name between a post and «، أن» ─────────────────────────────────
+
+OPENING_AND_APPOSED = cases(
+    ("bayyana-opening-a-sentence",
+     "وبين وزير الصحة توفيق الربيعة أن عدد الإصابات تراجع بشكل ملحوظ هذا الأسبوع.",
+     [Said("توفيق الربيعة", "عدد الإصابات تراجع بشكل ملحوظ هذا الأسبوع", "بين")]),
+    ("bayyana-with-a-post-and-bi-anna",
+     "وبين مدير عام الجوازات بأن إجراءات السفر ستصبح إلكترونية بالكامل العام المقبل.",
+     [Said("مدير عام الجوازات", "إجراءات السفر ستصبح إلكترونية بالكامل العام المقبل", "بين")]),
+    ("between-opening-a-sentence", "وبين الطرفين خلافات كبيرة حول ترسيم الحدود منذ عقود.", []),
+    ("between-years", "وبين عامي 2010 و2015 تضاعف عدد سكان المدينة مرتين تقريبا.", []),
+    ("between-inside-a-sentence",
+     "وأكد رئيس الوزراء العراقي حيدر العبادي أن الاتفاق بين البلدين سيوقع قريبا في بغداد.",
+     [Said("haider-al-abadi", "الاتفاق بين البلدين سيوقع قريبا في بغداد", "اكد")]),
+    ("name-between-a-post-and-its-clause",
+     "وأوضح المتحدث الرسمي لهيئة الطيران المدني خالد الخيبري، أن الرحلات ستستأنف بشكل تدريجي.",
+     [Said("خالد الخيبري", "الرحلات ستستأنف بشكل تدريجي", "اوضح")]),
+    ("a-phrase-between-a-post-and-its-clause-is-no-name",
+     "وأوضح المتحدث الرسمي لهيئة الطيران المدني في بيان، أن الرحلات ستستأنف بشكل تدريجي.",
+     [Said("المتحدث الرسمي لهيئة الطيران المدني", "الرحلات ستستأنف بشكل تدريجي", "اوضح")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENING_AND_APPOSED)
+def test_a_verb_that_opens_its_sentence_and_a_name_beside_a_post(claims_of, text: str,
+                                                                 expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 # ── Articles: several paragraphs, the speaker carried from one to the next ─────────────────────
 
 ARTICLES = cases(

@@ -373,7 +373,7 @@ def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
             cues.append(_Cue(position, 1, cue, "ambiguous"))
             position += 1
             continue
-        found = _verb_cue(doc, token)
+        found = _verb_cue(doc, token) or _opening_verb_cue(doc, position)
         if found is None and token.bare.startswith("س") and len(token.bare) > 3:
             if _lookup_key(token.bare[1:], lexicon.verb_forms) is not None:
                 position += 1  # «سيعلن»، «ستقول»: a statement to come, not one made
@@ -420,6 +420,25 @@ def _verb_cue(doc: _Text, token: Token) -> SpeechCue | None:
             if found is not None and token.bare not in doc.lexicon.nouns:
                 return found
     return None
+
+
+def _opening_verb_cue(doc: _Text, position: int) -> SpeechCue | None:
+    """«وبين المدير العام أن…»: a form that is a verb only where it opens its sentence and a complementizer
+    follows it there (lex:openingForm)."""
+    if position != doc.sentence_start(position):
+        return None
+    found = _lookup(doc.tokens[position], doc.lexicon.opening_verb_forms)
+    after = range(position + 1, doc.sentence_end(position))
+    if found is None or not any(_complementizer(doc.lexicon, doc.tokens[p]) for p in after):
+        return None
+    return found
+
+
+def _complementizer(lexicon: SpeechLexicon, token: Token) -> bool:
+    """«أن», «بأن», «أنه», «إنها»: a complementizer, bare or with its pronoun."""
+    return token.key in lexicon.complementizers or any(
+        token.key.endswith(suffix) and token.key[: -len(suffix)] in lexicon.complementizers
+        for suffix in lexicon.pronoun_suffixes)
 
 
 def _lookup_key(key: str, table: dict | object) -> SpeechCue | None:
@@ -1207,7 +1226,26 @@ class _Extractor:
         if grouped is not None:
             return grouped
         speaker = self.speaker_in(np)
+        if speaker is not None and speaker.via == Via.ROLE and speaker.kind == PERSON and not (
+                speaker.name or speaker.known_id):
+            speaker = self._apposed_name(np[1], limit) or speaker
         return (speaker, np[1]) if speaker is not None else None
+
+    def _apposed_name(self, position: int, limit: int) -> Mention | None:
+        """«وأوضح المتحدث الرسمي للمركز رأفت الصباغ، أن…»: one to three words between a post and the comma
+        before its complementizer are the name of the one who holds it, whatever the tagger made of them."""
+        doc, closed = self.doc, (self.lexicon.prepositions | self.lexicon.adverbials | self.lexicon.not_names
+                                 | self.lexicon.complementizers)
+        end = position
+        while end < min(limit, position + 3) and not doc.tokens[end].is_punctuation:
+            end += 1
+        names = doc.tokens[position:end]
+        comma = end < limit - 1 and doc.tokens[end].surface in CLAUSE_PUNCTUATION
+        if not names or not comma or not _complementizer(self.lexicon, doc.tokens[end + 1]):
+            return None
+        if names[0].key.startswith("ال") or any(t.key in closed or t.clitic_preposition for t in names):
+            return None
+        return _untagged_name(doc, names)
 
     def subject_before(self, cue: _Cue) -> tuple[Mention, bool] | None:
         """SVO: the noun phrase that ends just before an unprefixed verb («أردوغان قال»), and whether it opens
@@ -1692,10 +1730,7 @@ class _Extractor:
         return len(token.words) == 1 and token.main.upos == "ADP"
 
     def _complementizer_with_pronoun(self, token: Token) -> bool:
-        for suffix in self.lexicon.pronoun_suffixes:
-            if token.key.endswith(suffix) and token.key[: -len(suffix)] in self.lexicon.complementizers:
-                return True
-        return False
+        return token.key not in self.lexicon.complementizers and _complementizer(self.lexicon, token)
 
     def _cue_at(self, position: int) -> _Cue | None:
         return next((c for c in self.cues if c.position == position), None)
