@@ -862,6 +862,24 @@ def test_a_verb_that_opens_its_sentence_and_a_name_beside_a_post(claims_of, text
     check(claims_of(text), expected)
 
 
+# ── A title before a post is no name; a common noun alone names no one ──────────────────────────
+
+TITLES_AND_NOUNS_ALONE = cases(
+    ("majesty-the-king",
+     "وأشاد جلالة الملك عبدالله الثاني بدعم المملكة العربية السعودية للاقتصاد الأردني.",
+     [Said("abdullah-ii", "بدعم المملكة العربية السعودية للاقتصاد الأردني", "اشاد")]),
+    ("excellency-the-minister-named",
+     "وأكد معالي وزير الخارجية عادل الجبير أن المملكة تدعم الحل السياسي في سوريا.",
+     [Said("adel-al-jubeir", "المملكة تدعم الحل السياسي في سوريا", "اكد")]),
+    ("an-imam-with-no-name", "وقال إمام إن المساجد ستفتح أبوابها للصلاة بعد انتهاء أعمال الترميم.", []),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLES_AND_NOUNS_ALONE)
+def test_a_title_or_a_common_noun_alone_is_no_name(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 # ── Articles: several paragraphs, the speaker carried from one to the next ─────────────────────
 
 ARTICLES = cases(

@@ -835,6 +835,8 @@ class _Extractor:
             return None
         if not all(t.main.upos in ("PROPN", "NOUN", "X") for t in names):
             return None
+        if any((t.key,) in self.lexicon.honorifics for t in names):
+            return None  # «جلالة الملك»، «معالي الوزير»: a title, no name
         return _untagged_name(doc, names)
 
     def _speaker_candidates(self, head: Token, start: int, end: int) -> list[Mention]:
@@ -1827,8 +1829,9 @@ class _Extractor:
         word = fold(speaker.text)
         closed = self.lexicon.adverbials | self.lexicon.not_names
         if word in closed or word[1:] in closed:
-            return False  # «والخميس»، «حرفيا»، «هؤلاء»: a time word, an adverb, a pronoun
-        tokens = self.doc.tokens_within(speaker.start, speaker.end)
+            return False  # «والخميس»، «حرفيا»، «هؤلاء»، «صحيفة»: a time word, an adverb, a pronoun, a noun
+        if tokens and tokens[0].clitic_preposition and tokens[0].bare.startswith(("بال", "لل", "كال")):
+            return False  # «بالتخصصي»: a preposition and the article open no name
         return not tokens or tokens[0].main.upos not in NOT_NAME_TAGS
 
     def _opens_clause_not_name(self, token: Token) -> bool:
