@@ -182,8 +182,12 @@ def build_section(results: dict, machine: str) -> str:
                            seconds(warm["stages"].get(stage)),
                            seconds(stanza["process"]) if stage == "annotate" else "—"])
         if stage == "annotate":
-            for processor, spent in cold["stanza_processors"].items():
-                stage_rows.append([f"  └ {processor}", seconds(spent), f"{spent / cold['wall']:.1%}", "—",
+            # every processor of either run: bare Stanza parses, kg does not
+            processors = dict.fromkeys([*stanza["stanza_processors"], *cold["stanza_processors"]])
+            for processor in processors:
+                spent = cold["stanza_processors"].get(processor)
+                stage_rows.append([f"  └ {processor}", seconds(spent) if spent is not None else "not run",
+                                   f"{spent / cold['wall']:.1%}" if spent is not None else "—", "—",
                                    seconds(stanza["stanza_processors"].get(processor))])
             own = value - sum(cold["stanza_processors"].values())
             stage_rows.append(["  └ kg's own (chunking, conversion, cache)", seconds(own),

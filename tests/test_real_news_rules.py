@@ -132,6 +132,9 @@ JOINT_SPEAKERS = {  # parties named together speak as one: a group whose members
         "وأكد الجانبان أهمية التوصل إلى اتفاق قانوني ملزم بشأن ملء السد وتشغيله.",
     "joint-statement-of-nisbas.txt": "بيان\n"
         "وذكر بيان قطري تركي أن البلدين سيواصلان التشاور بشأن الأزمة في المنطقة.",
+    "china-alone-and-with-brazil.txt": "أوكرانيا\n"
+        "دعت الصين والبرازيل إلى عقد مؤتمر سلام دولي بشأن أوكرانيا. "
+        "وقالت الصين إن الحوار هو السبيل الوحيد لإنهاء الحرب في أوكرانيا.",
     "dual-verb-after-two-ministers.txt": "الحوار\n"
         "أكد وزيرا خارجية الكويت وعمان أن الحوار هو الطريق الوحيد لحل الأزمة في اليمن. "
         "وأضافا أن البلدين سيواصلان جهودهما لتقريب وجهات النظر بين الأطراف.",
@@ -353,3 +356,14 @@ def test_parties_named_together_speak_as_one_group(graph: Graph, article: str, g
 def test_one_speaker_naming_other_parties_is_no_group(graph: Graph, article: str):
     speakers = {graph.value(c, KG.speaker) for c in _facts_of(graph, KG.Claim, article)}
     assert not any(set(graph.objects(speaker, ORG.hasMember)) for speaker in speakers)
+
+
+def test_the_readmes_query_finds_what_a_state_said_alone_and_with_others(graph: Graph):
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Statements made together", 1)[1]
+    query = re.search(r"```sparql\n(.*?)```", section, re.DOTALL).group(1)
+    china = [str(row.text) for row in graph.query(query, initNs=dict(graph.namespaces()))]
+    assert any("عقد مؤتمر سلام دولي" in text for text in china), china
+    assert any("الحوار هو السبيل الوحيد" in text for text in china), china
