@@ -371,6 +371,7 @@ class StatusCue:
     adjacent_only: bool = False
     only_before_perfect: bool = False
     executes: bool = False  # «نفذ», «تحرك بشأن»: carries out the plan after it
+    lifts: bool = False  # «رفع»: lifts the freeze or ban after it («رفعت واشنطن التجميد عن…»)
 
 
 @dataclass(frozen=True)
@@ -561,7 +562,7 @@ def _status_cues(graph: Graph, conjugation: _Conjugation) -> dict[str, list]:
     for subject in sorted(graph.subjects(RDF.type, LEX.StatusCue), key=str):
         cue = StatusCue(_local(subject), _status_of(graph, subject), _flag(graph, subject, LEX.passesSubject),
                         _flag(graph, subject, LEX.adjacentOnly), _flag(graph, subject, LEX.onlyBeforePerfect),
-                        _flag(graph, subject, LEX.executes))
+                        _flag(graph, subject, LEX.executes), _flag(graph, subject, LEX.lifts))
         for form in conjugation.forms_of(graph, subject):
             status_phrases.setdefault(form.words[0], []).append((form, cue))
     return status_phrases

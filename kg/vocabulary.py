@@ -180,6 +180,7 @@ class LEX(DefinedNamespace):
     passesSubject: URIRef
     adjacentOnly: URIRef
     onlyBeforePerfect: URIRef
+    lifts: URIRef
     executes: URIRef
     value: URIRef
     category: URIRef

@@ -85,8 +85,9 @@ SALES = [
      {("france", "united-arab-emirates", "rafale", "Agreed")}),
     ("تعاقدت مصر مع ألمانيا على شراء غواصات.",
      {("germany", "egypt", "warship", "Agreed")}),
+    # an approved sale is authorised, not concluded (ANNOTATION.md: Planned)
     ("وافقت الولايات المتحدة على بيع تايوان صواريخ ستينغر.",
-     {("united-states", "taiwan", "stinger", "Agreed")}),
+     {("united-states", "taiwan", "stinger", "Planned")}),
     ("اتفقت روسيا وإيران على تزويد طهران بمقاتلات سوخوي 35.",
      {("russia", "iran", "su-35", "Agreed")}),
     ("أبرمت المغرب صفقة مع الولايات المتحدة لاقتناء صواريخ جافلين.",
@@ -201,7 +202,7 @@ REFERENCES = [
     ("عرضت باريس مقاتلات رافال في معرض دبي.\nوتخطط الهند لشراء الطائرات من فرنسا.",
      {("france", "india", "rafale", "Planned")}),
     # The supplier of the earlier sale carries over to the weapon taken up by reference.
-    ("وافقت الولايات المتحدة على بيع 40 طائرة مقاتلة من طراز إف-16 إلى تركيا.\n"
+    ("وقعت الولايات المتحدة عقدا لبيع 40 طائرة مقاتلة من طراز إف-16 إلى تركيا.\n"
      "وقال وزير الخارجية التركي هاكان فيدان إن أنقرة ستتسلم الطائرات الأولى خلال عامين.",
      {("united-states", "turkey", "f-16", "Agreed"), ("united-states", "turkey", "f-16", "Planned")}),
     ("باعت فرنسا مصر مقاتلات رافال.\nوتسلمت مصر الطائرات العام الماضي.",
@@ -254,7 +255,7 @@ PRODUCTION = [
     ("ساعدت روسيا إيران في إنتاج طائرات مسيرة.",
      {("russia", "iran", "drone", "Delivered")}),
     ("وافقت الصين على مساعدة باكستان في تصنيع مقاتلات.",
-     {("china", "pakistan", "combat-aircraft", "Agreed")}),
+     {("china", "pakistan", "combat-aircraft", "Planned")}),
     # a known system received with no «من» phrase comes from its maker (rule supplier-from-producer)
     ("تسلمت أوكرانيا مقاتلات إف-16 جديدة.",
      {("united-states", "ukraine", "f-16", "Delivered")}),
@@ -290,6 +291,20 @@ TALKS_AND_CANCELLATIONS = [
      {("russia", "algeria", "su-57", "Denied")}),
     ("ألغت سويسرا صفقة لبيع دبابات ليوبارد 2 إلى ألمانيا.",
      {("switzerland", "germany", "leopard-2", "Denied")}),
+    # Approved, proposed or possible sales are Planned; lifting a freeze or a ban, or a release, too.
+    ("وافقت وزارة الخارجية الأمريكية على بيع صواريخ باتريوت للسعودية.",
+     {("united-states", "saudi-arabia", "patriot", "Planned")}),
+    ("أعلن البنتاغون عن صفقة محتملة لبيع دبابات أبرامز إلى العراق.",
+     {("united-states", "iraq", "abrams", "Planned")}),
+    ("رفعت الولايات المتحدة التجميد عن تسليم طائرات إف-16 إلى مصر.",
+     {("united-states", "egypt", "f-16", "Planned")}),
+    ("قررت ألمانيا رفع الحظر عن تصدير دبابات ليوبارد 2 إلى قطر.",
+     {("germany", "qatar", "leopard-2", "Planned")}),
+    # «رفع» with no freeze after it changes nothing
+    ("رفعت روسيا مستوى تعاونها العسكري وسلمت سوريا مقاتلات سوخوي 35.",
+     {("russia", "syria", "su-35", "Delivered")}),
+    ("جمدت ألمانيا تصدير دبابات ليوبارد 2 إلى قطر بعد رفع مستوى التوتر في المنطقة.",
+     {("germany", "qatar", "leopard-2", "Denied")}),
 ]
 CO_PRODUCTION = [
     ("تصنع الهند بالتعاون مع روسيا دبابات تي-90.",

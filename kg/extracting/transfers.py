@@ -665,6 +665,8 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
             if cue.adjacent_only or cue.only_before_perfect:
                 position = status_hit.first - 1
                 continue
+            if cue.status == "Denied" and _lifted(status_hit, tokens, status_hits):
+                return "Planned"  # «رفعت واشنطن التجميد عن تسليم…»
             if cue.status is None:  # «بالفعل», «بدأ»: it happened
                 return None
             if is_finite and not crossed_complementizer and status_hit.last < hit.first - 2:
@@ -684,6 +686,16 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
             return None
         position -= 1
     return None
+
+
+def _lifted(freeze: _Hit, tokens: list[Token], status_hits: list[_Hit], reach: int = 4) -> bool:
+    """«رفعت الولايات المتحدة التجميد»: a lifting word a few words before the freeze or ban, in its clause."""
+    for token in reversed(tokens[max(0, freeze.first - reach):freeze.first]):
+        if _is_boundary(token) or token.surface in ("،", ","):
+            return False
+        if any(h.entry.lifts for h in status_hits if h.first <= token.position <= h.last):
+            return True
+    return False
 
 
 def _denied_further(position: int, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon
