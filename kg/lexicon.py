@@ -425,6 +425,8 @@ class TransferLexicon:
     auxiliaries: frozenset[str] = frozenset()
     partner_markers: frozenset[tuple[str, ...]] = frozenset()
     subject_links: frozenset[str] = frozenset()
+    base_nouns: frozenset[str] = frozenset()  # «قاعدة»: a base names its host state after it
+    base_links: frozenset[str] = frozenset()  # «في», «جنوب»: between a base's name and its host state
     preposition_clitics: tuple[str, ...] = ()
 
 
@@ -637,6 +639,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         auxiliaries=words(LEX.Words, LEX.auxiliary),
         partner_markers=frozenset(phrases(LEX.partnerMarker)),
         subject_links=words(LEX.Words, LEX.subjectLink),
+        base_nouns=words(LEX.Words, LEX.baseNoun),
+        base_links=words(LEX.Words, LEX.baseLink),
         preposition_clitics=tuple(_folded(graph, LEX.Conjugation, LEX.prepositionClitic)),
     )
 

@@ -180,6 +180,8 @@ class LEX(DefinedNamespace):
     passesSubject: URIRef
     adjacentOnly: URIRef
     onlyBeforePerfect: URIRef
+    baseNoun: URIRef
+    baseLink: URIRef
     lifts: URIRef
     executes: URIRef
     value: URIRef

@@ -121,6 +121,16 @@ DEPLOYMENTS = [
      {("united-states", "turkey", "nuclear-weapon", "Deployed")}),
     ("قررت بيلاروسيا الإبقاء على صواريخ إسكندر الروسية.",
      {("russia", "belarus", "iskander", "Planned")}),
+    # Sent to a base on another state's land: the host receives, and the weapons are stationed there.
+    ("أرسلت الولايات المتحدة ست طائرات إف-16 إلى قاعدة إنجرليك في تركيا.",
+     {("united-states", "turkey", "f-16", "Deployed")}),
+    ("نقلت روسيا مقاتلات سوخوي-35 إلى قاعدة حميميم الجوية في سوريا.",
+     {("russia", "syria", "su-35", "Deployed")}),
+    ("أرسلت فرنسا طائرات رافال إلى قاعدة جوية جنوب الأردن.",
+     {("france", "jordan", "rafale", "Deployed")}),
+    # «قاعدة» as a basis, not a base
+    ("سلمت فرنسا مصر طائرات رافال على قاعدة اتفاق وقع في باريس.",
+     {("france", "egypt", "rafale", "Delivered")}),
 ]
 
 # ── Status: plans, requests, denials ───────────────────────────────────────────────────────────

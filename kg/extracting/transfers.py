@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from kg.extracting.tokens import Token, sentence_tokens
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import PARTY_ROLES, Frame, StatusCue, TransferCue, TransferLexicon
-from kg.normalizing import clitic_variants, fold, match_key
+from kg.normalizing import clitic_variants, fold, match_key, strip_article
 from kg.records import (
     ORGANIZATION,
     PERSON,
@@ -221,6 +221,7 @@ class _Party:
     conjuncts: list[_Party] = field(default_factory=list)  # «من بريطانيا وألمانيا»: the states after «و»
     conjunct_of: _Party | None = None
     rule: str = ""  # the rule that gave it its role (ontologies/rules.ttl), once it has one
+    hosts: bool = False  # named as the host of a base the cue points to («إلى قاعدة إنجرليك في تركيا»)
 
 
 @dataclass
@@ -526,7 +527,24 @@ def _party_of(mention: Mention, mentions: list[Mention], tokens: list[Token], we
     if mention.via == Via.NISBA:
         return _nisba_party(party, mention, mentions, tokens, weapons, context)
     party.marker = _marker_before(tokens, first, mention, context)
+    base = _base_before(tokens, first, context.lexicon)
+    if base is not None:
+        party.marker, party.hosts = _marker_before(tokens, base, None, context), True
     return party
+
+
+def _base_before(tokens: list[Token], first: int, lexicon: TransferLexicon, reach: int = 4) -> int | None:
+    """«إلى قاعدة إنجرليك الجوية في تركيا»: the position of the base noun whose host the state at ``first``
+    is, the state right after a link word («في», «جنوب») and the base's name; None otherwise."""
+    if first < 2 or _strip_conjunction(tokens[first - 1].key, lexicon) not in lexicon.base_links:
+        return None
+    for position in range(first - 2, max(-1, first - 2 - reach), -1):
+        token = tokens[position]
+        if _is_boundary(token) or token.is_punctuation:
+            return None
+        if any(key in lexicon.base_nouns for key in (token.key, token.bare, strip_article(token.bare))):
+            return position
+    return None
 
 
 def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], tokens: list[Token],
@@ -581,12 +599,17 @@ def _join_conjuncts(parties: list[_Party], tokens: list[Token]) -> None:
             right.conjunct_of = left
 
 
-def _marker_before(tokens: list[Token], first: int, mention: Mention, context: _Context) -> tuple[str, ...]:
+def _marker_before(tokens: list[Token], first: int, mention: Mention | None, context: _Context
+                   ) -> tuple[str, ...]:
     """The preposition governing the mention: a proclitic on its own token («لأوكرانيا», «بروسيا»), or the
     standalone word(s) before it («إلى», «على أراضي»)."""
     lexicon = context.lexicon
     token = tokens[first]
-    if mention.start > token.start:
+    if mention is None:  # a noun standing for the state («بقاعدة…», «إلى قاعدة…»)
+        prefix = token.key[: len(token.key) - len(token.bare)] if token.key.endswith(token.bare) else ""
+        if prefix in lexicon.preposition_clitics:
+            return (prefix,)
+    elif mention.start > token.start:
         prefix = fold(context.text[token.start:mention.start])
         for clitic in lexicon.preposition_clitics:
             # «لل», «بال»: the prefix ends in the article's «ل», read as «ل» whatever stands before it.
@@ -1084,6 +1107,9 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
     cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
     extra_requests = _request_after(event, end, tokens, lexicon)
     roles = _deal_sides(roles, event, tokens, context)
+    status_rule = "status-of-cue"
+    if status == "Delivered" and roles.recipient and min(roles.recipient, key=lambda r: r[0])[1].hosts:
+        status, status_rule = "Deployed", "status-deployed-at-base"  # sent to a base on another's land
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
@@ -1091,7 +1117,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
         for supplier, recipient, rules in _pairs(weapon_roles, weapon, event.cue.frame, context):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
-                           quantity, (*rules, weapon_rule, "status-of-cue"))
+                           quantity, (*rules, weapon_rule, status_rule))
             if extra_requests and status != "Requested":
                 yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
