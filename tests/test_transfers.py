@@ -65,6 +65,8 @@ DELIVERIES = [
      {("united-states", "poland", "abrams", "Delivered")}),
     ("أعلنت كييف وصول مقاتلات إف-16 الهولندية إلى أوكرانيا.",
      {("netherlands", "ukraine", "f-16", "Delivered")}),
+    ("أرسلت واشنطن 4 طائرات نقل عسكرية إلى تركيا.",
+     {("united-states", "turkey", "military-transport-aircraft", "Delivered")}),
 ]
 
 # ── Sales, purchases and deals ──────────────────────────────────────────────────────────────────
@@ -383,6 +385,7 @@ NEGATIVES = [
     " وتزودهم بالأسلحة الخفيفة.",
     "هنأت إيران ملك البحرين والحكومة البحرينية بالعيد، لكنها تدرب بحرينيين وتزودهم بالقنابل.",
     "تعلن الجزائر حيادها، لكنها تزود مقاتلين ليبيين بالصواريخ.",  # fighters, not the state of Libya
+    "أرسلت الشركة طائرات نقل محملة بالمساعدات الغذائية إلى اليمن.",  # cargo planes are no weapon
 ]
 
 QUANTITIES = [
