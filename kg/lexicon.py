@@ -150,6 +150,18 @@ def _label(graph: Graph, node: URIRef) -> str:
     return fold(labels[0]) if labels else str(node).rsplit("#", 1)[-1]
 
 
+def participle_forms(masculine: str, endings: Sequence[str]) -> list[str]:
+    """The feminine, dual and plural of a folded masculine accusative participle («مؤكدا» → «مؤكده»,
+    «مؤكدين», «مؤكدتين»); a defective stem drops its ي before ين («داعيا» → «داعين»)."""
+    if not masculine.endswith("ا") or len(masculine) < 4:
+        return []
+    stem = masculine[:-1]
+    forms = [stem + ending for ending in endings]
+    if stem.endswith("ي"):
+        forms += [stem[:-1] + ending for ending in endings if ending.startswith("ي")]
+    return forms
+
+
 def _complement_prepositions(graph: Graph, node: URIRef) -> frozenset[str]:
     return frozenset(fold(p) for p in _strings(graph, node, LEX.complementPreposition))
 
@@ -173,6 +185,10 @@ class _SpeechVerbs:
         verbs = cls()
         for node in sorted(set(graph.subjects(RDF.type, LEX.SpeechVerb)), key=str):
             verbs.add(graph, node, affixes)
+        endings = [fold(s) for s in _strings(graph, conjugation, LEX.participleSuffix)]
+        for form, cue in list(verbs.participles.items()):
+            for inflected in participle_forms(form, endings):
+                verbs.participles.setdefault(inflected, cue)
         return verbs
 
     def add(self, graph: Graph, node: URIRef, affixes: tuple[list[str], list[str], list[str]]) -> None:

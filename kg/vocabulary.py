@@ -182,6 +182,7 @@ class LEX(DefinedNamespace):
     onlyBeforePerfect: URIRef
     baseNoun: URIRef
     baseLink: URIRef
+    participleSuffix: URIRef
     lifts: URIRef
     executes: URIRef
     value: URIRef

@@ -880,6 +880,33 @@ def test_a_title_or_a_common_noun_alone_is_no_name(claims_of, text: str, expecte
     check(claims_of(text), expected)
 
 
+# ── Plural participles; a dropped subject far from the last speaker ──────────────────────────────
+
+PLURAL_PARTICIPLES_AND_GAPS = cases(
+    ("plural-participle-after-two-ministers",
+     "أكد وزيرا خارجية الكويت وعمان أن الحوار هو الطريق الوحيد لحل الأزمة، داعين إلى وقف فوري لإطلاق "
+     "النار في اليمن.",
+     [Said("الكويت وعمان", "الحوار هو الطريق الوحيد لحل الأزمة", "اكد"),
+      Said("الكويت وعمان", "وقف فوري لإطلاق النار في اليمن", "دعا")]),
+    ("dropped-subject-after-three-sentences-of-narration",
+     "قال وزير الخارجية الأردني ناصر جودة إن المفاوضات ستستأنف الشهر المقبل. وشهدت العاصمة أمطارا غزيرة "
+     "أمس. وأغلقت المدارس أبوابها في عدة مناطق. وارتفعت أسعار الخضار في الأسواق الشعبية. وأضاف أن "
+     "الحكومة ستعلن خطة جديدة.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال")]),
+    ("dropped-subject-right-after-its-speaker",
+     "قال وزير الخارجية الأردني ناصر جودة إن المفاوضات ستستأنف الشهر المقبل. وأضاف أن الحكومة ستعلن "
+     "خطة جديدة.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال"),
+      Said("nasser-judeh", "الحكومة ستعلن خطة جديدة", "اضاف")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_PARTICIPLES_AND_GAPS)
+def test_plural_participles_and_how_far_a_dropped_subject_reaches(claims_of, text: str,
+                                                                  expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 # ── Articles: several paragraphs, the speaker carried from one to the next ─────────────────────
 
 ARTICLES = cases(
