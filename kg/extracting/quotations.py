@@ -426,15 +426,18 @@ def _verb_cue(doc: _Text, token: Token) -> SpeechCue | None:
 
 
 def _opening_verb_cue(doc: _Text, position: int) -> SpeechCue | None:
-    """«وبين المدير العام أن…»: a form that is a verb only where it opens its sentence and a complementizer
-    follows it there (lex:openingForm)."""
+    """«وبين المدير العام أن…», «وعبر الوزراء عن قلقهم»: a form that is a verb only where it opens its
+    sentence and its complement follows it there, a complementizer or its own preposition
+    (lex:openingForm)."""
     if position != doc.sentence_start(position):
         return None
     found = _lookup(doc.tokens[position], doc.lexicon.opening_verb_forms)
-    after = range(position + 1, doc.sentence_end(position))
-    if found is None or not any(_complementizer(doc.lexicon, doc.tokens[p]) for p in after):
+    if found is None:
         return None
-    return found
+    after = [doc.tokens[p] for p in range(position + 1, doc.sentence_end(position))]
+    if any(_complementizer(doc.lexicon, t) or t.key in found.complement_prepositions for t in after):
+        return found
+    return None
 
 
 def _complementizer(lexicon: SpeechLexicon, token: Token) -> bool:
