@@ -72,6 +72,7 @@ SENTENCE_PUNCTUATION = ".!?؟…"
 CLAUSE_PUNCTUATION = "،,;؛"
 DASHES = "-–—"
 GENERIC_ROLE_WORDS = frozenset({"دوله", "بلاد", "باسم", "عام", "رسمي"})  # «رئيس الدولة» is any president
+JOINT_ADJECTIVES = frozenset({"المشترك", "المشتركه", "مشترك", "مشتركه"})  # folded «المشترك», «مشتركة»
 ON_BEHALF_OF = frozenset({"باسم"})  # «المتحدث باسم الجيش»: the body after it is the one who speaks
 
 
@@ -1220,6 +1221,9 @@ class _Extractor:
         position = self._skip_adverbials(cue.after, limit)
         allow_preposition = False
         if position < limit and _lookup(doc.tokens[position], self.lexicon.nouns) is not None:
+            joint = position + 1 < limit and doc.tokens[position + 1].key in JOINT_ADJECTIVES
+            if joint and self.state.last_group is not None:
+                return self.state.last_group, position + 2  # «وأكد البيان المشترك»: the parties' statement
             # «وذكر بيان صادر عن الرئاسة…»، «وأكد بيان للخارجية…»: the statement's author speaks
             position += 1
             if position < limit and doc.tokens[position].bare in ("صادر", "الصادر"):
@@ -1427,7 +1431,9 @@ class _Extractor:
             group = self.group_of(parties)
             if group is not None:
                 return group, max(after, np[1])
-        if head.key in self.lexicon.group_references and self.state.last_group is not None:
+        joint = np[0] + 1 < np[1] and self.doc.tokens[np[0] + 1].key in JOINT_ADJECTIVES and (
+            _lookup(head, self.lexicon.nouns) is not None)  # «البيان المشترك»: the statement of the parties
+        if (head.key in self.lexicon.group_references or joint) and self.state.last_group is not None:
             after = np[0] + 1
             while after < np[1] and _attribute(self.doc.tokens[after]):
                 after += 1  # «الجانبان السعودي والأردني»
