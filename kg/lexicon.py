@@ -118,6 +118,8 @@ class SpeechLexicon:
     not_names: frozenset[str]  # pronouns and demonstratives: alone, never a speaker
     vocatives: frozenset[str]  # «يا»: a phrase holding one is someone spoken to
     group_references: frozenset[str]  # «الجانبان», «الوزراء»: the parties last named together, as a subject
+    document_nouns: frozenset[str]  # «تقرير», «التقرير»: speaks for its issuer
+    issued_by: frozenset[Phrase]  # «صادر عن», «أعدته»: the issuer of a document or statement follows
     relative_pronouns: frozenset[str]  # «الذي»: after a comma, a clause on the noun before
     longest_phrase: int  # words in the longest phrase of any table above
     quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
@@ -294,7 +296,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
     phrases = {cls: _phrases_of(graph, cls) for cls in (
         LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.SpeechConnective, LEX.OutletNoun,
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
-        LEX.GroupReference,
+        LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy,
         LEX.RelativePronoun)}
     outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
@@ -336,6 +338,8 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         not_names=frozenset(w for p in phrases[LEX.NotAName] for w in p),
         vocatives=frozenset(w for p in phrases[LEX.Vocative] for w in p),
         group_references=frozenset(w for p in phrases[LEX.GroupReference] for w in p),
+        document_nouns=frozenset(w for p in phrases[LEX.DocumentNoun] for w in p),
+        issued_by=phrases[LEX.IssuedBy],
         relative_pronouns=frozenset(w for p in phrases[LEX.RelativePronoun] for w in p),
         longest_phrase=max((len(p) for p in every_phrase), default=1),
         quote_marks=opening | closing | either,

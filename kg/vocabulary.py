@@ -119,6 +119,8 @@ class LEX(DefinedNamespace):
     Honorific: URIRef
     RelativePronoun: URIRef
     Vocative: URIRef
+    DocumentNoun: URIRef
+    IssuedBy: URIRef
     GroupReference: URIRef
     NotAName: URIRef
     PronominalTitle: URIRef

@@ -574,6 +574,7 @@ class _State:
     last_speaker: Mention | None = None
     last_speaker_at: int = -1  # character offset of the last claim's cue
     last_group: Mention | None = None  # the parties last named together as one speaker
+    last_document_issuer: Mention | None = None  # who issued the report last named with its issuer
     relay: tuple[Mention, int, int] | None = None  # outlet relaying, over this span of characters
     relay_used: bool = False  # a claim inside the relayed span took the outlet
     relay_claim: tuple | None = None  # the outlet's own claim, made if none did
@@ -657,6 +658,8 @@ class _Extractor:
         if position >= limit:
             return False
         token = self.doc.tokens[position]
+        if token.key in self.lexicon.document_nouns:
+            return True  # «وأفادت دراسة أن…»: a document whose issuer kg cannot name
         if not self._is_nominal(token) or token.clitic_preposition:
             return False
         definite = strip_article(token.bare) != token.bare
@@ -906,8 +909,22 @@ class _Extractor:
                        sentence=self.doc.sentence_index(head.sentence), kind=kind, via=Via.ROLE, name=name)
         resolved = self._resolve_role(role, np)
         if resolved.via == Via.ROLE and not (resolved.name or resolved.known_id):
-            return self._named_after(np, resolved.kind) or self._body_spoken_for(np) or resolved
+            return (self._named_after(np, resolved.kind) or self._body_spoken_for(np)
+                    or self._institution_named(np, resolved) or resolved)
         return resolved
+
+    def _institution_named(self, np: tuple[int, int], role: Mention) -> Mention | None:
+        """«معهد واشنطن للشرق الأدنى», «مركز كارنيجي للسلام»: a body's noun in construct with a proper name
+        is that institution, by the whole phrase, whether or not the gazetteer or the NER knows it."""
+        doc = self.doc
+        head = doc.tokens[np[0]]
+        if role.kind != ORGANIZATION or np[1] - np[0] < 2 or head.key.startswith("ال"):
+            return None
+        name = doc.tokens[np[0] + 1]
+        tagged = name.main.upos == "PROPN" or any(w.ner != "O" for w in name.words)
+        if not (tagged or self._starts_mention(name)):
+            return None
+        return replace(role, via=Via.NER, name=None)
 
     def _body_spoken_for(self, np: tuple[int, int]) -> Mention | None:
         """«الناطق باسم شبكة الجزيرة الإعلامية»: a body named after «باسم» by its noun and a name is the one
@@ -1219,18 +1236,24 @@ class _Extractor:
         doc = self.doc
         limit = doc.sentence_end(cue.position)
         position = self._skip_adverbials(cue.after, limit)
-        allow_preposition = False
-        if position < limit and _lookup(doc.tokens[position], self.lexicon.nouns) is not None:
+        document = position < limit and doc.tokens[position].key in self.lexicon.document_nouns
+        statement = document or (
+            position < limit and _lookup(doc.tokens[position], self.lexicon.nouns) is not None)
+        if statement:
             joint = position + 1 < limit and doc.tokens[position + 1].key in JOINT_ADJECTIVES
             if joint and self.state.last_group is not None:
                 return self.state.last_group, position + 2  # «وأكد البيان المشترك»: the parties' statement
-            # «وذكر بيان صادر عن الرئاسة…»، «وأكد بيان للخارجية…»: the statement's author speaks
-            position += 1
-            if position < limit and doc.tokens[position].bare in ("صادر", "الصادر"):
-                position += 1
-                if position < limit and doc.tokens[position].key == "عن":
-                    position += 1
-            allow_preposition = True
+        # «وذكر بيان صادر عن الرئاسة…»، «وأكد بيان للخارجية…»: the statement's author speaks
+        start = (self._issuer_at(position + 1, limit) or position + 1) if statement else position
+        found = self._subject_phrase(start, limit, cue, allow_preposition=statement)
+        if found is not None and document:
+            self.state.last_document_issuer = found[0]
+        elif found is None and document and doc.tokens[position].key.startswith("ال"):
+            return self._document_taken_up(position)
+        return found
+
+    def _subject_phrase(self, position: int, limit: int, cue: _Cue, allow_preposition: bool
+                        ) -> tuple[Mention, int] | None:
         np = self.noun_phrase(position, limit, allow_preposition=allow_preposition, cue=cue)
         if np is None:
             return None
@@ -1242,6 +1265,17 @@ class _Extractor:
                 speaker.name or speaker.known_id):
             speaker = self._apposed_name(np[1], limit) or speaker
         return (speaker, np[1]) if speaker is not None else None
+
+    def _issuer_at(self, position: int, limit: int) -> int | None:
+        """Where the issuer's name starts after issuing words at ``position`` («صادر عن»), or None."""
+        length = self.doc.phrase_at(position, self.lexicon.issued_by, self.lexicon.longest_phrase)
+        return position + length if length and position + length < limit else None
+
+    def _document_taken_up(self, position: int) -> tuple[Mention, int] | None:
+        """«وذكر التقرير أن…»: a document with the article and no issuer named is the last one whose issuer
+        was; a document never so introduced speaks for no one."""
+        issuer = self.state.last_document_issuer
+        return (issuer, position + 1) if issuer is not None else None
 
     def _apposed_name(self, position: int, limit: int) -> Mention | None:
         """«وأوضح المتحدث الرسمي للمركز رأفت الصباغ، أن…»: one to three words between a post and the comma

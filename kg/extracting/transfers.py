@@ -688,19 +688,10 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
             if cue.adjacent_only or cue.only_before_perfect:
                 position = status_hit.first - 1
                 continue
-            if cue.status == "Denied" and _lifted(status_hit, tokens, status_hits):
-                return "Planned"  # «رفعت واشنطن التجميد عن تسليم…»
-            if cue.status is None:  # «بالفعل», «بدأ»: it happened
-                return None
-            if is_finite and not crossed_complementizer and status_hit.last < hit.first - 2:
+            if is_finite and not crossed_complementizer and status_hit.last < hit.first - 2 and not (
+                    cue.status == "Denied" and _lifted(status_hit, tokens, status_hits)):
                 return None  # a finite verb's status is its own unless a verb governs it through «أن»
-            if cue.status == "Planned" and _plan_under_way(status_hit, tokens, status_hits):
-                return None
-            if _negated(status_hit.first, tokens, status_hits, lexicon) and cue.status != "Denied":
-                return "Denied"
-            if cue.status != "Denied" and _denied_further(status_hit.first, tokens, status_hits, lexicon):
-                return "Denied"
-            return cue.status
+            return _status_word(status_hit, tokens, status_hits, lexicon)
         if any(a.stem in lexicon.complementizers for a in _readings(token, lexicon)):
             crossed_complementizer = True
         elif token.key in lexicon.auxiliaries:
@@ -709,6 +700,24 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
             return None
         position -= 1
     return None
+
+
+def _status_word(status_hit: _Hit, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon
+                 ) -> str | None:
+    """The status a governing status word gives, after what stands before it: a lifting word, a negation,
+    a denial further back, a plan already under way."""
+    cue: StatusCue = status_hit.entry
+    if cue.status == "Denied" and _lifted(status_hit, tokens, status_hits):
+        return "Planned"  # «رفعت واشنطن التجميد عن تسليم…»
+    if cue.status is None:  # «بالفعل», «بدأ»: it happened
+        return None
+    if cue.status == "Planned" and _plan_under_way(status_hit, tokens, status_hits):
+        return None
+    if _negated(status_hit.first, tokens, status_hits, lexicon) and cue.status != "Denied":
+        return "Denied"
+    if cue.status != "Denied" and _denied_further(status_hit.first, tokens, status_hits, lexicon):
+        return "Denied"
+    return cue.status
 
 
 def _lifted(freeze: _Hit, tokens: list[Token], status_hits: list[_Hit], reach: int = 4) -> bool:
