@@ -120,6 +120,7 @@ class SpeechLexicon:
     group_references: frozenset[str]  # «الجانبان», «الوزراء»: the parties last named together, as a subject
     document_nouns: frozenset[str]  # «تقرير», «التقرير»: speaks for its issuer
     issued_by: frozenset[Phrase]  # «صادر عن», «أعدته»: the issuer of a document or statement follows
+    post_modifiers: frozenset[str]  # «بالإنابة»: after a post, before its holder's name
     relative_pronouns: frozenset[str]  # «الذي»: after a comma, a clause on the noun before
     longest_phrase: int  # words in the longest phrase of any table above
     quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
@@ -296,7 +297,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
     phrases = {cls: _phrases_of(graph, cls) for cls in (
         LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.SpeechConnective, LEX.OutletNoun,
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
-        LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy,
+        LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy, LEX.PostModifier,
         LEX.RelativePronoun)}
     outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
@@ -340,6 +341,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         group_references=frozenset(w for p in phrases[LEX.GroupReference] for w in p),
         document_nouns=frozenset(w for p in phrases[LEX.DocumentNoun] for w in p),
         issued_by=phrases[LEX.IssuedBy],
+        post_modifiers=frozenset(w for p in phrases[LEX.PostModifier] for w in p),
         relative_pronouns=frozenset(w for p in phrases[LEX.RelativePronoun] for w in p),
         longest_phrase=max((len(p) for p in every_phrase), default=1),
         quote_marks=opening | closing | either,

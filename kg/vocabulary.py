@@ -121,6 +121,7 @@ class LEX(DefinedNamespace):
     Vocative: URIRef
     DocumentNoun: URIRef
     IssuedBy: URIRef
+    PostModifier: URIRef
     GroupReference: URIRef
     NotAName: URIRef
     PronominalTitle: URIRef

@@ -203,6 +203,15 @@ def _one_person(mention: Mention) -> bool:
     return mention.kind == PERSON and bool(mention.name or mention.known_id or mention.via in NAMED)
 
 
+def _abbreviation_dot(doc: _Text, position: int) -> bool:
+    """«م. جمال الملحم», «د. عادل الطريفي»: a dot right after a one-letter word abbreviates a title; it ends
+    no sentence."""
+    if position == 0 or doc.tokens[position].surface.strip() != ".":
+        return False
+    before = doc.tokens[position - 1]
+    return len(before.bare) == 1 and before.end == doc.tokens[position].start
+
+
 def _is_word_char(ch: str | None) -> bool:
     return ch is not None and ch.isalnum()
 
@@ -1261,10 +1270,44 @@ class _Extractor:
         if grouped is not None:
             return grouped
         speaker = self.speaker_in(np)
-        if speaker is not None and speaker.via == Via.ROLE and speaker.kind == PERSON and not (
-                speaker.name or speaker.known_id):
-            speaker = self._apposed_name(np[1], limit) or speaker
+        if speaker is not None and self._holder_unnamed(speaker, np):
+            speaker = self._apposed_name(np[1], limit) or self._name_before_clause(np[1], limit) or speaker
         return (speaker, np[1]) if speaker is not None else None
+
+    def _name_before_clause(self, position: int, limit: int, reach: int = 10) -> Mention | None:
+        """«أوضح نائب عشيرة آل غانم في قرى مركز «وسانب» حسن محمد فائع، أن…»: after a post and where it
+        serves, the words right before the comma that opens what was said are the holder's name."""
+        doc = self.doc
+        closed = (self.lexicon.prepositions | self.lexicon.adverbials | self.lexicon.not_names
+                  | self.lexicon.complementizers)
+        comma = next((p for p in range(position, min(limit - 1, position + reach))
+                      if doc.tokens[p].surface in CLAUSE_PUNCTUATION), None)
+        if comma is None or not _complementizer(self.lexicon, doc.tokens[comma + 1]):
+            return None
+        first = comma
+        while first > position and comma - first < 4:
+            token = doc.tokens[first - 1]
+            nominal = token.main.upos in ("PROPN", "NOUN", "X")
+            if token.is_punctuation or token.key in closed or token.clitic_preposition or not nominal:
+                break
+            first -= 1
+        names = doc.tokens[first:comma]
+        if not names or first == position or names[0].key.startswith("ال"):
+            return None
+        if doc.tokens[first - 1].key in closed or any(_lookup(t, self.lexicon.nouns) for t in names):
+            return None  # «في بيان، أن»: the object of a preposition, a statement, is no name
+        return _untagged_name(doc, names)
+
+    def _holder_unnamed(self, speaker: Mention, np: tuple[int, int]) -> bool:
+        """Whether a phrase names a person's post but not the person: an unresolved post («المتحدث الرسمي
+        للمركز»), or a post of a body taken for the body («نائب عشيرة آل غانم»)."""
+        if speaker.via == Via.ROLE and speaker.kind == PERSON:
+            return not (speaker.name or speaker.known_id)
+        head = self.doc.tokens[np[0]]
+        if self.lexicon.speaker_nouns.get(self._noun_key(head)) != PERSON:
+            return False
+        # a post in construct with the one found («نائب عشيرة آل غانم», «مستشار الرئيس») is someone else's
+        return speaker.kind != PERSON or (not head.key.startswith("ال") and speaker.start >= head.end)
 
     def _issuer_at(self, position: int, limit: int) -> int | None:
         """Where the issuer's name starts after issuing words at ``position`` («صادر عن»), or None."""
@@ -1278,16 +1321,27 @@ class _Extractor:
         return (issuer, position + 1) if issuer is not None else None
 
     def _apposed_name(self, position: int, limit: int) -> Mention | None:
-        """«وأوضح المتحدث الرسمي للمركز رأفت الصباغ، أن…»: one to three words between a post and the comma
-        before its complementizer are the name of the one who holds it, whatever the tagger made of them."""
+        """«وأوضح المتحدث الرسمي للمركز رأفت الصباغ، أن…», «وأوضح أمين المنطقة م. جمال الملحم بأن…»: a few
+        words between a post and the comma before its complementizer (or after a title's abbreviation, up to
+        the complementizer) are the name of the one who holds it, whatever the tagger made of them."""
         doc, closed = self.doc, (self.lexicon.prepositions | self.lexicon.adverbials | self.lexicon.not_names
                                  | self.lexicon.complementizers)
+        if position < limit and doc.tokens[position].key in self.lexicon.post_modifiers:
+            position += 1  # «أمين المنطقة بالإنابة م. جمال…»
+        if position + 1 < limit and _abbreviation_dot(doc, position + 1):
+            position += 2  # «م. جمال بن ناصر الملحم»: the title's abbreviation before the name
+            titled = True
+        else:
+            titled = False
         end = position
-        while end < min(limit, position + 3) and not doc.tokens[end].is_punctuation:
+        while end < min(limit, position + 4) and not doc.tokens[end].is_punctuation and not _complementizer(
+                self.lexicon, doc.tokens[end]):
             end += 1
         names = doc.tokens[position:end]
         comma = end < limit - 1 and doc.tokens[end].surface in CLAUSE_PUNCTUATION
-        if not names or not comma or not _complementizer(self.lexicon, doc.tokens[end + 1]):
+        after = doc.tokens[end + 1] if comma else doc.tokens[end] if end < limit else None
+        # without the comma only after a title's abbreviation, where a name must follow
+        if not names or not (comma or titled) or after is None or not _complementizer(self.lexicon, after):
             return None
         if names[0].key.startswith("ال") or any(t.key in closed or t.clitic_preposition for t in names):
             return None
@@ -1611,7 +1665,7 @@ class _Extractor:
                 relative = following is not None and following.key in self.lexicon.relative_pronouns
                 if (following is None or following.key == following.bare) and not relative:
                     break  # a comma that neither «و» nor a relative clause on the noun follows
-            if token.surface.strip() in SENTENCE_PUNCTUATION:
+            if token.surface.strip() in SENTENCE_PUNCTUATION and not _abbreviation_dot(doc, end):
                 break
             end += 1
         if end <= position:
@@ -1726,7 +1780,7 @@ class _Extractor:
         if position > search.start and self._cue_at(position) is not None and token.key != token.bare:
             return _Decision()  # another speech clause begins: this cue's content is elsewhere
         surface = token.surface.strip()
-        if surface in SENTENCE_PUNCTUATION and surface != "…":
+        if surface in SENTENCE_PUNCTUATION and surface != "…" and not _abbreviation_dot(self.doc, position):
             return _Decision()
         return None
 
