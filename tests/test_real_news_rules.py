@@ -147,7 +147,14 @@ NOT_JOINT = {  # one speaker, whatever else the phrase names
     "minister-meeting-his-counterpart.txt": "لقاء\n"
         "وقال وزير الخارجية المصري سامح شكري خلال لقائه نظيره السوداني إن العلاقات بين البلدين متينة.",
 }
+A_BODY_IN_ITS_STATES_NEWS = {  # «المقاومة الشعبية» is Yemen's only in an article that names Yemen
+    "resistance-in-yemen.txt": "عدن\n"
+        "وقالت مصادر في المقاومة الشعبية إن مقاتليها سيطروا على مواقع جديدة في محافظة لحج جنوب اليمن.",
+    "resistance-elsewhere.txt": "مقاومة\n"
+        "وقالت مصادر في المقاومة الشعبية إن الاحتجاجات ستستمر في شوارع المدينة حتى تحقيق المطالب.",
+}
 CASES = {
+    **A_BODY_IN_ITS_STATES_NEWS,
     **JOINT_SPEAKERS,
     **NOT_JOINT,
     **NEXT_STATEMENTS,
@@ -367,3 +374,9 @@ def test_the_readmes_query_finds_what_a_state_said_alone_and_with_others(graph: 
     china = [str(row.text) for row in graph.query(query, initNs=dict(graph.namespaces()))]
     assert any("عقد مؤتمر سلام دولي" in text for text in china), china
     assert any("الحوار هو السبيل الوحيد" in text for text in china), china
+
+
+def test_a_body_named_by_a_common_phrase_is_that_body_only_in_its_states_news(graph: Graph):
+    in_yemen = _facts_of(graph, KG.Claim, "resistance-in-yemen.txt")
+    assert [_english_label(graph, graph.value(c, KG.speaker)) for c in in_yemen] == ["Popular Resistance (Yemen)"]
+    assert _facts_of(graph, KG.Claim, "resistance-elsewhere.txt") == []  # untied sources: no one

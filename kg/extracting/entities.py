@@ -316,11 +316,20 @@ class _SentenceExtractor:
         entity_id = self.gazetteer.names[found.key][0]
         entry = self.gazetteer.entries[entity_id]
         if self.gazetteer.is_homograph(entity_id, found.key) and self.tokens[first].ner == "O":
-            if entry.kind != WEAPON or not self._weapon_context(found.first, found.last):
+            in_context = self._weapon_context(found.first, found.last) if entry.kind == WEAPON else (
+                entry.body_of is not None and self._document_names(entry.body_of))
+            if not in_context:
                 return None
         if entry.kind == WEAPON and entry.generic and self._titles_a_person(found.last + 1):
             return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
+
+    def _document_names(self, entity_id: str) -> bool:
+        """Whether the document names this entity by one of its labels («اليمن»): the context in which a
+        body of it named by a common phrase («المقاومة الشعبية») is that body."""
+        entry = self.gazetteer.entries.get(entity_id)
+        return entry is not None and any(
+            all(word in self.document_words for word in fold(label).split()) for label in entry.labels)
 
     def _possessed_weapon(self, first: int) -> _Match | None:
         """«مدرعاتها», «صواريخهم»: a weapon noun with a possessive pronoun, which Stanza splits off."""
@@ -584,11 +593,21 @@ class _SentenceExtractor:
         tokens = self.tokens
         if affiliation is None and following + 1 < len(tokens) and fold(tokens[following].surface) in {
                 "في", "ب"}:
-            body = self._body_at(following + 1)
-            affiliation = body.state if body is not None else None
+            affiliation = self._source_body(following + 1)
         self._emit(position, end, kind, None, Via.ANONYMOUS, self._clitic_length(position),
                    affiliation=affiliation)
         return end + 1
+
+    def _source_body(self, position: int) -> str | None:
+        """The state whose body («مصدر في وزارة الدفاع») or the known organisation («مصادر في المقاومة
+        الشعبية») an unnamed source is in."""
+        body = self._body_at(position)
+        if body is not None:
+            return body.state
+        found = self._name_match(position)
+        if found is not None and self.gazetteer.entries[found.target].kind == ORGANIZATION:
+            return found.target
+        return None
 
     def _source_noun(self, position: int) -> tuple[str, int] | None:
         """The kind and last token of an unnamed-source noun of the gazetteer at ``position``."""
