@@ -378,5 +378,6 @@ def test_the_readmes_query_finds_what_a_state_said_alone_and_with_others(graph: 
 
 def test_a_body_named_by_a_common_phrase_is_that_body_only_in_its_states_news(graph: Graph):
     in_yemen = _facts_of(graph, KG.Claim, "resistance-in-yemen.txt")
-    assert [_english_label(graph, graph.value(c, KG.speaker)) for c in in_yemen] == ["Popular Resistance (Yemen)"]
+    speakers = [_english_label(graph, graph.value(c, KG.speaker)) for c in in_yemen]
+    assert speakers == ["Popular Resistance (Yemen)"]
     assert _facts_of(graph, KG.Claim, "resistance-elsewhere.txt") == []  # untied sources: no one
