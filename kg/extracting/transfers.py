@@ -412,7 +412,8 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
     mentions = context.by_sentence.get(sentence.index, [])
     parties, weapons = _place_mentions(mentions, tokens, context)
     # A word inside a weapon's name is no cue («أسلحة» is not «أسلح» + «ه», «شحنات أسلحة» aside).
-    cue_hits = [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)]
+    cue_hits = [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)
+                and not _person_arrives(h, tokens, mentions)]
     if not cue_hits:
         return
     cue_hits = [_best_reading(h, tokens, parties, weapons) for h in cue_hits]
@@ -425,6 +426,15 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
         next_start = starts[number + 1] if number + 1 < len(starts) else len(tokens)
         yield from _event_transfers(event, next_start, tokens, status_hits, parties, weapons, sentence,
                                     context)
+
+
+def _person_arrives(hit: _Hit, tokens: list[Token], mentions: list[Mention]) -> bool:
+    """«قبل وصول كيري»: the arrival of a person is a visit; it states no transfer and ends no other cue's
+    clause."""
+    if hit.entry.frame.name != "Arrive" or hit.last + 1 >= len(tokens):
+        return False
+    after = tokens[hit.last + 1]
+    return any(m.kind == PERSON and after.start <= m.start < after.end for m in mentions)
 
 
 def _best_reading(hit: _Hit, tokens: list[Token], parties: list[_Party], weapons: list[_Weapon]) -> _Hit:
@@ -1114,6 +1124,8 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         event_weapons = next(([w] for w in referents if _known_supplier(roles, w, context) is not roles),
                              event_weapons)
     cue_text = fold(" ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1]))
+    # the states that make the clause's known weapons: the same sides for the weapons named with them
+    makers = frozenset(m for w in event_weapons if (m := _maker_of(w, context)) is not None)
     extra_requests = _request_after(event, end, tokens, lexicon)
     roles = _deal_sides(roles, event, tokens, context)
     status_rule = "status-of-cue"
@@ -1124,7 +1136,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
         weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context)
         weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
-        for supplier, recipient, rules in _pairs(weapon_roles, weapon, event.cue.frame, context):
+        for supplier, recipient, rules in _pairs(weapon_roles, weapon, event.cue.frame, context, makers):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
                            quantity, (*rules, weapon_rule, status_rule))
             if extra_requests and status != "Requested":
@@ -1557,10 +1569,13 @@ def _partner(offset: int, sentence: int, roles: _Roles, claim: Claim | None, con
     return None
 
 
-def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context
-           ) -> Iterator[tuple[Mention | None, Mention | None, tuple[str, ...]]]:
+_Pair = tuple[Mention | None, Mention | None, tuple[str, ...]]  # supplier, recipient, the rules that chose
+
+
+def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context,
+           makers: frozenset[str] = frozenset()) -> Iterator[_Pair]:
     """(supplier, recipient, rules) triples: the best-ranked of each side, never the same state on both;
-    both directions for exchanges."""
+    both directions for exchanges. ``makers``: the states that make the clause's known weapons."""
     if frame.both_directions:
         sides = _distinct(roles.parties)
         if len(sides) < 2:
@@ -1585,11 +1600,22 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context
     if not options:
         return
     _, _, supplier, recipient = min(options, key=lambda o: (o[0], o[1]))
-    rules = (f"supplier-from-{supplier.rule}", f"recipient-from-{recipient.rule}")
+    rules: tuple[str, ...] = (f"supplier-from-{supplier.rule}", f"recipient-from-{recipient.rule}")
+    if recipient.state in makers and recipient.rule in ("subject", "object"):
+        # «وتسليم مصر … طائرات إف-16» after «الولايات المتحدة»: read by word order alone, a state does not
+        # receive what it makes from another; a preposition («إلى ألمانيا») is believed, resale happens
+        supplier, recipient = recipient, supplier
+        rules = ("direction-from-maker", f"supplier-from-{supplier.rule}", f"recipient-from-{recipient.rule}")
     for giver in [supplier, *supplier.conjuncts]:
         for taker in [recipient, *recipient.conjuncts]:
             if giver.state != taker.state:
                 yield giver.mention, taker.mention, rules
+
+
+def _maker_of(weapon: _Weapon, context: _Context) -> str | None:
+    """The state that makes a known system (kg:producedBy), or None."""
+    entry = context.gazetteer.entry(weapon.mention.known_id) if weapon.mention.known_id else None
+    return entry.produced_by if entry else None
 
 
 def _distinct(parties: list[_Party]) -> list[_Party]:
