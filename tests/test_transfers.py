@@ -70,7 +70,7 @@ DELIVERIES = [
     # a person's arrival between the parties and the weapons is a visit, not a second transfer cue
     ("أعلنت واشنطن تسليم مصر قبل وصول كيري 8 طائرات من طراز إف-16.",
      {("united-states", "egypt", "f-16", "Delivered")}),
-    # read by word order alone, the maker of the weapons is their supplier, for all the weapons named with them
+    # read by word order alone, the maker of the weapons supplies them, and the weapons named with them
     ("وأوضح أن الولايات المتحدة قررت تسليم مصر 8 طائرات من طراز إف-16 وبعض دبابات «إم ون».",
      {("united-states", "egypt", "f-16", "Planned"), ("united-states", "egypt", "ام ون", "Planned")}),
 ]
