@@ -21,6 +21,8 @@ from kg.records import Document, SourceText
 PARAGRAPH_SEPARATOR = "\n\n"
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+# «طائراتF16»: web text that runs an Arabic word into a Latin one; the tokenizer would read one word
+_SCRIPT_JOIN = re.compile("(?<=[\u0621-\u064a])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0621-\u064a])")
 # Lines that belong to the web page, not to the story (matched on the folded line).
 _BOILERPLATE = [
     re.compile(pattern)
@@ -156,7 +158,7 @@ def clean(source: SourceText) -> Iterator[Document]:
     """Clean one article into one Document per story it holds."""
     text = without_bidi_controls(unicodedata.normalize("NFC", source.text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    lines = [_SCRIPT_JOIN.sub(" ", re.sub(r"[ \t\u00a0]+", " ", line)).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     date = find_date(lines)
     for position, story_lines in enumerate(split_stories(lines)):

@@ -403,6 +403,7 @@ class LexiconForm:
     words: tuple[str, ...]
     first_person: bool = False
     aspect: str | None = None  # "Perf" | "Imp", as Stanza's Aspect feature names them
+    noun: bool = False  # a verbal noun or participle (lex:noun), never a finite verb whatever the tagger says
 
 
 PhraseTable = dict  # first folded word → [(LexiconForm, entry)]
@@ -521,7 +522,8 @@ class _Conjugation:
                   for prefix in self.present_prefixes for suffix in self.present_suffixes]
         for noun in _folded(graph, subject, LEX.noun):
             words = tuple(noun.split())
-            forms += [LexiconForm((words[0] + suffix, *words[1:])) for suffix in self.noun_suffixes]
+            forms += [LexiconForm((words[0] + suffix, *words[1:]), noun=True)
+                      for suffix in self.noun_suffixes]
         literal = _folded(graph, subject, LEX.form)
         known = {f.split()[0] for f in literal}
         for form in literal:

@@ -69,6 +69,16 @@ def test_tweet_signature_glued_to_text_is_cut_off():
     assert "AFP" not in document.text
 
 
+@pytest.mark.parametrize(("glued", "apart"), [
+    ("ستسلم ثماني طائراتF16 إلى مصر.", "ستسلم ثماني طائرات F16 إلى مصر."),
+    ("وقالت شركةBoeing إن الطلبات ارتفعت.", "وقالت شركة Boeing إن الطلبات ارتفعت."),
+    ("وصل عدد الزوار إلى 40ألفا عام2015.", "وصل عدد الزوار إلى 40ألفا عام2015."),  # digits stay as written
+])
+def test_an_arabic_word_run_into_a_latin_one_is_two_words(glued: str, apart: str):
+    (document,) = clean(SourceText("a.txt", glued))
+    assert document.text == apart
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [

@@ -266,6 +266,9 @@ DENIALS = [
      {("germany", "ukraine", "taurus", "Denied")}),
     ("لا صحة لتسليم باكستان صواريخ باليستية إلى السعودية.",
      {("pakistan", "saudi-arabia", "ballistic-missile", "Denied")}),
+    # a verbal noun the tagger takes for a verb is still governed by the refusal before it
+    ("حذر الرئيس من أن رفض الولايات المتحدة تزويد نيجيريا بالأسلحة يساعد المتمردين.",
+     {("united-states", "nigeria", "arms", "Denied")}),
 ]
 
 # ── Help to produce, joint production, exchanges ─────────────────────────────────────────────────

@@ -143,6 +143,7 @@ class _Hit:
     first_person: bool = False
     aspect: str | None = None
     others: tuple[_Hit, ...] = ()  # other readings of the same words («تسلم»: delivers / received)
+    noun: bool = False  # read as a verbal noun or participle of the lexicon («تزويد»)
 
 
 def _match_phrases(tokens: list[Token], table: dict, lexicon: TransferLexicon,
@@ -167,7 +168,7 @@ def _match_phrases(tokens: list[Token], table: dict, lexicon: TransferLexicon,
                     continue
                 if all(_same_word(tokens[token.position + 1 + i].key, w) for i, w in enumerate(rest)):
                     candidates.append(_Hit(token.position, last, entry, analysis, form.first_person,
-                                           form.aspect))
+                                           form.aspect, noun=form.noun))
                     matched = True
         if not matched and lemma_table:
             for word in token.words:
@@ -754,6 +755,8 @@ def _denied_further(position: int, tokens: list[Token], status_hits: list[_Hit],
 
 
 def _is_finite_verb(event: _Event, tokens: list[Token]) -> bool:
+    if event.hit.noun and not event.hit.others:
+        return False  # «رفض الولايات المتحدة تزويد…»: the tagger often takes a verbal noun for a verb
     token = tokens[event.hit.first]
     if event.hit.last != event.hit.first:
         return any(w.upos == "VERB" for w in token.words)
