@@ -2180,6 +2180,8 @@ class _Extractor:
         np, speaker, outlet = source
         if self._relayed_sentence(cue, outlet) or speaker is None:
             return
+        if outlet is not None and _same_entity(outlet, speaker):
+            return  # «…، بحسب وكالة أنباء الشرق الأوسط»: an outlet's own report relays no one's words
         span = self._attributed_content(cue, np)
         if span is None:
             return
