@@ -55,6 +55,7 @@ class GazetteerEntry:
     body_of: str | None = None  # for a body of a state: that state
     produced_by: str | None = None  # for a weapon system: the state that makes it
     group_of_states: bool = False  # an alliance or coalition acting as one party of a transfer
+    homograph_context: str | None = None  # the state in whose news a homograph names the entity
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -384,9 +385,10 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
         body_kind = next((local_name(o)[len(BODY_PREFIX):] for o in graph.objects(subject, T.bodyKind)), None)
         body_of = next((local_name(o) for o in graph.objects(subject, T.bodyOf)), None)
         produced_by = next((local_name(o) for o in graph.objects(subject, T.producedBy)), None)
+        context = next((local_name(o) for o in graph.objects(subject, T.homographContext)), None)
         entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),
                                stands_for, generic, homographs, body_kind, body_of, produced_by,
-                               group_of_states=T.StateGroup in types)
+                               group_of_states=T.StateGroup in types, homograph_context=context)
         gazetteer.entries[entity_id] = entry
         for label in entry.labels + tuple(_literals(graph, subject, RDFS.label, "en")):
             forms = _definite_forms(label) if generic else [label]

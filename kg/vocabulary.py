@@ -76,6 +76,7 @@ class KG(DefinedNamespace):
     # gazetteer terms
     demonym: URIRef
     homograph: URIRef
+    homographContext: URIRef
     Post: URIRef
     Roles: URIRef
     role: URIRef

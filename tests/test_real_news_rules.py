@@ -153,7 +153,16 @@ A_BODY_IN_ITS_STATES_NEWS = {  # «المقاومة الشعبية» is Yemen's 
     "resistance-elsewhere.txt": "مقاومة\n"
         "وقالت مصادر في المقاومة الشعبية إن الاحتجاجات ستستمر في شوارع المدينة حتى تحقيق المطالب.",
 }
+HOMOGRAPHS_IN_CONTEXT = {  # «هادي», «التحالف» name Yemen's president and the coalition only in news of Yemen
+    "hadis-forces.txt": "عدن\n"
+        "وباتت قوات هادي التي تقاتل بأسلحة حديثة زودتها بها دول التحالف العربي تسيطر على مدينة عدن في اليمن. "
+        "ونشرت القوات الموالية لحكومة هادي مدرعاتها التي زودها بها التحالف في شوارع المدينة.",
+    "hadi-al-amiri.txt": "الأنبار\n"
+        "وقال زعيم منظمة بدر هادي العامري إن قواته ستشارك في معركة الأنبار قريبا. وأوضح التحالف أن طائراته "
+        "قصفت مواقع التنظيم قرب الرمادي.",
+}
 CASES = {
+    **HOMOGRAPHS_IN_CONTEXT,
     **A_BODY_IN_ITS_STATES_NEWS,
     **JOINT_SPEAKERS,
     **NOT_JOINT,
@@ -381,3 +390,14 @@ def test_a_body_named_by_a_common_phrase_is_that_body_only_in_its_states_news(gr
     speakers = [_english_label(graph, graph.value(c, KG.speaker)) for c in in_yemen]
     assert speakers == ["Popular Resistance (Yemen)"]
     assert _facts_of(graph, KG.Claim, "resistance-elsewhere.txt") == []  # untied sources: no one
+
+
+def test_a_one_word_name_is_its_entity_only_in_its_states_news(graph: Graph):
+    transfers = _facts_of(graph, KG.Transfer, "hadis-forces.txt")
+    roles = (KG.supplier, KG.recipient, KG.weapon)
+    found = {tuple(_english_label(graph, graph.value(t, role)) for role in roles) for t in transfers}
+    coalition = "Saudi-led coalition"
+    assert found == {(coalition, "Yemen", "arms"), (coalition, "Yemen", "armoured vehicles")}
+    in_iraq = _facts_of(graph, KG.Claim, "hadi-al-amiri.txt")
+    speakers = {str(graph.value(c, KG.speaker)).rsplit("/", 1)[-1] for c in in_iraq}
+    assert not speakers & {"abdrabbuh-mansur-hadi", "saudi-led-coalition"}, speakers

@@ -315,21 +315,34 @@ class _SentenceExtractor:
             return self._possessed_weapon(first)
         entity_id = self.gazetteer.names[found.key][0]
         entry = self.gazetteer.entries[entity_id]
-        if self.gazetteer.is_homograph(entity_id, found.key) and self.tokens[first].ner == "O":
+        homograph = self.gazetteer.is_homograph(entity_id, found.key)
+        if homograph and (self.tokens[first].ner == "O" or entry.homograph_context):
+            context = entry.homograph_context or entry.body_of
             in_context = self._weapon_context(found.first, found.last) if entry.kind == WEAPON else (
-                entry.body_of is not None and self._document_names(entry.body_of))
-            if not in_context:
+                context is not None and self._document_names(context))
+            if not in_context or (entry.kind == PERSON and self._inside_longer_name(found.first, found.last)):
                 return None
         if entry.kind == WEAPON and entry.generic and self._titles_a_person(found.last + 1):
             return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
 
+    def _inside_longer_name(self, first: int, last: int) -> bool:
+        """«هادي العامري», «عبد الهادي»: a one-word name with more of a name beside it is another person's."""
+        tokens = self.tokens
+        beside = [tokens[p] for p in (first - 1, last + 1) if 0 <= p < len(tokens)]
+        return any(t.ner != "O" or t.upos == {"PROPN"} for t in beside)
+
     def _document_names(self, entity_id: str) -> bool:
-        """Whether the document names this entity by one of its labels («اليمن»): the context in which a
-        body of it named by a common phrase («المقاومة الشعبية») is that body."""
+        """Whether the document names this state by one of its labels («اليمن») or its nisba («اليمني»): the
+        context in which a body of it named by a common phrase («المقاومة الشعبية») is that body."""
         entry = self.gazetteer.entries.get(entity_id)
-        return entry is not None and any(
-            all(word in self.document_words for word in fold(label).split()) for label in entry.labels)
+        if entry is None:
+            return False
+        if any(all(word in self.document_words for word in fold(label).split()) for label in entry.labels):
+            return True
+        nisba = self.gazetteer.demonyms.get(entity_id, ())  # «اليمني», «اليمنية»
+        stems = {nisba_stem(fold(word)) for word in nisba[:1]} - {None}
+        return bool(stems) and any(nisba_stem(word) in stems for word in self.document_words)
 
     def _possessed_weapon(self, first: int) -> _Match | None:
         """«مدرعاتها», «صواريخهم»: a weapon noun with a possessive pronoun, which Stanza splits off."""
