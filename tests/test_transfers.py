@@ -198,6 +198,9 @@ GROUPS = [
      {("united-states", "gcc", "arms", "Planned")}),
     ("وسلم حلف الناتو أوكرانيا أنظمة دفاع جوي حديثة الشهر الماضي.",
      {("nato", "ukraine", "air-defence-system", "Delivered")}),
+    # «دول التحالف» alone is the Saudi-led coalition in news of Yemen (kg:homographContext)
+    ("وتسلم الجيش اليمني دبابات مقدمة من دول التحالف.",
+     {("saudi-led-coalition", "yemen", "tank", "Delivered")}),
 ]
 # A relative clause on the weapon, its pronoun after the cue («بها»): the state before the weapon receives.
 RELATIVE_CLAUSES = [
@@ -395,6 +398,7 @@ NEGATIVES = [
     "هنأت إيران ملك البحرين والحكومة البحرينية بالعيد، لكنها تدرب بحرينيين وتزودهم بالقنابل.",
     "تعلن الجزائر حيادها، لكنها تزود مقاتلين ليبيين بالصواريخ.",  # fighters, not the state of Libya
     "أرسلت الشركة طائرات نقل محملة بالمساعدات الغذائية إلى اليمن.",  # cargo planes are no weapon
+    "وتسلم الجيش العراقي دبابات مقدمة من دول التحالف.",  # no Yemen: which coalition, the text does not say
 ]
 
 QUANTITIES = [
