@@ -1488,7 +1488,10 @@ class _Extractor:
 
     def group_of(self, parties: Sequence[Mention]) -> Mention | None:
         """Two or more parties as one speaker, or None when they are one."""
-        keys = tuple(dict.fromkeys(identity_key(mention_identity(p)) for p in parties))  # type: ignore[arg-type]
+        identities = [mention_identity(p) for p in parties]
+        if None in identities:
+            return None  # a party that is no entity («مصدر عسكري», a post no one holds) makes no group
+        keys = tuple(dict.fromkeys(identity_key(i) for i in identities if i is not None))
         if len(keys) < 2:
             return None
         first, last = parties[0], parties[-1]
