@@ -63,6 +63,11 @@ _DATE_LINE = re.compile(r"^(تاريخ النشر|نشر في|نشر بتاري�
 _SENTENCE_END = re.compile(r"[.!?؟…:«»\"”]\s*$")
 
 
+def normalize_line(line: str) -> str:
+    """A source line as kept: runs of spaces as one, an Arabic word run into a Latin one split, no ends."""
+    return _SCRIPT_JOIN.sub(" ", re.sub(r"[ \t\u00a0]+", " ", line)).strip()
+
+
 def content_hash(text: str) -> str:
     """The document id: sha256 of the cleaned text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -158,7 +163,7 @@ def clean(source: SourceText) -> Iterator[Document]:
     """Clean one article into one Document per story it holds."""
     text = without_bidi_controls(unicodedata.normalize("NFC", source.text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SCRIPT_JOIN.sub(" ", re.sub(r"[ \t\u00a0]+", " ", line)).strip() for line in text.split("\n")]
+    lines = [normalize_line(line) for line in text.split("\n")]
     lines = [line for line in lines if line]
     date = find_date(lines)
     for position, story_lines in enumerate(split_stories(lines)):

@@ -20,7 +20,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 from kg.annotating import Annotator, paragraph_chunks
-from kg.cleaning import PARAGRAPH_SEPARATOR, clean
+from kg.cleaning import PARAGRAPH_SEPARATOR, clean, normalize_line
 from kg.errors import KgError
 from kg.normalizing import (
     clitic_variants,
@@ -91,10 +91,8 @@ def test_reading_any_bytes_never_raises(data: bytes):
 @given(st.one_of(messy_texts(), st.text(any_character)))
 def test_cleaning_never_raises_and_keeps_only_text_of_the_source(text: str):
     readable = BIDI_CONTROL.sub("", unicodedata.normalize("NFC", text))  # cleaning takes them out
-    source_lines = {
-        re.sub(r"[ \t\u00a0]+", " ", line).strip()
-        for line in readable.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    }
+    lines = readable.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    source_lines = {normalize_line(line) for line in lines}  # as cleaning keeps them
     for document in clean(SourceText("random.txt", text)):
         assert document.doc_id == hashlib.sha256(document.text.encode("utf-8")).hexdigest()
         assert document.sources == ("random.txt",)
