@@ -607,6 +607,9 @@ class _Extractor:
         ]
         self.quotes = [q for q in _find_quotes(self.doc, verb_offsets) if not self._name_in_marks(q)]
         self.state.roles = self._introduced_roles()
+        # words that are never part of a name beside a post: prepositions, adverbs, pronouns, complementizers
+        self.not_name_words = (lexicon.prepositions | lexicon.adverbials | lexicon.not_names
+                               | lexicon.complementizers)
 
     # ── noun phrases and mentions ──
 
@@ -1279,8 +1282,7 @@ class _Extractor:
         """«أوضح نائب عشيرة آل غانم في قرى مركز «وسانب» حسن محمد فائع، أن…»: after a post and where it
         serves, the words right before the comma that opens what was said are the holder's name."""
         doc = self.doc
-        closed = (self.lexicon.prepositions | self.lexicon.adverbials | self.lexicon.not_names
-                  | self.lexicon.complementizers)
+        closed = self.not_name_words
         comma = next((p for p in range(position, min(limit - 1, position + reach))
                       if doc.tokens[p].surface in CLAUSE_PUNCTUATION), None)
         if comma is None or not _complementizer(self.lexicon, doc.tokens[comma + 1]):
@@ -1325,8 +1327,7 @@ class _Extractor:
         """«وأوضح المتحدث الرسمي للمركز رأفت الصباغ، أن…», «وأوضح أمين المنطقة م. جمال الملحم بأن…»: a few
         words between a post and the comma before its complementizer (or after a title's abbreviation, up to
         the complementizer) are the name of the one who holds it, whatever the tagger made of them."""
-        doc, closed = self.doc, (self.lexicon.prepositions | self.lexicon.adverbials | self.lexicon.not_names
-                                 | self.lexicon.complementizers)
+        doc, closed = self.doc, self.not_name_words
         if position < limit and doc.tokens[position].key in self.lexicon.post_modifiers:
             position += 1  # «أمين المنطقة بالإنابة م. جمال…»
         if position + 1 < limit and _abbreviation_dot(doc, position + 1):
