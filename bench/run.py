@@ -38,8 +38,8 @@ PARTS = ("build", "graph", "fan-out")
 # The build's own work on top of Stanza, which the issue bounds at 10% of bare Stanza's time.
 OVERHEAD_STAGES = ("extract", "resolve", "graph", "export")
 TARGET_OVERHEAD = 0.10
-TARGET_WARM_SPEEDUP = 20
-TARGET_RSS_MB_AT_1000 = 3 * 1024
+TARGET_WARM_SPEEDUP = 50
+TARGET_RSS_MB_AT_1000 = 2 * 1024
 TARGET_QUERY_SECONDS = 1.0
 TARGET_QUERY_SPEEDUP = 10
 TARGET_LOAD_EXPORT_SECONDS = 10.0
@@ -76,6 +76,10 @@ def run_build(root: Path, docs: int, profile: bool) -> dict:
     warm_arguments = ["--corpus", str(corpus), "--cache-dir", str(root / "cache"),
                       "--out", str(root / "out-warm")]
     results["warm"] = measure("kg-warm", root, *warm_arguments)
+    # The same again without the outputs the cache kept: what a build of these documents costs when its
+    # outputs must be made (the code, the language data or an option changed, but no document).
+    shutil.rmtree(root / "cache" / "products")
+    results["warm_remade"] = measure("kg-warm", root, *warm_arguments[:-1], str(root / "out-warm-remade"))
     # One article more into the built corpus: the models load, one document is annotated, the rest is warm.
     added = make_corpus(root / "added", 1, seed=ADDED_ARTICLE_SEED, with_seeds=False)[0]
     added.rename(corpus / "snn_added.txt")
@@ -162,6 +166,8 @@ def build_section(results: dict, machine: str) -> str:
     ]
     rows = []
     runs = [("bare Stanza", stanza), ("kg, cold", cold), ("kg, warm", warm)]
+    if "warm_remade" in results:
+        runs.append(("kg, warm, outputs made again", results["warm_remade"]))
     if "add_one" in results:
         runs.append(("kg, one article added", results["add_one"]))
     for name, run in runs:
@@ -175,10 +181,10 @@ def build_section(results: dict, machine: str) -> str:
         table(["target", "measured", ""], [
             ["extract + resolve + graph + export ≤ 10% of bare Stanza",
              f"{overhead_share:.1%} ({seconds(overhead)})", verdict(overhead_share <= TARGET_OVERHEAD)],
-            ["warm rebuild ≥ 20× faster than cold", f"{speedup:.1f}×",
+            ["warm rebuild ≥ 50× faster than cold", f"{speedup:.1f}×",
              verdict(speedup >= TARGET_WARM_SPEEDUP)],
             *_add_one_rows(results),
-            ["peak RSS for 1,000 documents < 3 GB", rss_1000[0],
+            ["peak RSS for 1,000 documents < 2 GB", rss_1000[0],
              verdict(rss_1000[1] < TARGET_RSS_MB_AT_1000)],
         ], right={1}),
         "",
@@ -186,11 +192,12 @@ def build_section(results: dict, machine: str) -> str:
         "processor; the share is of kg's cold total):",
         "",
     ]
+    remade = results.get("warm_remade", {"stages": {}, "wall": None})
     stage_rows = [["load models", seconds(cold["load_models"]), f"{cold['load_models'] / cold['wall']:.1%}",
-                   "—", seconds(stanza["load_models"])]]
+                   "—", "—", seconds(stanza["load_models"])]]
     for stage, value in cold["stages"].items():
         stage_rows.append([stage, seconds(value), f"{value / cold['wall']:.1%}",
-                           seconds(warm["stages"].get(stage)),
+                           seconds(warm["stages"].get(stage)), seconds(remade["stages"].get(stage)),
                            seconds(stanza["process"]) if stage == "annotate" else "—"])
         if stage == "annotate":
             # every processor of either run: bare Stanza parses, kg does not
@@ -198,14 +205,15 @@ def build_section(results: dict, machine: str) -> str:
             for processor in processors:
                 spent = cold["stanza_processors"].get(processor)
                 stage_rows.append([f"  └ {processor}", seconds(spent) if spent is not None else "not run",
-                                   f"{spent / cold['wall']:.1%}" if spent is not None else "—", "—",
+                                   f"{spent / cold['wall']:.1%}" if spent is not None else "—", "—", "—",
                                    seconds(stanza["stanza_processors"].get(processor))])
             own = value - sum(cold["stanza_processors"].values())
             stage_rows.append(["  └ kg's own (chunking, conversion, cache)", seconds(own),
-                               f"{own / cold['wall']:.1%}", "—", "—"])
+                               f"{own / cold['wall']:.1%}", "—", "—", "—"])
     stage_rows.append(["**total**", f"**{seconds(cold['wall'])}**", "100%", f"**{seconds(warm['wall'])}**",
-                       f"**{seconds(stanza['wall'])}**"])
-    lines.append(table(["stage", "kg cold", "share", "kg warm", "bare Stanza"], stage_rows))
+                       f"**{seconds(remade['wall'])}**", f"**{seconds(stanza['wall'])}**"])
+    lines.append(table(["stage", "kg cold", "share", "kg warm", "kg warm, outputs made again", "bare Stanza"],
+                       stage_rows))
     if results.get("warm_profile"):
         lines += ["", "The warm build's profile (pyinstrument), where kg's own time goes:", "", "```",
                   trim_profile(results["warm_profile"]), "```"]
@@ -217,8 +225,10 @@ def _add_one_rows(results: dict) -> list[list[str]]:
     if "add_one" not in results:
         return []
     share = results["add_one"]["wall"] / results["cold"]["wall"]
-    return [[f"one article added ≤ 5% of the cold build (here of {results['cold']['documents']} documents, "
-             "not 1,000)", f"{share:.1%} ({seconds(results['add_one']['wall'])})", verdict(share <= 0.05)]]
+    documents = results["cold"]["documents"]
+    built = f"{documents:,} documents" + (", not 1,000" if documents < 1000 else "")
+    return [[f"one article added ≤ 5% of the cold build (here of {built})",
+             f"{share:.1%} ({seconds(results['add_one']['wall'])})", verdict(share <= 0.05)]]
 
 
 def trim_profile(text: str, share: float = 0.03, lines: int = 60) -> str:

@@ -13,12 +13,14 @@ Every section carries a one-line ``meaning`` so that a reader of either knows wh
 from __future__ import annotations
 
 import io
+import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
@@ -42,6 +44,7 @@ FACT_WEIGHT = 2.0  # said-about and transfer edges: the text states the tie
 CO_MENTION_WEIGHT = 1.0  # names sharing a sentence: a tie, but a loose one
 COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed gives the same communities on every run
 BETWEENNESS_SAMPLE = 300  # above this many nodes, betweenness is estimated from this many sources
+BETWEENNESS_CELLS = 4_000_000  # nodes × sources per batch of the computation: about 100 MB of arrays
 TOP = 10
 
 MEANINGS = {
@@ -333,11 +336,54 @@ def pagerank(projection: nx.MultiDiGraph) -> dict[str, float]:
 
 
 def betweenness(simple: nx.Graph) -> dict[str, float]:
-    """Normalised betweenness on the undirected ties; sampled (seeded) on large graphs to stay fast."""
-    if simple.number_of_nodes() == 0:
+    """Normalised betweenness on the undirected ties, as ``nx.betweenness_centrality`` gives it (the same
+    sources sampled, seeded, on large graphs), computed for many sources at once by sparse matrix products:
+    networkx took 10 s on the 4,700 entities of 1,000 articles, this a fraction of a second."""
+    nodes = list(simple)
+    count = len(nodes)
+    if count == 0:
         return {}
-    sample = BETWEENNESS_SAMPLE if simple.number_of_nodes() > BETWEENNESS_SAMPLE else None
-    return nx.betweenness_centrality(simple, k=sample, seed=COMMUNITY_SEED if sample else None)
+    sample = BETWEENNESS_SAMPLE if count > BETWEENNESS_SAMPLE else None
+    sources = random.Random(COMMUNITY_SEED).sample(nodes, sample) if sample else nodes
+    index = {node: position for position, node in enumerate(nodes)}
+    adjacency = nx.to_scipy_sparse_array(simple, nodelist=nodes, weight=None, format="csr")
+    totals = np.zeros(count)
+    batch = max(1, BETWEENNESS_CELLS // count)
+    for start in range(0, len(sources), batch):
+        totals += _dependencies(adjacency, [index[node] for node in sources[start : start + batch]])
+    if count <= 2:
+        return dict.fromkeys(nodes, 0.0)
+    if not sample:
+        pairs = (count - 1) * (count - 2)
+        return {node: float(value) / pairs for node, value in zip(nodes, totals, strict=True)}
+    # networkx's estimator: a sampled source is among the sources of one pair fewer.
+    sampled = set(sources)
+    return {node: float(value) / ((sample - (node in sampled)) * (count - 2))
+            for node, value in zip(nodes, totals, strict=True)}
+
+
+def _dependencies(adjacency, sources: list[int]) -> np.ndarray:
+    """Brandes' dependencies of every node, summed over ``sources``: shortest paths counted level by level
+    for all sources at once (one column each), then dependencies accumulated from the deepest level up."""
+    count, width = adjacency.shape[0], len(sources)
+    columns = np.arange(width)
+    paths = np.zeros((count, width))
+    depth = np.full((count, width), -1)
+    paths[sources, columns] = 1.0
+    depth[sources, columns] = 0
+    frontier, level = paths.copy(), 0
+    while frontier.any():
+        reached = adjacency @ frontier
+        new = (depth < 0) & (reached > 0)
+        level += 1
+        paths[new], depth[new] = reached[new], level
+        frontier = np.where(new, reached, 0.0)
+    dependency = np.zeros((count, width))
+    for deeper in range(level, 0, -1):
+        share = np.divide(1.0 + dependency, paths, out=np.zeros_like(paths), where=depth == deeper)
+        dependency += np.where(depth == deeper - 1, paths * (adjacency @ share), 0.0)
+    dependency[sources, columns] = 0.0  # a path's own source is not between its ends
+    return dependency.sum(axis=1)
 
 
 def communities(simple: nx.Graph) -> list[list[str]]:

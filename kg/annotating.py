@@ -18,6 +18,7 @@ import shutil
 import socket
 import stat
 import tempfile
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -322,15 +323,29 @@ class Annotator:
         self.use_cache = use_cache
         self.use_gpu = use_gpu
         self._pipeline = None
+        self._loading = threading.Lock()  # one load, whether the build's thread or preload() starts it
         self.stanza_calls = 0  # Stanza pipeline invocations, for the build summary and benchmarks
         self.documents_annotated = 0  # documents that went through Stanza rather than the cache
 
     @property
     def pipeline(self):
-        """The Stanza pipeline, loaded on first use."""
-        if self._pipeline is None:
-            self._pipeline = self._load(list(self.processors))
+        """The Stanza pipeline, loaded on first use (or waited for, when preload() is loading it)."""
+        with self._loading:
+            if self._pipeline is None:
+                self._pipeline = self._load(list(self.processors))
         return self._pipeline
+
+    def preload(self) -> None:
+        """Start loading the models in the background, for a caller that knows it will annotate and has
+        other work first (reading its caches): the seconds of loading overlap that work."""
+        def load() -> None:
+            try:
+                self.pipeline  # noqa: B018 (loads it)
+            except Exception:  # noqa: BLE001 (the build's own use of the pipeline loads again and says why)
+                log.debug("loading the models in the background failed", exc_info=True)
+
+        if self._pipeline is None:
+            threading.Thread(target=load, name="kg-load-models", daemon=True).start()
 
     def _load(self, processors: list[str]):
         import stanza

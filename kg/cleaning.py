@@ -59,6 +59,7 @@ _DATE_SPAN = re.compile(r"\d{1,2}(?:st|nd|rd|th)?[\s,/.-]+(?:[^\W\d_]+\s+){0,1}[
                         r"|[^\W\d_]+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}")
 _DATE_LOCALES = ("ar-SY", "en")
 _FULL_DATE = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"}
+_DATE_LABEL_CHARS = 40
 _DATE_LINE = re.compile(r"^(تاريخ النشر|نشر في|نشر بتاريخ|بتاريخ|التاريخ)\s*:?")
 _SENTENCE_END = re.compile(r"[.!?؟…:«»\"”]\s*$")
 
@@ -81,7 +82,8 @@ def _is_boilerplate(folded: str) -> bool:
 
 def find_date(lines: list[str]) -> str | None:
     """The publication date, from a dated header line («تاريخ النشر: …») or a full date near the top."""
-    labelled = [line for line in lines if _DATE_LINE.search(fold(line))]
+    # The label opens its line: folding the line's start is enough (diacritics and tatweel at most double it).
+    labelled = [line for line in lines if _DATE_LINE.search(fold(line[:_DATE_LABEL_CHARS]))]
     for line in labelled + lines[:3]:
         date = parse_date(line)
         if date:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import RDF, BNode, Dataset, Graph, URIRef
 
 from kg.annotating import mode_for, temp_file_prefix
 from kg.errors import OutputError
@@ -138,8 +138,50 @@ def serialize(graph: Graph, format_name: str) -> bytes:
             dataset.bind(prefix, namespace)
         dataset.default_graph += graph
         graph = dataset
+    if format_name in _OXIGRAPH_WRITES and not isinstance(graph, Dataset):
+        return _serialize_with_oxigraph(graph, _OXIGRAPH_WRITES[format_name])
     data = graph.serialize(format=rdflib_format, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+# Turtle and N-Triples are written by Oxigraph: rdflib's Turtle serializer took 13 s for the 127,000 triples
+# of 1,000 articles, Oxigraph a third of a second (and about a second to hand the terms over).
+_OXIGRAPH_WRITES = {"ttl": "TURTLE", "nt": "N_TRIPLES"}
+
+
+def _serialize_with_oxigraph(graph: Graph, format_name: str) -> bytes:
+    """The graph in Oxigraph's Turtle or N-Triples: each subject's triples together, its types first,
+    subjects in IRI order, with the graph's prefixes that its IRIs use."""
+    import pyoxigraph as ox
+
+    converted: dict = {}
+    namespaces: set[str] = set()
+
+    def term(node):
+        found = converted.get(node)
+        if found is None:
+            found = converted[node] = _oxigraph_term(ox, node)
+            if isinstance(node, URIRef):
+                namespaces.add(node[: max(node.rfind("/"), node.rfind("#")) + 1])
+        return found
+
+    ordered = sorted(graph, key=lambda t: (str(t[0]), t[1] != RDF.type, t[1], str(t[2])))
+    triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in ordered]
+    prefixes = {prefix: str(namespace) for prefix, namespace in sorted(graph.namespaces())
+                if str(namespace) in namespaces and prefix}
+    return ox.serialize(triples, format=getattr(ox.RdfFormat, format_name), prefixes=prefixes)
+
+
+def _oxigraph_term(ox, node):
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode()  # converted once per node: the same rdflib node, the same blank node
+    if node.language:
+        return ox.Literal(str(node), language=node.language)
+    if node.datatype is not None:
+        return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+    return ox.Literal(str(node))
 
 
 def export_graph(graph: Graph, path: Path, format_name: str | None = None) -> Path:

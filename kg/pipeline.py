@@ -26,6 +26,7 @@ from kg.extracting.transfers import extract_transfers
 from kg.gazetteer import load_gazetteer
 from kg.graphing import BuildInfo, build_graph
 from kg.lexicon import load_entity_lexicon, load_speech_lexicon, load_transfer_lexicon
+from kg.products import ProductCache, products_key
 from kg.reading import Skipped, read_sources
 from kg.records import AnnotatedDocument, Document, Extraction
 from kg.resolving import resolve
@@ -44,7 +45,7 @@ class BuildResult:
     """What a build made and counted; the CLI prints it, tests and the benchmark read it."""
 
     out_dir: Path
-    graph: Graph
+    loaded_graph: Graph | None  # None when the outputs came from the product cache: see ``graph``
     outputs: dict[str, Path]
     documents: int
     sources: int
@@ -58,6 +59,16 @@ class BuildResult:
     stanza_calls: int
     seconds_by_stage: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # "PATH: what went wrong", for sources used anyway
+    graph_file: Path | None = None  # where ``graph`` is read from when it was not built in this process
+
+    @property
+    def graph(self) -> Graph:
+        """The graph built, or, when the outputs came from the product cache, read from its file (once)."""
+        if self.loaded_graph is None:
+            from kg.querying import load_graph
+
+            self.loaded_graph = load_graph(self.graph_file)
+        return self.loaded_graph
 
     def summary(self) -> dict:
         """The build's figures as plain JSON data."""
@@ -201,8 +212,6 @@ def build(
         with output_set(out_dir) as staging:
             _check_store_dir(store_dir)
             seconds: dict[str, float] = {}
-            with _timed(seconds, "load language data"):
-                extractor = Extractor(gazetteer_files, lexicon_files)
             annotator = annotator or Annotator(models_dir, cache_dir=cache_dir, use_cache=use_cache)
             _check_cache_dir(annotator)
             warnings: list[str] = []
@@ -210,37 +219,114 @@ def build(
                 documents, skipped, read = load_documents(sources, warnings, date)
             if not documents:
                 raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
-            extractions, annotated, stanza_calls = _extract_all(
-                documents, annotator, extractor, [*gazetteer_files, *lexicon_files], seconds, progress,
-                workers, scheduler)
-            with _timed(seconds, "resolve"):
-                resolution = resolve(extractions, extractor.gazetteer)
-            with _timed(seconds, "graph"):
-                graph = build_graph(extractions, resolution, extractor.gazetteer,
-                                    BuildInfo(__version__, annotator.fingerprint))
-            kinds = Counter(entity.kind for entity in resolution.entities.values())
-            result = BuildResult(
-                out_dir=out_dir,
-                graph=graph,
-                outputs={},
-                documents=len(documents),
-                sources=read,
-                sentences=sum(len(e.annotated.sentences) for e in extractions),
-                tokens=sum(len(s.words) for e in extractions for s in e.annotated.sentences),
-                entities_by_kind=dict(sorted(kinds.items())),
-                claims=_count_typed(graph, "Claim"),
-                transfers=_count_typed(graph, "Transfer"),
-                skipped=skipped,
-                annotated_documents=annotated,
-                stanza_calls=stanza_calls,
-                seconds_by_stage=seconds,
-                warnings=warnings,
-            )
-            _write_outputs(result, staging, formats, html, store_dir)
+            made = BuildInputs(documents, read, skipped, warnings, gazetteer_files, lexicon_files, formats,
+                               html)
+            result = _from_products(made, annotator, out_dir, staging, seconds)
+            if result is None:
+                result = _make(made, annotator, out_dir, staging, seconds, progress, workers, scheduler)
+            _write_store(result, staging, store_dir)
     except BaseException:
         _remove_if_empty(new_folders)  # a failed build leaves no empty --out behind
         raise
     return result
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    """What a build was given, read: the documents and what reading them said, the language files, the
+    output options."""
+
+    documents: list[Document]
+    sources_read: int
+    skipped: list[Skipped]
+    warnings: list[str]
+    gazetteer_files: Sequence[Path]
+    lexicon_files: Sequence[Path]
+    formats: Sequence[str]
+    html: bool
+
+    @property
+    def language_files(self) -> list[Path]:
+        return [*self.gazetteer_files, *self.lexicon_files]
+
+
+def _make(made: BuildInputs, annotator: Annotator, out_dir: Path, staging: Path, seconds: dict[str, float],
+          progress: ProgressHook | None, workers: int | None, scheduler: str | None) -> BuildResult:
+    """Annotate, extract, resolve, graph and write the outputs into ``staging``; keep them in the product
+    cache."""
+    with _timed(seconds, "load language data"):
+        extractor = Extractor(made.gazetteer_files, made.lexicon_files)
+    extractions, annotated, stanza_calls = _extract_all(
+        made.documents, annotator, extractor, made.language_files, seconds, progress, workers, scheduler)
+    with _timed(seconds, "resolve"):
+        resolution = resolve(extractions, extractor.gazetteer)
+    with _timed(seconds, "graph"):
+        graph = build_graph(extractions, resolution, extractor.gazetteer,
+                            BuildInfo(__version__, annotator.fingerprint))
+    kinds = Counter(entity.kind for entity in resolution.entities.values())
+    result = BuildResult(
+        out_dir=out_dir,
+        loaded_graph=graph,
+        outputs={},
+        documents=len(made.documents),
+        sources=made.sources_read,
+        sentences=sum(len(e.annotated.sentences) for e in extractions),
+        tokens=sum(extraction.word_count for extraction in extractions),
+        entities_by_kind=dict(sorted(kinds.items())),
+        claims=_count_typed(graph, "Claim"),
+        transfers=_count_typed(graph, "Transfer"),
+        skipped=made.skipped,
+        annotated_documents=annotated,
+        stanza_calls=stanza_calls,
+        seconds_by_stage=seconds,
+        warnings=made.warnings,
+    )
+    analysis = _write_outputs(result, staging, made.formats, made.html)
+    if annotator.use_cache:
+        with _timed(seconds, "keep outputs in the cache"):
+            counts = {name: getattr(result, name) for name in COUNTS}
+            files = [path.name for name in (*made.formats, "html") if (path := result.outputs.get(name))]
+            ProductCache(annotator.cache.folder.parent).put(_products_key(made, annotator), staging, files,
+                                                            analysis, counts)
+    return result
+
+
+# What a build reports besides its documents; kept with its outputs in the product cache.
+COUNTS = ("sentences", "tokens", "entities_by_kind", "claims", "transfers")
+
+
+def _from_products(made: BuildInputs, annotator: Annotator, out_dir: Path, staging: Path,
+                   seconds: dict[str, float]) -> BuildResult | None:
+    """The build's outputs copied from the product cache into ``staging``, when it holds those of these
+    very inputs; None otherwise."""
+    if not annotator.use_cache:
+        return None
+    with _timed(seconds, "read product cache"):
+        cache = ProductCache(annotator.cache.folder.parent)
+        products = cache.get(_products_key(made, annotator))
+        if products is None:
+            return None
+        cache.copy_into(products, staging)
+    counts = products.counts
+    result = BuildResult(
+        out_dir=out_dir, loaded_graph=None, outputs={}, documents=len(made.documents),
+        sources=made.sources_read, **{name: counts[name] for name in COUNTS}, skipped=made.skipped,
+        annotated_documents=0, stanza_calls=0, seconds_by_stage=seconds, warnings=made.warnings,
+        graph_file=products.folder / f"graph{FORMATS[made.formats[0]][1]}",
+    )
+    result.outputs.update({name: out_dir / f"graph{FORMATS[name][1]}" for name in made.formats})
+    if made.html:
+        result.outputs["html"] = out_dir / "graph.html"
+    with _timed(seconds, "stats"):
+        write_stats(result, staging / "stats.json", analysis=products.analysis)
+    result.outputs["stats"] = out_dir / "stats.json"
+    return result
+
+
+def _products_key(made: BuildInputs, annotator: Annotator) -> str:
+    return products_key(made.documents, annotator.fingerprint, made.language_files, made.formats, made.html)
+
+
 
 
 def _check_store_dir(store_dir: str | Path | None) -> None:
@@ -303,6 +389,9 @@ def _extract_all(
             extraction_cache = ExtractionCache(annotator.cache.folder.parent, extraction_fingerprint(
                 annotator.fingerprint, language_files))
             extraction_cache.remove_stale_temps()
+            if not (workers or scheduler) and any(
+                    not extraction_cache.has(d) and not annotator.cache.has(d) for d in documents):
+                annotator.preload()  # Stanza will run: its models load while the extraction cache is read
             for document in documents:
                 if (cached := extraction_cache.get(document)) is not None:
                     extracted[document.doc_id] = cached
@@ -315,7 +404,8 @@ def _extract_all(
         if annotated is None:
             break
         with _timed(seconds, "extract"):
-            extraction = extractor.extract(annotated)
+            # Later stages need no words: dropped, the corpus's extractions stay small in memory and cache.
+            extraction = extractor.extract(annotated).without_words()
             if extraction_cache is not None:
                 extraction_cache.put(extraction)
         extracted[annotated.document.doc_id] = extraction
@@ -326,22 +416,14 @@ def _extract_all(
             annotator.stanza_calls - calls_before + fanned_calls)
 
 
-def _write_outputs(result: BuildResult, staging: Path, formats: Sequence[str], html: bool,
-                   store_dir: str | Path | None) -> None:
-    """The graph files, the store, the HTML and stats.json, written into ``staging`` (see
-    kg.exporting.output_set); ``result.outputs`` names them where they will be, in ``result.out_dir``."""
+def _write_outputs(result: BuildResult, staging: Path, formats: Sequence[str], html: bool) -> dict:
+    """The graph files, the HTML and stats.json, written into ``staging`` (see kg.exporting.output_set);
+    ``result.outputs`` names them where they will be, in ``result.out_dir``. Returns the graph's analysis."""
     seconds, graph, outputs = result.seconds_by_stage, result.graph, result.outputs
     with _timed(seconds, "export"):
         staged = dict(zip(formats, export_all(graph, staging, formats), strict=True))
     outputs.update({name: result.out_dir / path.name for name, path in staged.items()})
-    if store_dir is not None:
-        from kg.storing import write_store
-
-        with _timed(seconds, "store"):
-            # Bulk-loading the file just written is faster than handing the graph over triple by triple.
-            loadable = next((path for name, path in staged.items() if name in ("nt", "ttl")), None)
-            outputs["store"] = write_store(loadable or graph, store_dir)
-    from kg.analysing import read_graph
+    from kg.analysing import compute_stats, read_graph
 
     with _timed(seconds, "analyse"):  # what the HTML and stats.json both show, read once
         reading = read_graph(graph)
@@ -352,8 +434,23 @@ def _write_outputs(result: BuildResult, staging: Path, formats: Sequence[str], h
             write_html(graph, staging / "graph.html", reading=reading)
         outputs["html"] = result.out_dir / "graph.html"
     with _timed(seconds, "stats"):
-        write_stats(result, staging / "stats.json", reading)
+        analysis = compute_stats(graph, reading)
+        write_stats(result, staging / "stats.json", analysis=analysis)
     outputs["stats"] = result.out_dir / "stats.json"
+    return analysis
+
+
+def _write_store(result: BuildResult, staging: Path, store_dir: str | Path | None) -> None:
+    """The graph into a persistent Oxigraph store, when asked."""
+    if store_dir is None:
+        return
+    from kg.storing import write_store
+
+    with _timed(result.seconds_by_stage, "store"):
+        # Bulk-loading the file just written is faster than handing the graph over triple by triple.
+        rdf_files = [staging / path.name for name, path in result.outputs.items() if name in ("nt", "ttl")]
+        loadable = rdf_files[0] if rdf_files else None
+        result.outputs["store"] = write_store(loadable or result.graph, store_dir)
 
 
 def _count_typed(graph: Graph, class_name: str) -> int:
@@ -372,11 +469,14 @@ def _skipped_hint(skipped: list[Skipped]) -> str:
     return f": {first.path}: {first.reason}{more}"
 
 
-def write_stats(result: BuildResult, path: Path, reading: GraphReading | None = None) -> Path:
-    """stats.json: the build summary and the graph's analysis."""
+def write_stats(result: BuildResult, path: Path, reading: GraphReading | None = None,
+                analysis: dict | None = None) -> Path:
+    """stats.json: the build summary and the graph's analysis (``analysis`` when already made)."""
     from kg.analysing import compute_stats
 
-    payload = {"build": result.summary(), "analysis": compute_stats(result.graph, reading)}
+    if analysis is None:
+        analysis = compute_stats(result.graph, reading)
+    payload = {"build": result.summary(), "analysis": analysis}
     data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
     return write_atomically(path, data)
 

@@ -199,6 +199,21 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
     claims: tuple[Claim, ...] = ()
     transfers: tuple[Transfer, ...] = ()
+    words: int | None = None  # the document's count of words, once its sentences no longer hold them
+
+    @property
+    def word_count(self) -> int:
+        if self.words is not None:
+            return self.words
+        return sum(len(sentence.words) for sentence in self.annotated.sentences)
+
+    def without_words(self) -> Extraction:
+        """The extraction as the later stages read it: its sentences without their words and NER spans,
+        which only the extractors read and which are most of an extraction's size."""
+        sentences = tuple(dataclasses.replace(sentence, words=(), spans=())
+                          for sentence in self.annotated.sentences)
+        return dataclasses.replace(self, annotated=AnnotatedDocument(self.annotated.document, sentences),
+                                   words=self.word_count)
 
 
 @dataclass

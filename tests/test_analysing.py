@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import networkx as nx
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, SKOS
@@ -15,6 +16,7 @@ from kg.analysing import (
     FACT_WEIGHT,
     MEANINGS,
     STATUSES,
+    betweenness,
     compute_stats,
     format_stats,
     project,
@@ -153,6 +155,25 @@ def test_pagerank_puts_the_stories_protagonists_first(seeds_stats, seeds_build):
     documents = {row["id"]: row["documents"] for row in seeds_stats["support"]["items"]}
     assert documents[central[0]["id"]] >= 2
     assert all(row["kind"] in ("person", "state", "organization", "actor") for row in central)
+
+
+@pytest.mark.parametrize("nodes, density, sample", [
+    (2, 1.0, None), (3, 1.0, None), (30, 0.1, None), (120, 0.04, None), (200, 0.015, None),  # split too
+    (150, 0.05, 40), (250, 0.02, 100),
+])
+def test_betweenness_is_networkx_s_exact_and_sampled_estimate(monkeypatch, nodes, density, sample):
+    graph = nx.relabel_nodes(nx.gnp_random_graph(nodes, density, seed=nodes), lambda n: f"entity-{n}")
+    graph.add_node("alone")
+    if sample:
+        monkeypatch.setattr("kg.analysing.BETWEENNESS_SAMPLE", sample)
+        monkeypatch.setattr("kg.analysing.BETWEENNESS_CELLS", nodes * 7)  # several batches of sources
+    from kg.analysing import COMMUNITY_SEED
+
+    expected = nx.betweenness_centrality(graph, k=sample, seed=COMMUNITY_SEED if sample else None)
+    found = betweenness(graph)
+    assert found.keys() == expected.keys()
+    assert max(abs(found[node] - expected[node]) for node in graph) < 1e-12
+    assert any(value > 0 for value in found.values()) or nodes <= 3  # a triangle has no broker
 
 
 def test_communities_cover_every_entity_once(seeds_stats, seeds_build):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -144,12 +145,17 @@ def extract_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def _build(sources, out: Path, cache: Path, **options):
+def _build(sources, out: Path, cache: Path, reuse_outputs: bool = False, **options):
+    """A build over ``cache``; unless ``reuse_outputs``, without the outputs an earlier build kept there, so
+    that it goes through the annotation and extraction caches these tests are about."""
     from kg.annotating import Annotator
 
     from .conftest import models_dir
 
-    return build(sources, out, annotator=Annotator(models_dir(), cache_dir=cache), html=False, **options)
+    if not reuse_outputs:
+        shutil.rmtree(cache / "products", ignore_errors=True)
+    options.setdefault("html", False)
+    return build(sources, out, annotator=Annotator(models_dir(), cache_dir=cache), **options)
 
 
 def test_rebuild_of_an_unchanged_corpus_reads_every_extraction_from_the_cache(
@@ -241,9 +247,10 @@ BAD_EXTRACTION_ENTRIES = {
     "another document's": changed_entry(lambda payload: payload.update(doc_id="0" * 64)),
     "a part missing": changed_entry(lambda payload: payload.pop("mentions")),
     "a part not a list": changed_entry(lambda payload: payload.update(claims={"a": 1})),
-    "a word of the wrong length": changed_entry(lambda payload: payload["sentences"][0][4][0].pop()),
-    "a word field of the wrong type": changed_entry(
-        lambda payload: payload["sentences"][0][4][0].__setitem__(1, 7)),
+    "a sentence of the wrong length": changed_entry(lambda payload: payload["sentences"][0].pop()),
+    "a sentence field of the wrong type": changed_entry(
+        lambda payload: payload["sentences"][0].__setitem__(1, 7)),
+    "no count of words": changed_entry(lambda payload: payload.pop("words")),
     "a mention an object of another record": changed_entry(
         lambda payload: payload["mentions"].__setitem__(0, {"text": "x"})),
     "offsets off the text": changed_entry(lambda payload: payload["mentions"][0].__setitem__(1, 0)),
@@ -274,6 +281,82 @@ def test_a_bad_extraction_entry_is_a_miss_dropped_with_a_warning(
     caplog.clear()
     _build([SEEDS], tmp_path / "third", seeds_cache)
     assert extract_calls == [] and not caplog.records
+
+
+# ---- the product cache ------------------------------------------------------------------------------------
+
+def _same_outputs(first, second) -> None:
+    for name in ("graph.ttl", "graph.html"):
+        assert (first.out_dir / name).read_bytes() == (second.out_dir / name).read_bytes(), name
+    first_stats, second_stats = (json.loads((r.out_dir / "stats.json").read_text()) for r in (first, second))
+    assert first_stats["analysis"] == second_stats["analysis"]
+    assert {k: v for k, v in first_stats["build"].items() if k not in ("seconds_by_stage", "outputs")} == \
+        {k: v for k, v in second_stats["build"].items() if k not in ("seconds_by_stage", "outputs")}
+
+
+def test_a_rebuild_of_the_same_documents_copies_the_outputs_it_kept(
+        tmp_path: Path, seeds_cache: Path, extract_calls: list[str]):
+    from rdflib.compare import isomorphic
+
+    first = _build([SEEDS], tmp_path / "first", seeds_cache, html=True)
+    assert (seeds_cache / "products").is_dir() and len(extract_calls) == 6
+    extract_calls.clear()
+    second = _build([SEEDS], tmp_path / "second", seeds_cache, reuse_outputs=True, html=True)
+    assert extract_calls == [] and "resolve" not in second.seconds_by_stage
+    assert "read product cache" in second.seconds_by_stage
+    _same_outputs(first, second)
+    assert (second.claims, second.transfers, second.tokens) == (first.claims, first.transfers, first.tokens)
+    assert isomorphic(first.graph, second.graph)  # read from the kept file when asked for
+
+
+@pytest.mark.parametrize("change", ["a document more", "a document changed", "another format", "no page"])
+def test_outputs_are_made_again_when_anything_they_come_from_changed(
+        tmp_path: Path, seeds_cache: Path, extract_calls: list[str], change: str):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    _build([corpus], tmp_path / "first", seeds_cache, html=True)
+    options: dict = {"html": True}
+    if change == "a document more":
+        (corpus / "more.txt").write_text("قال وزير الخارجية إن المحادثات مع الجانب الروسي كانت مثمرة جدا.\n",
+                                         encoding="utf-8")
+    elif change == "a document changed":
+        seed = sorted(corpus.glob("*.txt"))[0]
+        added = "\n\nوقال المتحدث إن الاجتماع سيعقد الشهر المقبل.\n"
+        seed.write_text(seed.read_text(encoding="utf-8") + added, encoding="utf-8")
+    elif change == "another format":
+        options["formats"] = ("ttl", "nt")
+    else:
+        options["html"] = False
+    second = _build([corpus], tmp_path / "second", seeds_cache, reuse_outputs=True, **options)
+    assert "resolve" in second.seconds_by_stage and "read product cache" in second.seconds_by_stage
+    assert (second.out_dir / "graph.html").exists() == options["html"]
+    assert (second.out_dir / "graph.nt").exists() == (change == "another format")
+
+
+@pytest.mark.parametrize("damage", ["a file cut short", "a file gone", "the manifest not JSON"])
+def test_a_damaged_product_entry_is_made_again_with_a_warning(
+        tmp_path: Path, seeds_cache: Path, caplog: pytest.LogCaptureFixture, damage: str):
+    first = _build([SEEDS], tmp_path / "first", seeds_cache, html=True)
+    (entry,) = (seeds_cache / "products").iterdir()
+    if damage == "a file cut short":
+        (entry / "graph.ttl").write_bytes((entry / "graph.ttl").read_bytes()[:1000])
+    elif damage == "a file gone":
+        (entry / "graph.html").unlink()
+    else:
+        (entry / "product.json").write_text("{", encoding="utf-8")
+    second = _build([SEEDS], tmp_path / "second", seeds_cache, reuse_outputs=True, html=True)
+    assert "resolve" in second.seconds_by_stage
+    _same_outputs(first, second)
+    assert any("damaged" in record.getMessage() for record in caplog.records)
+    third = _build([SEEDS], tmp_path / "third", seeds_cache, reuse_outputs=True, html=True)
+    assert "resolve" not in third.seconds_by_stage  # the entry was made again, whole
+    _same_outputs(first, third)
+
+
+def test_no_cache_neither_reads_nor_keeps_outputs(tmp_path: Path):
+    cache = tmp_path / "cache"
+    build([SEEDS], tmp_path / "first", cache_dir=cache, use_cache=False, html=False)
+    assert not (cache / "products").exists()
 
 
 class CreatesFolder:

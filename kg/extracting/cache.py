@@ -35,7 +35,7 @@ from kg.records import (
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: sentences kept without their words
 PACKAGE = Path(__file__).resolve().parent.parent
 ONTOLOGIES = PACKAGE.parent / "ontologies"
 # What extraction runs: the extractors and every module they read records, names and language data with.
@@ -75,6 +75,10 @@ class ExtractionCache:
         name = self._entry_name(document)
         return self.folder / name[:2] / f"{name}.json"
 
+    def has(self, document: Document) -> bool:
+        """Whether an entry for ``document`` exists (not read, so not checked)."""
+        return self._path(document).exists()
+
     def get(self, document: Document) -> Extraction | None:
         """The document's cached extraction, with the document as given now (its sources may have grown)."""
         path = self._path(document)
@@ -102,7 +106,7 @@ class ExtractionCache:
 def _extraction_to_json(extraction: Extraction) -> bytes:
     payload = {"format": CACHE_FORMAT, "doc_id": extraction.annotated.document.doc_id,
                "sentences": extraction.annotated.sentences, "mentions": extraction.mentions,
-               "claims": extraction.claims, "transfers": extraction.transfers}
+               "claims": extraction.claims, "transfers": extraction.transfers, "words": extraction.word_count}
     return json.dumps(payload, ensure_ascii=False, default=record_fields).encode("utf-8")
 
 
@@ -119,4 +123,7 @@ def _extraction_from_json(data: bytes, document: Document) -> Extraction:
     if any(text[span.start : span.end] != span.text for span in spans):
         raise ValueError("its offsets do not fit the document")
     annotated = AnnotatedDocument(document, parts["sentences"])
-    return Extraction(annotated, parts["mentions"], parts["claims"], parts["transfers"])
+    words = payload.get("words")
+    if type(words) is not int:
+        raise ValueError("its count of words is missing")
+    return Extraction(annotated, parts["mentions"], parts["claims"], parts["transfers"], words)
