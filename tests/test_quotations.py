@@ -832,7 +832,32 @@ NEGATIVES = cases(
     ("future-prefix", "وسيعلن وزير المالية الموازنة الجديدة أمام البرلمان غدا.", []),
     ("negated-saying", "ولم يقل الوزير إن الحكومة ستستقيل.", []),
     ("declined-to-comment", "ورفض المتحدث باسم الجيش التعليق على الأنباء.", []),
+    ("cannot-reveal", "ولا يمكن أن يكشف المحققون عن هوية المشتبه بهم في هذه المرحلة.", []),
+    ("must-announce", "ويجب أن تعلن الحكومة موقفها من الاتفاق قبل نهاية الشهر.", []),
 )
+
+
+# ── Without hamzas, as agency copy is often written; a modal verb is no statement ─────────────────
+
+WITHOUT_HAMZA = cases(
+    ("body-and-anhu-without-hamza",
+     "واضاف المجلس انه تم الحصول على هذه القطع خلال مهمة سابقة في شرق اوكرانيا.",
+     [Said("المجلس", "انه تم الحصول على هذه القطع خلال مهمة سابقة في شرق اوكرانيا", "اضاف")]),
+    ("ministry-and-anna-without-hamza",
+     "واكدت وزارة الخارجية الفرنسية ان المحادثات ستستانف الاسبوع المقبل في جنيف.",
+     [Said("وزارة الخارجية الفرنسية", "المحادثات ستستانف الاسبوع المقبل في جنيف", "اكد")]),
+    ("a-clause-that-says-he-cannot-reveal-more",
+     "وقال المتحدث باسم الشرطة لوكالة فرانس برس انه لا يمكن ان يكشف عن مزيد من التفاصيل حول التحقيق.",
+     [Said("المتحدث باسم الشرطة", "انه لا يمكن ان يكشف عن مزيد من التفاصيل حول التحقيق", "قال",
+           relayed_by="فرانس برس")]),
+    ("a-name-that-ends-in-an", "قال الوزير عثمان انه سيزور القاهرة الاسبوع المقبل لبحث الازمة.",
+     [Said("عثمان", "انه سيزور القاهرة الاسبوع المقبل لبحث الازمة", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), WITHOUT_HAMZA)
+def test_statements_written_without_hamza(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), NEGATIVES)
