@@ -48,9 +48,9 @@ class EntityResolution(Protocol):
 
     entities: dict[str, Entity]
 
-    def entity_id_of(self, mention: Mention) -> str | None: ...
+    def entity_id_of(self, mention: Mention, document: str | None = None) -> str | None: ...
 
-    def actor_id_of(self, mention: Mention) -> str | None: ...
+    def actor_id_of(self, mention: Mention, document: str | None = None) -> str | None: ...
 
     def state_id_of(self, mention: Mention) -> str | None: ...
 
@@ -121,11 +121,12 @@ class GraphBuilder:
         self.resolution = resolution
         self._claims: dict[str, list[tuple[set[str], URIRef]]] = {}  # speaker id → (tokens, claim IRI)
         self._rules_used: set[str] = set()
+        self._document: str | None = None  # the id of the document being added: an unnamed post is its own
 
     def _actor(self, mention: Mention | None) -> URIRef | None:
         if mention is None:
             return None
-        entity_id = self.resolution.actor_id_of(mention)
+        entity_id = self.resolution.actor_id_of(mention, self._document)
         return KGR[entity_id] if entity_id else None
 
     def _state(self, mention: Mention | None) -> URIRef | None:
@@ -136,7 +137,7 @@ class GraphBuilder:
         return KGR[entity_id] if entity_id else None
 
     def _entity(self, mention: Mention) -> URIRef | None:
-        entity_id = self.resolution.entity_id_of(mention)
+        entity_id = self.resolution.entity_id_of(mention, self._document)
         return KGR[entity_id] if entity_id else None
 
     def add_entities(self) -> None:
@@ -184,6 +185,7 @@ class GraphBuilder:
     def add_document(self, extraction: Extraction) -> None:
         graph = self.graph
         document = extraction.annotated.document
+        self._document = document.doc_id
         doc = document_iri(document)
         graph.add((doc, RDF.type, KG.Document))
         graph.add((doc, KG.contentHash, Literal(f"sha256:{document.doc_id}")))

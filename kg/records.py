@@ -129,9 +129,11 @@ Identity = tuple[str, str]
 NAMING_VIAS = {Via.NAME, Via.NER, Via.CAPITAL, Via.GENERIC}
 
 
-def mention_identity(mention: Mention) -> Identity | None:
+def mention_identity(mention: Mention, document: str | None = None) -> Identity | None:
     """What decides which entity a mention is: its gazetteer id, else the name it carries or is; a group,
-    its parties whatever their order."""
+    its parties whatever their order; a post whose holder is neither named nor known («قال رئيس مجلس النواب
+    الأمريكي»), that post in ``document`` (the document's id): the same words in another article may be
+    another holder."""
     if mention.via == Via.ANONYMOUS:
         return None  # an unnamed source, even one referred back to, is no entity
     if mention.members:
@@ -142,7 +144,19 @@ def mention_identity(mention: Mention) -> Identity | None:
         return (mention.kind, match_key(mention.name))
     if mention.via in NAMING_VIAS:
         return (mention.kind, match_key(mention.text))
+    if mention.via == Via.ROLE and mention.kind == PERSON and document:
+        return (mention.kind, f"{POST_KEY} {match_key(mention.text)} {document[:DOCUMENT_SCOPE_CHARS]}")
     return None
+
+
+# The key of an unnamed post's holder begins with this word, which no name holds (a name's key has no
+# Latin letters), and ends with the first characters of the document's id.
+POST_KEY = "post"
+DOCUMENT_SCOPE_CHARS = 12
+
+
+def is_post_identity(identity: Identity) -> bool:
+    return identity[1].startswith(POST_KEY + " ")
 
 
 def identity_key(identity: Identity) -> str:

@@ -37,6 +37,7 @@ from kg.records import (
     Identity,
     Mention,
     Via,
+    is_post_identity,
     key_identity,
     mention_identity,
 )
@@ -289,13 +290,14 @@ class Resolution:
     gazetteer: Gazetteer | None = None
     _ids: dict[Identity, str] = field(default_factory=dict)
 
-    def entity_id_of(self, mention: Mention) -> str | None:
-        """The entity a mention names: a capital as a location stays the place. None for a role or pronoun
-        nobody could be found for."""
-        identity = mention_identity(mention)
+    def entity_id_of(self, mention: Mention, document: str | None = None) -> str | None:
+        """The entity a mention of ``document`` (its id) names: a capital as a location stays the place; a
+        post nobody could be found for, its holder in that document. None for a pronoun nobody could be
+        found for."""
+        identity = mention_identity(mention, document)
         return self._ids.get(identity) if identity else None
 
-    def actor_id_of(self, mention: Mention) -> str | None:
+    def actor_id_of(self, mention: Mention, document: str | None = None) -> str | None:
         """The entity a mention names when it acts (speaker, supplier, recipient): a capital or seat of power
         («موسكو سلمت», «قال الكرملين») is the state it stands for; a body of a state stays the body."""
         if self.gazetteer is not None and mention.known_id:
@@ -306,7 +308,7 @@ class Resolution:
             # «مسؤول إيراني», «مصدر في وزارة الدفاع»: an unnamed official speaks for the state or body the
             # text ties them to; untied («مصادر محلية», «مراقبون») they speak for no one.
             return mention.affiliation if mention.affiliation in self.entities else None
-        return self.entity_id_of(mention)
+        return self.entity_id_of(mention, document)
 
     def state_id_of(self, mention: Mention) -> str | None:
         """The state a mention stands for as a supplier or recipient of weapons, for kg:supplier and
@@ -334,19 +336,26 @@ def acting_mentions(extractions: Iterable[Extraction]) -> Iterator[tuple[Mention
                 yield transfer.stated_by, False
 
 
-def all_mentions(extractions: Iterable[Extraction]) -> Iterator[Mention]:
-    """Every mention an extraction holds, including speakers, agencies and transfer parties."""
+def scoped_mentions(extractions: Iterable[Extraction]) -> Iterator[tuple[str, Mention]]:
+    """Every mention an extraction holds, with the id of its document."""
     for extraction in extractions:
-        yield from extraction.mentions
-        for claim in extraction.claims:
-            yield claim.speaker
-            if claim.reported_by is not None:
-                yield claim.reported_by
-            yield from claim.mentions
-        for transfer in extraction.transfers:
-            for mention in (transfer.supplier, transfer.recipient, transfer.weapon, transfer.stated_by):
-                if mention is not None:
-                    yield mention
+        document = extraction.annotated.document.doc_id
+        for mention in _mentions_of(extraction):
+            yield document, mention
+
+
+def _mentions_of(extraction: Extraction) -> Iterator[Mention]:
+    """Every mention the extraction holds, including speakers, agencies and transfer parties."""
+    yield from extraction.mentions
+    for claim in extraction.claims:
+        yield claim.speaker
+        if claim.reported_by is not None:
+            yield claim.reported_by
+        yield from claim.mentions
+    for transfer in extraction.transfers:
+        for mention in (transfer.supplier, transfer.recipient, transfer.weapon, transfer.stated_by):
+            if mention is not None:
+                yield mention
 
 
 def display_form(mention: Mention, label: str | None = None) -> str:
@@ -360,12 +369,15 @@ def display_form(mention: Mention, label: str | None = None) -> str:
 def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resolution:
     """One Entity per real-world entity over all the extractions, and the mention → entity map."""
     resolution = Resolution(gazetteer=gazetteer)
-    mentions = list(dict.fromkeys(all_mentions(extractions)))
+    mentions = list(dict.fromkeys(scoped_mentions(extractions)))
     forms: dict[Identity, Counter] = defaultdict(Counter)  # identity → surface forms seen
     categories: dict[Identity, Counter] = defaultdict(Counter)  # unknown weapon → categories the text gave
     groups: dict[Identity, list[Mention]] = defaultdict(list)  # parties speaking as one: after their own
-    for mention in mentions:
-        identity = mention_identity(mention)
+    # An unnamed post is someone only as a speaker: «قال رئيس مجلس النواب» makes its holder a node of that
+    # document; «الرئيس» named in passing makes none.
+    speakers = {claim.speaker for extraction in extractions for claim in extraction.claims}
+    for document, mention in mentions:
+        identity = mention_identity(mention, document if mention in speakers else None)
         if identity is None:
             continue
         if mention.members:
@@ -373,7 +385,8 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
             continue
         if mention.kind == WEAPON and mention.category and identity[0] != "known":
             categories[identity][mention.category] += 1
-        naming = mention.via in NAMING_VIAS or (mention.name is not None and identity[0] != "known")
+        naming = (mention.via in NAMING_VIAS or (mention.name is not None and identity[0] != "known")
+                  or is_post_identity(identity))
         text = mention.name if (mention.name and identity[0] != "known") else mention.text
         if naming:
             forms[identity][display_form(mention, _label(gazetteer, mention.known_id)) if
@@ -522,6 +535,10 @@ def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, 
         kind, key = identity
         if not seen:
             continue
+        if is_post_identity(identity):  # a post held in one document: no name to match another by
+            clusters[kind].append((identity, Counter(seen)))
+            members[identity] = [identity]
+            continue
         known = _gazetteer_match(kind, key, gazetteer)
         if known is not None:
             known_forms[known].update(seen)
@@ -550,6 +567,8 @@ def _match_unknown_names(forms: dict[Identity, Counter], known_forms: dict[str, 
         for head, seen in heads:
             label = max(seen, key=lambda form: (seen[form], len(form), form))
             entity_id = slugify(label)
+            if is_post_identity(head):  # «رئيس مجلس النواب الأمريكي» of one document
+                entity_id = f"{entity_id}-{head[1].rsplit(' ', 1)[1][:8]}"
             if entity_id in taken:
                 entity_id = f"{entity_id}-{kind.lower()}"
             suffix = 2

@@ -181,6 +181,26 @@ def test_a_capital_named_only_as_a_place_adds_no_state(gazetteer):
     assert resolution.actor_id_of(berlin) == "berlin"
 
 
+def _speaking_in(document_id: str, speaker: Mention) -> Extraction:
+    document = Document(document_id * 64, "", ("t.txt",))
+    claim = Claim(speaker, "كلام", 0, 4, 0, "ReportedSpeech")
+    return Extraction(AnnotatedDocument(document, ()), (speaker,), (claim,))
+
+
+def test_an_unnamed_post_that_speaks_is_its_holder_in_that_document_only(gazetteer):
+    post = Mention("رئيس مجلس النواب الأمريكي", 0, 25, 0, PERSON, via="role")
+    spokesman = Mention("المتحدث باسم الشرطة", 0, 19, 0, PERSON, via="role")
+    resolution = resolve([_speaking_in("a", post), _speaking_in("b", post), _speaking_in("a", spokesman)],
+                         gazetteer)
+    in_a, in_b = resolution.actor_id_of(post, "a" * 64), resolution.actor_id_of(post, "b" * 64)
+    assert in_a and in_b and in_a != in_b  # the same words in two articles: maybe two holders
+    assert resolution.entities[in_a].label_ar == "رئيس مجلس النواب الأمريكي"
+    assert resolution.entities[in_a].kind == PERSON and resolution.entities[in_a].wikidata is None
+    assert resolution.actor_id_of(spokesman, "a" * 64) not in (None, in_a)
+    assert resolution.actor_id_of(post) is None  # no document, no holder
+    assert len(resolution.entities) == 3
+
+
 def test_a_role_nobody_holds_resolves_to_nothing(gazetteer):
     orphan = Mention("الرئيس", 0, 6, 0, PERSON, via="role")
     resolution = resolve([_extraction(orphan)], gazetteer)

@@ -746,7 +746,7 @@ class _Extractor:
         whole; a name ends it."""
         token = following.token
         if _complementizer(self.lexicon, token):
-            return 0  # «واضاف المجلس انه…»: what was said begins (without its hamza «انه» may be tagged a noun)
+            return 0  # «واضاف المجلس انه…»: what was said begins (unhamzated, «انه» may be tagged a noun)
         if token.key in ON_BEHALF_OF or self._noun_key(token) in GENERIC_ROLE_WORDS:
             return 1
         if _lookup(token, self.lexicon.nouns) is not None or self._cue_at(walk.end) is not None:
