@@ -212,6 +212,16 @@ RELATIVE_CLAUSES = [
      {("france", "egypt", "فريم", "Agreed")}),
     ("وقالت روسيا التي زودت سوريا بالأسلحة إنها لن تتراجع.",  # the relative on the supplier: no pronoun
      {("russia", "syria", "arms", "Delivered")}),
+    # a state after «مع» that the relative pronoun takes up is the relative clause's subject, and the partners
+    # before it belong to the main clause
+    ("ووقعت الشركة عقدين مع القاهرة في فبراير ثم مع قطر التي اشترت 24 طائرة رافال في يونيو.",
+     {("france", "qatar", "rafale", "Agreed")}),
+    ("وتحدث الوزير مع الهند التي اشترت 36 طائرة رافال العام الماضي.",
+     {("france", "india", "rafale", "Agreed")}),
+    ("وتحدث الرئيس عن مصر التي تسلمت من فرنسا فرقاطة «فريم».",
+     {("france", "egypt", "فريم", "Delivered")}),
+    ("وزار الوزير أوكرانيا التي زودتها الولايات المتحدة بصواريخ جافلين.",  # the verb's pronoun takes her up
+     {("united-states", "ukraine", "javelin", "Delivered")}),
 ]
 # A weapon named earlier in the document, taken up by a definite generic noun of its category.
 REFERENCES = [
@@ -366,6 +376,7 @@ FIRST_PERSON = [
 # ── Negatives: nothing is transferred ───────────────────────────────────────────────────────────
 NEGATIVES = [
     "تمتلك روسيا أكبر مخزون من الأسلحة النووية في العالم.",  # a weapon, no transfer
+    "وتحدث الوزير مع قطر التي استضافت بطولة كأس العالم للأندية.",  # a relative clause with no transfer
     "تملك إسرائيل منظومة القبة الحديدية.",
     "نقل الجرحى إلى المستشفى بعد القصف.",  # a transfer verb, no weapon, no state
     "نقلت السلطة إلى الحكومة الجديدة.",

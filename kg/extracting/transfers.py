@@ -1333,8 +1333,9 @@ def _agreement_partners(clause: _Clause, roles: _Roles) -> None:
     if clause.frame.subject_role == PARTY:
         return
     rank = ROLE_RULES["agreement-partner"].rank
+    lexicon = clause.context.lexicon
     for party in _partners(clause.event, clause.tokens, clause.parties, clause.status_hits,
-                           clause.context.lexicon.partner_markers):
+                           lexicon.partner_markers, lexicon.relative_pronouns):
         if state_group(party.mention, clause.context.gazetteer):
             continue  # a group meets its own members at a table: no side of a deal by position alone
         roles.supplier.append((rank, replace(party, rule="agreement-partner")))
@@ -1347,9 +1348,11 @@ _ROLE_SIEVES = (_by_preposition, _addressee_of_request, _subject_and_object_role
 
 
 def _partners(event: _Event, tokens: list[Token], parties: list[_Party], status_hits: list[_Hit],
-              partner_markers: frozenset[tuple[str, ...]]) -> list[_Party]:
+              partner_markers: frozenset[tuple[str, ...]], relative_pronouns: frozenset[str]) -> list[_Party]:
     agreements = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Agreed"]
     found = []
+    if _relative_antecedent(event, tokens, parties, relative_pronouns) is not None:
+        return []  # the cue is in a relative clause: the states before it are the main clause's partners
     for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
         if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
             break
@@ -1411,6 +1414,9 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
     «وافقت واشنطن على بيع», «بيلاروسيا تعتزم الاحتفاظ»). A non-state actor nearer to the cue is the
     subject instead («يتهم الجيش السوداني قوات الدعم السريع بالحصول على…»): no state then."""
     hit = event.hit
+    antecedent = _relative_antecedent(event, tokens, parties, context.lexicon.relative_pronouns)
+    if antecedent is not None:
+        return antecedent, True
     candidates = [p for p in parties if p.last < hit.first and not p.marker and p.origin_of is None]
     if not candidates:
         return None, False
@@ -1424,6 +1430,22 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
                                 tokens, context):
         return None, False
     return party, _only_particles(between, status_hits, context.lexicon)
+
+
+def _relative_antecedent(event: _Event, tokens: list[Token], parties: list[_Party],
+                         relative_pronouns: frozenset[str]) -> _Party | None:
+    """«ثم مع قطر التي اشترت 24 طائرة»: a state the relative pronoun right before the cue takes up is the
+    subject of the relative clause, whatever preposition stands before the state; not when the verb carries
+    an object pronoun, which takes the state up instead («أوكرانيا التي زودتها الولايات المتحدة»)."""
+    hit = event.hit
+    before = [p for p in parties if p.last < hit.first and p.origin_of is None]
+    if not before or any(word.upos == "PRON" for word in tokens[hit.first].words):
+        return None
+    party = before[-1]
+    between = tokens[party.last + 1: hit.first]
+    if len(between) == 1 and between[0].key in relative_pronouns:
+        return party
+    return None
 
 
 def _first_of_coordinated(candidates: list[_Party], tokens: list[Token]) -> _Party:
