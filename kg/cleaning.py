@@ -48,6 +48,7 @@ _END_OF_STORY = re.compile(r"^(related posts|(اخبار|مواضيع|مقالا
 # A page often ends on a list of links to other stories: short lines with no sentence end, in a row.
 _HEADLINE_LIST_MIN_LINES = 2
 _HEADLINE_MAX_WORDS = 15
+_PROSE_MIN_WORDS = 4
 # An embedded tweet's signature line («— AFP News Agency (@AFP) January 23, 2025») glued to the next text.
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]*\(@\w+\)\s*\w+\s+\d{1,2},\s*\d{4}\s*")
 
@@ -123,7 +124,9 @@ def without_headline_list(lines: list[str], after_marker: bool) -> list[str]:
     """A story less the list of other stories' headlines it ends on: two short lines or more without a
     sentence end, in a row at the end, when prose is left before them. After «إقرأ أيضاً» a "story" with no
     sentence end at all is such a list and goes whole."""
-    prose = [line for line in lines if _SENTENCE_END.search(line)]
+    # Prose is a sentence of a few words with its end: a stray «؟» between two paragraphs is none, and
+    # paragraphs after it that lack their full stops are not a list of headlines.
+    prose = [line for line in lines if _SENTENCE_END.search(line) and len(line.split()) >= _PROSE_MIN_WORDS]
     if not prose:
         return [] if after_marker else lines
     end = len(lines)
