@@ -837,6 +837,26 @@ NEGATIVES = cases(
 )
 
 
+# ── What parties agreed on («اتفق … على») is what they stated together ───────────────────────────
+
+AGREEMENTS = cases(
+    ("states-agree-that", "واتفقت السعودية ومصر على أن أمن البحر الأحمر مسؤولية الدول المطلة عليه.",
+     [Said("السعودية ومصر", "أمن البحر الأحمر مسؤولية الدول المطلة عليه", "اتفق")]),
+    ("a-minister-agrees-that",
+     "واتفق وزير الخارجية الأمريكي جون كيري على أن الحل السياسي هو الطريق الوحيد لإنهاء الأزمة.",
+     [Said("john-kerry", "الحل السياسي هو الطريق الوحيد لإنهاء الأزمة", "اتفق")]),
+    ("agree-on-a-verbal-noun", "واتفقت ألمانيا وفرنسا على تزويد أوكرانيا بدبابات حديثة العام المقبل.",
+     [Said("ألمانيا وفرنسا", "تزويد أوكرانيا بدبابات حديثة العام المقبل", "اتفق")]),
+    ("many-disagree", "ولا يتفق كثيرون مع هذا الرأي في الأوساط الاقتصادية.", []),
+    ("match-fits", "ويتفق موعد المباراة مع نهاية الموسم الدراسي في المدارس.", []),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), AGREEMENTS)
+def test_what_parties_agreed_on_is_said(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 # ── Without hamzas, as agency copy is often written; a modal verb is no statement ─────────────────
 
 WITHOUT_HAMZA = cases(
