@@ -129,6 +129,7 @@ class LEX(DefinedNamespace):
     SpeechConnective: URIRef
     TurnMarker: URIRef
     Unsaid: URIRef
+    PrayedTo: URIRef
     # speech lexicon individuals
     SpeechConjugation: URIRef
     QuotationMarks: URIRef

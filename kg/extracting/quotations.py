@@ -395,6 +395,9 @@ def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
         if found is not None and _unsaid(doc, position):
             position += 1  # «لم يقل»، «من المتوقع أن يعلن»
             continue
+        if _prayer(doc, position):
+            position += 1  # «داعيا الله أن يتغمد…»: a prayer states nothing
+            continue
         if found is not None and not _after_preposition(doc, position):
             cues.append(_Cue(position, 1, found, "verb"))
         elif (cue := _lookup(token, lexicon.participles)) is not None:
@@ -476,6 +479,13 @@ def _unsaid(doc: _Text, position: int) -> bool:
         if doc.phrase_at(first, lexicon.unsaid, lexicon.longest_phrase) == length:
             return True
     return False
+
+
+def _prayer(doc: _Text, position: int) -> bool:
+    """«داعيا الله أن…», «سائلا المولى عز وجل أن…»: a speech verb whose next word is the one prayed to."""
+    following = position + 1
+    return (following < len(doc.tokens) and doc.tokens[following].sentence == doc.tokens[position].sentence
+            and doc.tokens[following].key in doc.lexicon.prayed_to)
 
 
 def _future_prefix(token: Token) -> bool:
