@@ -839,6 +839,26 @@ NEGATIVES = cases(
 )
 
 
+# ── A name in quotation marks right after the verb is its subject ─────────────────────────────────
+
+SUBJECT_IN_MARKS = cases(
+    ("company-in-marks", "وقالت «بوينغ» إن القطعة المعدنية تزن 60 كلغ وقد سقطت فوق ضاحية شنغهاي.",
+     [Said("بوينغ", "القطعة المعدنية تزن 60 كلغ وقد سقطت فوق ضاحية شنغهاي", "قال")]),
+    ("party-in-marks", "وقال «حزب الله» في بيان إن مقاتليه سيطروا على التلال المحيطة بالبلدة.",
+     [Said("hezbollah", "مقاتليه سيطروا على التلال المحيطة بالبلدة", "قال")]),
+    ("a-quotation-after-the-verb-stays-one",
+     "وقال وزير الخارجية الأمريكي جون كيري إن المحادثات كانت مثمرة جدا. "
+     "وأضاف «نحن مستعدون لمواصلة الحوار مع جميع الأطراف».",
+     [Said("john-kerry", "المحادثات كانت مثمرة جدا", "قال"),
+      said_quote("john-kerry", "نحن مستعدون لمواصلة الحوار مع جميع الأطراف", "اضاف")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECT_IN_MARKS)
+def test_a_name_in_marks_after_the_verb_is_its_subject(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 # ── What parties agreed on («اتفق … على») is what they stated together ───────────────────────────
 
 AGREEMENTS = cases(

@@ -1260,7 +1260,7 @@ class _Extractor:
         """VSO: the noun phrase right after the verb (past time words), when it names a speaker."""
         doc = self.doc
         limit = doc.sentence_end(cue.position)
-        position = self._skip_adverbials(cue.after, limit)
+        position = self._subject_in_marks(self._skip_adverbials(cue.after, limit), limit)
         document = position < limit and doc.tokens[position].key in self.lexicon.document_nouns
         statement = document or (
             position < limit and _lookup(doc.tokens[position], self.lexicon.nouns) is not None)
@@ -1276,6 +1276,20 @@ class _Extractor:
         elif found is None and document and doc.tokens[position].key.startswith("ال"):
             return self._document_taken_up(position)
         return found
+
+    def _subject_in_marks(self, position: int, limit: int) -> int:
+        """«وقالت «بوينغ» إن…»: a name in quotation marks right after the verb is its subject; the phrase
+        starts inside the marks. Anything else in marks after the verb is a quotation, left as it is."""
+        doc = self.doc
+        if position + 2 >= limit or doc.tokens[position].surface.strip() not in self.lexicon.quote_marks:
+            return position
+        inside = doc.tokens[position + 1]
+        mention = max(self.starting_in(inside.start, inside.end), key=lambda m: m.end, default=None)
+        closing = doc.token_at(mention.end) if mention is not None else None
+        marks = self.lexicon.quote_marks
+        if closing is None or closing >= limit or doc.tokens[closing].surface.strip() not in marks:
+            return position
+        return position + 1
 
     def _subject_phrase(self, position: int, limit: int, cue: _Cue, allow_preposition: bool
                         ) -> tuple[Mention, int] | None:
