@@ -372,6 +372,9 @@ def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
         if attribution is not None and attribution.after_comma_only and not _after_comma(doc, position):
             attribution = None  # «كما ذكر لوكاشينكو خططا…» opens a sentence: «ذكر» is the verb
             length = 0
+        if attribution is not None and _parenthesis_before_complementizer(doc, position, length):
+            position += length  # «أكد صالحي، وفقا لوكالة تسنيم، أن…»: the verb's clause goes on after it
+            continue
         if attribution is not None:
             if (
                 position + length < len(doc.tokens)
@@ -406,6 +409,18 @@ def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
             cues.append(_Cue(position, 1, cue, "noun"))
         position += 1
     return cues
+
+
+def _parenthesis_before_complementizer(doc: _Text, position: int, length: int, reach: int = 6) -> bool:
+    """An attribution phrase between two commas, the second right before a complementizer, after a speech
+    verb's subject: a parenthesis inside that verb's clause, not a statement of its own."""
+    if not _after_comma(doc, position):
+        return False
+    sentence_end = doc.sentence_end(position)
+    for comma in range(position + length, min(sentence_end - 1, position + length + reach)):
+        if doc.tokens[comma].surface.strip() in CLAUSE_PUNCTUATION:
+            return _complementizer(doc.lexicon, doc.tokens[comma + 1])
+    return False
 
 
 def _phrase_of(doc: _Text, position: int, length: int) -> Phrase:
@@ -663,7 +678,9 @@ class _Extractor:
         if token.is_punctuation or token.key in self.lexicon.complementizers:
             return False
         if token.key in self.lexicon.prepositions or token.key in self.lexicon.adverbials:
-            return False
+            # «علي أكبر صالحي»: folded, «علي» is the preposition «على»; a person's longer name opens there
+            return any(m.kind == PERSON and m.via in NAMED and m.end > token.end
+                       for m in self.starting_in(token.start, token.end))
         if self._starts_mention(token) or self._is_speaker_noun(token):
             return True
         if any(w.ner != "O" for w in token.words):
@@ -1352,8 +1369,12 @@ class _Extractor:
     def _apposed_name(self, position: int, limit: int) -> Mention | None:
         """«وأوضح المتحدث الرسمي للمركز رأفت الصباغ، أن…», «وأوضح أمين المنطقة م. جمال الملحم بأن…»: a few
         words between a post and the comma before its complementizer (or after a title's abbreviation, up to
-        the complementizer) are the name of the one who holds it, whatever the tagger made of them."""
+        the complementizer) are the name of the one who holds it, whatever the tagger made of them; so are
+        they between two commas («أكد رئيس المنظمة، علي أكبر صالحي، أن…»)."""
         doc, closed = self.doc, self.not_name_words
+        between_commas = position + 1 < limit and doc.tokens[position].surface in CLAUSE_PUNCTUATION
+        if between_commas:
+            position += 1
         if position < limit and doc.tokens[position].key in self.lexicon.post_modifiers:
             position += 1  # «أمين المنطقة بالإنابة م. جمال…»
         if position + 1 < limit and _abbreviation_dot(doc, position + 1):
@@ -1369,11 +1390,26 @@ class _Extractor:
         comma = end < limit - 1 and doc.tokens[end].surface in CLAUSE_PUNCTUATION
         after = doc.tokens[end + 1] if comma else doc.tokens[end] if end < limit else None
         # without the comma only after a title's abbreviation, where a name must follow
-        if not names or not (comma or titled) or after is None or not _complementizer(self.lexicon, after):
+        if not names or not (comma or titled) or after is None:
             return None
+        if not (_complementizer(self.lexicon, after) or (comma and self._relay_parenthesis(end + 1))):
+            return None
+        named = next((m for m in self.starting_in(names[0].start, names[0].end)
+                      if m.kind == PERSON and m.via in NAMED and m.end == names[-1].end), None)
+        if named is not None:
+            return named  # «، علي أكبر صالحي،»: a name the gazetteer or the NER knows, whatever its words
         if names[0].key.startswith("ال") or any(t.key in closed or t.clitic_preposition for t in names):
             return None
+        if between_commas and any(t.key in self.lexicon.adverbials or t.bare in self.lexicon.adverbials
+                                  or t.is_verb for t in names):
+            return None  # «قال الوزير، أمس، إن…», «، اليوم الثلاثاء،»: a parenthesis, not a name
         return _untagged_name(doc, names)
+
+    def _relay_parenthesis(self, position: int) -> bool:
+        """«، ووفقا لوكالة تسنيم، أن…»: an attribution between commas opens here, before «أن»."""
+        doc = self.doc
+        length = doc.phrase_at(position, self.lexicon.attributions, self.lexicon.longest_phrase)
+        return bool(length) and _parenthesis_before_complementizer(doc, position, length)
 
     def subject_before(self, cue: _Cue) -> tuple[Mention, bool] | None:
         """SVO: the noun phrase that ends just before an unprefixed verb («أردوغان قال»), and whether it opens
