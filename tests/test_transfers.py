@@ -30,6 +30,14 @@ Fact = tuple[str | None, str | None, str, str]
 DELIVERIES = [
     ("سلمت الولايات المتحدة أوكرانيا دفعة جديدة من راجمات هيمارس.",
      {("united-states", "ukraine", "himars", "Delivered")}),
+    # a phrase set off by a comma before the main verb sets the scene: its status word governs nothing after
+    ("وفي إطار رفع تجميد مساعدتها العسكرية، أعلنت واشنطن عن تسليم القاهرة ثماني طائرات من طراز إف-16.",
+     {("united-states", "egypt", "f-16", "Delivered")}),
+    ("وبعد تعليق الصفقة العام الماضي، سلمت فرنسا مصر أربع طائرات رافال الأسبوع الماضي.",
+     {("france", "egypt", "rafale", "Delivered")}),
+    # …but a sentence that opens with its verb: the agreement governs the clause after the comma
+    ("ووقعت مصر اتفاقية مع فرنسا، تقوم بموجبها باريس بتوريد 24 طائرة مقاتلة من طراز «رافال».",
+     {("france", "egypt", "rafale", "Agreed")}),
     ("أرسلت واشنطن إلى كييف صواريخ أتاكمز بعيدة المدى الشهر الماضي.",
      {("united-states", "ukraine", "atacms", "Delivered")}),
     ("زودت ألمانيا أوكرانيا بمنظومات الدفاع الجوي إيريس-تي.",

@@ -691,7 +691,7 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
     position = hit.first - 1
     while position >= 0:
         token = tokens[position]
-        if _is_boundary(token):
+        if _is_boundary(token) or _clause_opens_after(tokens, position, hit.first):
             return None
         status_hit = next((h for h in status_hits if h.first <= position <= h.last), None)
         if status_hit is not None:
@@ -711,6 +711,21 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
             return None
         position -= 1
     return None
+
+
+def _clause_opens_after(tokens: list[Token], position: int, cue: int) -> bool:
+    """«وفي إطار رفع تجميد مساعدتها العسكرية، أعلنت واشنطن عن تسليم…»: a prepositional phrase opening the
+    sentence, closed by a comma before the main verb, sets the scene; a status word there is not the cue's.
+    («ووقعت مصر اتفاقية، تقوم بموجبها باريس بتوريد…» opens with its verb: the agreement governs.)"""
+    following = position + 1
+    return (tokens[position].surface.strip() in ("،", ",") and following < cue
+            and tokens[following].main.upos == "VERB" and _opens_with_preposition(tokens))
+
+
+def _opens_with_preposition(tokens: list[Token]) -> bool:
+    words = [w for token in tokens[:2] for w in token.words
+             if w.upos not in ("CCONJ", "PUNCT") and w.text not in ("و", "ف")]
+    return bool(words) and words[0].upos == "ADP"
 
 
 def _status_word(status_hit: _Hit, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon
