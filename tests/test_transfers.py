@@ -35,6 +35,13 @@ DELIVERIES = [
      {("united-states", "egypt", "f-16", "Delivered")}),
     ("وبعد تعليق الصفقة العام الماضي، سلمت فرنسا مصر أربع طائرات رافال الأسبوع الماضي.",
      {("france", "egypt", "rafale", "Delivered")}),
+    # a batch out of a larger order: the order is a transfer of its own, with the status its words give
+    ("وتسلم العراق أربع طائرات من طراز إف-16 من الولايات المتحدة كأول دفعة من أصل 36 طائرة تم التعاقد عليها.",
+     {("united-states", "iraq", "f-16", "Delivered"), ("united-states", "iraq", "f-16", "Agreed")}),
+    ("وسلمت واشنطن القاهرة ثماني طائرات من طراز إف-16 من أصل 12 مقاتلة وعد بها الرئيس الأمريكي.",
+     {("united-states", "egypt", "f-16", "Delivered"), ("united-states", "egypt", "f-16", "Planned")}),
+    ("وتسلمت مصر ثلاث طائرات رافال من فرنسا من أصل 24 طائرة.",  # no word says what the order is
+     {("france", "egypt", "rafale", "Delivered")}),
     # …but a sentence that opens with its verb: the agreement governs the clause after the comma
     ("ووقعت مصر اتفاقية مع فرنسا، تقوم بموجبها باريس بتوريد 24 طائرة مقاتلة من طراز «رافال».",
      {("france", "egypt", "rafale", "Agreed")}),

@@ -425,8 +425,27 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
     starts = [e.hit.first for e in events]
     for number, event in enumerate(events):
         next_start = starts[number + 1] if number + 1 < len(starts) else len(tokens)
-        yield from _event_transfers(event, next_start, tokens, status_hits, parties, weapons, sentence,
-                                    context)
+        order = _whole_order_status(event, tokens, status_hits)
+        for transfer in _event_transfers(event, next_start, tokens, status_hits, parties, weapons, sentence,
+                                         context):
+            yield transfer
+            if order is not None and transfer.status == "Delivered":
+                yield replace(transfer, status=order, rules=(*transfer.rules, "status-of-whole-order"))
+
+
+def _whole_order_status(event: _Event, tokens: list[Token], status_hits: list[_Hit], reach: int = 6
+                        ) -> str | None:
+    """«… أربع طائرات كأول دفعة من أصل 36 طائرة تم التعاقد عليها»: the status of the order a delivered
+    batch belongs to, from a status word a few words after «من أصل» in the cue's clause; None without one."""
+    for position in range(event.last + 1, len(tokens) - 1):
+        if _is_boundary(tokens[position]):
+            return None
+        if (tokens[position].key, tokens[position + 1].key) != ("من", "اصل"):
+            continue
+        found = next((h for h in status_hits if position + 1 < h.first <= position + 1 + reach
+                      and h.entry.status in ("Agreed", "Planned")), None)
+        return found.entry.status if found is not None else None
+    return None
 
 
 def _person_arrives(hit: _Hit, tokens: list[Token], mentions: list[Mention]) -> bool:
