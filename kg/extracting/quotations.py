@@ -357,9 +357,7 @@ def _tokens_inside_names(doc: _Text, mentions: Sequence[Mention]) -> set[int]:
 
 
 def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
-    lexicon = doc.lexicon
     inside_names = _tokens_inside_names(doc, mentions)
-    longest = lexicon.longest_phrase
     cues: list[_Cue] = []
     position = 0
     while position < len(doc.tokens):
@@ -367,48 +365,50 @@ def _find_cues(doc: _Text, mentions: Sequence[Mention]) -> list[_Cue]:
         if token.is_punctuation or token.position in inside_names:
             position += 1
             continue
-        length = doc.phrase_at(position, lexicon.attributions, longest)
-        attribution = lexicon.attributions[_phrase_of(doc, position, length)] if length else None
-        if attribution is not None and attribution.after_comma_only and not _after_comma(doc, position):
-            attribution = None  # «كما ذكر لوكاشينكو خططا…» opens a sentence: «ذكر» is the verb
-            length = 0
-        if attribution is not None and _parenthesis_before_complementizer(doc, position, length):
-            position += length  # «أكد صالحي، وفقا لوكالة تسنيم، أن…»: the verb's clause goes on after it
-            continue
-        if attribution is not None:
-            if (
-                position + length < len(doc.tokens)
-                and _verb_cue(doc, doc.tokens[position + length]) is not None
-            ):
-                length += 1  # «حسبما ذكرت وزارة الدفاع»: the verb's subject is the source
-            cues.append(_Cue(position, length, attribution, "attribution"))
-            position += length
-            continue
-        length = doc.phrase_at(position, lexicon.ambiguous_forms, longest)
-        if length:
-            cue = lexicon.ambiguous_forms[_phrase_of(doc, position, length)]
-            cues.append(_Cue(position, 1, cue, "ambiguous"))
-            position += 1
-            continue
-        found = _verb_cue(doc, token) or _opening_verb_cue(doc, position)
-        if found is None and token.bare.startswith("س") and len(token.bare) > 3:
-            if _lookup_key(token.bare[1:], lexicon.verb_forms) is not None:
-                position += 1  # «سيعلن»، «ستقول»: a statement to come, not one made
-                continue
-        if found is not None and _unsaid(doc, position):
-            position += 1  # «لم يقل»، «من المتوقع أن يعلن»
-            continue
-        if _prayer(doc, position):
-            position += 1  # «داعيا الله أن يتغمد…»: a prayer states nothing
-            continue
-        if found is not None and not _after_preposition(doc, position):
-            cues.append(_Cue(position, 1, found, "verb"))
-        elif (cue := _lookup(token, lexicon.participles)) is not None:
-            cues.append(_Cue(position, 1, cue, "participle"))
-        elif (cue := _lookup(token, lexicon.nouns)) is not None:
-            cues.append(_Cue(position, 1, cue, "noun"))
-        position += 1
+        cue, advance = _attribution_cue(doc, position) or _word_cue(doc, position)
+        if cue is not None:
+            cues.append(cue)
+        position += advance
     return cues
+
+
+def _attribution_cue(doc: _Text, position: int) -> tuple[_Cue | None, int] | None:
+    """An attribution phrase at ``position`` («وفقا لـ», «حسبما ذكرت»): its cue and how many tokens it takes,
+    no cue for a parenthesis inside another verb's clause; None where no such phrase opens."""
+    lexicon = doc.lexicon
+    length = doc.phrase_at(position, lexicon.attributions, lexicon.longest_phrase)
+    if not length:
+        return None
+    attribution = lexicon.attributions[_phrase_of(doc, position, length)]
+    if attribution.after_comma_only and not _after_comma(doc, position):
+        return None  # «كما ذكر لوكاشينكو خططا…» opens a sentence: «ذكر» is the verb
+    if _parenthesis_before_complementizer(doc, position, length):
+        return None, length  # «أكد صالحي، وفقا لوكالة تسنيم، أن…»: the verb's clause goes on after it
+    if position + length < len(doc.tokens) and _verb_cue(doc, doc.tokens[position + length]) is not None:
+        length += 1  # «حسبما ذكرت وزارة الدفاع»: the verb's subject is the source
+    return _Cue(position, length, attribution, "attribution"), length
+
+
+def _word_cue(doc: _Text, position: int) -> tuple[_Cue | None, int]:
+    """The speech word at ``position`` (an ambiguous form, a verb, a participle, a noun) as a cue, or none:
+    also none for a verb whose statement is negated, still to come or a prayer."""
+    lexicon, token = doc.lexicon, doc.tokens[position]
+    length = doc.phrase_at(position, lexicon.ambiguous_forms, lexicon.longest_phrase)
+    if length:
+        return _Cue(position, 1, lexicon.ambiguous_forms[_phrase_of(doc, position, length)], "ambiguous"), 1
+    found = _verb_cue(doc, token) or _opening_verb_cue(doc, position)
+    if found is None and token.bare.startswith("س") and len(token.bare) > 3 and _lookup_key(
+            token.bare[1:], lexicon.verb_forms) is not None:
+        return None, 1  # «سيعلن»، «ستقول»: a statement to come, not one made
+    if (found is not None and _unsaid(doc, position)) or _prayer(doc, position):
+        return None, 1  # «لم يقل»، «من المتوقع أن يعلن»; «داعيا الله أن يتغمد…» states nothing
+    if found is not None and not _after_preposition(doc, position):
+        return _Cue(position, 1, found, "verb"), 1
+    if (cue := _lookup(token, lexicon.participles)) is not None:
+        return _Cue(position, 1, cue, "participle"), 1
+    if (cue := _lookup(token, lexicon.nouns)) is not None:
+        return _Cue(position, 1, cue, "noun"), 1
+    return None, 1
 
 
 def _parenthesis_before_complementizer(doc: _Text, position: int, length: int, reach: int = 6) -> bool:
@@ -1371,39 +1371,43 @@ class _Extractor:
         words between a post and the comma before its complementizer (or after a title's abbreviation, up to
         the complementizer) are the name of the one who holds it, whatever the tagger made of them; so are
         they between two commas («أكد رئيس المنظمة، علي أكبر صالحي، أن…»)."""
-        doc, closed = self.doc, self.not_name_words
+        doc = self.doc
         between_commas = position + 1 < limit and doc.tokens[position].surface in CLAUSE_PUNCTUATION
-        if between_commas:
-            position += 1
-        if position < limit and doc.tokens[position].key in self.lexicon.post_modifiers:
-            position += 1  # «أمين المنطقة بالإنابة م. جمال…»
-        if position + 1 < limit and _abbreviation_dot(doc, position + 1):
-            position += 2  # «م. جمال بن ناصر الملحم»: the title's abbreviation before the name
-            titled = True
-        else:
-            titled = False
-        end = position
-        while end < min(limit, position + 4) and not doc.tokens[end].is_punctuation and not _complementizer(
-                self.lexicon, doc.tokens[end]):
-            end += 1
-        names = doc.tokens[position:end]
-        comma = end < limit - 1 and doc.tokens[end].surface in CLAUSE_PUNCTUATION
-        after = doc.tokens[end + 1] if comma else doc.tokens[end] if end < limit else None
-        # without the comma only after a title's abbreviation, where a name must follow
-        if not names or not (comma or titled) or after is None:
-            return None
-        if not (_complementizer(self.lexicon, after) or (comma and self._relay_parenthesis(end + 1))):
+        names = self._apposed_words(position + 1 if between_commas else position, limit)
+        if not names:
             return None
         named = next((m for m in self.starting_in(names[0].start, names[0].end)
                       if m.kind == PERSON and m.via in NAMED and m.end == names[-1].end), None)
         if named is not None:
             return named  # «، علي أكبر صالحي،»: a name the gazetteer or the NER knows, whatever its words
+        closed, adverbials = self.not_name_words, self.lexicon.adverbials
         if names[0].key.startswith("ال") or any(t.key in closed or t.clitic_preposition for t in names):
             return None
-        if between_commas and any(t.key in self.lexicon.adverbials or t.bare in self.lexicon.adverbials
-                                  or t.is_verb for t in names):
+        if between_commas and any(t.key in adverbials or t.bare in adverbials or t.is_verb for t in names):
             return None  # «قال الوزير، أمس، إن…», «، اليوم الثلاثاء،»: a parenthesis, not a name
         return _untagged_name(doc, names)
+
+    def _apposed_words(self, position: int, limit: int) -> list[Token]:
+        """The up to four words after a post that end at a comma before its complementizer (or a relay set
+        off by commas), or after a title's abbreviation at the complementizer; [] where there are none."""
+        doc = self.doc
+        if position < limit and doc.tokens[position].key in self.lexicon.post_modifiers:
+            position += 1  # «أمين المنطقة بالإنابة م. جمال…»
+        titled = position + 1 < limit and _abbreviation_dot(doc, position + 1)
+        if titled:
+            position += 2  # «م. جمال بن ناصر الملحم»: the title's abbreviation before the name
+        end = position
+        while end < min(limit, position + 4) and not doc.tokens[end].is_punctuation and not _complementizer(
+                self.lexicon, doc.tokens[end]):
+            end += 1
+        comma = end < limit - 1 and doc.tokens[end].surface in CLAUSE_PUNCTUATION
+        after = doc.tokens[end + 1] if comma else doc.tokens[end] if end < limit else None
+        # without the comma only after a title's abbreviation, where a name must follow
+        if end == position or not (comma or titled) or after is None:
+            return []
+        if not (_complementizer(self.lexicon, after) or (comma and self._relay_parenthesis(end + 1))):
+            return []
+        return doc.tokens[position:end]
 
     def _relay_parenthesis(self, position: int) -> bool:
         """«، ووفقا لوكالة تسنيم، أن…»: an attribution between commas opens here, before «أن»."""
