@@ -17,6 +17,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ from kg.records import Document
 log = logging.getLogger(__name__)
 
 PRODUCTS_FORMAT = 1
+# A folder being written is renamed into place within seconds; one older than this was left by a killed build.
+STALE_TEMP_SECONDS = 3600
 PACKAGE = Path(__file__).resolve().parent
 ONTOLOGIES = PACKAGE.parent / "ontologies"
 MANIFEST = "product.json"
@@ -85,6 +88,7 @@ class ProductCache:
         temp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            self._remove_stale_temps()
             temp = Path(tempfile.mkdtemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp"))
             for name in files:
                 shutil.copyfile(staging / name, temp / name)
@@ -100,6 +104,16 @@ class ProductCache:
         finally:
             if temp is not None:
                 shutil.rmtree(temp, ignore_errors=True)
+
+    def _remove_stale_temps(self) -> None:
+        """Folders half-written by builds that were killed, an hour old or more."""
+        now = time.time()
+        for folder in self.folder.glob(".*.tmp"):
+            try:
+                if now - folder.stat().st_mtime > STALE_TEMP_SECONDS:
+                    shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                continue
 
     def copy_into(self, products: Products, staging: Path) -> None:
         """The entry's files into a build's staging folder."""

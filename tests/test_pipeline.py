@@ -353,6 +353,17 @@ def test_a_damaged_product_entry_is_made_again_with_a_warning(
     _same_outputs(first, third)
 
 
+def test_a_product_folder_left_half_written_by_a_killed_build_goes_later(tmp_path: Path, seeds_cache: Path):
+    stale = seeds_cache / "products" / ".0123abcd.killed.tmp"
+    fresh = seeds_cache / "products" / ".4567ef01.writing.tmp"
+    for folder in (stale, fresh):
+        folder.mkdir(parents=True)
+        (folder / "graph.ttl").write_text("half", encoding="utf-8")
+    os.utime(stale, (0, 0))
+    _build([SEEDS], tmp_path / "out", seeds_cache, reuse_outputs=True)
+    assert not stale.exists() and fresh.exists()  # another build may be writing the fresh one
+
+
 def test_no_cache_neither_reads_nor_keeps_outputs(tmp_path: Path):
     cache = tmp_path / "cache"
     build([SEEDS], tmp_path / "first", cache_dir=cache, use_cache=False, html=False)
