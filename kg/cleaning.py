@@ -21,6 +21,7 @@ from kg.records import Document, SourceText
 PARAGRAPH_SEPARATOR = "\n\n"
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ARABIC_WORD = re.compile("[\u0621-\u064a]{2,}")
 # «طائراتF16»: web text that runs an Arabic word into a Latin one; the tokenizer would read one word
 _SCRIPT_JOIN = re.compile("(?<=[\u0621-\u064a])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0621-\u064a])")
 # Lines that belong to the web page, not to the story (matched on the folded line).
@@ -124,9 +125,10 @@ def without_headline_list(lines: list[str], after_marker: bool) -> list[str]:
     """A story less the list of other stories' headlines it ends on: two short lines or more without a
     sentence end, in a row at the end, when prose is left before them. After «إقرأ أيضاً» a "story" with no
     sentence end at all is such a list and goes whole."""
-    # Prose is a sentence of a few words with its end: a stray «؟» between two paragraphs is none, and
-    # paragraphs after it that lack their full stops are not a list of headlines.
-    prose = [line for line in lines if _SENTENCE_END.search(line) and len(line.split()) >= _PROSE_MIN_WORDS]
+    # Prose is a sentence of a few Arabic words with its end: a stray «ء؟» or a line of mojibake between two
+    # paragraphs is none, and paragraphs after it that lack their full stops are not a list of headlines.
+    prose = [line for line in lines
+             if _SENTENCE_END.search(line) and len(_ARABIC_WORD.findall(line)) >= _PROSE_MIN_WORDS]
     if not prose:
         return [] if after_marker else lines
     end = len(lines)

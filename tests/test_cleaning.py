@@ -144,8 +144,9 @@ def test_a_story_that_ends_without_a_headline_list_keeps_its_last_paragraph(endi
     assert document.text.split(PARAGRAPH_SEPARATOR) == expected
 
 
-def test_paragraphs_without_full_stops_after_a_stray_mark_are_not_a_headline_list():
-    page = ("قال الرئيس الروسي إن بلاده ستسلم بيلاروسيا صواريخ إسكندر قبل نهاية العام\nء؟\n"
+@pytest.mark.parametrize("stray", ["ء؟", "A ء A ء«"])  # a mark; bytes read as cp1256 (property tests)
+def test_paragraphs_without_full_stops_after_a_stray_line_are_not_a_headline_list(stray):
+    page = (f"قال الرئيس الروسي إن بلاده ستسلم بيلاروسيا صواريخ إسكندر قبل نهاية العام\n{stray}\n"
             "وأكد وزير الخارجية أن موسكو لا تنوي نشر أسلحة نووية في أوروبا الشرقية\n"
             "أعلنت وزارة الدفاع الأوكرانية أنها تسلمت دفعة جديدة من الدبابات هذا الأسبوع")
     (document,) = clean(SourceText("page.txt", page))
