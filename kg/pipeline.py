@@ -221,9 +221,13 @@ def build(
                 raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
             made = BuildInputs(documents, read, skipped, warnings, gazetteer_files, lexicon_files, formats,
                                html)
-            result = _from_products(made, annotator, out_dir, staging, seconds)
+            # What the outputs are made from, hashed once: the key to read them by, and to keep them under.
+            products = (products_key(documents, annotator.fingerprint, made.language_files, formats, html)
+                        if annotator.use_cache else None)
+            result = _from_products(made, products, annotator, out_dir, staging, seconds)
             if result is None:
-                result = _make(made, annotator, out_dir, staging, seconds, progress, workers, scheduler)
+                result = _make(made, products, annotator, out_dir, staging, seconds, progress, workers,
+                               scheduler)
             _write_store(result, staging, store_dir)
     except BaseException:
         _remove_if_empty(new_folders)  # a failed build leaves no empty --out behind
@@ -250,10 +254,11 @@ class BuildInputs:
         return [*self.gazetteer_files, *self.lexicon_files]
 
 
-def _make(made: BuildInputs, annotator: Annotator, out_dir: Path, staging: Path, seconds: dict[str, float],
-          progress: ProgressHook | None, workers: int | None, scheduler: str | None) -> BuildResult:
+def _make(made: BuildInputs, key: str | None, annotator: Annotator, out_dir: Path, staging: Path,
+          seconds: dict[str, float], progress: ProgressHook | None, workers: int | None,
+          scheduler: str | None) -> BuildResult:
     """Annotate, extract, resolve, graph and write the outputs into ``staging``; keep them in the product
-    cache."""
+    cache under ``key`` (None: no cache)."""
     with _timed(seconds, "load language data"):
         extractor = Extractor(made.gazetteer_files, made.lexicon_files)
     extractions, annotated, stanza_calls = _extract_all(
@@ -282,12 +287,11 @@ def _make(made: BuildInputs, annotator: Annotator, out_dir: Path, staging: Path,
         warnings=made.warnings,
     )
     analysis = _write_outputs(result, staging, made.formats, made.html)
-    if annotator.use_cache:
+    if key is not None:
         with _timed(seconds, "keep outputs in the cache"):
             counts = {name: getattr(result, name) for name in COUNTS}
             files = [path.name for name in (*made.formats, "html") if (path := result.outputs.get(name))]
-            ProductCache(annotator.cache.folder.parent).put(_products_key(made, annotator), staging, files,
-                                                            analysis, counts)
+            ProductCache(annotator.cache.folder.parent).put(key, staging, files, analysis, counts)
     return result
 
 
@@ -295,15 +299,15 @@ def _make(made: BuildInputs, annotator: Annotator, out_dir: Path, staging: Path,
 COUNTS = ("sentences", "tokens", "entities_by_kind", "claims", "transfers")
 
 
-def _from_products(made: BuildInputs, annotator: Annotator, out_dir: Path, staging: Path,
+def _from_products(made: BuildInputs, key: str | None, annotator: Annotator, out_dir: Path, staging: Path,
                    seconds: dict[str, float]) -> BuildResult | None:
     """The build's outputs copied from the product cache into ``staging``, when it holds those of these
-    very inputs; None otherwise."""
-    if not annotator.use_cache:
+    very inputs (``key``); None otherwise."""
+    if key is None:
         return None
     with _timed(seconds, "read product cache"):
         cache = ProductCache(annotator.cache.folder.parent)
-        products = cache.get(_products_key(made, annotator))
+        products = cache.get(key)
         if products is None:
             return None
         cache.copy_into(products, staging)
@@ -321,10 +325,6 @@ def _from_products(made: BuildInputs, annotator: Annotator, out_dir: Path, stagi
         write_stats(result, staging / "stats.json", analysis=products.analysis)
     result.outputs["stats"] = out_dir / "stats.json"
     return result
-
-
-def _products_key(made: BuildInputs, annotator: Annotator) -> str:
-    return products_key(made.documents, annotator.fingerprint, made.language_files, made.formats, made.html)
 
 
 
