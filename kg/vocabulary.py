@@ -130,6 +130,7 @@ class LEX(DefinedNamespace):
     TurnMarker: URIRef
     Unsaid: URIRef
     PrayedTo: URIRef
+    PastAuxiliary: URIRef
     # speech lexicon individuals
     SpeechConjugation: URIRef
     QuotationMarks: URIRef

@@ -938,6 +938,42 @@ def test_statements_written_without_hamza(claims_of, text: str, expected: list[S
     check(claims_of(text), expected)
 
 
+# ── «كان … قد أكد» with an apposition between commas; a speech noun before a participle clause ───────
+
+PLUPERFECT_AND_NOUNS = cases(
+    ("pluperfect-with-an-apposition",
+     "وكان الحبيب الصيد، رئيس الحكومة التونسية، قد أكد على أهمية القانون الجديد لمكافحة الإرهاب.",
+     [Said("الحبيب الصيد", "أهمية القانون الجديد لمكافحة الإرهاب", "أكد")]),
+    ("pluperfect-after-an-earlier-speaker",  # the speaker before is not the dropped subject's
+     "وقال الوزير سامح شكري إن المحادثات كانت مثمرة للغاية.\n\n"
+     "وكانت وزيرة الخارجية السويدية، مارغوت فالستروم، قد أعلنت أن بلادها ستعترف بدولة فلسطين قريبا.",
+     [Said("سامح شكري", "المحادثات كانت مثمرة للغاية", "قال"),
+      Said("مارغوت فالستروم", "بلادها ستعترف بدولة فلسطين قريبا", "أعلن")]),
+    ("pluperfect-without-commas",
+     "وكانت وزارة الخارجية الفرنسية قد أعلنت أن المحادثات ستستأنف الأسبوع المقبل.",
+     [Said("وزارة الخارجية الفرنسية", "المحادثات ستستأنف الأسبوع المقبل", "أعلن")]),
+    ("a-speech-noun-then-a-participle",
+     "وقال المهندس عبدالله الأحمري إن السوق تحتاج إلى شركات كبيرة.\n\n"
+     "وتطرق في حديثه إلى أن شركات التطوير القادرة على إنجاز المشاريع الكبيرة قليلة؛ "
+     "مشيرا إلى أن بعض الشركات لم تصل إلى حد الكفاءة المطلوبة.",
+     [Said("عبدالله الأحمري", "السوق تحتاج إلى شركات كبيرة", "قال"),
+      Said("عبدالله الأحمري", "شركات التطوير القادرة على إنجاز المشاريع الكبيرة قليلة", "حديث"),
+      Said("عبدالله الأحمري", "بعض الشركات لم تصل إلى حد الكفاءة المطلوبة", "أشار")]),
+    ("a-speech-noun-in-the-verbs-clause",  # one statement, the verb's
+     "وقال وزير الخارجية المصري سامح شكري في تصريحات للصحفيين إن المحادثات كانت مثمرة.",
+     [Said("سامح شكري", "المحادثات كانت مثمرة", "قال")]),
+    # «كان» with no «قد»: no statement; a past auxiliary before a non-speech verb says nothing
+    ("kana-before-a-non-speech-verb", "وكان الوزير، رئيس اللجنة، قد زار المدينة الأسبوع الماضي.", []),
+    ("kana-as-a-copula", "وكانت المحادثات، بحسب المراقبين، صعبة وطويلة.", []),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), PLUPERFECT_AND_NOUNS)
+def test_a_pluperfect_subject_and_a_speech_noun_before_a_participle(claims_of, text: str,
+                                                                    expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), NEGATIVES)
 def test_nothing_to_attribute(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)

@@ -237,6 +237,14 @@ RELATIVE_CLAUSES = [
      {("france", "egypt", "فريم", "Delivered")}),
     ("وزار الوزير أوكرانيا التي زودتها الولايات المتحدة بصواريخ جافلين.",  # the verb's pronoun takes her up
      {("united-states", "ukraine", "javelin", "Delivered")}),
+    # the weapon's adjectives between it and the relative pronoun
+    ("وقال مصدر إن مئات الدبابات الحديثة التي استلمتها القوات اليمنية من الإمارات وصلت إلى مأرب.",
+     {("united-arab-emirates", "yemen", "tank", "Delivered")}),
+    ("وأصابت الصواريخ الفرنسية المتطورة التي اشترتها مصر أهدافها بدقة.",
+     {("france", "egypt", "missile", "Agreed")}),
+    # a place between the weapon and the relative pronoun: the clause is on the place
+    ("وتمركزت الدبابات في المدينة التي سلمتها روسيا للحكومة.", set()),
+    ("وعرض الجيش الطائرات الحديثة التي صنعتها الشركة محليا.", set()),
 ]
 # A weapon named earlier in the document, taken up by a definite generic noun of its category.
 REFERENCES = [

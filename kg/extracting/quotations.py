@@ -1425,6 +1425,9 @@ class _Extractor:
         end = cue.position
         while end > doc.sentence_start(cue.position) and doc.tokens[end - 1].key in ("قد", "لقد"):
             end -= 1
+        pluperfect = self._pluperfect_subject(end) if end < cue.position else None
+        if pluperfect is not None:
+            return pluperfect, False
         first = end
         while first > doc.sentence_start(cue.position) and end - first < MAX_SPEAKER_PHRASE:
             before = doc.tokens[first - 1]
@@ -1448,6 +1451,25 @@ class _Extractor:
             or (self._complementizer_with_pronoun(previous))
         )
         return speaker, opens
+
+    def _pluperfect_subject(self, end: int) -> Mention | None:
+        """«وكان الحبيب الصيد، رئيس الحكومة التونسية، قد أكد»: the speaker between «كان» and «قد», commas of
+        an apposition included; None when «كان» does not open the phrase or no speaker stands there."""
+        doc, first = self.doc, end
+        start = doc.sentence_start(end)
+        while first > start and end - first < MAX_SPEAKER_PHRASE:
+            before = doc.tokens[first - 1]
+            if before.bare in self.lexicon.past_auxiliaries:
+                break
+            if not (self._is_nominal(before) or before.surface in (",", "،")):
+                return None
+            first -= 1
+        if first == end or first == start or doc.tokens[first - 1].bare not in self.lexicon.past_auxiliaries:
+            return None
+        if not any(t.surface in (",", "،") for t in doc.tokens[first:end]):
+            return None  # without commas the phrase scan before the verb finds it
+        grouped = self.group_in((first, end), end)
+        return grouped[0] if grouped is not None else self.speaker_in((first, end))
 
     def antecedent(self, cue: _Cue) -> Mention | None:
         """The speaker of a dropped subject or a pronoun: the other party after «من جهته», else the previous
@@ -2216,8 +2238,6 @@ class _Extractor:
         if self.covered(token.start) or self.in_direct_quote(token.start):
             return
         s_first, s_end = doc.sentence_start(cue.position), doc.sentence_end(cue.position)
-        if any(doc.tokens[s_first].start <= c.start < doc.tokens[s_end - 1].end for c in self.claims):
-            return  # «في تصريحات للصحفيين» beside a speech verb that has its own claim
         rule = "speaker-noun-genitive"
         if any(w.upos == "PRON" for w in token.words[1:]):
             speaker = self.antecedent(cue)
@@ -2240,6 +2260,10 @@ class _Extractor:
         if content is None:
             return
         kind, start, end, quote = content
+        if any(doc.tokens[s_first].start <= c.start < end for c in self.claims):
+            # «قال في تصريحات للصحفيين إن…»: the noun belongs to a speech verb's clause, which has its claim;
+            # a participle clause after the noun's content («…؛ مشيرا إلى أن…») is a statement of its own
+            return
         self.emit(speaker, kind, start, end, cue.cue, token.start, rules=(rule, _content_rule(kind)))
 
     def run_attribution(self, cue: _Cue) -> None:

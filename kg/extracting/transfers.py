@@ -877,15 +877,25 @@ def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], l
     gap = [t for t in tokens[nearest.last + 1: event.hit.first] if t.surface.strip() not in QUOTE_MARKS]
     if event.cue.frame.weapon_before and len(gap) <= 3 and not any(_is_boundary(t) for t in gap):
         return [nearest]
-    # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها»: a relative clause on the weapon.
-    if len(gap) <= 3 and any(t.key in lexicon.relative_pronouns for t in gap) and all(
-            t.key in lexicon.relative_pronouns or t.key in lexicon.auxiliaries for t in gap):
+    # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها», «الدبابات الحديثة التي استلمتها»: a relative
+    # clause on the weapon, its adjectives between them.
+    if len(gap) <= 3 and _relative_on_weapon(gap, lexicon):
         return [nearest]
     # «بأسلحة حديثة زودتها بها السعودية»: the weapon's pronoun after the cue takes up the weapon before.
     if len(gap) <= 3 and _resumptive_after(event, tokens, lexicon) and all(
             t.key in lexicon.relative_pronouns or t.main.upos == "ADJ" for t in gap):
         return [nearest]
     return []
+
+
+def _relative_on_weapon(gap: list[Token], lexicon: TransferLexicon) -> bool:
+    """The words between a weapon and its cue are a relative pronoun, with the weapon's adjectives before it
+    and auxiliaries after it."""
+    relative = next((i for i, t in enumerate(gap) if t.key in lexicon.relative_pronouns), None)
+    if relative is None:
+        return False
+    return all(t.main.upos == "ADJ" for t in gap[:relative]) and all(
+        t.key in lexicon.relative_pronouns or t.key in lexicon.auxiliaries for t in gap[relative:])
 
 
 def _resumptive_after(event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> bool:
