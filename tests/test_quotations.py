@@ -965,6 +965,13 @@ PLUPERFECT_AND_NOUNS = cases(
     # «كان» with no «قد»: no statement; a past auxiliary before a non-speech verb says nothing
     ("kana-before-a-non-speech-verb", "وكان الوزير، رئيس اللجنة، قد زار المدينة الأسبوع الماضي.", []),
     ("kana-as-a-copula", "وكانت المحادثات، بحسب المراقبين، صعبة وطويلة.", []),
+    # a family name alone after a title speaks, though the tagger reads «الأحمد», «العتيبي» as adjectives
+    ("a-family-name-after-a-title", "وقال الدكتور الأحمد إن الطلاب حققوا نتائج متميزة في الدورة.",
+     [Said("الأحمد", "الطلاب حققوا نتائج متميزة في الدورة", "قال")]),
+    ("a-nisba-name-after-a-title", "وأوضح المهندس العتيبي أن الكليات استقبلت آلاف المتدربين هذا العام.",
+     [Said("العتيبي", "الكليات استقبلت آلاف المتدربين هذا العام", "أوضح")]),
+    ("an-adjective-after-a-title-is-no-name",
+     "وقال الدكتور المختص إن المريض يحتاج إلى عملية جراحية عاجلة.", []),
 )
 
 

@@ -2035,7 +2035,16 @@ class _Extractor:
             return False  # «والخميس»، «حرفيا»، «هؤلاء»، «صحيفة»: a time word, an adverb, a pronoun, a noun
         if tokens and tokens[0].clitic_preposition and tokens[0].bare.startswith(("بال", "لل", "كال")):
             return False  # «بالتخصصي»: a preposition and the article open no name
+        if tokens and self._after_honorific(tokens[0]):
+            return True  # «وقال الدكتور الأحمد»: after a title a family name, whatever the tagger reads
         return not tokens or tokens[0].main.upos not in NOT_NAME_TAGS
+
+    def _after_honorific(self, token: Token) -> bool:
+        """The word right after a title («الدكتور», «المهندس», «الشيخ») in its sentence."""
+        position = self.doc.token_at(token.start)
+        if position is None or position == self.doc.sentence_start(position):
+            return False
+        return (self.doc.tokens[position - 1].key,) in self.lexicon.honorifics
 
     def _opens_clause_not_name(self, token: Token) -> bool:
         """«انه», «أن»: a complementizer, bare or with its pronoun, opens a clause, never a name."""
