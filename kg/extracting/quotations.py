@@ -850,6 +850,10 @@ class _Extractor:
         if walk.closed and not token.bare.startswith("ال"):
             return True
         previous = self.doc.tokens[walk.end - 1]
+        if (token.main.upos == "NOUN" and not token.bare.startswith("ال") and previous.bare.startswith("ال")
+                and (previous.key,) not in self.lexicon.honorifics and not token.clitic_preposition
+                and all(w.ner == "O" for w in token.words) and not self._starts_mention(token)):
+            return True  # «وأكد الوزير حاجة الدول…»: a noun with the article takes no genitive without it
         return (token.main.upos == "NOUN" and token.bare.startswith("ال")
                 and previous.main.upos == "NOUN" and previous.bare.startswith("ال")
                 and not self.starting_in(previous.start, previous.end))
@@ -1689,16 +1693,12 @@ class _Extractor:
         """Where reported content that starts at ``position`` ends: a participle cue, an attribution or a
         claim boundary after a comma, a coordinated speech verb, or ``limit``."""
         doc = self.doc
-        longest = self.lexicon.longest_phrase
         for p in range(position, limit):
             token = doc.tokens[p]
             after_comma = p > position and doc.tokens[p - 1].surface.strip() in CLAUSE_PUNCTUATION + DASHES
             if after_comma and _lookup(token, self.lexicon.participles) is not None:
                 return p - 1  # «…، قائلا إن»: a second claim; «مهددا» with no comma is an adjective
-            if after_comma and (
-                doc.phrase_at(p, self.lexicon.claim_boundaries, longest)
-                or doc.phrase_at(p, self.lexicon.attributions, longest)
-            ):
+            if after_comma and self._ends_claim(p, limit, attributions=True):
                 return p - 1
             if after_comma and self._next_statement(p, limit):
                 return p - 1  # «…، كما أكد أن…»، «…، لكنه أوضح أن…»: the speaker's next statement
@@ -1711,6 +1711,26 @@ class _Extractor:
             ):
                 return p  # «… وأشاد ببيلاروس»: a second speech verb, a second claim
         return limit
+
+    def _ends_claim(self, position: int, limit: int, attributions: bool = False) -> bool:
+        """A claim boundary at ``position`` (and an attribution phrase, when asked). «وفق», «بحسب», «طبقا»
+        end a claim only before a source («وفقا لوزارة الدفاع», «بحسب المصدر», «وفق ما ذكرت»); before
+        anything else they are part of it («التعامل وفق مبادئ حسن الجوار», «حسب الخطة»)."""
+        doc, longest = self.doc, self.lexicon.longest_phrase
+        attribution = doc.phrase_at(position, self.lexicon.attributions, longest)
+        if not attribution:
+            return bool(doc.phrase_at(position, self.lexicon.claim_boundaries, longest))
+        if not (attributions or doc.phrase_at(position, self.lexicon.claim_boundaries, longest)):
+            return False
+        after = position + attribution
+        if after >= limit:
+            return True
+        token = doc.tokens[after]
+        return (
+            _verb_cue(doc, token) is not None
+            or self._is_speaker_noun(token)
+            or any(m.kind in SPEAKER_KINDS for m in self.starting_in(token.start, token.end))
+        )
 
     def _next_statement(self, position: int, limit: int) -> bool:
         """A connective at ``position`` followed by a speech verb («كما أكد», «لكنه أوضح»)."""
@@ -1747,9 +1767,7 @@ class _Extractor:
             token = doc.tokens[end]
             if token.key in self.lexicon.adjunct_prepositions and end > position and verbless:
                 break  # «دعا إلى تعزيز العلاقات إثر محادثات…»; but «اتفاق توصل إليه الزعيمان منذ…»
-            if end > position and doc.phrase_at(
-                end, self.lexicon.claim_boundaries, self.lexicon.longest_phrase
-            ):
+            if end > position and self._ends_claim(end, limit):
                 break  # «دعا إلى وقف إطلاق النار خلال اتصال هاتفي…»
             if token.main.upos == "VERB":
                 verbless = False
