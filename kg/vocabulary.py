@@ -131,6 +131,7 @@ class LEX(DefinedNamespace):
     Unsaid: URIRef
     PrayedTo: URIRef
     PastAuxiliary: URIRef
+    TimeNoun: URIRef
     # speech lexicon individuals
     SpeechConjugation: URIRef
     QuotationMarks: URIRef

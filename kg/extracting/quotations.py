@@ -792,6 +792,8 @@ class _Extractor:
         if token.key in ("لدي", "في"):
             if self.doc.phrase_at(walk.end, self.lexicon.claim_boundaries, self.lexicon.longest_phrase):
                 return 0  # «رئيس الدولة في مؤتمر حكومي»: the occasion, not the post
+            if self._after_time_phrase(walk.end, walk.limit) > walk.end:
+                return 0  # «وأكد الوزير في الأسبوع الماضي أهمية…»: when he spoke, not who he is
             if not following.has_person:
                 nominal_next = walk.end + 1 < walk.limit and self._is_nominal(self.doc.tokens[walk.end + 1])
                 return 1 if nominal_next else 0
@@ -1452,7 +1454,8 @@ class _Extractor:
         opens = (
             previous is None
             or previous.key in self.lexicon.complementizers
-            or (self._complementizer_with_pronoun(previous))
+            or self._complementizer_with_pronoun(previous)
+            or previous.bare in self.lexicon.past_auxiliaries  # «وكان بوتين أعلن»: the subject after «كان»
         )
         return speaker, opens
 
@@ -1798,7 +1801,9 @@ class _Extractor:
     def content_after(self, cue: _Cue, start: int) -> _Content | None:
         """What a cue's speaker said, looked for from token ``start`` on: (kind, start, end, quote)."""
         search = _ContentSearch(cue, start, self.doc.sentence_end(cue.position))
-        position = self._after_parenthesis(start, search.limit) if cue.cue.takes_object else start
+        position = start
+        if cue.cue.takes_object:
+            position = self._after_time_phrase(self._after_parenthesis(start, search.limit), search.limit)
         first = True
         rules = (self._content_quoted, self._content_after_colon, self._content_after_complementizer,
                  self._content_after_preposition, self._content_as_object, self._content_elsewhere)
@@ -1947,6 +1952,22 @@ class _Extractor:
             if token.is_punctuation or token.key in self.lexicon.complementizers or self.quote_opening_at(p):
                 return position
         return position
+
+    def _after_time_phrase(self, position: int, limit: int) -> int:
+        """After «في منتصف يونيو (حزيران) الفائت» between the speaker and a noun object: «في» or «خلال» with
+        time nouns, numbers and their parenthesis say when it was said, not what."""
+        doc = self.doc
+        if position >= limit or doc.tokens[position].key not in ("في", "خلال"):
+            return position
+        end = position + 1
+        while end < limit and self._time_word(doc.tokens[end]):
+            end += 1
+        return end if end > position + 1 and any(
+            doc.tokens[p].bare in self.lexicon.time_nouns for p in range(position + 1, end)) else position
+
+    def _time_word(self, token: Token) -> bool:
+        return (token.bare in self.lexicon.time_nouns or token.key in self.lexicon.time_nouns
+                or token.main.upos == "NUM" or token.surface.strip() in ("(", ")"))
 
     def _lone_preposition(self, token: Token) -> bool:
         """A preposition of its own («بعد»، «قبل»), not a clitic one on a noun."""
