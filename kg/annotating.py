@@ -7,6 +7,7 @@ call grows with the size of the input. Cache entries are keyed by (document hash
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import importlib.metadata
@@ -305,6 +306,23 @@ def cpu_threads() -> int | None:
     return max(1, min(cores, round(cores - others)))
 
 
+@contextlib.contextmanager
+def _own_checkpoints(torch) -> Iterator[None]:
+    """Stanza's checkpoints read by torch's own unpickler rather than its weights-only one, which is written
+    in Python and took half of the models' loading time (2 of 4 s, BENCHMARKS.md). The models are the
+    user's own folder, read as any program they run would be: see the README's note on --models."""
+    weights_only_load = torch.load
+
+    def load(source, *args, weights_only=None, **kwargs):  # noqa: ARG001 (the caller's choice is overridden)
+        return weights_only_load(source, *args, weights_only=False, **kwargs)
+
+    torch.load = load
+    try:
+        yield
+    finally:
+        torch.load = weights_only_load
+
+
 class Annotator:
     """Stanza's Arabic pipeline behind a cache. Nothing is loaded until a document needs annotating."""
 
@@ -324,6 +342,7 @@ class Annotator:
         self.use_gpu = use_gpu
         self._pipeline = None
         self._loading = threading.Lock()  # one load, whether the build's thread or preload() starts it
+        self._preloading = False
         self.stanza_calls = 0  # Stanza pipeline invocations, for the build summary and benchmarks
         self.documents_annotated = 0  # documents that went through Stanza rather than the cache
 
@@ -344,8 +363,14 @@ class Annotator:
             except Exception:  # noqa: BLE001 (the build's own use of the pipeline loads again and says why)
                 log.debug("loading the models in the background failed", exc_info=True)
 
-        if self._pipeline is None:
+        if self._pipeline is None and not self._preloading:
+            self._preloading = True
             threading.Thread(target=load, name="kg-load-models", daemon=True).start()
+
+    @property
+    def preloading(self) -> bool:
+        """Whether preload() has started loading the models (or they are loaded)."""
+        return self._preloading or self._pipeline is not None
 
     def _load(self, processors: list[str]):
         import stanza
@@ -355,8 +380,9 @@ class Annotator:
         threads = cpu_threads()
         if threads is not None:
             torch.set_num_threads(threads)
-        return stanza.Pipeline(LANGUAGE, dir=str(self.models_dir), processors=",".join(processors),
-                               download_method=None, use_gpu=use_gpu, logging_level="WARN")
+        with _own_checkpoints(torch):
+            return stanza.Pipeline(LANGUAGE, dir=str(self.models_dir), processors=",".join(processors),
+                                   download_method=None, use_gpu=use_gpu, logging_level="WARN")
 
     def annotate(
         self, documents: Iterable[Document], on_done: ProgressCallback | None = None

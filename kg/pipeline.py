@@ -112,12 +112,13 @@ def check_output_dir(out_dir: Path, file_names: Iterable[str] = (), option: str 
 
 
 def load_documents(
-    sources: Iterable[str | Path], warnings: list[str] | None = None, date: str | None = None
+    sources: Iterable[str | Path], warnings: list[str] | None = None, date: str | None = None,
+    on_document: Callable[[Document], None] | None = None,
 ) -> tuple[list[Document], list[Skipped], int]:
     """Read and clean every source; the same story under several names is one document with every source.
 
     Sources used despite a problem (undecodable bytes, control characters) add a line "PATH: problem" per
-    problem to ``warnings``.
+    problem to ``warnings``. ``on_document`` sees each document as soon as it is read.
     """
     by_id: dict[str, Document] = {}
     skipped: list[Skipped] = []
@@ -140,6 +141,8 @@ def load_documents(
             known = by_id.get(document.doc_id)
             if known is None:
                 by_id[document.doc_id] = document
+                if on_document is not None:
+                    on_document(document)
             elif item.path not in known.sources:
                 by_id[document.doc_id] = replace(known, sources=known.sources + (item.path,))
     return list(by_id.values()), skipped, read
@@ -216,7 +219,9 @@ def build(
             _check_cache_dir(annotator)
             warnings: list[str] = []
             with _timed(seconds, "read and clean"):
-                documents, skipped, read = load_documents(sources, warnings, date)
+                documents, skipped, read = load_documents(
+                    sources, warnings, date, _models_warmer(annotator, [*gazetteer_files, *lexicon_files],
+                                                            clustered=bool(workers or scheduler)))
             if not documents:
                 raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
             made = BuildInputs(documents, read, skipped, warnings, gazetteer_files, lexicon_files, formats,
@@ -233,6 +238,24 @@ def build(
         _remove_if_empty(new_folders)  # a failed build leaves no empty --out behind
         raise
     return result
+
+
+def _models_warmer(annotator: Annotator, language_files: Sequence[Path], clustered: bool
+                   ) -> Callable[[Document], None] | None:
+    """A reader's hook that starts loading Stanza's models at the first document no cache holds: the seconds
+    of loading overlap the reading, cleaning and cache reading still to come (adding one article to a built
+    corpus costs little more than annotating it)."""
+    if clustered or not annotator.use_cache:
+        return None  # the cluster's workers annotate; without caches every document is annotated anyway
+    extraction_cache = ExtractionCache(annotator.cache.folder.parent,
+                                       extraction_fingerprint(annotator.fingerprint, language_files))
+
+    def warm(document: Document) -> None:
+        if annotator.preloading or extraction_cache.has(document) or annotator.cache.has(document):
+            return
+        annotator.preload()
+
+    return warm
 
 
 @dataclass(frozen=True)

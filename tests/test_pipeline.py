@@ -171,6 +171,26 @@ def test_rebuild_of_an_unchanged_corpus_reads_every_extraction_from_the_cache(
     assert isomorphic(first.graph, second.graph)
 
 
+def test_models_start_loading_while_reading_only_when_a_document_needs_them(tmp_path: Path,
+                                                                            seeds_cache: Path):
+    """The reader's hook starts Stanza's models at the first document no cache holds, and never when every
+    document is cached (a warm rebuild loads nothing)."""
+    from kg.annotating import Annotator
+    from kg.pipeline import _models_warmer, load_documents
+
+    from .conftest import models_dir
+
+    cached = Annotator(models_dir(), cache_dir=seeds_cache)
+    load_documents([SEEDS], on_document=_models_warmer(cached, [], clustered=False))
+    assert not cached.preloading
+    article = tmp_path / "new.txt"
+    article.write_text("قال وزير الخارجية إن المحادثات كانت مثمرة وبناءة في العاصمة.\n", encoding="utf-8")
+    fresh = Annotator(models_dir(), cache_dir=seeds_cache)
+    load_documents([SEEDS, article], on_document=_models_warmer(fresh, [], clustered=False))
+    assert fresh.preloading
+    assert fresh.pipeline is not None  # the load it started completes
+
+
 def test_a_cached_extraction_takes_the_sources_the_document_has_now(
         tmp_path: Path, seeds_cache: Path, extract_calls: list[str]):
     import shutil
