@@ -102,6 +102,7 @@ class SpeechLexicon:
     either_marks: frozenset[str]
     speaker_nouns: Mapping[str, str]  # folded noun without the article → PERSON | ORGANIZATION
     speaker_concepts: Mapping[str, str]  # folded speaker noun → its entry («زعيم» and «رئيس» share one)
+    source_nouns: frozenset[str]  # folded nouns of unnamed sources («مصدر», «مسؤولون»)
     institutions: Mapping[str, str]  # folded post noun → folded noun of the body it heads (وزير → وزاره)
     prepositions: frozenset[str]
     adjunct_prepositions: frozenset[str]
@@ -254,6 +255,12 @@ def _complementizers(graph: Graph) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(complementizers), tuple(sorted(suffixes, key=len, reverse=True))
 
 
+def _source_nouns(graph: Graph) -> frozenset[str]:
+    """Speaker nouns of sources the text does not name («مصدر», «مسؤولون», «خبراء»)."""
+    return frozenset(fold(form) for node in graph.subjects(LEX.unnamedSource, Literal(True))
+                     for form in _strings(graph, node, LEX.form))
+
+
 def _speaker_nouns(graph: Graph) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Speaker nouns → the kind they denote, → their entry, and post nouns → the body the post heads."""
     speaker_nouns: dict[str, str] = {}
@@ -323,6 +330,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         either_marks=either,
         speaker_nouns=speaker_nouns,
         speaker_concepts=speaker_concepts,
+        source_nouns=_source_nouns(graph),
         institutions=institutions,
         prepositions=frozenset(map(fold, _strings(graph, prepositions, LEX.preposition))),
         adjunct_prepositions=frozenset(map(fold, _strings(graph, prepositions, LEX.adjunctPreposition))),

@@ -140,6 +140,7 @@ class LEX(DefinedNamespace):
     ambiguousForm: URIRef
     openingForm: URIRef
     participle: URIRef
+    unnamedSource: URIRef
     complementPreposition: URIRef
     takesObject: URIRef
     sourcePreposition: URIRef

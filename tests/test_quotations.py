@@ -22,7 +22,7 @@ from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_speech_lexicon
 from kg.normalizing import fold
 from kg.reading import Skipped, read_sources
-from kg.records import AnnotatedDocument, Claim, Mention
+from kg.records import AnnotatedDocument, Claim, Mention, Via
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold"
@@ -994,6 +994,23 @@ PLUPERFECT_AND_NOUNS = cases(
     ("an-adjective-after-a-title-is-no-name",
      "وقال الدكتور المختص إن المريض يحتاج إلى عملية جراحية عاجلة.", []),
 )
+
+
+# A source the text does not name is an unnamed source, never a post with a holder: it speaks for the state
+# or body the text ties it to, and tied to none for no one (the graph drops it: ANNOTATION.md).
+UNNAMED_SOURCES = [
+    ("وكشفت مصادر مطلعة عن أن وزارة الإسكان ستعمل على تمكين الشركات العالمية من مشاريع كبرى.", None),
+    ("وقال مصدر مطلع إن الوزارة ستعلن عن المشاريع الجديدة قريبا.", None),
+    ("وقال خبراء إن الأسعار سترتفع خلال العام المقبل بشكل كبير.", None),
+    ("وقال مسؤول أمريكي إن واشنطن ستدرس الطلب خلال الأيام المقبلة.", "united-states"),
+]
+
+
+@pytest.mark.parametrize(("text", "tied_to"), UNNAMED_SOURCES)
+def test_an_unnamed_source_speaks_only_for_what_it_is_tied_to(claims_of, text: str, tied_to: str | None):
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0].speaker.via == Via.ANONYMOUS and claims[0].speaker.affiliation == tied_to
 
 
 @pytest.mark.parametrize(("text", "expected"), PLUPERFECT_AND_NOUNS)

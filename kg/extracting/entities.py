@@ -671,8 +671,12 @@ class _SentenceExtractor:
         construct."""
         if following >= len(self.tokens):
             return False
-        if fold(self.tokens[following].surface) == "عن" or self._names_person_at(following):
+        if self._names_person_at(following):
             return True
+        if fold(self.tokens[following].surface) == "عن":
+            # «مسؤول عن…» is responsible for; after its adjective the noun is a source and «عن» the verb's
+            # («كشفت مصادر مطلعة عن أن…»)
+            return bare_noun
         return bare_noun and self._governs_genitive(following)
 
     def _is_adjective(self, position: int) -> bool:

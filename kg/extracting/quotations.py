@@ -957,9 +957,18 @@ class _Extractor:
                        sentence=self.doc.sentence_index(head.sentence), kind=kind, via=Via.ROLE, name=name)
         resolved = self._resolve_role(role, np)
         if resolved.via == Via.ROLE and not (resolved.name or resolved.known_id):
-            return (self._named_after(np, resolved.kind) or self._body_spoken_for(np)
-                    or self._institution_named(np, resolved) or resolved)
+            named = (self._named_after(np, resolved.kind) or self._body_spoken_for(np)
+                     or self._institution_named(np, resolved))
+            if named is None and self._is_source_noun(head):
+                # «مصدر مطلع», «خبراء»: a source the text does not name speaks for the state it is tied to
+                # (its affiliation), else for no one; it is no post with a holder
+                return replace(resolved, via=Via.ANONYMOUS)
+            return named or resolved
         return resolved
+
+    def _is_source_noun(self, head: Token) -> bool:
+        return (self._noun_key(head) in self.lexicon.source_nouns
+                or strip_article(head.key) in self.lexicon.source_nouns)
 
     def _institution_named(self, np: tuple[int, int], role: Mention) -> Mention | None:
         """«معهد واشنطن للشرق الأدنى», «مركز كارنيجي للسلام»: a body's noun in construct with a proper name
