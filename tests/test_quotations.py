@@ -991,6 +991,16 @@ PLUPERFECT_AND_NOUNS = cases(
     ("according-to-a-source-ends-the-claim",
      "ودعا الوزير إلى وقف إطلاق النار في المدينة فورا، وفقا لوكالة الأنباء الرسمية.",
      [Said("الوزير", "وقف إطلاق النار في المدينة فورا", "دعا", relayed_by="وكالة الأنباء الرسمية")]),
+    # a post in apposition to the name before it belongs to the speaker, to the comma that closes it
+    ("a-post-between-commas-before-the-object",
+     "وأكد أحمد الجروان، رئيس البرلمان العربي، دعم البرلمان الكامل للشعب اليمني.",
+     [Said("أحمد الجروان", "دعم البرلمان الكامل للشعب اليمني", "أكد")]),
+    ("a-post-to-a-comma-before-the-object",
+     "وأعلن هيساو تاناكا رئيس شركة توشيبا اليابانية أمس، استقالته ليتحمل المسؤولية عن فضيحة محاسبية.",
+     [Said("هيساو تاناكا", "استقالته ليتحمل المسؤولية عن فضيحة محاسبية", "أعلن")]),
+    ("an-object-that-is-no-post",  # no post after the name: the object is what was stated
+     "وأكد أحمد الجروان أهمية دعم الشعب اليمني، في كلمة أمام البرلمان.",
+     [Said("أحمد الجروان", "أهمية دعم الشعب اليمني", "أكد")]),
     ("an-adjective-after-a-title-is-no-name",
      "وقال الدكتور المختص إن المريض يحتاج إلى عملية جراحية عاجلة.", []),
 )

@@ -68,6 +68,7 @@ MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
 # development set, 9 of 27 claims so given after a longer gap were right, 73 of 104 after a shorter one.
 MAX_ANTECEDENT_GAP = 2
 MAX_PARENTHESIS = 5  # «، عبر قناته على تلغرام ،»: tokens of a phrase between commas after a speaker
+MAX_APPOSED_POST = 10  # «، رئيس شركة الإلكترونيات اليابانية توشيبا كورب أمس،»: tokens of a post after a name
 MAX_LEADING_SEGMENT = 3  # «كذلك،»، «في غضون ذلك ،»: a short opener before a comma is not part of a claim
 SENTENCE_PUNCTUATION = ".!?؟…"
 CLAUSE_PUNCTUATION = "،,;؛"
@@ -1812,7 +1813,8 @@ class _Extractor:
         search = _ContentSearch(cue, start, self.doc.sentence_end(cue.position))
         position = start
         if cue.cue.takes_object:
-            position = self._after_time_phrase(self._after_parenthesis(start, search.limit), search.limit)
+            position = self._after_parenthesis(self._after_apposed_post(start, search.limit), search.limit)
+            position = self._after_time_phrase(position, search.limit)
         first = True
         rules = (self._content_quoted, self._content_after_colon, self._content_after_complementizer,
                  self._content_after_preposition, self._content_as_object, self._content_elsewhere)
@@ -1959,6 +1961,29 @@ class _Extractor:
             if token.surface.strip() in CLAUSE_PUNCTUATION[:2]:
                 return p + 1
             if token.is_punctuation or token.key in self.lexicon.complementizers or self.quote_opening_at(p):
+                return position
+        return position
+
+    def _after_apposed_post(self, position: int, limit: int) -> int:
+        """After a post in apposition to the person just named, to the comma that closes it: «وأكد أحمد
+        الجروان، رئيس البرلمان العربي، دعم…», «أعلن هيساو تاناكا رئيس شركة توشيبا أمس، استقالته»: the post is
+        the speaker's, not what was said."""
+        doc = self.doc
+        if position == 0 or position >= limit:
+            return position
+        named = doc.tokens[position - 1]
+        if not any(m.kind == PERSON and m.via in NAMED and m.end == named.end
+                   for m in self.mentions_in(named.start, named.end)):
+            return position
+        at = position + 1 if doc.tokens[position].surface.strip() in CLAUSE_PUNCTUATION[:2] else position
+        if at >= limit or self.lexicon.speaker_nouns.get(self._noun_key(doc.tokens[at])) != PERSON:
+            return position
+        for p in range(at + 1, min(at + MAX_APPOSED_POST + 1, limit)):
+            token = doc.tokens[p]
+            if token.surface.strip() in CLAUSE_PUNCTUATION[:2]:
+                return p + 1
+            if (token.is_punctuation or token.key in self.lexicon.complementizers or token.is_verb
+                    or self.quote_opening_at(p)):
                 return position
         return position
 
