@@ -170,6 +170,9 @@ PLANS = [
      {("united-states", "greece", "f-35", "Planned")}),
     ("وتنوي الهند شراء طائرات رافال إضافية من فرنسا.",
      {("france", "india", "rafale", "Planned")}),
+    # the adjective agrees with the plural («منظومات دفاع جوية»), the supplier is the nisba after it
+    ("قررت تركيا شراء منظومات دفاع جوية صينية.",
+     {("china", "turkey", "air-defence-system", "Planned")}),
 ]
 REQUESTS = [
     ("طلبت أوكرانيا من ألمانيا صواريخ توروس.",
