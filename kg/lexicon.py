@@ -126,6 +126,7 @@ class SpeechLexicon:
     relative_pronouns: frozenset[str]  # «الذي»: after a comma, a clause on the noun before
     past_auxiliaries: frozenset[str]  # «كان»: with «قد» before the verb, the subject stands between them
     time_nouns: frozenset[str]  # «يونيو», «منتصف»: «في» with them says when something was said
+    quantifiers: frozenset[str]  # «عدد», «بعض»: right after a speech verb they open its subject
     longest_phrase: int  # words in the longest phrase of any table above
     quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
 
@@ -308,7 +309,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.SpeechConnective, LEX.OutletNoun,
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
         LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy, LEX.PostModifier,
-        LEX.RelativePronoun, LEX.PrayedTo, LEX.PastAuxiliary, LEX.TimeNoun)}
+        LEX.RelativePronoun, LEX.PrayedTo, LEX.PastAuxiliary, LEX.TimeNoun, LEX.Quantifier)}
     outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
         *attributions, *outlet_nouns, *outlets, *phrases[LEX.ClaimBoundary], *phrases[LEX.TurnMarker],
@@ -357,6 +358,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         relative_pronouns=frozenset(w for p in phrases[LEX.RelativePronoun] for w in p),
         past_auxiliaries=frozenset(w for p in phrases[LEX.PastAuxiliary] for w in p),
         time_nouns=frozenset(w for p in phrases[LEX.TimeNoun] for w in p),
+        quantifiers=frozenset(w for p in phrases[LEX.Quantifier] for w in p),
         longest_phrase=max((len(p) for p in every_phrase), default=1),
         quote_marks=opening | closing | either,
     )

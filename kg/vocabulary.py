@@ -132,6 +132,7 @@ class LEX(DefinedNamespace):
     PrayedTo: URIRef
     PastAuxiliary: URIRef
     TimeNoun: URIRef
+    Quantifier: URIRef
     # speech lexicon individuals
     SpeechConjugation: URIRef
     QuotationMarks: URIRef

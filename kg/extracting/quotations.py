@@ -200,6 +200,12 @@ def _plural_verb(token: Token) -> bool:
     return any(len(verb) >= 4 and verb.endswith("وا") for verb in verbs)
 
 
+def _plural_participle(token: Token) -> bool:
+    """A participle of two or more («مؤكدين», «موضحون», «مشيرتين»)."""
+    word = fold(token.bare)
+    return len(word) >= 5 and word.endswith(("ين", "ون"))
+
+
 def _one_person(mention: Mention) -> bool:
     """A mention of one named person (not a body, a state, or a group)."""
     return mention.kind == PERSON and bool(mention.name or mention.known_id or mention.via in NAMED)
@@ -701,6 +707,8 @@ class _Extractor:
         token = self.doc.tokens[position]
         if token.key in self.lexicon.document_nouns:
             return True  # «وأفادت دراسة أن…»: a document whose issuer kg cannot name
+        if token.bare in self.lexicon.quantifiers:
+            return True  # «وانتقد عدد من المغردين القرار»: a subject of its own, unnamed
         if not self._is_nominal(token) or token.clitic_preposition:
             return False
         definite = strip_article(token.bare) != token.bare
@@ -2156,6 +2164,8 @@ class _Extractor:
             governing = self._governing_speaker(cue)
             if governing is not None:
                 speaker, rule = governing, "speaker-governing-clause"
+            if _plural_participle(token) and _one_person(speaker):
+                return  # «… موضحين أنهم…»: many spoke; the one person named before is not who
         self._finish_cue(cue, speaker, content_from, reported_by, rule)
 
     def _governing_speaker(self, cue: _Cue) -> Mention | None:
