@@ -1015,6 +1015,18 @@ PLUPERFECT_AND_NOUNS = cases(
      "وأكد أهمية عودة الطلاب إلى المدارس في موعدها المحدد.",
      [Said("محمد العلي", "المدارس ستفتح أبوابها في موعدها", "قال"),
       Said("محمد العلي", "أهمية عودة الطلاب إلى المدارس في موعدها المحدد", "أكد")]),
+    # a name the NER missed, after a post closed by its state's nisba, is the post's holder
+    ("a-name-after-a-post-and-its-nisba",
+     "وكان وزير الداخلية التونسي ناجم الغرسلي، قد أقر بأن الوحدات الأمنية نجحت في تفكيك الخلايا الإرهابية.",
+     [Said("ناجم الغرسلي", "الوحدات الأمنية نجحت في تفكيك الخلايا الإرهابية", "أقر")]),
+    ("a-name-after-a-post-after-the-verb",
+     "وقال وزير الداخلية التونسي ناجم الغرسلي إن الوحدات الأمنية نجحت في تفكيك الخلايا الإرهابية.",
+     [Said("ناجم الغرسلي", "الوحدات الأمنية نجحت في تفكيك الخلايا الإرهابية", "قال")],
+     "after the verb the speaker's phrase ends at the nisba: the untagged name after it is not read, so the "
+     "post speaks"),
+    ("an-adjective-after-a-post-and-its-nisba",  # «الجديد» is no name: the post speaks
+     "وقال وزير الداخلية الأردني الجديد إن الأمن مستقر في كل المحافظات.",
+     [Said("وزير الداخلية الأردني الجديد", "الأمن مستقر في كل المحافظات", "قال")]),
     ("an-adjective-after-a-title-is-no-name",
      "وقال الدكتور المختص إن المريض يحتاج إلى عملية جراحية عاجلة.", []),
 )

@@ -955,6 +955,8 @@ class _Extractor:
         kind = self._speaker_noun_kind(head)
         if kind is None:
             return self._surname(np) or self._unknown_name(np)
+        if kind == PERSON and (named := self._name_after_nisba(np)) is not None:
+            return named
         text_start, text_end = _trim(self.doc.text, start, end, self.lexicon.quote_marks)
         name = None
         if head.clitic_preposition and head.bare.startswith("لل"):
@@ -974,6 +976,26 @@ class _Extractor:
                 return replace(resolved, via=Via.ANONYMOUS)
             return named or resolved
         return resolved
+
+    def _name_after_nisba(self, np: tuple[int, int]) -> Mention | None:
+        """«وزير الداخلية التونسي ناجم الغرسلي»: after a post closed by its state's nisba, two to four words
+        no mention covers, to the phrase's end, are its holder's name, whatever the tagger reads."""
+        doc = self.doc
+        nisba_ends = [p for p in range(np[0] + 1, np[1]) if any(
+            m.via == Via.NISBA for m in self.mentions_in(doc.tokens[p].start, doc.tokens[p].end))]
+        if not nisba_ends:
+            return None
+        names = list(doc.tokens[nisba_ends[-1] + 1: np[1]])
+        while names and names[-1].is_punctuation:
+            names.pop()  # «…، قد أقر»: the comma closing the apposition
+        while names and (names[0].key,) in self.lexicon.honorifics:
+            names = names[1:]
+        if not 2 <= len(names) <= 4 or names[0].bare.startswith("ال"):
+            return None
+        if any(t.is_punctuation or self._is_speaker_noun(t) or self.mentions_in(t.start, t.end)
+               or t.main.upos not in ("NOUN", "PROPN", "X", "ADJ") for t in names):
+            return None
+        return _untagged_name(doc, names)
 
     def _is_source_noun(self, head: Token) -> bool:
         return (self._noun_key(head) in self.lexicon.source_nouns
