@@ -1364,8 +1364,26 @@ class _Extractor:
             return grouped
         speaker = self.speaker_in(np)
         if speaker is not None and self._holder_unnamed(speaker, np):
-            speaker = self._apposed_name(np[1], limit) or self._name_before_clause(np[1], limit) or speaker
+            speaker = (self._apposed_name(np[1], limit) or self._name_before_clause(np[1], limit)
+                       or self._name_before_complementizer(np[1], limit) or speaker)
         return (speaker, np[1]) if speaker is not None else None
+
+    def _name_before_complementizer(self, position: int, limit: int) -> Mention | None:
+        """«وقال وزير الداخلية التونسي ناجم الغرسلي إن…»: two to four words no mention covers, between a post
+        whose holder is unnamed and the complementizer that opens what was said, are the holder's name."""
+        doc = self.doc
+        end = position
+        while end < min(limit, position + 4) and not _complementizer(self.lexicon, doc.tokens[end]):
+            end += 1
+        if end >= limit or not _complementizer(self.lexicon, doc.tokens[end]) or not 2 <= end - position <= 4:
+            return None
+        names = doc.tokens[position:end]
+        if names[0].bare.startswith("ال") or any(
+                t.is_punctuation or t.clitic_preposition or self._is_speaker_noun(t)
+                or self.mentions_in(t.start, t.end) or t.main.upos not in ("NOUN", "PROPN", "X")
+                or t.key in self.not_name_words for t in names):
+            return None
+        return _untagged_name(doc, list(names))
 
     def _name_before_clause(self, position: int, limit: int, reach: int = 10) -> Mention | None:
         """«أوضح نائب عشيرة آل غانم في قرى مركز «وسانب» حسن محمد فائع، أن…»: after a post and where it
