@@ -343,6 +343,11 @@ COORDINATION = [
 TALKS_AND_CANCELLATIONS = [
     ("تبحث الهند شراء طائرات رافال إضافية من فرنسا.",
      {("france", "india", "rafale", "Planned")}),
+    # «تجهيز X بـ W» equips a state; night-vision devices are equipment of their own
+    ("وبحث وزير الدفاع العراقي مع نظيره الروسي تجهيز العراق بالمدفعية ومناظير الرؤية الليلية.",
+     {("russia", "iraq", "artillery", "Planned"), ("russia", "iraq", "night-vision-device", "Planned")}),
+    ("وجهزت فرنسا الجيش اللبناني بصواريخ ميلان المضادة للدروع.",
+     {("france", "lebanon", "missile", "Delivered")}),
     ("جمدت الولايات المتحدة بيع مقاتلات إف-35 للإمارات.",
      {("united-states", "united-arab-emirates", "f-35", "Denied")}),
     ("علقت ألمانيا تصدير الأسلحة إلى السعودية.",
@@ -402,6 +407,8 @@ FIRST_PERSON = [
 # ── Negatives: nothing is transferred ───────────────────────────────────────────────────────────
 NEGATIVES = [
     "تمتلك روسيا أكبر مخزون من الأسلحة النووية في العالم.",  # a weapon, no transfer
+    "وتم تجهيز الملعب بأحدث الأجهزة قبل المباراة النهائية.",  # equipping a stadium
+    "وجهزت السعودية قواتها بأحدث الأسلحة.",  # a state's own forces: nothing changes hands
     "وتحدث الوزير مع قطر التي استضافت بطولة كأس العالم للأندية.",  # a relative clause with no transfer
     "تملك إسرائيل منظومة القبة الحديدية.",
     "نقل الجرحى إلى المستشفى بعد القصف.",  # a transfer verb, no weapon, no state
