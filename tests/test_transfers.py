@@ -240,6 +240,12 @@ RELATIVE_CLAUSES = [
      {("france", "egypt", "فريم", "Delivered")}),
     ("وزار الوزير أوكرانيا التي زودتها الولايات المتحدة بصواريخ جافلين.",  # the verb's pronoun takes her up
      {("united-states", "ukraine", "javelin", "Delivered")}),
+    # a generic noun described by the relative clause takes up the weapon of its category named before
+    ('وحلقت طائرات "رافال" الثلاث، وهي ضمن الـ24 طائرة التي اشترتها مصر.',
+     {("france", "egypt", "rafale", "Agreed")}),
+    ("وحلقت طائرات رافال الثلاث وهي ضمن 24 طائرة اشترتها مصر من فرنسا.",
+     {("france", "egypt", "rafale", "Agreed")}),
+    ("وقال إن الطائرة التي اشترتها الشركة وصلت إلى المطار.", set()),  # no weapon named before
     # the weapon's adjectives between it and the relative pronoun
     ("وقال مصدر إن مئات الدبابات الحديثة التي استلمتها القوات اليمنية من الإمارات وصلت إلى مأرب.",
      {("united-arab-emirates", "yemen", "tank", "Delivered")}),

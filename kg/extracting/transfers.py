@@ -924,6 +924,28 @@ def _referred_weapons(event: _Event, end: int, tokens: list[Token], weapons: lis
     return []
 
 
+def _relative_on_reference(event: _Event, tokens: list[Token], context: _Context) -> list[_Weapon]:
+    """«طائرات "رافال" الثلاث، وهي ضمن الـ24 طائرة التي اشترتها مصر»: a generic noun of a weapon's category
+    that a relative clause on the cue describes («طائرة التي اشترتها», «طائرة اشترتها») refers to the weapon
+    of that category named before it in the document: the candidates, the most recent first."""
+    lexicon, first = context.lexicon, event.hit.first
+    if first >= 2 and tokens[first - 1].key in lexicon.relative_pronouns:
+        noun = tokens[first - 2]
+    elif first >= 1 and any(w.upos == "PRON" for w in tokens[first].words[1:]):
+        noun = tokens[first - 1]  # «ضمن 24 طائرة اشترتها مصر»: an indefinite noun, the verb's pronoun on it
+    else:
+        return []
+    stems = [a.stem[2:] if a.stem.startswith("ال") else a.stem
+             for a in _readings(noun, lexicon) if not a.enclitic]
+    references = lexicon.weapon_references
+    categories = next((references[stem] for stem in stems if stem in references), None)
+    if categories is None:
+        return []
+    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
+               and m.end <= noun.start and _category_fits(m, categories, context.gazetteer)]
+    return [_Weapon(m, noun.position, noun.position) for m in sorted(earlier, key=lambda m: -m.start)]
+
+
 def _demonstrated_weapons(found: list[_Weapon], tokens: list[Token], context: _Context) -> list[_Weapon]:
     """«هذه الصواريخ»: a generic weapon after a demonstrative refers to a named weapon of its category earlier
     in the document (the candidates, the most recent first); none when nothing fits."""
@@ -1197,7 +1219,8 @@ def _event_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_
     (None when the clause names them)."""
     found = _weapons_of(event, end, tokens, weapons, context.lexicon)
     if not found:
-        referents = _referred_weapons(event, end, tokens, weapons, context)
+        referents = (_referred_weapons(event, end, tokens, weapons, context)
+                     or _relative_on_reference(event, tokens, context))
         return referents[:1], referents
     if referents := _demonstrated_weapons(found, tokens, context):
         return referents[:1], referents
