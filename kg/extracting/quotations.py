@@ -1141,7 +1141,11 @@ class _Extractor:
         return _untagged_name(doc, names)
 
     def _role_key(self, start: int, end: int) -> tuple[str, ...]:
-        return tuple(self._noun_key(t) for t in self.doc.tokens_within(start, end) if not t.is_punctuation)
+        tokens = self.doc.tokens_within(start, end)
+        first = self.doc.token_at(start)
+        if first is not None and self.doc.tokens[first].start < start < self.doc.tokens[first].end:
+            tokens = [self.doc.tokens[first], *tokens]  # «لوزير التعليم»: the mention starts after the clitic
+        return tuple(self._noun_key(t) for t in tokens if not t.is_punctuation)
 
     def _introduced_roles(self) -> list[_Introduced]:
         """People the document introduces by a role: «الرئيس البيلاروسي ألكسندر لوكاشينكو»."""
