@@ -116,6 +116,7 @@ class SpeechLexicon:
     honorifics: frozenset[Phrase]
     addressees: frozenset[str]  # folded nouns (without article) spoken to: «للصحفيين», «لرويترز»
     pronominal_titles: frozenset[str]  # «سموه», «فخامته»: titles that stand for the person just named
+    title_words: Mapping[str, frozenset[str]]  # «سموه» → «الأمير», «سمو»…: the title it stands for
     adverbials: frozenset[str]
     not_names: frozenset[str]  # pronouns and demonstratives: alone, never a speaker
     vocatives: frozenset[str]  # «يا»: a phrase holding one is someone spoken to
@@ -256,6 +257,13 @@ def _complementizers(graph: Graph) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(complementizers), tuple(sorted(suffixes, key=len, reverse=True))
 
 
+def _title_words(graph: Graph) -> dict[str, frozenset[str]]:
+    """Pronominal titles → the words of the title they stand for («سموه» → «الأمير»…)."""
+    return {fold(form): frozenset(map(fold, words))
+            for node in graph.subjects(RDF.type, LEX.PronominalTitle)
+            if (words := _strings(graph, node, LEX.titleWord)) for form in _strings(graph, node, LEX.form)}
+
+
 def _source_nouns(graph: Graph) -> frozenset[str]:
     """Speaker nouns of sources the text does not name («مصدر», «مسؤولون», «خبراء»)."""
     return frozenset(fold(form) for node in graph.subjects(LEX.unnamedSource, Literal(True))
@@ -344,6 +352,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         prayed_to=frozenset(p[0] for p in phrases[LEX.PrayedTo]),
         honorifics=phrases[LEX.Honorific],
         pronominal_titles=frozenset(w for p in phrases[LEX.PronominalTitle] for w in p),
+        title_words=_title_words(graph),
         addressees=frozenset(
             {strip_article(p[0]) for p in phrases[LEX.AddresseeNoun] | outlet_nouns}
             | {strip_article(p[0]) for p in outlets}

@@ -142,6 +142,7 @@ class LEX(DefinedNamespace):
     openingForm: URIRef
     participle: URIRef
     unnamedSource: URIRef
+    titleWord: URIRef
     complementPreposition: URIRef
     takesObject: URIRef
     sourcePreposition: URIRef

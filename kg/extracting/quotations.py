@@ -1576,6 +1576,22 @@ class _Extractor:
             return _anaphor(people[-1], "pronoun")
         return None
 
+    def _titled_antecedent(self, cue: _Cue, title: Token) -> Mention | None:
+        """The person last named before the cue with the title a pronominal title stands for («سموه» ← «الأمير
+        فيصل بن خالد»): a person mention with a title word among the three words before it."""
+        words = self.lexicon.title_words.get(title.bare)
+        if not words:
+            return None
+        doc, at = self.doc, self.doc.tokens[cue.position].start
+        for mention in sorted(self.mentions, key=lambda m: -m.start):
+            if mention.start >= at or mention.kind != PERSON or mention.via not in NAMED:
+                continue
+            first = doc.token_at(mention.start)
+            before = doc.tokens[max(0, first - 3): first] if first is not None else []
+            if any(strip_article(t.bare) in {strip_article(w) for w in words} for t in before):
+                return _anaphor(mention, "pronoun")
+        return None
+
     def _sentences_since(self, offset: int, cue: _Cue) -> int:
         """Sentences between the one holding ``offset`` and the cue's."""
         doc = self.doc
@@ -1589,7 +1605,8 @@ class _Extractor:
         limit = self.doc.sentence_end(cue.position)
         position = self._skip_adverbials(cue.after, limit)
         if position < limit and self.doc.tokens[position].bare in self.lexicon.pronominal_titles:
-            antecedent = self.antecedent(cue)  # «وشدد سموه على…»
+            # «وشدد سموه على…»: the person named with that title, else the antecedent
+            antecedent = self._titled_antecedent(cue, self.doc.tokens[position]) or self.antecedent(cue)
             return (antecedent, position + 1, "speaker-pronominal-title") if antecedent is not None else None
         before = self.subject_before(cue) if cue.part == "verb" else None
         if before is not None and before[1]:
