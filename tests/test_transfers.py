@@ -354,6 +354,11 @@ TALKS_AND_CANCELLATIONS = [
      {("russia", "iraq", "artillery", "Planned"), ("russia", "iraq", "night-vision-device", "Planned")}),
     ("وجهزت فرنسا الجيش اللبناني بصواريخ ميلان المضادة للدروع.",
      {("france", "lebanon", "missile", "Delivered")}),
+    # a lifted ban makes the handover it names Planned, not one coordinated after a comma
+    ("ورفعت الولايات المتحدة الحظر عن تسليم مصر طائرات إف-16.",
+     {("united-states", "egypt", "f-16", "Planned")}),
+    ("وأعلنت الولايات المتحدة رفع الحظر عن الأسلحة، وتسليم مصر ثماني طائرات إف-16.",
+     {("united-states", "egypt", "f-16", "Delivered")}),
     ("جمدت الولايات المتحدة بيع مقاتلات إف-35 للإمارات.",
      {("united-states", "united-arab-emirates", "f-35", "Denied")}),
     ("علقت ألمانيا تصدير الأسلحة إلى السعودية.",

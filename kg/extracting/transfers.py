@@ -707,6 +707,7 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
     hit = event.hit
     is_finite = _is_finite_verb(event, tokens)
     crossed_complementizer = False
+    coordinated = _coordinated_item(hit, tokens)
     position = hit.first - 1
     while position >= 0:
         token = tokens[position]
@@ -718,8 +719,11 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
             if cue.adjacent_only or cue.only_before_perfect:
                 position = status_hit.first - 1
                 continue
+            lifting = _lifting(status_hit, tokens, status_hits)
+            if coordinated and lifting:
+                return None
             if is_finite and not crossed_complementizer and status_hit.last < hit.first - 2 and not (
-                    cue.status == "Denied" and _lifted(status_hit, tokens, status_hits)):
+                    lifting and cue.status == "Denied"):
                 return None  # a finite verb's status is its own unless a verb governs it through «أن»
             return _status_word(status_hit, tokens, status_hits, lexicon)
         if any(a.stem in lexicon.complementizers for a in _readings(token, lexicon)):
@@ -730,6 +734,19 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
             return None
         position -= 1
     return None
+
+
+def _coordinated_item(hit: _Hit, tokens: list[Token]) -> bool:
+    """«برفع الحظر عن الأسلحة، وتسليم مصر 8 طائرات»: a verbal noun coordinated after a comma is an item of its
+    own, which a lifted ban before the comma does not make Planned."""
+    return (hit.first > 0 and tokens[hit.first].split_conjunction
+            and tokens[hit.first - 1].surface.strip() in ("،", ","))
+
+
+def _lifting(status_hit: _Hit, tokens: list[Token], status_hits: list[_Hit]) -> bool:
+    """A lifting word, or a freeze or ban a lifting word takes away («رفع الحظر»)."""
+    cue: StatusCue = status_hit.entry
+    return cue.lifts or (cue.status == "Denied" and _lifted(status_hit, tokens, status_hits))
 
 
 def _clause_opens_after(tokens: list[Token], position: int, cue: int) -> bool:
