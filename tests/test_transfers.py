@@ -357,6 +357,13 @@ TALKS_AND_CANCELLATIONS = [
     # a lifted ban makes the handover it names Planned, not one coordinated after a comma
     ("ورفعت الولايات المتحدة الحظر عن تسليم مصر طائرات إف-16.",
      {("united-states", "egypt", "f-16", "Planned")}),
+    # a delayed handover is still to come; a delay after a done one, or «أخرى» (other), changes nothing
+    ("وأرجأت الولايات المتحدة تسليم مصر طائرات إف-16.",
+     {("united-states", "egypt", "f-16", "Planned")}),
+    ("وسلمت الولايات المتحدة مصر طائرات إف-16 الأسبوع الماضي بعد تأخير دام عامين.",
+     {("united-states", "egypt", "f-16", "Delivered")}),
+    ("وسلمت روسيا سوريا دفعة أخرى من صواريخ إس-300.",
+     {("russia", "syria", "s-300", "Delivered")}),
     ("وأعلنت الولايات المتحدة رفع الحظر عن الأسلحة، وتسليم مصر ثماني طائرات إف-16.",
      {("united-states", "egypt", "f-16", "Delivered")}),
     ("جمدت الولايات المتحدة بيع مقاتلات إف-35 للإمارات.",
