@@ -675,11 +675,12 @@ class _Extractor:
                 key = "ال" + key[1:]
         return strip_article(key)
 
+    def _noun_keys(self, token: Token) -> tuple[str, str]:
+        """The token as a noun, clitics taken off, and as written less its article: keys of noun tables."""
+        return self._noun_key(token), strip_article(token.key)
+
     def _is_speaker_noun(self, token: Token) -> bool:
-        return (
-            self._noun_key(token) in self.lexicon.speaker_nouns
-            or strip_article(token.key) in self.lexicon.speaker_nouns
-        )
+        return any(key in self.lexicon.speaker_nouns for key in self._noun_keys(token))
 
     def _is_nominal(self, token: Token) -> bool:
         if token.is_punctuation or token.key in self.lexicon.complementizers:
@@ -990,16 +991,19 @@ class _Extractor:
             names.pop()  # «…، قد أقر»: the comma closing the apposition
         while names and (names[0].key,) in self.lexicon.honorifics:
             names = names[1:]
-        if not 2 <= len(names) <= 4 or names[0].bare.startswith("ال"):
-            return None
-        if any(t.is_punctuation or self._is_speaker_noun(t) or self.mentions_in(t.start, t.end)
-               or t.main.upos not in ("NOUN", "PROPN", "X", "ADJ") for t in names):
+        if not 2 <= len(names) <= 4 or not self._could_be_untagged_name(names, ("NOUN", "PROPN", "X", "ADJ")):
             return None
         return _untagged_name(doc, names)
 
+    def _could_be_untagged_name(self, names: Sequence[Token], tags: tuple[str, ...]) -> bool:
+        """Words that may be a name the NER missed: no article on the first, each a word of those tags that
+        no mention covers and no speaker noun."""
+        return not names[0].bare.startswith("ال") and not any(
+            t.is_punctuation or self._is_speaker_noun(t) or self.mentions_in(t.start, t.end)
+            or t.main.upos not in tags for t in names)
+
     def _is_source_noun(self, head: Token) -> bool:
-        return (self._noun_key(head) in self.lexicon.source_nouns
-                or strip_article(head.key) in self.lexicon.source_nouns)
+        return any(key in self.lexicon.source_nouns for key in self._noun_keys(head))
 
     def _institution_named(self, np: tuple[int, int], role: Mention) -> Mention | None:
         """«معهد واشنطن للشرق الأدنى», «مركز كارنيجي للسلام»: a body's noun in construct with a proper name
@@ -1382,10 +1386,8 @@ class _Extractor:
         if end >= limit or not _complementizer(self.lexicon, doc.tokens[end]) or not 2 <= end - position <= 4:
             return None
         names = doc.tokens[position:end]
-        if names[0].bare.startswith("ال") or any(
-                t.is_punctuation or t.clitic_preposition or self._is_speaker_noun(t)
-                or self.mentions_in(t.start, t.end) or t.main.upos not in ("NOUN", "PROPN", "X")
-                or t.key in self.not_name_words for t in names):
+        if not self._could_be_untagged_name(names, ("NOUN", "PROPN", "X")) or any(
+                t.clitic_preposition or t.key in self.not_name_words for t in names):
             return None
         return _untagged_name(doc, list(names))
 

@@ -930,15 +930,29 @@ def _referred_weapons(event: _Event, end: int, tokens: list[Token], weapons: lis
     for token in tokens[event.last + 1: scope_end + 1]:
         if any(w.first <= token.position <= w.last for w in weapons):
             continue
-        categories = next((lexicon.weapon_references[a.stem[2:]] for a in _readings(token, lexicon)
-                           if a.stem.startswith("ال") and a.stem[2:] in lexicon.weapon_references
-                           and not a.enclitic), None)
+        categories = _reference_categories(token, lexicon, definite_only=True)
         if categories is None:
             continue
-        earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
-                   and m.end <= token.start and _category_fits(m, categories, context.gazetteer)]
-        return [_Weapon(m, token.position, token.position) for m in sorted(earlier, key=lambda m: -m.start)]
+        return _earlier_weapons(categories, token.start, token.position, token.position, context)
     return []
+
+
+def _reference_categories(noun: Token, lexicon: TransferLexicon, definite_only: bool
+                          ) -> frozenset[str] | None:
+    """The weapon categories a generic noun («الطائرات», «طائرة») may refer to, None for any other word."""
+    references = lexicon.weapon_references
+    stems = [a.stem[2:] if a.stem.startswith("ال") else a.stem for a in _readings(noun, lexicon)
+             if not a.enclitic and (a.stem.startswith("ال") or not definite_only)]
+    return next((references[stem] for stem in stems if stem in references), None)
+
+
+def _earlier_weapons(categories: frozenset[str], before: int, first: int, last: int, context: _Context
+                     ) -> list[_Weapon]:
+    """The named weapons of a compatible category that end before offset ``before``, the most recent first,
+    each as the weapon of the referring words from token ``first`` to ``last``."""
+    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
+               and m.end <= before and _category_fits(m, categories, context.gazetteer)]
+    return [_Weapon(m, first, last) for m in sorted(earlier, key=lambda m: -m.start)]
 
 
 def _relative_on_reference(event: _Event, tokens: list[Token], context: _Context) -> list[_Weapon]:
@@ -952,15 +966,10 @@ def _relative_on_reference(event: _Event, tokens: list[Token], context: _Context
         noun = tokens[first - 1]  # «ضمن 24 طائرة اشترتها مصر»: an indefinite noun, the verb's pronoun on it
     else:
         return []
-    stems = [a.stem[2:] if a.stem.startswith("ال") else a.stem
-             for a in _readings(noun, lexicon) if not a.enclitic]
-    references = lexicon.weapon_references
-    categories = next((references[stem] for stem in stems if stem in references), None)
+    categories = _reference_categories(noun, lexicon, definite_only=False)
     if categories is None:
         return []
-    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
-               and m.end <= noun.start and _category_fits(m, categories, context.gazetteer)]
-    return [_Weapon(m, noun.position, noun.position) for m in sorted(earlier, key=lambda m: -m.start)]
+    return _earlier_weapons(categories, noun.start, noun.position, noun.position, context)
 
 
 def _demonstrated_weapons(found: list[_Weapon], tokens: list[Token], context: _Context) -> list[_Weapon]:
@@ -974,9 +983,7 @@ def _demonstrated_weapons(found: list[_Weapon], tokens: list[Token], context: _C
         return []
     category = context.gazetteer.category_of(generic.mention.known_id)
     categories = frozenset({category}) if category else frozenset()
-    earlier = [m for m in context.mentions if m.kind == WEAPON and m.via != Via.GENERIC
-               and m.end <= generic.mention.start and _category_fits(m, categories, context.gazetteer)]
-    return [_Weapon(m, generic.first, generic.last) for m in sorted(earlier, key=lambda m: -m.start)]
+    return _earlier_weapons(categories, generic.mention.start, generic.first, generic.last, context)
 
 
 def _known_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles:
