@@ -415,7 +415,30 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
             _add_known(resolution, gazetteer, state, Counter())
     for identity, said_together in groups.items():
         _add_group(resolution, identity, said_together)
+    _add_posts(resolution, mentions)
     return resolution
+
+
+def _add_posts(resolution: Resolution, mentions: Iterable[tuple[str, Mention]]) -> None:
+    """A person the text calls by a post («وأوضح وزير الإسكان أن…», after naming him) is found by that post
+    too: it is one of the forms the sources refer to them by (skos:altLabel). A bare title («الوزير»,
+    «سموه») says no post and is left out."""
+    for document, mention in mentions:
+        post = _post_of(mention)
+        if post is None or len(post.split()) < 2:
+            continue
+        entity_id = resolution.entity_id_of(mention, document)
+        if entity_id is not None:
+            resolution.entities[entity_id].alt_labels.add(" ".join(post.split()))
+
+
+def _post_of(mention: Mention) -> str | None:
+    """The post a person mention was written as, when it stands for a named or known holder."""
+    if mention.kind != PERSON:
+        return None
+    if mention.post:
+        return mention.post
+    return mention.text if mention.via == Via.ROLE and (mention.known_id or mention.name) else None
 
 
 def _add_group(resolution: Resolution, identity: Identity, mentions: Sequence[Mention]) -> None:

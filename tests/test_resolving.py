@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from kg.cleaning import clean
 from kg.extracting.entities import extract_mentions
+from kg.extracting.quotations import extract_claims
 from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_speech_lexicon
 from kg.reading import read_sources
 from kg.records import (
     ORGANIZATION,
@@ -153,7 +155,50 @@ def test_a_role_names_the_unknown_person_of_its_apposition(gazetteer):
     name = _person("دميتري كروتوي")
     resolution = resolve([_extraction(role, name)], gazetteer)
     assert resolution.entity_id_of(role) == resolution.entity_id_of(name)
-    assert resolution.entities[resolution.entity_id_of(name)].alt_labels == {"دميتري كروتوي"}
+    # the post the text called him by is one of his forms too
+    forms = resolution.entities[resolution.entity_id_of(name)].alt_labels
+    assert forms == {"دميتري كروتوي", "السفير البيلاروسي"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "posts"),
+    [
+        ("قال وزير الإسكان ماجد الحقيل إن الوزارة ستبني مساكن جديدة.\n"
+         "وأوضح وزير الإسكان أن الصندوق سيدعم المواطنين في المدن الصغيرة.", "ماجد الحقيل", {"وزير الإسكان"}),
+        ("أكد المتحدث الرسمي للهيئة عبدالله الشهري أن التحقيق مستمر منذ أسابيع.\n"
+         "وأضاف المتحدث الرسمي للهيئة أن النتائج ستعلن قريبا.", "عبدالله الشهري", {"المتحدث الرسمي للهيئة"}),
+        # a bare title names no post: no form
+        ("قال وزير الإسكان ماجد الحقيل إن الوزارة ستبني مساكن جديدة.\n"
+         "وأضاف الوزير أن الصندوق سيدعم المواطنين في المدن الصغيرة.", "ماجد الحقيل", {"وزير الإسكان"}),
+        # a name alone: no post at all
+        ("قال ماجد الحقيل إن الوزارة ستبني مساكن جديدة.\n"
+         "وأضاف الحقيل أن الصندوق سيدعم المواطنين في المدن الصغيرة.", "ماجد الحقيل", set()),
+    ],
+)
+def test_a_person_called_by_a_post_has_the_post_among_their_forms(claims_of_text, gazetteer, text, holder,
+                                                                  posts):
+    extraction = claims_of_text(text)
+    resolution = resolve([extraction], gazetteer)
+    speakers = {resolution.entity_id_of(c.speaker, extraction.annotated.document.doc_id)
+                for c in extraction.claims}
+    assert len(speakers) == 1 and None not in speakers, [c.speaker for c in extraction.claims]
+    entity = resolution.entities[speakers.pop()]
+    assert entity.label_ar == holder
+    assert entity.alt_labels - {holder, holder.split()[-1]} == posts
+    assert not any(len(form.split()) == 1 and form.startswith("ال") for form in entity.alt_labels)
+
+
+@pytest.fixture(scope="module")
+def claims_of_text(annotate, gazetteer):
+    """claims_of_text(text) → the Extraction of the text's mentions and claims through the real models."""
+    lexicon = load_speech_lexicon()
+
+    def run(text: str) -> Extraction:
+        annotated = annotate(text)
+        mentions = tuple(extract_mentions(annotated, gazetteer))
+        return Extraction(annotated, mentions, tuple(extract_claims(annotated, mentions, lexicon)))
+
+    return run
 
 
 def _acting(speaker: Mention, *mentions: Mention) -> Extraction:

@@ -930,14 +930,31 @@ class _Extractor:
         if best.via == Via.ROLE and best.kind == PERSON:
             name = self._name_after(best, np)
             if name is not None:
-                return name
+                return replace(name, post=best.text)
         if best.via in NAMED and self._names_a_post(best):
             best = replace(best, via=Via.ROLE)  # the NER model took «للرئيس» for a name
         resolved = self._resolve_role(best, np)
         unnamed = not (resolved.name or resolved.known_id)
         if resolved.via == Via.ROLE and resolved.kind == PERSON and unnamed:
             return self._named_after(np) or self._represented_body(resolved, candidates) or resolved
-        return resolved
+        return self._with_post(resolved, np)
+
+    def _with_post(self, speaker: Mention, np: tuple[int, int]) -> Mention:
+        """«وزير التعليم الدكتور عزام الدخيل»: a name after a post in the speaker's phrase keeps the post as
+        written («وزير التعليم»), a form the person is known by. Honorifics before the name are not part of
+        it."""
+        if speaker.kind != PERSON or speaker.post or speaker.via not in NAMED:
+            return speaker
+        head = self.doc.tokens[np[0]]
+        if head.end > speaker.start or self.lexicon.speaker_nouns.get(self._noun_key(head)) != PERSON:
+            return speaker
+        words = [t for t in self.doc.tokens[np[0]:np[1]] if t.end <= speaker.start]
+        while words and (words[-1].is_punctuation or (words[-1].key,) in self.lexicon.honorifics):
+            words.pop()
+        if not words or any(t.is_punctuation for t in words):
+            return speaker  # «رئيس الوزراء، ونائبه فلان»: not one phrase
+        start = words[0].start + (1 if head.clitic_preposition else 0)
+        return replace(speaker, post=self.doc.text[start:words[-1].end])
 
     @staticmethod
     def _best_candidate(candidates: list[Mention], head: Token) -> Mention:
@@ -1220,7 +1237,10 @@ class _Extractor:
         if not key:
             return mention
         role = _RoleKey(key[0], frozenset(w for w in key[1:] if w not in GENERIC_ROLE_WORDS))
-        return self._role_holder(mention, role) or self._role_body(mention, role) or mention
+        holder = self._role_holder(mention, role)
+        if holder is not None:
+            return replace(holder, post=mention.text) if holder.kind == PERSON else holder
+        return self._role_body(mention, role) or mention
 
     def _role_key_to_resolve(self, mention: Mention) -> tuple[str, ...]:
         """The role words of a mention that needs its holder found: nothing for a name or a known entity."""
