@@ -1672,3 +1672,41 @@ RELATIVE_AFTER_A_COMMA = cases(
 @pytest.mark.parametrize(("text", "expected"), RELATIVE_AFTER_A_COMMA)
 def test_a_noun_object_runs_on_into_its_relative_clause(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── «قال لفرانس برس»: a name after ل is who was spoken to; a title in marks before «أن» ──────────────────
+
+SPOKEN_TO_AND_TITLES = cases(
+    ("told-afp-dropped-subject",
+     "أكد الباحث خالد المنصور أن أسعار القمح سترتفع هذا العام.\n"
+     "وقال لفرانس برس إن الدول المستوردة تحتاج إلى مخزون أكبر.",
+     [Said("خالد المنصور", "أسعار القمح سترتفع هذا العام", "أكد"),
+      Said("خالد المنصور", "الدول المستوردة تحتاج إلى مخزون أكبر", "قال", relayed_by="afp")]),
+    ("told-reuters-dropped-subject",
+     "أكد وزير النفط العراقي أن الإنتاج سيزيد في الربع المقبل.\n"
+     "وقال لرويترز إن الصادرات ستبلغ مستوى قياسيا.",
+     [Said("وزير النفط العراقي", "الإنتاج سيزيد في الربع المقبل", "أكد"),
+      Said("وزير النفط العراقي", "الصادرات ستبلغ مستوى قياسيا", "قال", relayed_by="reuters")]),
+    # a name that begins with ل is a name: «لبنى», «لافروف»
+    ("name-beginning-with-lam",
+     "وقالت لبنى عبد العزيز إن الفيلم سيعرض في الصيف المقبل.",
+     [Said("لبنى عبد العزيز", "الفيلم سيعرض في الصيف المقبل", "قال")]),
+    ("known-name-beginning-with-lam",
+     "وقال لافروف إن روسيا لن تتراجع عن موقفها.",
+     [Said("sergey-lavrov", "روسيا لن تتراجع عن موقفها", "قال")]),
+    ("book-title-before-anna",
+     "يرى سامي النجار الباحث في مركز الدراسات ومؤلف \"اقتصاد الحرب\" أن العقوبات لم تحقق أهدافها.",
+     [Said("سامي النجار", "العقوبات لم تحقق أهدافها", "رأى")]),
+    ("programme-title-before-anna",
+     "وأوضح محمد الفهد مقدم برنامج «حديث الساعة في الخليج» أن الحلقة المقبلة ستناقش أزمة المياه.",
+     [Said("محمد الفهد", "الحلقة المقبلة ستناقش أزمة المياه", "أوضح")]),
+    # a quotation too long for a title is what was said, whatever follows it
+    ("long-quote-then-anna",
+     "وقال الشاعر أحمد السالم «إن الزمن تغير ولم يعد في الحياة الجميلة ما يستحق الانتظار» انها كلمات حزينة.",
+     [said_quote("أحمد السالم", "إن الزمن تغير ولم يعد في الحياة الجميلة ما يستحق الانتظار", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_TO_AND_TITLES)
+def test_who_was_spoken_to_and_titles_in_marks(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

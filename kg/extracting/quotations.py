@@ -55,6 +55,8 @@ PARAGRAPH_BREAK = "\n\n"
 
 SPEAKER_KINDS = (PERSON, ORGANIZATION, STATE)
 NAMED = (Via.NAME, Via.NER)
+# Words of a title in marks («الجغرافية السياسية للقمح»): a quotation of more is a statement.
+MAX_TITLE_WORDS = 6
 PARTY_VIAS = (Via.NAME, Via.NER, Via.NISBA)  # how a party of a group speaking as one is named
 MAX_MENTION_CHARS = 200  # no mention is longer: bounds the look-back of mentions_in
 # Parts of speech no proper name is tagged with: a one-word "name" so tagged is the model's mistake.
@@ -710,7 +712,7 @@ class _Extractor:
             return True  # «وأفادت دراسة أن…»: a document whose issuer kg cannot name
         if token.bare in self.lexicon.quantifiers:
             return True  # «وانتقد عدد من المغردين القرار»: a subject of its own, unnamed
-        if not self._is_nominal(token) or token.clitic_preposition:
+        if not self._is_nominal(token) or token.clitic_preposition or self._joined_preposition(token):
             return False
         definite = strip_article(token.bare) != token.bare
         return definite or token.main.upos == "PROPN"
@@ -726,6 +728,8 @@ class _Extractor:
     def _clitic_is_preposition(self, token: Token, cue: _Cue | None) -> bool:
         """Whether the ل/ب Stanza split off a token is a preposition («لنظيره», «ببيلاروس») or the first
         letter of a name («لوكاشينكو», «لافروف»): names the NER model tags as persons keep it."""
+        if self._joined_preposition(token):
+            return True
         if not token.clitic_preposition:
             return False
         key = token.bare
@@ -734,6 +738,15 @@ class _Extractor:
         if cue is not None and key[0] in {p for p in cue.cue.complement_prepositions if len(p) == 1}:
             return True  # «وأشاد ببيلاروس», «ووعد بأسلحة»
         return not any(w.ner.endswith("PER") for w in token.words)
+
+    def _joined_preposition(self, token: Token) -> bool:
+        """«وقال لفرانس برس إن…»: ل or ب the tokenizer left on a name, which the name's mention starts after;
+        the name is governed by the preposition (the people or outlet spoken to), never the verb's subject."""
+        opening = len(token.key) - len(token.bare)  # a conjunction before the preposition
+        if token.bare[:1] not in ("ل", "ب"):
+            return False
+        return any(m.start == token.start + opening + 1 and m.via in NAMED
+                   for m in self.starting_in(token.start, token.end))
 
     def noun_phrase(
         self, position: int, limit: int, allow_preposition: bool = False, cue: _Cue | None = None
@@ -1926,11 +1939,28 @@ class _Extractor:
         quote = self.quote_opening_at(position)
         if quote is None:
             return None
-        if quote.words(self.doc.text) >= MIN_QUOTE_WORDS:
+        statement = quote.words(self.doc.text) >= MIN_QUOTE_WORDS
+        if statement and not self._complementizer_after(quote, search.limit):
             return _Decision((DIRECT, quote.start, quote.end, quote))
         while position < search.limit and self.doc.tokens[position].start < quote.end:
             position += 1
         return _Decision(resume=position)
+
+    def _complementizer_after(self, quote: _Quote, limit: int) -> bool:
+        """«يعتبر فلان، كاتب "الجغرافية السياسية للقمح" أن…»: marks right before «أن» hold a title in the
+        speaker's phrase or the object, not what was said; that is the clause after «أن». A longer quotation
+        is a statement of its own, whatever follows it."""
+        doc = self.doc
+        if quote.words(doc.text) > MAX_TITLE_WORDS:
+            return False
+        position = doc.token_at(quote.end)
+        closing = position is not None and doc.tokens[position].end <= quote.end + 1
+        if closing and doc.tokens[position].is_punctuation:
+            position += 1
+        if position is None or position >= limit:
+            return False
+        token = doc.tokens[position]
+        return token.key in self.lexicon.complementizers or self._complementizer_with_pronoun(token)
 
     def _content_after_colon(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
         """After a colon: the quotation that opens there, else the clause."""
