@@ -460,6 +460,8 @@ class TransferLexicon:
     resumptives: frozenset[str]  # «بها»: the pronoun of a weapon a relative clause describes
     clause_ends: frozenset[str]
     weapon_scope_ends: frozenset[str]
+    fitted_with: frozenset[str]  # «مزودة»: after a weapon, before بـ: what it is fitted with follows
+    additional: frozenset[str]  # «إضافية», «أخرى»: after a generic weapon, more of one named before
     weapon_anaphors: frozenset[str]
     non_state_heads: frozenset[str]
     request_after: tuple[tuple[str, ...], ...]
@@ -676,6 +678,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         clause_ends=words(LEX.Words, LEX.clauseEnd),
         weapon_scope_ends=words(LEX.Words, LEX.weaponScopeEnd),
         weapon_anaphors=words(LEX.Words, LEX.weaponAnaphor),
+        fitted_with=words(LEX.Words, LEX.fittedWith),
+        additional=words(LEX.Words, LEX.additional),
         non_state_heads=words(LEX.Words, LEX.nonStateHead),
         request_after=phrases(LEX.requestAfter),
         future_words=words(LEX.Words, LEX.futureWord),

@@ -218,6 +218,8 @@ class LEX(DefinedNamespace):
     clauseEnd: URIRef
     weaponScopeEnd: URIRef
     weaponAnaphor: URIRef
+    fittedWith: URIRef
+    additional: URIRef
     nonStateHead: URIRef
     requestAfter: URIRef
     futureWord: URIRef

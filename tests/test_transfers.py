@@ -287,6 +287,29 @@ REFERENCES = [
     ("اشترت بولندا دبابات أبرامز من الولايات المتحدة.\nوتسلمت رومانيا الدبابات.",
      {("united-states", "poland", "abrams", "Agreed")}),
 ]
+# What a weapon is fitted with is part of it; more of the same takes up the weapon named before.
+FITTINGS_AND_MORE = [
+    ("سلمت الولايات المتحدة مصر زورقي دورية مزودين بقاذفات الصواريخ.",
+     {("united-states", "egypt", "patrol-boat", "Delivered")}),
+    ("تسلمت البحرية المصرية فرقاطة مجهزة بصواريخ مضادة للسفن ومدافع من فرنسا.",
+     {("france", "egypt", "warship", "Delivered")}),
+    ("باعت تركيا قطر مدرعات مسلحة برشاشات ثقيلة.",
+     {("turkey", "qatar", "armoured-vehicle", "Agreed")}),
+    # «مزودة» before a state is equipping that state, not a fitting: the weapons stay items
+    ("زودت روسيا سوريا بدبابات وصواريخ مضادة للدروع.",
+     {("russia", "syria", "tank", "Delivered"), ("russia", "syria", "anti-tank-missile", "Delivered")}),
+    ("سلمت الولايات المتحدة مصر ثماني طائرات إف-16.\n"
+     "وأوضحت السفارة أن أربع طائرات إضافية ستسلم إلى مصر في الخريف.",
+     {("united-states", "egypt", "f-16", "Delivered"), ("united-states", "egypt", "f-16", "Planned")}),
+    ("تسلمت الهند مقاتلات رافال من فرنسا.\nوقال الوزير إن ثلاث مقاتلات أخرى ستصل إلى الهند الشهر المقبل.",
+     {("france", "india", "rafale", "Delivered"), ("france", "india", "rafale", "Planned")}),
+    # with no named weapon of that kind before, more of the same stays the generic noun
+    ("وأعلنت روسيا أنها ستسلم الهند ثلاث فرقاطات إضافية العام المقبل.",
+     {("russia", "india", "warship", "Planned")}),
+    # after «أن» a named weapon before the verb is what it hands over
+    ("وأعلنت فرنسا أن طائرات رافال ستسلم إلى قطر في الربيع.",
+     {("france", "qatar", "rafale", "Planned")}),
+]
 # What a deal stated before includes passes between the same sides.
 DEAL_CONTENTS = [
     ("وقعت الإمارات اتفاقية مع فرنسا لشراء 80 طائرة مقاتلة من طراز رافال.\n"
@@ -438,6 +461,10 @@ NEGATIVES = [
     "وبحث وزراء خارجية دول مجلس التعاون مع وزير الخارجية القطري الاتفاق على تسريع بيع السلاح.",
     "ستواصل روسيا تدريب جنود بيلاروس على قيادة طائرات قادرة على حمل قنابل نووية.",
     "سلمت شركة راينميتال الألمانية الجيش دبابات جديدة.",  # a company to an army unit
+    # more of the same with no transfer, and a weapon after «أن» that nobody hands over
+    "وقال الخبير إن طائرات إضافية ستشارك في العرض الجوي.",
+    "وأكد أن صواريخ أخرى سقطت على المدينة ليلا.",
+    "وأوضح المصدر أن الدبابات المزودة بمدافع حديثة تتمركز قرب الحدود.",
     "وقعت شركة لوكهيد مارتن عقدا مع سلاح الجو لتوريد طائرات.",
     "أطلقت روسيا صواريخ كينجال على كييف.",  # use, not transfer
     "اعترضت الدفاعات الجوية الأوكرانية طائرات مسيرة من طراز شاهد.",
@@ -484,8 +511,8 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, REFERENCES, DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION,
-                  TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
+                  GROUPS, RELATIVE_CLAUSES, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS, PRODUCTION,
+                  COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -536,7 +563,8 @@ def _ids(table: list) -> list[str]:
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES),
-        ("references", REFERENCES), ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
+        ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),
+        ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
         ("production", PRODUCTION),
         ("coordination", COORDINATION), ("talks-cancellations", TALKS_AND_CANCELLATIONS),
         ("co-production", CO_PRODUCTION), ("readings", READINGS),

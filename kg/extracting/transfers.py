@@ -869,7 +869,7 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
     scope_end = _weapon_scope_end(event, end, tokens, lexicon)
     found = [w for w in weapons if event.last < w.first <= scope_end]
     if found:
-        return _named_over_generic(found, tokens, lexicon.type_words)
+        return _without_fittings(_named_over_generic(found, tokens, lexicon.type_words), tokens, lexicon)
     described = _weapon_before(event, tokens, weapons, lexicon)
     if described:
         return described
@@ -880,6 +880,22 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
             if previous:
                 return [previous[-1]]
     return []
+
+
+def _without_fittings(found: list[_Weapon], tokens: list[Token], lexicon: TransferLexicon) -> list[_Weapon]:
+    """«زورقي دورية مزودين بقاذفات الصواريخ»: what a weapon is fitted with («مزودة بـ», «مجهزة بـ») is part of
+    it, not an item of its own; so are the weapons coordinated after it."""
+    kept: list[_Weapon] = []
+    for weapon in found:
+        gap = tokens[kept[-1].last + 1: weapon.first] if kept else []
+        if kept and (_fitted(gap, lexicon) or _fitted([tokens[weapon.first]], lexicon)):
+            continue
+        kept.append(weapon)
+    return kept
+
+
+def _fitted(gap: list[Token], lexicon: TransferLexicon) -> bool:
+    return any(a.stem in lexicon.fitted_with for token in gap for a in _readings(token, lexicon))
 
 
 def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], lexicon: TransferLexicon
@@ -894,6 +910,11 @@ def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], l
     gap = [t for t in tokens[nearest.last + 1: event.hit.first] if t.surface.strip() not in QUOTE_MARKS]
     if event.cue.frame.weapon_before and len(gap) <= 3 and not any(_is_boundary(t) for t in gap):
         return [nearest]
+    # «أن أربع طائرات إضافية ستسلم إلى مصر»: after «أن» the subject comes first, and a weapon there is what
+    # the verb (passive in sense) hands over.
+    if all(t.main.upos == "ADJ" or t.key in lexicon.additional for t in gap) \
+            and _opens_clause_after_complementizer(nearest.first, tokens, lexicon):
+        return [nearest]
     # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها», «الدبابات الحديثة التي استلمتها»: a relative
     # clause on the weapon, its adjectives between them.
     if len(gap) <= 3 and _relative_on_weapon(gap, lexicon):
@@ -903,6 +924,16 @@ def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], l
             t.key in lexicon.relative_pronouns or t.main.upos == "ADJ" for t in gap):
         return [nearest]
     return []
+
+
+def _opens_clause_after_complementizer(first: int, tokens: list[Token], lexicon: TransferLexicon) -> bool:
+    """The words from token ``first`` open a clause after «أن»/«إن», a count or a generic head noun between
+    them («أن أربع طائرات…», «إن طائرات رافال…»)."""
+    position = first - 1
+    while position >= 0 and (_number(tokens, position, lexicon) is not None
+                             or _reference_categories(tokens[position], lexicon, definite_only=False)):
+        position -= 1
+    return position >= 0 and tokens[position].key in lexicon.complementizers
 
 
 def _relative_on_weapon(gap: list[Token], lexicon: TransferLexicon) -> bool:
@@ -972,14 +1003,30 @@ def _relative_on_reference(event: _Event, tokens: list[Token], context: _Context
     return _earlier_weapons(categories, noun.start, noun.position, noun.position, context)
 
 
+def _more_of_the_same(event: _Event, tokens: list[Token], context: _Context) -> list[_Weapon]:
+    """«وأوضحت أن أربع طائرات إضافية ستسلم إلى مصر»: after «أن» the subject comes first; a generic noun there
+    with a word of more of the same is what the verb hands over, and refers to the weapon of its category
+    named earlier in the document (the candidates, the most recent first)."""
+    lexicon, first = context.lexicon, event.hit.first
+    if first < 2 or tokens[first - 1].key not in lexicon.additional:
+        return []
+    noun = tokens[first - 2]
+    categories = _reference_categories(noun, lexicon, definite_only=False)
+    if categories is None or not _opens_clause_after_complementizer(noun.position, tokens, lexicon):
+        return []
+    return _earlier_weapons(categories, noun.start, noun.position, first - 1, context)
+
+
 def _demonstrated_weapons(found: list[_Weapon], tokens: list[Token], context: _Context) -> list[_Weapon]:
-    """«هذه الصواريخ»: a generic weapon after a demonstrative refers to a named weapon of its category earlier
-    in the document (the candidates, the most recent first); none when nothing fits."""
+    """«هذه الصواريخ», «أربع طائرات إضافية»: a generic weapon after a demonstrative or before a word of more
+    of the same refers to a named weapon of its category earlier in the document (the candidates, the most
+    recent first); none when nothing fits."""
     if len(found) != 1 or found[0].mention.via != Via.GENERIC or found[0].first == 0:
         return []
     generic = found[0]
     before = _strip_conjunction(tokens[generic.first - 1].key, context.lexicon)
-    if before not in context.lexicon.demonstratives:
+    after = tokens[generic.last + 1].key if generic.last + 1 < len(tokens) else ""
+    if before not in context.lexicon.demonstratives and after not in context.lexicon.additional:
         return []
     category = context.gazetteer.category_of(generic.mention.known_id)
     categories = frozenset({category}) if category else frozenset()
@@ -1244,7 +1291,8 @@ def _event_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_
     found = _weapons_of(event, end, tokens, weapons, context.lexicon)
     if not found:
         referents = (_referred_weapons(event, end, tokens, weapons, context)
-                     or _relative_on_reference(event, tokens, context))
+                     or _relative_on_reference(event, tokens, context)
+                     or _more_of_the_same(event, tokens, context))
         return referents[:1], referents
     if referents := _demonstrated_weapons(found, tokens, context):
         return referents[:1], referents
