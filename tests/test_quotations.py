@@ -1710,3 +1710,32 @@ SPOKEN_TO_AND_TITLES = cases(
 @pytest.mark.parametrize(("text", "expected"), SPOKEN_TO_AND_TITLES)
 def test_who_was_spoken_to_and_titles_in_marks(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A speech verb right after a relative pronoun: the noun the clause describes is its subject ──────────
+
+RELATIVE_SUBJECTS = cases(
+    ("capital-accuses",
+     "ودعمت الولايات المتحدة دبلوماسيا كييف التي تتهم الكرملين بتسليح المتمردين في الشرق.",
+     [Said("kyiv", "الكرملين بتسليح المتمردين في الشرق", "اتهم")]),
+    ("named-person-stresses",
+     "والتقى الملك سلمان الرئيس الفرنسي فرانسوا هولاند الذي أكد أن بلاده تدعم المملكة في مكافحة الإرهاب.",
+     [Said("francois-hollande", "بلاده تدعم المملكة في مكافحة الإرهاب", "أكد")]),
+    ("organization-warns",
+     "وشاركت في الاجتماع منظمة العفو الدولية التي حذرت من أن تنفيذ الخطة سيكون صعبا.",
+     [Said("منظمة العفو الدولية", "تنفيذ الخطة سيكون صعبا", "حذر")]),
+    # the clause is on the verb's object, or on a place: the subject comes after the verb
+    ("object-pronoun-on-the-verb",
+     "ونقل الموقع عن القرار الذي أعلنه وزير الداخلية أحمد السالم أمس أن المنافذ ستغلق.",
+     []),
+    # a noun that is no speaker: no one, and not the last speaker either
+    ("a-book-says",
+     "قال وزير الخارجية الأردني أيمن الصفدي إن المعرض حقق نجاحا كبيرا هذا العام.\n"
+     "وقرأ الطلاب الكتاب الذي يؤكد أن التاريخ يعيد نفسه.",
+     [Said("أيمن الصفدي", "المعرض حقق نجاحا كبيرا هذا العام", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_SUBJECTS)
+def test_a_speech_verb_after_a_relative_pronoun(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

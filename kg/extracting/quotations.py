@@ -1556,6 +1556,30 @@ class _Extractor:
         )
         return speaker, opens
 
+    def relative_subject(self, cue: _Cue) -> tuple[Mention | None] | None:
+        """«… كييف التي تتهم الكرملين بتسليح المتمردين», «الرئيس الفرنسي الذي أكد أن…»: a speech verb right
+        after a relative pronoun has for subject the noun the clause describes, and what follows the verb is
+        its object: (the speaker that noun names, or None when it names none). None when the clause is on the
+        verb's object («القرار الذي أعلنه الوزير»: an object pronoun on the verb) or on a place or time
+        («المؤتمر الذي قال فيه»: a pronoun after it), or describes a statement or a document, which speaks for
+        its issuer."""
+        doc, position = self.doc, cue.position
+        if cue.part != "verb" or position - 1 <= doc.sentence_start(position):
+            return None
+        if doc.tokens[position - 1].key not in self.lexicon.relative_pronouns:
+            return None
+        following = doc.tokens[position + 1] if position + 1 < len(doc.tokens) else None
+        if any(word.upos == "PRON" for word in doc.tokens[position].words[1:]) or (
+                following is not None and any(word.upos == "PRON" for word in following.words)):
+            return None
+        noun = doc.tokens[position - 2]
+        if noun.key in self.lexicon.document_nouns or _lookup(noun, self.lexicon.nouns) is not None:
+            return None
+        ending = [m for m in self.mentions_in(doc.tokens[doc.sentence_start(position)].start, noun.end)
+                  if m.end == noun.end and (m.kind in SPEAKER_KINDS or m.via == Via.CAPITAL)]
+        first = doc.token_at(min(m.start for m in ending)) if ending else None
+        return (self.speaker_in((first, position - 1)) if first is not None else None,)
+
     def _pluperfect_subject(self, end: int) -> Mention | None:
         """«وكان الحبيب الصيد، رئيس الحكومة التونسية، قد أكد»: the speaker between «كان» and «قد», commas of
         an apposition included; None when «كان» does not open the phrase or no speaker stands there."""
@@ -1648,6 +1672,11 @@ class _Extractor:
             # «… أن واشنطن حذرت بكين»: after «أن» the subject comes first
             rule = self._subject_rule(before[0], cue, "speaker-before-verb-clause-start")
             return before[0], cue.after, rule
+        relative = self.relative_subject(cue)
+        if relative is not None:
+            # «الكتاب الذي يؤكد أن…»: a noun that is no speaker said it, not the last speaker
+            described = relative[0]
+            return (described, cue.after, "speaker-relative-antecedent") if described is not None else None
         found = self.subject_after(cue)
         if found is not None:
             return found[0], found[1], self._subject_rule(found[0], cue, "speaker-after-verb")
