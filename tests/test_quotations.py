@@ -1739,3 +1739,24 @@ RELATIVE_SUBJECTS = cases(
 @pytest.mark.parametrize(("text", "expected"), RELATIVE_SUBJECTS)
 def test_a_speech_verb_after_a_relative_pronoun(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A dropped subject agrees with its verb: a feminine verb after a man spoke is someone else's ──────────
+
+DROPPED_SUBJECT_GENDER = cases(
+    ("feminine-verb-after-a-man",
+     "وقال وزير الدفاع العراقي خالد العبيدي إن بلاده تحتاج إلى أسلحة جديدة.\n"
+     "وأوضحت أن الوزير وصل إلى روسيا لتفعيل عقود قديمة.\n"
+     "وأضاف أن العقود تشمل أنظمة دفاع جوي متطورة.",
+     [Said("khaled-al-obeidi", "بلاده تحتاج إلى أسلحة جديدة", "قال"),
+      Said("khaled-al-obeidi", "العقود تشمل أنظمة دفاع جوي متطورة", "أضاف")]),
+    ("feminine-verbs-after-a-woman",
+     "وقالت الوزيرة سعاد الصباح إن الحل ممكن في القريب العاجل.\nوأضافت أن الحكومة تدعم الخطة الجديدة.",
+     [Said("سعاد الصباح", "الحل ممكن في القريب العاجل", "قال"),
+      Said("سعاد الصباح", "الحكومة تدعم الخطة الجديدة", "أضاف")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), DROPPED_SUBJECT_GENDER)
+def test_a_dropped_subject_agrees_with_its_verb(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -202,6 +202,14 @@ def _plural_verb(token: Token) -> bool:
     return any(len(verb) >= 4 and verb.endswith("وا") for verb in verbs)
 
 
+def _verb_gender(token: Token) -> str | None:
+    """«Masc» or «Fem»: the gender of a singular third-person verb as the tagger reads it, None otherwise."""
+    feats = token.verb_feats
+    if "Person=3" not in feats or "Number=Sing" not in feats:
+        return None
+    return "Fem" if "Gender=Fem" in feats else "Masc" if "Gender=Masc" in feats else None
+
+
 def _plural_participle(token: Token) -> bool:
     """A participle of two or more («مؤكدين», «موضحون», «مشيرتين»)."""
     word = fold(token.bare)
@@ -617,6 +625,7 @@ class _State:
 
     last_speaker: Mention | None = None
     last_speaker_at: int = -1  # character offset of the last claim's cue
+    last_speaker_gender: str | None = None  # «Masc»/«Fem»: of the singular verb the last speaker spoke with
     last_group: Mention | None = None  # the parties last named together as one speaker
     last_document_issuer: Mention | None = None  # who issued the report last named with its issuer
     relay: tuple[Mention, int, int] | None = None  # outlet relaying, over this span of characters
@@ -1619,6 +1628,11 @@ class _Extractor:
         last = self.state.last_speaker
         if last is not None and self._sentences_since(self.state.last_speaker_at, cue) > MAX_ANTECEDENT_GAP:
             last = None  # after sentences of narration a dropped subject no longer points to that speaker
+        gender, spoke_as = _verb_gender(doc.tokens[cue.position]), self.state.last_speaker_gender
+        if last is not None and _one_person(last) and gender and spoke_as not in (None, gender):
+            # «وكشفت أوساط الهيئة … التي بحثها وزير الدفاع … وأوضحت أن…»: a feminine verb after a man spoke
+            # (or the reverse) has another subject than him
+            return None
         if _plural_verb(doc.tokens[cue.position]):
             if self.state.last_group is not None:
                 return self.state.last_group  # «واتفقوا على…»: the parties last named together
@@ -2232,6 +2246,8 @@ class _Extractor:
                 quote.consumed = True
         self.state.last_speaker = speaker
         self.state.last_speaker_at = at
+        cue_token = doc.token_at(at)
+        self.state.last_speaker_gender = None if cue_token is None else _verb_gender(doc.tokens[cue_token])
         if speaker.via == Via.GROUP:
             self.state.last_group = speaker
 
