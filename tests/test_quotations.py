@@ -1760,3 +1760,20 @@ DROPPED_SUBJECT_GENDER = cases(
 @pytest.mark.parametrize(("text", "expected"), DROPPED_SUBJECT_GENDER)
 def test_a_dropped_subject_agrees_with_its_verb(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A post taken up later is the same post: «المتحدث» is no king named after it ──────────────────────────
+
+POSTS_TAKEN_UP = cases(
+    ("spokesman-not-a-king",
+     "وقال كريس فيليرز، المتحدث باسم «بوينغ»، إن القطعة سقطت من الطائرة فوق المدينة.\n"
+     "ولفت المتحدث إلى أن الشركة عممت مذكرة على شركات الطيران كلها.\n"
+     "وقام الملك عبد العزيز بشراء طائرتين من الشركة في الأربعينيات.",
+     [Said("كريس فيليرز", "القطعة سقطت من الطائرة فوق المدينة", "قال"),
+      Said("كريس فيليرز", "الشركة عممت مذكرة على شركات الطيران كلها", "لفت")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), POSTS_TAKEN_UP)
+def test_a_post_taken_up_later_is_the_same_post(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -30,6 +30,7 @@ apart from the speaker, as the claim's ``reported_by``.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -55,6 +56,10 @@ PARAGRAPH_BREAK = "\n\n"
 
 SPEAKER_KINDS = (PERSON, ORGANIZATION, STATE)
 NAMED = (Via.NAME, Via.NER)
+# Words of a post as a person's form («المتحدث الرسمي باسم وزارة الخارجية»): a longer phrase runs on.
+MAX_POST_WORDS = 6
+# Characters of the longest body name looked for after «باسم» in a post.
+MAX_NAME_CHARS = 60
 # Words of a title in marks («الجغرافية السياسية للقمح»): a quotation of more is a statement.
 MAX_TITLE_WORDS = 6
 PARTY_VIAS = (Via.NAME, Via.NER, Via.NISBA)  # how a party of a group speaking as one is named
@@ -970,9 +975,7 @@ class _Extractor:
         head = self.doc.tokens[np[0]]
         if head.end > speaker.start or self.lexicon.speaker_nouns.get(self._noun_key(head)) != PERSON:
             return speaker
-        words = [t for t in self.doc.tokens[np[0]:np[1]] if t.end <= speaker.start]
-        while words and (words[-1].is_punctuation or (words[-1].key,) in self.lexicon.honorifics):
-            words.pop()
+        words = self._post_words([t for t in self.doc.tokens[np[0]:np[1]] if t.end <= speaker.start])
         if not words or any(t.is_punctuation for t in words):
             return speaker  # «رئيس الوزراء، ونائبه فلان»: not one phrase
         start = words[0].start + (1 if head.clitic_preposition else 0)
@@ -1221,18 +1224,61 @@ class _Extractor:
         introduced = []
         after = doc.token_at(mention.end)
         end = doc.sentence_end(position)
+        if after is not None and after + 1 < end and doc.tokens[after].surface.strip() in ("،", ","):
+            after += 1  # «كريس فيليرز، المتحدث باسم «بوينغ»،»: the role in apposition between commas
         if after is not None and after < end and self._is_speaker_noun(doc.tokens[after]):
             np = self.noun_phrase(after, doc.sentence_end(position))
             if np is not None:
                 stop = next((p for p in range(np[0] + 1, np[1]) if doc.tokens[p].key in ("في", "لدي")), np[1])
                 key = self._role_key(doc.tokens[np[0]].start, doc.tokens[stop - 1].end)
-                introduced.append((mention.start, key, mention))
+                introduced.append((mention.start, key, self._posted(mention, np[0], stop)))
         if position is not None:
             first = self._role_phrase_start(position)
             if first < position:
                 key = self._role_key(doc.tokens[first].start, doc.tokens[position - 1].end)
-                introduced.append((mention.start, key, mention))
+                introduced.append((mention.start, key, self._posted(mention, first, position)))
         return introduced
+
+    def _posted(self, person: Mention, first: int, stop: int) -> Mention:
+        """The person with the post the tokens from ``first`` to ``stop`` give them, as written: a role that
+        takes them up later («ولفت المتحدث») names the whole post («المتحدث باسم بوينغ»)."""
+        doc = self.doc
+        words = self._post_words([t for t in doc.tokens[first:stop]
+                                  if not t.is_punctuation or t.surface.strip() in self.lexicon.quote_marks])
+        if not words or len(words) > MAX_POST_WORDS or self.lexicon.speaker_nouns.get(
+                self._noun_key(words[0])) != PERSON:
+            return person  # a post opens with a person's noun and is a few words long
+        end = words[-1].end
+        if words[-1].key in ON_BEHALF_OF:
+            end = self._body_end(end, stop)
+            if end is None:
+                return person
+        return replace(person, post=" ".join(doc.text[words[0].start:end].split()))
+
+    def _body_end(self, end: int, stop: int) -> int | None:
+        """Where the body after «باسم» (at character ``end``) ends: its name in marks («المتحدث باسم
+        «بوينغ»»), else the nouns from token ``stop`` that no mention covers («المتحدث باسم وزارة الصحة»);
+        None when there are none."""
+        doc, marks = self.doc, self.lexicon.quote_marks
+        body = next((m for m in self.mentions_in(end, end + 3 + MAX_NAME_CHARS) if m.start <= end + 3), None)
+        if body is not None:
+            closing = doc.token_at(body.end)
+            marked = closing is not None and doc.tokens[closing].surface.strip() in marks
+            return doc.tokens[closing].end if marked else body.end
+        nouns = list(itertools.takewhile(self._is_nominal, doc.tokens[stop:stop + 3]))
+        return nouns[-1].end if nouns else None
+
+    def _post_words(self, words: list[Token]) -> list[Token]:
+        """A post's words, less the ranks and honorifics that end it before the name («قائد المنطقة العسكرية
+        الرابعة اللواء»); none when it ends on a preposition, cut short («المدير العام للعلاقات الخارجية
+        في»)."""
+        words = list(words)
+        while words and (words[-1].is_punctuation or (words[-1].key,) in self.lexicon.honorifics or (
+                len(words) > 1 and (words[-2].key, words[-1].key) in self.lexicon.honorifics)):
+            words.pop()
+        if words and words[-1].key in self.lexicon.prepositions:
+            return []
+        return words
 
     def _role_phrase_start(self, position: int) -> int:
         """Where a role phrase before the name at ``position`` starts: at its first speaker noun, after the
@@ -1261,7 +1307,8 @@ class _Extractor:
         role = _RoleKey(key[0], frozenset(w for w in key[1:] if w not in GENERIC_ROLE_WORDS))
         holder = self._role_holder(mention, role)
         if holder is not None:
-            return replace(holder, post=mention.text) if holder.kind == PERSON else holder
+            # the post as the text introduced it («المتحدث باسم بوينغ»), else as written here
+            return replace(holder, post=holder.post or mention.text) if holder.kind == PERSON else holder
         return self._role_body(mention, role) or mention
 
     def _role_key_to_resolve(self, mention: Mention) -> tuple[str, ...]:
@@ -1293,8 +1340,9 @@ class _Extractor:
             and self._compatible_role(role, self._role_key(last.start, last.end))
         ):
             return _anaphor(last, "role")  # «قال وزير الدفاع الصيني … ونقلت الوكالة عن الوزير قوله»
-        if last is not None and any(_same_entity(person, last) for _, person in matches):
-            return _anaphor(last, "role")
+        same = [person for _, person in matches if last is not None and _same_entity(person, last)]
+        if last is not None and same:
+            return _anaphor(replace(last, post=same[-1].post or last.post), "role")
         before = [(at, p) for at, p in matches if at < mention.start]
         if before:
             return _anaphor(max(before, key=lambda item: item[0])[1], "role")
