@@ -1777,3 +1777,24 @@ POSTS_TAKEN_UP = cases(
 @pytest.mark.parametrize(("text", "expected"), POSTS_TAKEN_UP)
 def test_a_post_taken_up_later_is_the_same_post(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A headline calls by the family name the person its lead names in full ──────────────────────────────────
+
+HEADLINE_SURNAMES = cases(
+    ("surname-named-below",
+     "الباشا: معسكر فلنسيه ناجح.. والفوز على اتلتيكو أراحنا\n"
+     "اكد رئيس الخليج فوزي الباشا نجاح معسكر فريقه باسبانيا الذي اختتمه الخميس الماضي.",
+     [said_quote("فوزي الباشا", "معسكر فلنسيه ناجح.. والفوز على اتلتيكو أراحنا", None),
+      Said("فوزي الباشا", "نجاح معسكر فريقه باسبانيا الذي اختتمه الخميس الماضي", "أكد")]),
+    # a word before a colon that names no one below is no speaker
+    ("a-season-is-no-one",
+     "الصيف: موسم حار جدا هذا العام في المنطقة\n"
+     "اكد رئيس الخليج فوزي الباشا نجاح معسكر فريقه باسبانيا الذي اختتمه الخميس الماضي.",
+     [Said("فوزي الباشا", "نجاح معسكر فريقه باسبانيا الذي اختتمه الخميس الماضي", "أكد")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINE_SURNAMES)
+def test_a_headline_names_the_lead_s_person_by_surname(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

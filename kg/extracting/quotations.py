@@ -1173,6 +1173,23 @@ class _Extractor:
                 )
         return None
 
+    def _surname_named_below(self, np: tuple[int, int]) -> Mention | None:
+        """«الباشا: معسكر فلنسيه ناجح» over «اكد رئيس الخليج فوزي الباشا…»: a headline calls by their family
+        name the person the paragraph below it names in full."""
+        doc = self.doc
+        head = doc.tokens[np[0]]
+        if np[1] - np[0] != 1:
+            return None
+        below = doc.paragraph_of(head.start)[1]
+        lead_end = doc.paragraph_of(below + 2)[1] if below + 2 < len(doc.text) else below
+        for mention in self.mentions_in(below, lead_end):
+            words = fold(mention.name or mention.text).split()
+            if mention.kind == PERSON and mention.via in NAMED and len(words) > 1 and head.bare == words[-1]:
+                return replace(mention, text=head.surface, start=head.start, end=head.end,
+                               sentence=doc.sentence_index(head.sentence), via=Via.NER,
+                               name=mention.name or mention.text)
+        return None
+
     def _unknown_name(self, np: tuple[int, int]) -> Mention | None:
         """A proper noun the gazetteer and the NER model missed («كما حذر أروته»), as the subject of a speech
         verb: most such subjects are people."""
@@ -2714,12 +2731,12 @@ class _Extractor:
         np = self.noun_phrase(tokens[0], colon)
         if np is None or np[1] != colon:
             return
-        speaker = self.speaker_in(np)
+        speaker = self.speaker_in(np) or self._surname_named_below(np)
         if speaker is None:
             return
-        span = _trim(
-            doc.text, doc.tokens[colon + 1].start, doc.tokens[tokens[-1]].end, self.lexicon.quote_marks
-        )
+        # a headline is one paragraph, whatever the sentence splitter made of «..» in it
+        end = max(doc.tokens[tokens[-1]].end, doc.paragraph_of(first.start)[1])
+        span = _trim(doc.text, doc.tokens[colon + 1].start, end, self.lexicon.quote_marks)
         self.emit(speaker, DIRECT, *span, None, first.start, rules=("speaker-headline", "content-headline"))
 
     def run(self) -> list[Claim]:
