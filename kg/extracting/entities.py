@@ -944,6 +944,8 @@ class _SentenceExtractor:
             return True
         if self._is_particle(position) and position < last:
             return False
+        if position + 1 < last and self._is_particle(position + 1):
+            return False  # «فيصل بن خالد»: before «بن» inside the span, a name, though the tagger read «ف+يصل»
         if token.is_function_word and not self._mistagged_name(position):
             return True
         if position == last and position > 0 and self._is_masdar(position):
@@ -991,11 +993,13 @@ class _SentenceExtractor:
 
     def _name_start(self, first: int) -> int:
         """A person's name reaches back over a particle and the name before it («محمد بن سلمان» where NER
-        found «سلمان»)."""
+        found «سلمان»), and a name the NER opened on a particle, over the name before it."""
         if first > 0 and first - 1 not in self.taken and self._is_particle(first - 1):
             first -= 1
-            if first > 0 and self._is_name_part(first - 1) and not self._is_particle(first - 1):
-                first -= 1
+        # «الأمير فيصل بن خالد بن عبدالعزيز» where NER found «بن خالد بن عبدالعزيز»: no name opens on «بن»
+        if self._is_particle(first) and first > 0 and self._is_name_part(first - 1) and not self._is_particle(
+                first - 1):
+            first -= 1
         return first
 
     def _name_end(self, first: int, last: int) -> int:
@@ -1007,7 +1011,7 @@ class _SentenceExtractor:
 
     def _name_span(self, first: int, last: int) -> tuple[int, int]:
         """Offsets of an unknown name, without a leading conjunction («وكروتوي» → «كروتوي»), or a leading
-        preposition where the document also writes the name without it."""
+        preposition or «ف» where the document also writes the name without it."""
         token = self.tokens[first]
         start, end = token.start, self.tokens[last].end
         head = token.words[0]
@@ -1015,8 +1019,10 @@ class _SentenceExtractor:
             clitic = fold(head.text)
             rest = fold(token.surface)[len(clitic):]
             evidence = rest in self.document_words
-            if clitic in self.words.conjunctions and len(rest) >= 3 or clitic in self.words.prepositions \
-                    and evidence:
+            # «و» before a name is the conjunction; «ف» opens many names («فيصل», «فهد»): off only where the
+            # document also writes the name without it, as a preposition
+            conjunction = clitic in self.words.conjunctions and len(rest) >= 3 and (clitic == "و" or evidence)
+            if conjunction or clitic in self.words.prepositions and evidence:
                 start += self._offset_of_letter(token.surface, len(clitic))
         return start, end
 
