@@ -945,7 +945,7 @@ class _SentenceExtractor:
         if self._is_particle(position) and position < last:
             return False
         if position + 1 < last and self._is_particle(position + 1):
-            return False  # «فيصل بن خالد»: before «بن» inside the span, a name, though the tagger read «ف+يصل»
+            return False  # «فيصل بن خالد»: before «بن» in the span a name, though the tagger read «ف+يصل»
         if token.is_function_word and not self._mistagged_name(position):
             return True
         if position == last and position > 0 and self._is_masdar(position):
