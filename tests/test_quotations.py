@@ -1798,3 +1798,25 @@ HEADLINE_SURNAMES = cases(
 @pytest.mark.parametrize(("text", "expected"), HEADLINE_SURNAMES)
 def test_a_headline_names_the_lead_s_person_by_surname(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A name the tagger reads as other words, between a post and «أن» ─────────────────────────────────────
+
+NAMES_THE_TAGGER_MISREADS = cases(
+    ("first-name-read-as-a-preposition",
+     "وأوضح المتحدث الرسمي باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ أن هذه المساعدات "
+     "تأتي إنفاذا لتوجيهات خادم الحرمين الشريفين.",
+     [Said("رأفت الصباغ", "هذه المساعدات تأتي إنفاذا لتوجيهات خادم الحرمين الشريفين", "أوضح")]),
+    # a time phrase or a speech noun there is no name
+    ("time-phrase-is-no-name",
+     "وأوضح المتحدث الرسمي باسم وزارة الصحة السعودية أمس الأحد أن الإصابات تراجعت بشكل كبير.",
+     [Said("وزارة الصحة السعودية", "الإصابات تراجعت بشكل كبير", "أوضح")]),
+    ("speech-noun-is-no-name",
+     "وأكد وزير الداخلية التونسي في تصريح صحفي أن الوضع الأمني مستقر تماما.",
+     [Said("وزير الداخلية التونسي", "الوضع الأمني مستقر تماما", "أكد")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES_THE_TAGGER_MISREADS)
+def test_a_misread_name_before_the_complementizer(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -60,6 +60,9 @@ NAMED = (Via.NAME, Via.NER)
 MAX_POST_WORDS = 6
 # Characters of the longest body name looked for after «باسم» in a post.
 MAX_NAME_CHARS = 60
+# Tags the tagger gives words of a name it does not know: nouns mostly, but also verbs, adjectives and
+# prepositions («رأفت», «عادل», «أمين»); closed-class words are kept out by the lexicon, not by tags.
+NAME_WORD_TAGS = ("NOUN", "PROPN", "X", "ADJ", "VERB", "ADP")
 # Words of a title in marks («الجغرافية السياسية للقمح»): a quotation of more is a statement.
 MAX_TITLE_WORDS = 6
 PARTY_VIAS = (Via.NAME, Via.NER, Via.NISBA)  # how a party of a group speaking as one is named
@@ -1493,8 +1496,11 @@ class _Extractor:
         if end >= limit or not _complementizer(self.lexicon, doc.tokens[end]) or not 2 <= end - position <= 4:
             return None
         names = doc.tokens[position:end]
-        if not self._could_be_untagged_name(names, ("NOUN", "PROPN", "X")) or any(
-                t.clitic_preposition or t.key in self.not_name_words for t in names):
+        # the tagger reads many first names as other words («رأفت» as a preposition): outside the closed
+        # classes any tag goes, and the family name is a noun
+        closed = any(t.clitic_preposition or t.key in self.not_name_words for t in names)
+        if closed or not self._could_be_untagged_name(names, NAME_WORD_TAGS) or names[-1].main.upos not in (
+                "NOUN", "PROPN", "X"):
             return None
         return _untagged_name(doc, list(names))
 
