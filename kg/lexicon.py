@@ -714,6 +714,7 @@ class EntityLexicon:
     prepositions: frozenset[str]  # «ب», «ل», «ك» written on a name
     namesake_nouns: frozenset[str] = frozenset()  # «مركز الملك سلمان»: a person's name after it names a thing
     namesake_titles: frozenset[str] = frozenset()  # «الملك», «الأمير» between such a noun and the name
+    kinship_nouns: frozenset[str] = frozenset()  # «عم»: after «ابن», a relation («ابن عم الجاني»), no name
 
 
 def load_entity_lexicon(extra_files: Sequence[Path] = ()) -> EntityLexicon:
@@ -731,4 +732,5 @@ def _load_entity_lexicon(extra_files: tuple[str, ...]) -> EntityLexicon:
 
     return EntityLexicon(words(LEX.modelNoun), words(LEX.modelPreposition), words(LEX.formerWord),
                          words(LEX.rolePlacePreposition), words(LEX.nameConjunction),
-                         words(LEX.namePreposition), words(LEX.namesakeNoun), words(LEX.namesakeTitle))
+                         words(LEX.namePreposition), words(LEX.namesakeNoun), words(LEX.namesakeTitle),
+                         words(LEX.kinshipNoun))

@@ -240,6 +240,7 @@ class LEX(DefinedNamespace):
     namePreposition: URIRef
     namesakeNoun: URIRef
     namesakeTitle: URIRef
+    kinshipNoun: URIRef
     # shared properties
     form: URIRef
     lemma: URIRef

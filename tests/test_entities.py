@@ -392,6 +392,19 @@ NAME_SENTENCES = [
 ]
 
 
+# a particle alone, or before a kinship noun, names no one
+KINSHIP_SENTENCES = [
+    "قتل الجاني شقيقه وابن عمه وصديقه في القرية.",
+    "وأوضح «ابن عم» الجاني تفاصيل القصة للصحيفة.",
+    "وقال ابن خال الضحية إن العائلة تطالب بالقصاص.",
+]
+
+
+@pytest.mark.parametrize("sentence", KINSHIP_SENTENCES)
+def test_a_particle_before_a_kinship_noun_names_no_one(mentions_of, sentence):
+    assert [m.text for m in mentions_of(sentence) if m.kind == PERSON] == []
+
+
 @pytest.mark.parametrize(("sentence", "name"), NAME_SENTENCES)
 def test_person_names_are_whole(mentions_of, sentence, name):
     # found by the NER model, or by the gazetteer where it knows the person

@@ -927,6 +927,8 @@ class _SentenceExtractor:
                 continue
             if kind == PERSON:
                 first, last = self._name_start(first), self._name_end(first, last)
+                if all(self._is_particle(p) for p in range(first, last + 1)) or self._kinship(first):
+                    continue  # «ابن» alone, «ابن عم» («ابن عم الجاني»: a cousin) name no one
             start, end = self._name_span(first, last)
             if end - start < 2:
                 continue
@@ -990,6 +992,13 @@ class _SentenceExtractor:
         function_word = token.is_function_word and not self._mistagged_name(position)
         return position not in self.taken and not token.is_punctuation and not function_word and (
             bool(token.upos & {"PROPN", "X"}) or tagged)
+
+    def _kinship(self, first: int) -> bool:
+        """«ابن عم», «أبو الضحية»: a name particle before a kinship noun is a relation of someone."""
+        following = first + 1
+        particle = self._is_particle(first) or self.tokens[first].bare in self.gazetteer.name_particles
+        return (particle and following < len(self.tokens)
+                and fold(self.tokens[following].surface) in self.words.kinship_nouns)
 
     def _name_start(self, first: int) -> int:
         """A person's name reaches back over a particle and the name before it («محمد بن سلمان» where NER
