@@ -1820,3 +1820,30 @@ NAMES_THE_TAGGER_MISREADS = cases(
 @pytest.mark.parametrize(("text", "expected"), NAMES_THE_TAGGER_MISREADS)
 def test_a_misread_name_before_the_complementizer(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A definite unnamed source is the last unnamed source of that noun, other speakers between ──────────────
+
+SOURCES_TAKEN_UP = cases(
+    ("source-after-another-speaker",
+     "وقال مصدر بحريني إن الخلية تلقت تدريبات في الخارج منذ عامين.\n"
+     "وأكد وزير الداخلية البحريني راشد بن عبدالله آل خليفة أن الأجهزة الأمنية يقظة.\n"
+     "وأضاف المصدر أن الموقوفين اعترفوا بتهريب الأسلحة عبر البحر.",
+     [Said("مصدر بحريني", "الخلية تلقت تدريبات في الخارج منذ عامين", "قال"),
+      Said("راشد بن عبدالله آل خليفة", "الأجهزة الأمنية يقظة", "أكد"),
+      Said("مصدر بحريني", "الموقوفين اعترفوا بتهريب الأسلحة عبر البحر", "أضاف")]),
+    # a source tied to nothing is not taken up: «المصدر» stays a source of its own, tied to no one, and the
+    # graph gives it no speaker
+    ("untied-source-is-not-taken-up",
+     "وقالت مصادر مطلعة إن المفاوضات متعثرة منذ أسابيع.\n"
+     "وأكد وزير الخارجية الأردني أيمن الصفدي أن الحل السياسي ممكن.\n"
+     "وأضاف المصدر أن الوفود ستغادر غدا.",
+     [Said("مصادر مطلعة", "المفاوضات متعثرة منذ أسابيع", "قال"),
+      Said("أيمن الصفدي", "الحل السياسي ممكن", "أكد"),
+      Said("المصدر", "الوفود ستغادر غدا", "أضاف")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCES_TAKEN_UP)
+def test_a_definite_source_is_the_last_source_of_its_noun(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

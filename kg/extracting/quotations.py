@@ -1329,7 +1329,19 @@ class _Extractor:
         if holder is not None:
             # the post as the text introduced it («المتحدث باسم بوينغ»), else as written here
             return replace(holder, post=holder.post or mention.text) if holder.kind == PERSON else holder
-        return self._role_body(mention, role) or mention
+        return self._earlier_source(mention, role) or self._role_body(mention, role) or mention
+
+    def _earlier_source(self, mention: Mention, role: _RoleKey) -> Mention | None:
+        """«وأضاف المصدر» after «مصدر بحريني» spoke, other speakers between: a definite unnamed source is
+        the last unnamed source of that noun that spoke before it, tied to the same state or body."""
+        if mention.via != Via.ANONYMOUS:
+            return None
+        for claim in reversed(self.claims):
+            source = claim.speaker
+            if source.via == Via.ANONYMOUS and source.start < mention.start and source.affiliation and (
+                    self._compatible_role(role, self._role_key(source.start, source.end))):
+                return _anaphor(source, "role")
+        return None
 
     def _role_key_to_resolve(self, mention: Mention) -> tuple[str, ...]:
         """The role words of a mention that needs its holder found: nothing for a name or a known entity."""
