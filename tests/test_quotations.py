@@ -1847,3 +1847,26 @@ SOURCES_TAKEN_UP = cases(
 @pytest.mark.parametrize(("text", "expected"), SOURCES_TAKEN_UP)
 def test_a_definite_source_is_the_last_source_of_its_noun(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── «نقل التلفزيون عنه قوله»: the pronoun's antecedent speaks; the gap counts from the end of a quotation ──
+
+RELAYED_PRONOUNS = cases(
+    ("relayed-from-him",
+     "وقال وزير النفط الإيراني بيجن زنغنه إن بلاده تتوقع أن يرتفع إنتاج النفط بمقدار كبير.\n"
+     "ونقل التلفزيون الرسمي عنه قوله إن إنتاج الخام الإيراني نزل بسبب العقوبات.",
+     [Said("بيجن زنغنه", "بلاده تتوقع أن يرتفع إنتاج النفط بمقدار كبير", "قال"),
+      Said("بيجن زنغنه", "إنتاج الخام الإيراني نزل بسبب العقوبات", "نقل", relayed_by="التلفزيون الرسمي")]),
+    # a quotation the splitter cut at «..» is still what was just said: the next dropped subject is his
+    ("after-a-quotation-of-several-sentences",
+     "وأوضح زنغنه: «بدأنا عملية التسويق بالفعل.. وفي غضون يوم من رفع العقوبات.. سنرفع الإنتاج».\n"
+     "وأضاف: «سنعود إلى مستوى الإنتاج السابق في غضون الأشهر المقبلة».",
+     [said_quote("زنغنه", "بدأنا عملية التسويق بالفعل.. وفي غضون يوم من رفع العقوبات.. سنرفع الإنتاج",
+                 "أوضح"),
+      said_quote("زنغنه", "سنعود إلى مستوى الإنتاج السابق في غضون الأشهر المقبلة", "أضاف")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), RELAYED_PRONOUNS)
+def test_relayed_from_a_pronoun_and_a_long_quotation(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -633,6 +633,7 @@ class _State:
 
     last_speaker: Mention | None = None
     last_speaker_at: int = -1  # character offset of the last claim's cue
+    last_said_end: int = -1  # character offset where the last claim's words end
     last_speaker_gender: str | None = None  # «Masc»/«Fem»: of the singular verb the last speaker spoke with
     last_group: Mention | None = None  # the parties last named together as one speaker
     last_document_issuer: Mention | None = None  # who issued the report last named with its issuer
@@ -1709,8 +1710,11 @@ class _Extractor:
             m for m in self.mentions if m.kind == PERSON and m.via in NAMED and window_start <= m.start < at
         ]
         last = self.state.last_speaker
-        if last is not None and self._sentences_since(self.state.last_speaker_at, cue) > MAX_ANTECEDENT_GAP:
-            last = None  # after sentences of narration a dropped subject no longer points to that speaker
+        said_until = max(self.state.last_speaker_at, self.state.last_said_end - 1)
+        if last is not None and self._sentences_since(said_until, cue) > MAX_ANTECEDENT_GAP:
+            # after sentences of narration (counted from the end of what was said: a quotation may run over
+            # several) a dropped subject no longer points to that speaker
+            last = None
         gender, spoke_as = _verb_gender(doc.tokens[cue.position]), self.state.last_speaker_gender
         if last is not None and _one_person(last) and gender and spoke_as not in (None, gender):
             # «وكشفت أوساط الهيئة … التي بحثها وزير الدفاع … وأوضحت أن…»: a feminine verb after a man spoke
@@ -2329,6 +2333,7 @@ class _Extractor:
                 quote.consumed = True
         self.state.last_speaker = speaker
         self.state.last_speaker_at = at
+        self.state.last_said_end = end
         cue_token = doc.token_at(at)
         self.state.last_speaker_gender = None if cue_token is None else _verb_gender(doc.tokens[cue_token])
         if speaker.via == Via.GROUP:
@@ -2432,18 +2437,23 @@ class _Extractor:
         while position < limit and doc.tokens[position].key != source:
             if doc.tokens[position].key in self.lexicon.complementizers:
                 return None
+            if self._source_pronoun(doc.tokens[position], source):
+                break
             position += 1
             if relay_np is None and position - cue.after > MAX_SPEAKER_PHRASE:
                 return None
         if position >= limit:
             return None
-        np = self.noun_phrase(position + 1, limit)
-        if np is None:
-            return None
-        speaker = self.speaker_in(np)
+        if self._source_pronoun(doc.tokens[position], source):
+            # «ونقل التلفزيون الرسمي عنه قوله إن…»: the one the pronoun stands for speaks
+            speaker, content_from = self.antecedent(cue), position + 1
+        else:
+            np = self.noun_phrase(position + 1, limit)
+            if np is None:
+                return None
+            speaker, content_from = self.speaker_in(np), np[1]
         if speaker is None:
             return None
-        content_from = np[1]
         if content_from < limit and _lookup(doc.tokens[content_from], self.lexicon.nouns) is not None:
             content_from += 1  # «قوله»
         relay = None
@@ -2458,6 +2468,11 @@ class _Extractor:
                     relay = named
                 break
         return speaker, content_from, relay
+
+    def _source_pronoun(self, token: Token, source: str | None) -> bool:
+        """«عنه», «عنها»: the source preposition with the pronoun of the one quoted."""
+        key = token.bare
+        return bool(source) and key.startswith(source) and key[len(source):] in self.lexicon.pronoun_suffixes
 
     def _finish_cue(
         self, cue: _Cue, speaker: Mention, content_from: int, reported_by: Mention | None, rule: str
