@@ -1870,3 +1870,28 @@ RELAYED_PRONOUNS = cases(
 @pytest.mark.parametrize(("text", "expected"), RELAYED_PRONOUNS)
 def test_relayed_from_a_pronoun_and_a_long_quotation(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── Occupations introduce a person as posts do; a colon closes a name in apposition ──────────────────────
+
+OCCUPATIONS = cases(
+    ("researcher-taken-up",
+     "يعتبر سيباستيان ابيس الباحث في مؤسسة العلاقات الدولية أن القمح سلعة استراتيجية مهمة.\n"
+     "واشار الباحث الى ان منطقة شمال افريقيا تستقطب ثلث مشتريات القمح.",
+     [Said("سيباستيان ابيس", "القمح سلعة استراتيجية مهمة", "اعتبر"),
+      Said("سيباستيان ابيس", "منطقة شمال افريقيا تستقطب ثلث مشتريات القمح", "أشار")]),
+    ("journalist-named-after-a-comma-and-before-a-colon",
+     "فمن جهته، قال الصحافي الجزائري المقيم بتونس، نصر الدين بن حديد : إن ذلك يزيد حالة البرود بين البلدين.",
+     [Said("نصر الدين بن حديد", "إن ذلك يزيد حالة البرود بين البلدين", "قال")]),
+    # an occupation nobody was introduced by stays a post of its own, not the last speaker
+    ("writer-not-the-last-speaker",
+     "وقال وزير الخارجية الأردني أيمن الصفدي إن الحل السياسي ممكن في سوريا.\n"
+     "ويرى الكاتب أن التحولات الأخيرة تظهر تقاربا بين البلدين.",
+     [Said("أيمن الصفدي", "الحل السياسي ممكن في سوريا", "قال"),
+      Said("الكاتب", "التحولات الأخيرة تظهر تقاربا بين البلدين", "رأى")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), OCCUPATIONS)
+def test_occupations_introduce_people_as_posts_do(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

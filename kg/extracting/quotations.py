@@ -1252,7 +1252,10 @@ class _Extractor:
             if np is not None:
                 stop = next((p for p in range(np[0] + 1, np[1]) if doc.tokens[p].key in ("في", "لدي")), np[1])
                 key = self._role_key(doc.tokens[np[0]].start, doc.tokens[stop - 1].end)
-                introduced.append((mention.start, key, self._posted(mention, np[0], stop)))
+                # the post as a form: where it serves too («الباحث في مؤسسة العلاقات الدولية»), when short
+                posted = self._posted(mention, np[0], np[1])
+                posted = posted if posted.post else self._posted(mention, np[0], stop)
+                introduced.append((mention.start, key, posted))
         if position is not None:
             first = self._role_phrase_start(position)
             if first < position:
@@ -1596,7 +1599,8 @@ class _Extractor:
         while end < min(limit, position + 4) and not doc.tokens[end].is_punctuation and not _complementizer(
                 self.lexicon, doc.tokens[end]):
             end += 1
-        comma = end < limit - 1 and doc.tokens[end].surface in CLAUSE_PUNCTUATION
+        # a comma, or a colon («، نصر الدين بن حديد : إن…»), closes the words before what was said
+        comma = end < limit - 1 and doc.tokens[end].surface.strip() in (*CLAUSE_PUNCTUATION, ":")
         after = doc.tokens[end + 1] if comma else doc.tokens[end] if end < limit else None
         # without the comma only after a title's abbreviation, where a name must follow
         if end == position or not (comma or titled) or after is None:
