@@ -715,6 +715,7 @@ class EntityLexicon:
     namesake_nouns: frozenset[str] = frozenset()  # «مركز الملك سلمان»: a person's name after it names a thing
     namesake_titles: frozenset[str] = frozenset()  # «الملك», «الأمير» between such a noun and the name
     kinship_nouns: frozenset[str] = frozenset()  # «عم»: after «ابن», a relation («ابن عم الجاني»), no name
+    figurative_genitives: frozenset[str] = frozenset()  # «العقوبات» after «سلاح»: a figure, no weapon
 
 
 def load_entity_lexicon(extra_files: Sequence[Path] = ()) -> EntityLexicon:
@@ -733,4 +734,4 @@ def _load_entity_lexicon(extra_files: tuple[str, ...]) -> EntityLexicon:
     return EntityLexicon(words(LEX.modelNoun), words(LEX.modelPreposition), words(LEX.formerWord),
                          words(LEX.rolePlacePreposition), words(LEX.nameConjunction),
                          words(LEX.namePreposition), words(LEX.namesakeNoun), words(LEX.namesakeTitle),
-                         words(LEX.kinshipNoun))
+                         words(LEX.kinshipNoun), words(LEX.figurativeGenitive))

@@ -241,6 +241,7 @@ class LEX(DefinedNamespace):
     namesakeNoun: URIRef
     namesakeTitle: URIRef
     kinshipNoun: URIRef
+    figurativeGenitive: URIRef
     # shared properties
     form: URIRef
     lemma: URIRef

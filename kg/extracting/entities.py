@@ -322,9 +322,16 @@ class _SentenceExtractor:
                 context is not None and self._document_names(context))
             if not in_context or (entry.kind == PERSON and self._inside_longer_name(found.first, found.last)):
                 return None
-        if entry.kind == WEAPON and entry.generic and self._titles_a_person(found.last + 1):
+        if entry.kind == WEAPON and entry.generic and (
+                self._titles_a_person(found.last + 1) or self._figurative(found.last + 1)):
             return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
+
+    def _figurative(self, position: int) -> bool:
+        """«سلاح العقوبات», «سلاح النفط», «سلاح الجو»: the noun after a generic weapon makes it a figure of
+        speech or a military branch, not a weapon."""
+        figures = self.words.figurative_genitives
+        return position < len(self.tokens) and fold(self.tokens[position].surface) in figures
 
     def _inside_longer_name(self, first: int, last: int) -> bool:
         """«هادي العامري», «عبد الهادي»: a one-word name with more of a name beside it is another person's."""
