@@ -1895,3 +1895,20 @@ OCCUPATIONS = cases(
 @pytest.mark.parametrize(("text", "expected"), OCCUPATIONS)
 def test_occupations_introduce_people_as_posts_do(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A time word between the speaker and a noun object ─────────────────────────────────────────────────────
+
+TIME_BEFORE_OBJECT = cases(
+    ("weekday-before-the-object",
+     "أعلنت الولايات المتحدة الخميس تسليم مصر ثماني طائرات قتالية من طراز إف-16.",
+     [Said("united-states", "تسليم مصر ثماني طائرات قتالية من طراز إف-16", "أعلن")]),
+    ("yesterday-before-the-object",
+     "وأكد وزير الخارجية الأردني أيمن الصفدي أمس أهمية وقف إطلاق النار في غزة.",
+     [Said("أيمن الصفدي", "أهمية وقف إطلاق النار في غزة", "أكد")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), TIME_BEFORE_OBJECT)
+def test_a_time_word_before_a_noun_object(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

@@ -2052,7 +2052,8 @@ class _Extractor:
         position = start
         if cue.cue.takes_object:
             position = self._after_parenthesis(self._after_apposed_post(start, search.limit), search.limit)
-            position = self._after_time_phrase(position, search.limit)
+            # «أعلنت الولايات المتحدة الخميس تسليم…»: when it was said, then what
+            position = self._after_time_phrase(self._skip_adverbials(position, search.limit), search.limit)
         first = True
         rules = (self._content_quoted, self._content_after_colon, self._content_after_complementizer,
                  self._content_after_preposition, self._content_as_object, self._content_elsewhere)
