@@ -400,6 +400,14 @@ KINSHIP_SENTENCES = [
 ]
 
 
+def test_a_known_one_word_name_before_a_particle_is_another_person(mentions_of):
+    # «صدام» alone is Saddam Hussein in the gazetteer; «صدام أبو عاصم» is a journalist
+    mentions = mentions_of("أما الصحفي صدام أبو عاصم، فقد علق على خطاب الحوثي.")
+    assert not any(m.known_id == "saddam-hussein" for m in mentions)
+    assert "صدام أبو عاصم" in [m.text for m in mentions if m.kind == PERSON]
+    assert any(m.known_id == "saddam-hussein" for m in mentions_of("وقال صدام إن الحرب ستطول."))
+
+
 @pytest.mark.parametrize("sentence", KINSHIP_SENTENCES)
 def test_a_particle_before_a_kinship_noun_names_no_one(mentions_of, sentence):
     assert [m.text for m in mentions_of(sentence) if m.kind == PERSON] == []

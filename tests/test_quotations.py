@@ -1912,3 +1912,26 @@ TIME_BEFORE_OBJECT = cases(
 @pytest.mark.parametrize(("text", "expected"), TIME_BEFORE_OBJECT)
 def test_a_time_word_before_a_noun_object(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── «أما X، فقد قال…»: the topic set off by a comma and taken up by «ف» is the subject ──────────────────────
+
+TOPICS = cases(
+    ("topic-then-faqad",
+     "وقال حسين الوادعي إن الحوثي ظهر بسقف منخفض من التوقعات.\n"
+     "أما الصحفي صدام أبو عاصم، فقد علق على خطاب الحوثي قائلاً إن المعركة انتهت منذ زمن بعيد.",
+     [Said("حسين الوادعي", "الحوثي ظهر بسقف منخفض من التوقعات", "قال"),
+      Said("صدام أبو عاصم", "المعركة انتهت منذ زمن بعيد", "علق")]),
+    ("topic-then-fa-on-the-verb",
+     "أما المحامي موسى النمراني، فكتب على صفحته أن الخيارات الاستراتيجية انتهت تماما.",
+     [Said("موسى النمراني", "الخيارات الاستراتيجية انتهت تماما", "كتب")]),
+    # a topic that is no speaker leaves the subject after the verb
+    ("topic-is-a-subject-matter",
+     "أما الاقتصاد، فقد قال الوزير إن النمو سيتحسن العام المقبل.",
+     [Said("الوزير", "النمو سيتحسن العام المقبل", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPICS)
+def test_a_topic_taken_up_by_fa_is_the_subject(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

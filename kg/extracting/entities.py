@@ -325,6 +325,9 @@ class _SentenceExtractor:
         if entry.kind == WEAPON and entry.generic and (
                 self._titles_a_person(found.last + 1) or self._figurative(found.last + 1)):
             return None
+        if entry.kind == PERSON and found.first == found.last and found.last + 1 < len(self.tokens) and (
+                self._is_particle(found.last + 1)):
+            return None  # «صدام أبو عاصم», a journalist: one known name before «أبو», «بن» is another's
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
 
     def _figurative(self, position: int) -> bool:

@@ -1653,6 +1653,25 @@ class _Extractor:
         )
         return speaker, opens
 
+    def topic_subject(self, cue: _Cue) -> Mention | None:
+        """«أما الصحفي صدام أبو عاصم، فقد علق … قائلا…», «أما المحامي موسى النمراني، فكتب…»: the topic «أما»
+        sets off with a comma, taken up by the «ف» of the verb or of «فقد», is the verb's subject."""
+        doc, position = self.doc, cue.position
+        if cue.part != "verb":
+            return None
+        token, before = doc.tokens[position], position - 1
+        if not (token.key.startswith("ف") and token.key != token.bare):
+            if before < 0 or doc.tokens[before].key != "فقد":
+                return None
+            before -= 1
+        if before < 1 or doc.tokens[before].surface.strip() not in CLAUSE_PUNCTUATION:
+            return None
+        s_first = doc.sentence_start(position)
+        for opening in range(before - 1, max(s_first, before - MAX_SPEAKER_PHRASE) - 1, -1):
+            if doc.tokens[opening].bare == "اما":
+                return self.speaker_in((opening + 1, before)) if opening + 1 < before else None
+        return None
+
     def relative_subject(self, cue: _Cue) -> tuple[Mention | None] | None:
         """«… كييف التي تتهم الكرملين بتسليح المتمردين», «الرئيس الفرنسي الذي أكد أن…»: a speech verb right
         after a relative pronoun has for subject the noun the clause describes, and what follows the verb is
@@ -1777,6 +1796,9 @@ class _Extractor:
             # «… أن واشنطن حذرت بكين»: after «أن» the subject comes first
             rule = self._subject_rule(before[0], cue, "speaker-before-verb-clause-start")
             return before[0], cue.after, rule
+        topic = self.topic_subject(cue)
+        if topic is not None:
+            return topic, cue.after, "speaker-topic"
         relative = self.relative_subject(cue)
         if relative is not None:
             # «الكتاب الذي يؤكد أن…»: a noun that is no speaker said it, not the last speaker
