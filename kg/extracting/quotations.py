@@ -1753,11 +1753,29 @@ class _Extractor:
             others = [m for m in people if last is None or not _same_entity(m, last)]
             if others:
                 return _anaphor(others[-1], "pronoun")
+        opening = self._opening_person(cue)
+        if opening is not None:
+            return opening
         if last is not None:
             return _anaphor(last, "pronoun")
         if people:
             return _anaphor(people[-1], "pronoun")
         return None
+
+    def _opening_person(self, cue: _Cue) -> Mention | None:
+        """«الروائي اليمني مروان الغفوري، سخر من … وعلق عليه بالقول…»: the one person named by the words that
+        open the sentence, before its first verb, is the subject the sentence's verbs share."""
+        doc = self.doc
+        s_first = doc.sentence_start(cue.position)
+        first_verb = next((p for p in range(s_first, cue.position) if doc.tokens[p].is_verb), None)
+        if first_verb is None or first_verb == s_first:
+            return None
+        opening = doc.tokens[s_first:first_verb]
+        if not all(self._is_nominal(t) or t.is_punctuation for t in opening):
+            return None
+        people = [m for m in self.mentions_in(opening[0].start, opening[-1].end)
+                  if m.kind == PERSON and m.via in NAMED]
+        return _anaphor(people[0], "pronoun") if len(people) == 1 else None
 
     def _titled_antecedent(self, cue: _Cue, title: Token) -> Mention | None:
         """The person last named before the cue with the title a pronominal title stands for («سموه» ← «الأمير
