@@ -1942,3 +1942,21 @@ TOPICS = cases(
 @pytest.mark.parametrize(("text", "expected"), TOPICS)
 def test_a_topic_taken_up_by_fa_is_the_subject(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A body's name that closes its describing phrase ─────────────────────────────────────────────────────────
+
+BODY_NAMES_LAST = cases(
+    ("company-named-after-its-description",
+     "قالت شركة الطيران منخفض التكلفة فلاي دبي اليوم الثلاثاء إنها ستبدأ تسيير رحلات من المطار الجديد.",
+     [Said("فلاي دبي", "إنها ستبدأ تسيير رحلات من المطار الجديد", "قال")]),
+    # a description without a name stays the body's description
+    ("company-without-a-name",
+     "وقالت شركة الطيران الوطنية إنها ستبدأ تسيير رحلات جديدة إلى آسيا.",
+     [Said("شركة الطيران الوطنية", "إنها ستبدأ تسيير رحلات جديدة إلى آسيا", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY_NAMES_LAST)
+def test_a_body_s_name_closing_its_description(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

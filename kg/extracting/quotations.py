@@ -1056,13 +1056,28 @@ class _Extractor:
         is that institution, by the whole phrase, whether or not the gazetteer or the NER knows it."""
         doc = self.doc
         head = doc.tokens[np[0]]
-        if role.kind != ORGANIZATION or np[1] - np[0] < 2 or head.key.startswith("ال"):
+        if role.kind != ORGANIZATION or np[1] - np[0] < 2:
             return None
+        named_last = self._name_closing_body(np)
+        if named_last is not None or head.key.startswith("ال"):
+            return named_last
         name = doc.tokens[np[0] + 1]
         tagged = name.main.upos == "PROPN" or any(w.ner != "O" for w in name.words)
         if not (tagged or self._starts_mention(name)):
             return None
         return replace(role, via=Via.NER, name=None)
+
+    def _name_closing_body(self, np: tuple[int, int]) -> Mention | None:
+        """«شركة الطيران منخفض التكلفة فلاي دبي»: proper nouns without the article that close a body's phrase,
+        after the words that describe it, are the body's name."""
+        doc = self.doc
+        words = doc.tokens[np[0] + 1:np[1]]
+        run = list(itertools.takewhile(lambda t: t.main.upos == "PROPN" and not t.bare.startswith("ال"),
+                                       reversed(words)))[::-1]
+        if not run or len(run) == len(words) or len(run) > 3:
+            return None
+        return Mention(text=doc.text[run[0].start:run[-1].end], start=run[0].start, end=run[-1].end,
+                       sentence=doc.sentence_index(run[0].sentence), kind=ORGANIZATION, via=Via.NER)
 
     def _body_spoken_for(self, np: tuple[int, int]) -> Mention | None:
         """«الناطق باسم شبكة الجزيرة الإعلامية»: a body named after «باسم» by its noun and a name is the one
