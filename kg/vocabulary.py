@@ -133,6 +133,7 @@ class LEX(DefinedNamespace):
     PastAuxiliary: URIRef
     TimeNoun: URIRef
     Quantifier: URIRef
+    InterviewNoun: URIRef
     # speech lexicon individuals
     SpeechConjugation: URIRef
     QuotationMarks: URIRef

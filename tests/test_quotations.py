@@ -1960,3 +1960,31 @@ BODY_NAMES_LAST = cases(
 @pytest.mark.parametrize(("text", "expected"), BODY_NAMES_LAST)
 def test_a_body_s_name_closing_its_description(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── An interview: the answers to the questions are the interviewee's ────────────────────────────────────────
+
+INTERVIEWS = cases(
+    ("two-questions-answered",
+     "أكد محافظ المدينة خالد الحربي في حواره مع الصحيفة أن المشاريع الجديدة ستنتهي قريبا.\n"
+     "ماذا عن مشروع النقل العام؟\n"
+     "المشروع يسير وفق الخطة الزمنية وسينتهي العام المقبل بإذن الله.\n"
+     "هل لديكم خطط لتوسعة الطرق؟\n"
+     "نعم، سنبدأ توسعة الطريق الدائري في الربيع المقبل.",
+     [Said("خالد الحربي", "المشاريع الجديدة ستنتهي قريبا", "أكد"),
+      Said("خالد الحربي", "المشروع يسير وفق الخطة الزمنية وسينتهي العام المقبل بإذن الله", None),
+      Said("خالد الحربي", "نعم، سنبدأ توسعة الطريق الدائري في الربيع المقبل", None)]),
+    # rhetorical questions in a column are no interview
+    ("questions-without-an-interview",
+     "أكد محافظ المدينة خالد الحربي أن المشاريع الجديدة ستنتهي قريبا.\n"
+     "ماذا عن مشروع النقل العام؟\n"
+     "المشروع متأخر منذ سنوات ولا أحد يعرف السبب.\n"
+     "وهل ستتغير الحال؟\n"
+     "لا يبدو ذلك في الأفق القريب.",
+     [Said("خالد الحربي", "المشاريع الجديدة ستنتهي قريبا", "أكد")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), INTERVIEWS)
+def test_answers_in_an_interview_are_the_interviewee_s(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

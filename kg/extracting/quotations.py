@@ -63,6 +63,9 @@ MAX_NAME_CHARS = 60
 # Tags the tagger gives words of a name it does not know: nouns mostly, but also verbs, adjectives and
 # prepositions («رأفت», «عادل», «أمين»); closed-class words are kept out by the lexicon, not by tags.
 NAME_WORD_TAGS = ("NOUN", "PROPN", "X", "ADJ", "VERB", "ADP")
+# An interview: at least this many questions, each a paragraph of at most so many words, with its answer.
+MIN_INTERVIEW_QUESTIONS = 2
+MAX_QUESTION_WORDS = 40
 # Words of a title in marks («الجغرافية السياسية للقمح»): a quotation of more is a statement.
 MAX_TITLE_WORDS = 6
 PARTY_VIAS = (Via.NAME, Via.NER, Via.NISBA)  # how a party of a group speaking as one is named
@@ -2846,7 +2849,41 @@ class _Extractor:
         for quote in self.quotes:
             if not quote.consumed and quote.cut_at is not None:
                 self.run_standalone_quote(quote)
+        self.run_interview()
         return sorted(self.claims, key=lambda c: (c.start, c.end))
+
+    def run_interview(self) -> None:
+        """«… في حواره مع "الوطن" أن…» and then questions, each a paragraph ending in «؟», and answers: the
+        answers no claim covers yet are said by the one interviewed, the speaker of the claim an interview
+        noun (lex:InterviewNoun) introduces. Two such pairs at least make an interview."""
+        interviewee = self._interviewee()
+        if interviewee is None:
+            return
+        doc = self.doc
+        following = zip(doc.paragraphs, doc.paragraphs[1:], strict=False)
+        pairs = [(question, answer) for question, answer in following
+                 if self._is_question(question) and not self._is_question(answer)]
+        if len(pairs) < MIN_INTERVIEW_QUESTIONS:
+            return
+        for _, (start, end) in pairs:
+            start, end = _trim(doc.text, start, end, frozenset())
+            if start > interviewee.end and not any(c.start < end and start < c.end for c in self.claims):
+                self.emit(_anaphor(interviewee, "pronoun"), REPORTED, start, end, None, start,
+                          rules=("speaker-interviewee", "content-answer"))
+
+    def _interviewee(self) -> Mention | None:
+        """The speaker of the first claim whose sentence holds an interview noun («في حواره مع "الوطن"»)."""
+        doc = self.doc
+        for claim in self.claims:
+            s_pos = doc.tokens[doc.token_at(claim.start) or 0].sentence
+            words = [doc.tokens[p] for p in doc.sentence_tokens(s_pos)]
+            if claim.speaker.kind == PERSON and any(t.bare in self.lexicon.interview_nouns for t in words):
+                return claim.speaker
+        return None
+
+    def _is_question(self, paragraph: tuple[int, int]) -> bool:
+        text = self.doc.text[paragraph[0]:paragraph[1]].strip()
+        return text.endswith(("؟", "?")) and len(text.split()) <= MAX_QUESTION_WORDS
 
     def run_sentence(self, sentence_cues: list[_Cue], s_start: int, s_end: int) -> None:
         """One sentence's claims: verbs and quotations in text order, then speech nouns (only where no verb of
