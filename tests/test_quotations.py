@@ -1988,3 +1988,18 @@ INTERVIEWS = cases(
 @pytest.mark.parametrize(("text", "expected"), INTERVIEWS)
 def test_answers_in_an_interview_are_the_interviewee_s(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A named subject whose own words were too few is still the one the next verb continues ───────────────────
+
+SUBJECTS_WITHOUT_A_CLAIM = cases(
+    ("claimed-responsibility-then-said",
+     "وأعلن تنظيم داعش مسؤوليته في بيان على وسائل التواصل الاجتماعي، وقال إنه استولى على ذخيرة ومعدات "
+     "عسكرية.",
+     [Said("islamic-state", "إنه استولى على ذخيرة ومعدات عسكرية", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECTS_WITHOUT_A_CLAIM)
+def test_a_named_subject_without_a_claim_is_continued(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

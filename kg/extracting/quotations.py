@@ -66,6 +66,10 @@ NAME_WORD_TAGS = ("NOUN", "PROPN", "X", "ADJ", "VERB", "ADP")
 # An interview: at least this many questions, each a paragraph of at most so many words, with its answer.
 MIN_INTERVIEW_QUESTIONS = 2
 MAX_QUESTION_WORDS = 40
+# Rules that read a verb's own subject in its clause (not one taken up from before).
+EXPLICIT_SUBJECT_RULES = frozenset({"speaker-after-verb", "speaker-before-verb",
+                                    "speaker-before-verb-clause-start", "speaker-topic",
+                                    "speaker-relative-antecedent"})
 # Words of a title in marks («الجغرافية السياسية للقمح»): a quotation of more is a statement.
 MAX_TITLE_WORDS = 6
 PARTY_VIAS = (Via.NAME, Via.NER, Via.NISBA)  # how a party of a group speaking as one is named
@@ -211,6 +215,11 @@ def _plural_verb(token: Token) -> bool:
         return True
     verbs = [fold(w.text) for w in token.words if w.upos in ("VERB", "AUX")]
     return any(len(verb) >= 4 and verb.endswith("وا") for verb in verbs)
+
+
+def _named_actor(mention: Mention) -> bool:
+    """A person named by name, or a state or body the gazetteer knows."""
+    return mention.via in NAMED and (mention.kind == PERSON or mention.known_id is not None)
 
 
 def _verb_gender(token: Token) -> str | None:
@@ -2475,7 +2484,14 @@ class _Extractor:
                 speaker, rule = governing, "speaker-governing-clause"
             if _plural_participle(token) and _one_person(speaker):
                 return  # «… موضحين أنهم…»: many spoke; the one person named before is not who
+        claims = len(self.claims)
         self._finish_cue(cue, speaker, content_from, reported_by, rule)
+        if len(self.claims) == claims and rule in EXPLICIT_SUBJECT_RULES and _named_actor(speaker):
+            # «وأعلن تنظيم داعش مسؤوليته…، وقال إنه…»: a subject named at a verb whose words were too few
+            # to keep is still the one the next verb without a subject continues
+            self.state.last_speaker, self.state.last_speaker_at = speaker, token.start
+            self.state.last_said_end = token.end
+            self.state.last_speaker_gender = _verb_gender(token)
 
     def _governing_speaker(self, cue: _Cue) -> Mention | None:
         """«…، قائلا إن…»: the participle's subject is the subject of the clause it hangs on."""
