@@ -408,6 +408,12 @@ def test_a_known_one_word_name_before_a_particle_is_another_person(mentions_of):
     assert any(m.known_id == "saddam-hussein" for m in mentions_of("وقال صدام إن الحرب ستطول."))
 
 
+def test_the_preposition_fi_after_a_name_is_no_letter_of_its_designation(mentions_of):
+    # «في» spells the Latin V, but before a noun it is the preposition
+    mentions = mentions_of("ونشرت الولايات المتحدة مروحيات اوسبري في قاعدة ليمونييه في جيبوتي.")
+    assert not any(m.kind == WEAPON and m.text.endswith("في") for m in mentions)
+
+
 @pytest.mark.parametrize("sentence", KINSHIP_SENTENCES)
 def test_a_particle_before_a_kinship_noun_names_no_one(mentions_of, sentence):
     assert [m.text for m in mentions_of(sentence) if m.kind == PERSON] == []

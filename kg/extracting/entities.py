@@ -1143,6 +1143,18 @@ class _SentenceExtractor:
     def _is_designation_letter(self, position: int) -> bool:
         return match_key(self.tokens[position].surface) in self.gazetteer.designation_letters
 
+    def _letter_goes_on(self, position: int) -> bool:
+        """A Latin letter spelt in Arabic goes on a designation; one that is also a preposition («في» for V)
+        only where no word follows it but more of a designation («إف في 2», but «اوسبري في القاعدة»)."""
+        if not self._is_designation_letter(position):
+            return False
+        if not self.tokens[position].is_function_word:
+            return True
+        following = self.tokens[position + 1] if position + 1 < len(self.tokens) else None
+        if following is None or following.is_punctuation:
+            return True
+        return bool(_DESIGNATION.search(following.surface)) or self._is_designation_letter(position + 1)
+
     def _opens_designation(self, first: int) -> bool:
         """Whether a token may open a system's designation: one with Latin letters or digits, a Latin letter
         spelt in Arabic («إم»), or a proper noun — never a common word with a preposition («بقيمة»)."""
@@ -1163,7 +1175,7 @@ class _SentenceExtractor:
         while last + 1 < len(tokens) and last + 1 not in self.taken and last + 1 - first < 4:
             following = tokens[last + 1]
             if (_DESIGNATION.search(following.surface) or following.surface.strip() in "-‐‑–—"
-                    or self._is_designation_letter(last + 1)
+                    or self._letter_goes_on(last + 1)
                     or (names and following.upos & {"PROPN", "X"} and not following.is_function_word
                         and self._nisba(last + 1) is None)):
                 last += 1
