@@ -2403,11 +2403,7 @@ class _Extractor:
         for quote in self.quotes:
             if start <= quote.start and quote.end <= end:
                 quote.consumed = True
-        self.state.last_speaker = speaker
-        self.state.last_speaker_at = at
-        self.state.last_said_end = end
-        cue_token = doc.token_at(at)
-        self.state.last_speaker_gender = None if cue_token is None else _verb_gender(doc.tokens[cue_token])
+        self._remember_speaker(speaker, at, end)
         if speaker.via == Via.GROUP:
             self.state.last_group = speaker
 
@@ -2489,9 +2485,15 @@ class _Extractor:
         if len(self.claims) == claims and rule in EXPLICIT_SUBJECT_RULES and _named_actor(speaker):
             # «وأعلن تنظيم داعش مسؤوليته…، وقال إنه…»: a subject named at a verb whose words were too few
             # to keep is still the one the next verb without a subject continues
-            self.state.last_speaker, self.state.last_speaker_at = speaker, token.start
-            self.state.last_said_end = token.end
-            self.state.last_speaker_gender = _verb_gender(token)
+            self._remember_speaker(speaker, token.start, token.end)
+
+    def _remember_speaker(self, speaker: Mention, at: int, said_end: int) -> None:
+        """The speaker a later verb without a subject may continue: who, the cue's offset, where the words
+        said end, and the gender of the cue's verb."""
+        state, doc = self.state, self.doc
+        state.last_speaker, state.last_speaker_at, state.last_said_end = speaker, at, said_end
+        cue_token = doc.token_at(at)
+        state.last_speaker_gender = None if cue_token is None else _verb_gender(doc.tokens[cue_token])
 
     def _governing_speaker(self, cue: _Cue) -> Mention | None:
         """«…، قائلا إن…»: the participle's subject is the subject of the clause it hangs on."""
