@@ -2003,3 +2003,18 @@ SUBJECTS_WITHOUT_A_CLAIM = cases(
 @pytest.mark.parametrize(("text", "expected"), SUBJECTS_WITHOUT_A_CLAIM)
 def test_a_named_subject_without_a_claim_is_continued(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+# ── A closing mark with no opening one does not swallow the verb that introduces it ────────────────────────
+
+STRAY_CLOSING_MARKS = cases(
+    ("stray-closing-mark-after-a-clause",
+     "وقال الرئيس التنفيذي للشركة توم إندريه إن الإيرادات تحسنت جميعا، وإن الأداء يعني أننا على الطريق "
+     "الصحيح\".",
+     [Said("توم إندريه", "الإيرادات تحسنت جميعا، وإن الأداء يعني أننا على الطريق الصحيح", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), STRAY_CLOSING_MARKS)
+def test_a_stray_closing_mark_keeps_its_verb(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)

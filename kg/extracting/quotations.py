@@ -2370,6 +2370,7 @@ class _Extractor:
         rules: tuple[str, ...] = (),
     ) -> None:
         doc = self.doc
+        end = self._without_stray_closing(start, end)
         if end <= start or len(doc.text[start:end].split()) < MIN_CLAIM_WORDS:
             return  # one or two words are a name, a title or a scare quote, not a statement
         if not self._can_speak(speaker):
@@ -2449,8 +2450,12 @@ class _Extractor:
         return any(s <= offset < e for s, e in self.claimed_spans)
 
     def in_direct_quote(self, offset: int) -> bool:
+        """Whether an offset is inside what someone is quoted as saying. A closing mark with no opening one
+        gives no start to be inside of («وقال X إن … 2015".»: the quotation is guessed back to its sentence's
+        start, over the verb that introduces it)."""
         return any(c.kind == DIRECT and c.start <= offset < c.end for c in self.claims) or any(
-            q.start <= offset < q.end and q.words(self.doc.text) >= MIN_QUOTE_WORDS for q in self.quotes
+            q.opened and q.start <= offset < q.end and q.words(self.doc.text) >= MIN_QUOTE_WORDS
+            for q in self.quotes
         )
 
     def run_verb(self, cue: _Cue) -> None:
@@ -2486,6 +2491,14 @@ class _Extractor:
             # «وأعلن تنظيم داعش مسؤوليته…، وقال إنه…»: a subject named at a verb whose words were too few
             # to keep is still the one the next verb without a subject continues
             self._remember_speaker(speaker, token.start, token.end)
+
+    def _without_stray_closing(self, start: int, end: int) -> int:
+        """Where a claim ends without the closing mark it ends on when no mark opens inside it: a stray
+        mark is no part of what was said."""
+        text, marks = self.doc.text, self.lexicon.quote_marks
+        if end > start and text[end - 1] in marks and not any(ch in marks for ch in text[start:end - 1]):
+            return _trim(text, start, end - 1, marks)[1]
+        return end
 
     def _remember_speaker(self, speaker: Mention, at: int, said_end: int) -> None:
         """The speaker a later verb without a subject may continue: who, the cue's offset, where the words
