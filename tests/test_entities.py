@@ -408,6 +408,19 @@ def test_a_known_one_word_name_before_a_particle_is_another_person(mentions_of):
     assert any(m.known_id == "saddam-hussein" for m in mentions_of("وقال صدام إن الحرب ستطول."))
 
 
+@pytest.mark.parametrize(("sentence", "group"), [
+    ("وتبنى تنظيم أجناد مصر الهجوم على قوات الأمن في القاهرة.", "ajnad-misr"),
+    ("وقالت جماعة أنصار بيت المقدس إنها نفذت الهجوم في سيناء.", "ansar-bait-al-maqdis"),
+    ("وسيطرت حركة أحرار الشام على المعبر الحدودي مع تركيا.", "ahrar-al-sham"),
+])
+def test_an_armed_group_whose_name_holds_a_place_is_the_group(mentions_of, sentence, group):
+    mentions = mentions_of(sentence)
+    assert group in [m.known_id for m in mentions]
+    # «مصر», «الشام» inside the group's name are no state of their own there
+    inside = [m for m in mentions if m.known_id == group][0]
+    assert not any(m.kind == STATE and inside.start <= m.start < inside.end for m in mentions)
+
+
 def test_the_preposition_fi_after_a_name_is_no_letter_of_its_designation(mentions_of):
     # «في» spells the Latin V, but before a noun it is the preposition
     mentions = mentions_of("ونشرت الولايات المتحدة مروحيات اوسبري في قاعدة ليمونييه في جيبوتي.")
