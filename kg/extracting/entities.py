@@ -1006,7 +1006,7 @@ class _SentenceExtractor:
     def _kinship(self, first: int) -> bool:
         """«ابن عم», «أبو الضحية»: a name particle before a kinship noun is a relation of someone."""
         following = first + 1
-        particle = self._is_particle(first) or self.tokens[first].bare in self.gazetteer.name_particles
+        particle = any(key in self.gazetteer.name_particles for key in self.tokens[first].keys)  # «وابن»
         return (particle and following < len(self.tokens)
                 and fold(self.tokens[following].surface) in self.words.kinship_nouns)
 

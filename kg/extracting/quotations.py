@@ -1699,29 +1699,32 @@ class _Extractor:
                 return self.speaker_in((opening + 1, before)) if opening + 1 < before else None
         return None
 
-    def relative_subject(self, cue: _Cue) -> tuple[Mention | None] | None:
+    def _subject_is_relatives_noun(self, cue: _Cue) -> bool:
         """«… كييف التي تتهم الكرملين بتسليح المتمردين», «الرئيس الفرنسي الذي أكد أن…»: a speech verb right
         after a relative pronoun has for subject the noun the clause describes, and what follows the verb is
-        its object: (the speaker that noun names, or None when it names none). None when the clause is on the
-        verb's object («القرار الذي أعلنه الوزير»: an object pronoun on the verb) or on a place or time
-        («المؤتمر الذي قال فيه»: a pronoun after it), or describes a statement or a document, which speaks for
-        its issuer."""
+        its object. Not when the clause is on the verb's object («القرار الذي أعلنه الوزير»: an object pronoun
+        on the verb) or on a place or time («المؤتمر الذي قال فيه»: a pronoun after it), or describes a
+        statement or a document, which speaks for its issuer."""
         doc, position = self.doc, cue.position
         if cue.part != "verb" or position - 1 <= doc.sentence_start(position):
-            return None
+            return False
         if doc.tokens[position - 1].key not in self.lexicon.relative_pronouns:
-            return None
+            return False
         following = doc.tokens[position + 1] if position + 1 < len(doc.tokens) else None
         if any(word.upos == "PRON" for word in doc.tokens[position].words[1:]) or (
                 following is not None and any(word.upos == "PRON" for word in following.words)):
-            return None
+            return False
         noun = doc.tokens[position - 2]
-        if noun.key in self.lexicon.document_nouns or _lookup(noun, self.lexicon.nouns) is not None:
-            return None
+        return noun.key not in self.lexicon.document_nouns and _lookup(noun, self.lexicon.nouns) is None
+
+    def relative_subject(self, cue: _Cue) -> Mention | None:
+        """The speaker the noun before the relative pronoun names, or None when it names none."""
+        doc, position = self.doc, cue.position
+        noun = doc.tokens[position - 2]
         ending = [m for m in self.mentions_in(doc.tokens[doc.sentence_start(position)].start, noun.end)
                   if m.end == noun.end and (m.kind in SPEAKER_KINDS or m.via == Via.CAPITAL)]
         first = doc.token_at(min(m.start for m in ending)) if ending else None
-        return (self.speaker_in((first, position - 1)) if first is not None else None,)
+        return self.speaker_in((first, position - 1)) if first is not None else None
 
     def _pluperfect_subject(self, end: int) -> Mention | None:
         """«وكان الحبيب الصيد، رئيس الحكومة التونسية، قد أكد»: the speaker between «كان» and «قد», commas of
@@ -1844,10 +1847,9 @@ class _Extractor:
         topic = self.topic_subject(cue)
         if topic is not None:
             return topic, cue.after, "speaker-topic"
-        relative = self.relative_subject(cue)
-        if relative is not None:
+        if self._subject_is_relatives_noun(cue):
             # «الكتاب الذي يؤكد أن…»: a noun that is no speaker said it, not the last speaker
-            described = relative[0]
+            described = self.relative_subject(cue)
             return (described, cue.after, "speaker-relative-antecedent") if described is not None else None
         found = self.subject_after(cue)
         if found is not None:
