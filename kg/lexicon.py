@@ -719,6 +719,8 @@ class EntityLexicon:
     namesake_titles: frozenset[str] = frozenset()  # «الملك», «الأمير» between such a noun and the name
     kinship_nouns: frozenset[str] = frozenset()  # «عم»: after «ابن», a relation («ابن عم الجاني»), no name
     figurative_genitives: frozenset[str] = frozenset()  # «العقوبات» after «سلاح»: a figure, no weapon
+    source_body_nouns: frozenset[str] = frozenset()  # «لجنة»: heads the organisation an unnamed source is in
+    source_body_prepositions: frozenset[str] = frozenset()  # «في», «ب» between a source and its organisation
 
 
 def load_entity_lexicon(extra_files: Sequence[Path] = ()) -> EntityLexicon:
@@ -737,4 +739,5 @@ def _load_entity_lexicon(extra_files: tuple[str, ...]) -> EntityLexicon:
     return EntityLexicon(words(LEX.modelNoun), words(LEX.modelPreposition), words(LEX.formerWord),
                          words(LEX.rolePlacePreposition), words(LEX.nameConjunction),
                          words(LEX.namePreposition), words(LEX.namesakeNoun), words(LEX.namesakeTitle),
-                         words(LEX.kinshipNoun), words(LEX.figurativeGenitive))
+                         words(LEX.kinshipNoun), words(LEX.figurativeGenitive), words(LEX.sourceBodyNoun),
+                         words(LEX.sourceBodyPreposition))

@@ -122,6 +122,7 @@ class Mention:
     category: str | None = None  # weapon category id the text gives a weapon the gazetteer does not know
     members: tuple[str, ...] = ()  # a group's parties in text order, each as its identity_key
     post: str | None = None  # the post the text calls this person by here («وزير الإسكان»), as written
+    source_body: str | None = None  # an unnamed source's organisation the gazetteer does not know, as written
 
 
 # How a mention's entity is told apart before resolution: ("known", gazetteer id) or (kind, name's match key).

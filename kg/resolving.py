@@ -307,7 +307,11 @@ class Resolution:
         if mention.via == Via.ANONYMOUS:
             # «مسؤول إيراني», «مصدر في وزارة الدفاع»: an unnamed official speaks for the state or body the
             # text ties them to; untied («مصادر محلية», «مراقبون») they speak for no one.
-            return mention.affiliation if mention.affiliation in self.entities else None
+            if mention.affiliation in self.entities:
+                return mention.affiliation
+            if mention.source_body:  # «مسؤولون في مجلس السلامة الهولندي»: that organisation
+                return self._ids.get((ORGANIZATION, match_key(mention.source_body)))
+            return None
         return self.entity_id_of(mention, document)
 
     def state_id_of(self, mention: Mention) -> str | None:

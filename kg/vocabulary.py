@@ -243,6 +243,8 @@ class LEX(DefinedNamespace):
     namesakeTitle: URIRef
     kinshipNoun: URIRef
     figurativeGenitive: URIRef
+    sourceBodyNoun: URIRef
+    sourceBodyPreposition: URIRef
     # shared properties
     form: URIRef
     lemma: URIRef

@@ -1069,6 +1069,32 @@ def test_an_unnamed_source_speaks_only_for_what_it_is_tied_to(claims_of, text: s
     assert claims[0].speaker.via == Via.ANONYMOUS and claims[0].speaker.affiliation == tied_to
 
 
+# An unnamed source in an organisation speaks for it: a body of a state is that body, not its state
+# (ANNOTATION.md: «مصدر في وزارة الدفاع» → that ministry); an organisation the gazetteer does not know is
+# named by its phrase, which must hold a name, a nisba or an NER span. Affiliation, then organisation.
+SOURCES_IN_ORGANISATIONS = [
+    ("وقال مسؤول في وزارة الخارجية المصرية إن الوفد سيصل إلى القاهرة الأسبوع المقبل.",
+     "ministry-of-foreign-affairs-egypt", None),
+    ("وذكرت مصادر بوزارة الدفاع الأمريكية أن الخطة الجديدة ستعرض على الكونغرس قريبا.", "pentagon", None),
+    ("وقال مسؤولون في اتحاد نقابات العمال التونسي إن الإضراب سيبدأ يوم الخميس المقبل.", None,
+     "اتحاد نقابات العمال التونسي"),
+    ("وأكد مصدر في شركة أرامكو أن الإنتاج سيرتفع إلى مستويات قياسية هذا العام.", None, "شركة أرامكو"),
+    # negatives: a common phrase names no organisation; a place is no organisation; a named official speaks
+    ("وقال مصدر في قوات الأمن إن الهجوم أسفر عن مقتل ثلاثة أشخاص في المدينة.", None, None),
+    ("وقالت مصادر في الحكومة إن الاجتماع سيعقد في موعده المحدد الأسبوع المقبل.", None, None),
+    ("وقال مصدر في بغداد إن الهجوم أسفر عن مقتل ثلاثة أشخاص في المدينة.", None, None),
+    ("وقال مسؤول كبير بالسفارة الأمريكية اللواء جون سميث إن الطائرات ستصل الشهر المقبل.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "tied_to", "organisation"), SOURCES_IN_ORGANISATIONS)
+def test_an_unnamed_source_in_an_organisation_speaks_for_it(claims_of, text: str, tied_to: str | None,
+                                                            organisation: str | None) -> None:
+    speakers = [claim.speaker for claim in claims_of(text) if claim.speaker.via == Via.ANONYMOUS]
+    assert [(s.affiliation, s.source_body) for s in speakers] in ([(tied_to, organisation)], [])
+    assert speakers or not (tied_to or organisation)
+
+
 @pytest.mark.parametrize(("text", "expected"), PLUPERFECT_AND_NOUNS)
 def test_a_pluperfect_subject_and_a_speech_noun_before_a_participle(claims_of, text: str,
                                                                     expected: list[Said]) -> None:
@@ -1540,6 +1566,25 @@ def test_no_unnamed_source_becomes_a_node_of_the_graph(tmp_path: Path, annotator
     assert {fold("دميتري بيسكوف"), fold("البنتاغون")} <= labels
     assert not labels & {fold("مسؤولين أمريكيين"), fold("مسؤول مصري"), fold("المصدر"),
                          fold("المتحدث باسم البنتاغون")}
+
+
+def test_an_unnamed_source_in_an_unknown_organisation_is_said_by_it(tmp_path: Path, annotator) -> None:
+    """The claim's speaker is the organisation's node, and the source's own words stay on the claim."""
+    from rdflib.namespace import RDFS
+
+    from kg.pipeline import build
+    from kg.vocabulary import KG
+
+    article = tmp_path / "union" / "article.txt"
+    article.parent.mkdir()
+    article.write_text("وقال مسؤولون في اتحاد نقابات العمال التونسي إن الإضراب العام سيبدأ يوم الخميس.\n",
+                       encoding="utf-8")
+    graph = build([article.parent], tmp_path / "out", annotator=annotator, html=False).graph
+    said = [(speaker, claim) for speaker, claim in graph.subject_objects(KG.said)]
+    assert len(said) == 1
+    speaker, claim = said[0]
+    assert fold(str(graph.value(speaker, RDFS.label))) == fold("اتحاد نقابات العمال التونسي")
+    assert fold(str(graph.value(claim, KG.sourceDescription))) == fold("مسؤولون")
 
 
 NAMES_IN_MARKS = cases(

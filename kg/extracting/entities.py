@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extracting.tokens import Token, sentence_tokens
 from kg.gazetteer import Gazetteer
@@ -613,24 +613,84 @@ class _SentenceExtractor:
         following = end + 1
         if self._not_a_source_before(following, end == last):
             return None
-        tokens = self.tokens
-        if affiliation is None and following + 1 < len(tokens) and fold(tokens[following].surface) in {
-                "في", "ب"}:
-            affiliation = self._source_body(following + 1)
-        self._emit(position, end, kind, None, Via.ANONYMOUS, self._clitic_length(position),
-                   affiliation=affiliation)
+        body_name = None
+        if affiliation is None and following < len(self.tokens):
+            affiliation, body_name = self._organisation_of_source(following)
+        source = self._emit(position, end, kind, None, Via.ANONYMOUS, self._clitic_length(position),
+                            affiliation=affiliation)
+        if body_name is not None:
+            self.mentions[self.mentions.index(source)] = replace(source, source_body=body_name)
         return end + 1
 
-    def _source_body(self, position: int) -> str | None:
-        """The state whose body («مصدر في وزارة الدفاع») or the known organisation («مصادر في المقاومة
-        الشعبية») an unnamed source is in."""
+    def _organisation_of_source(self, position: int) -> tuple[str | None, str | None]:
+        """The organisation an unnamed source is in, after «في» or a written-on «بـ» at ``position``: the
+        gazetteer's id of one it knows («مصدر في وزارة الدفاع», «مصادر بوزارة الدفاع»), else the name of one
+        it does not know, made a mention of its own («مسؤولون في مجلس السلامة الهولندي»). (None, None) when
+        none follows."""
+        folded = fold(self.tokens[position].surface)
+        prepositions = self.words.source_body_prepositions
+        if folded in prepositions and position + 1 < len(self.tokens):
+            at, clitic = position + 1, 0
+        elif folded[:1] in prepositions and position not in self.taken:
+            at, clitic = position, 1  # «بوزارة الدفاع»
+        else:
+            return None, None
+        known = self._source_body(at, clitic)
+        if known is not None:
+            body, last = known
+            return (None, None) if self._name_follows(last) else (body, None)
+        organisation = self._unknown_organisation(at, clitic)
+        if organisation is None or self._name_follows(self._token_at(organisation.end - 1)):
+            return None, None
+        return None, organisation.text
+
+    def _name_follows(self, last: int) -> bool:
+        """«دبلوماسي رفيع بالسفارة الأمريكية اللواء تشارلز هوبر»: a person named within three words after the
+        source's organisation is who speaks, no unnamed source."""
+        return any(self._names_person_at(at) for at in range(last + 1, min(last + 4, len(self.tokens))))
+
+    def _token_at(self, offset: int) -> int:
+        return next(t.position for t in self.tokens if t.start <= offset < t.end)
+
+    def _source_body(self, position: int, clitic: int = 0) -> tuple[str, int] | None:
+        """The body of a state («مصدر في وزارة الدفاع»: that ministry) or the known organisation («مصادر في
+        المقاومة الشعبية») an unnamed source is in, and its last token; with ``clitic``, the preposition is
+        written on the word."""
         body = self._body_at(position)
-        if body is not None:
-            return body.state
+        if body is not None and body.stripped >= clitic:
+            return body.entity_id or body.state, body.last
         found = self._name_match(position)
-        if found is not None and self.gazetteer.entries[found.target].kind == ORGANIZATION:
-            return found.target
+        if found is not None and found.stripped >= clitic and (
+                self.gazetteer.entries[found.target].kind == ORGANIZATION):
+            return found.target, found.last
         return None
+
+    def _unknown_organisation(self, first: int, clitic: int) -> Mention | None:
+        """«لجنة إغاثة عدن», «مجلس السلامة الهولندي», «القوات المناهضة للحوثيين»: an organisation noun of the
+        lexicon and the nouns and adjectives after it (at most five words in all), emitted as an
+        Organization. One of its words must be a name, a nisba or a word of an NER span, so that a common
+        phrase («قوات الأمن», «الشركة») names no organisation."""
+        head = {strip_article(variant) for variant, _, _ in self._variants(first)}
+        if first in self.taken or not head & self.words.source_body_nouns:
+            return None
+        last, named = first, first in self.ner_tokens
+        while last + 1 < len(self.tokens) and last + 1 - first < 5 and self._continues_organisation(last + 1):
+            last += 1
+            named = named or last in self.ner_tokens or self._name_match(last) is not None or bool(
+                self._nisba(last))
+        if not named or last == first:
+            return None
+        return self._emit(first, last, ORGANIZATION, None, Via.NER, clitic)
+
+    def _continues_organisation(self, position: int) -> bool:
+        """A noun, a proper noun or an adjective, not yet part of a mention, opening no new phrase."""
+        token = self.tokens[position]
+        if position in self.taken or token.is_punctuation or token.is_function_word:
+            return False
+        if token.words[0].upos in {"CCONJ", "ADP"} and not fold(token.surface).startswith("لل"):
+            return False  # «وزارة…» joined by «و», «بعدن»: another phrase; «للحوثيين» qualifies the noun
+        content = token.upos - {"ADP", "DET"}
+        return bool(content) and content <= {"NOUN", "PROPN", "ADJ", "X"}
 
     def _source_noun(self, position: int) -> tuple[str, int] | None:
         """The kind and last token of an unnamed-source noun of the gazetteer at ``position``."""
@@ -702,8 +762,10 @@ class _SentenceExtractor:
     def _governs_genitive(self, position: int) -> bool:
         """Whether the token at ``position`` is the definite genitive of the noun before it."""
         token = self.tokens[position]
-        if self._body_at(position) is not None:
-            return True  # «مسؤولو وزارة الدفاع الأمريكية», whatever the tagger split off «وزارة»
+        body = self._body_at(position)
+        if body is not None:
+            # «مسؤولو وزارة الدفاع الأمريكية», whatever the tagger split off «وزارة»; «بوزارة» is no genitive
+            return not (body.stripped and fold(token.surface)[:1] in self.words.source_body_prepositions)
         if token.is_punctuation or token.is_function_word or self._is_adjective(position):
             return False
         word = max(token.words, key=lambda w: len(w.text))

@@ -1369,7 +1369,8 @@ class _Extractor:
             return None
         for claim in reversed(self.claims):
             source = claim.speaker
-            if source.via == Via.ANONYMOUS and source.start < mention.start and source.affiliation and (
+            tied = source.affiliation or source.source_body
+            if source.via == Via.ANONYMOUS and source.start < mention.start and tied and (
                     self._compatible_role(role, self._role_key(source.start, source.end))):
                 return _anaphor(source, "role")
         return None
