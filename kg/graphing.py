@@ -83,7 +83,10 @@ def jaccard(left: set, right: set) -> float:
 
 def shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
     tokens = _tokens(text)
-    return {tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}
+    if len(tokens) < size:
+        return {tuple(tokens)}
+    # every run of ``size`` tokens, at C speed: the shorter tails end the runs
+    return set(zip(*(tokens[i:] for i in range(size)), strict=False))
 
 
 def overlap(left: set, right: set) -> float:

@@ -146,7 +146,7 @@ def mention_identity(mention: Mention, document: str | None = None) -> Identity 
         return (mention.kind, match_key(mention.name))
     if mention.via in NAMING_VIAS:
         return (mention.kind, match_key(mention.text))
-    if mention.via == Via.ROLE and mention.kind == PERSON and document:
+    if mention.via == Via.ROLE and mention.kind in (PERSON, ORGANIZATION) and document:
         return (mention.kind, f"{POST_KEY} {match_key(mention.text)} {document[:DOCUMENT_SCOPE_CHARS]}")
     return None
 

@@ -47,6 +47,7 @@ from kg.records import (
     Claim,
     Mention,
     Via,
+    Word,
     identity_key,
     mention_identity,
 )
@@ -220,6 +221,15 @@ def _plural_verb(token: Token) -> bool:
 def _named_actor(mention: Mention) -> bool:
     """A person named by name, or a state or body the gazetteer knows."""
     return mention.via in NAMED and (mention.kind == PERSON or mention.known_id is not None)
+
+
+def _feature(word: Word, name: str) -> str | None:
+    """A morphological feature's value on a word («Gender» → «Fem»), or None."""
+    for pair in word.feats.split("|"):
+        key, _, value = pair.partition("=")
+        if key == name:
+            return value
+    return None
 
 
 def _verb_gender(token: Token) -> str | None:
@@ -889,7 +899,7 @@ class _Extractor:
         if token.main.upos == "VERB" and not following.named:
             return 0
         name_like = following.named or token.main.upos == "PROPN"
-        if not name_like and self._takes_no_genitive(walk, token):
+        if not name_like and (self._takes_no_genitive(walk, token) or self._agrees_with_none(walk, token)):
             return 0
         if following.opens_mention:
             walk.covered = max(m.end for m in self.starting_in(token.start, token.end))
@@ -898,6 +908,18 @@ class _Extractor:
             and all(m.via == Via.NISBA for m in self.starting_in(token.start, token.end))
         )
         return 1
+
+    def _agrees_with_none(self, walk: _PhraseWalk, token: Token) -> bool:
+        """«طالبت الحكومة المجتمع الدولي بـ…»: a singular adjective agrees in gender with a singular noun of
+        its phrase; one that agrees with none (the tagger's «المجتمع») opens the verb's object."""
+        gender = _feature(token.main, "Gender")
+        if token.main.upos != "ADJ" or _feature(token.main, "Number") != "Sing" or not gender:
+            return False
+        phrase = self.doc.tokens[walk.first.position:walk.end]
+        nouns = [t.main for t in phrase if t.main.upos in ("NOUN", "PROPN")]
+        singular = [w for w in nouns if _feature(w, "Number") == "Sing" and _feature(w, "Gender")]
+        return bool(singular) and len(singular) == len(nouns) and all(
+            _feature(w, "Gender") != gender for w in singular)
 
     def _takes_no_genitive(self, walk: _PhraseWalk, token: Token) -> bool:
         """«الشرطة الفرنسية توقيف…»: after its adjective a noun phrase takes no bare genitive; «حث الجيش
@@ -1029,9 +1051,10 @@ class _Extractor:
         if resolved.via == Via.ROLE and not (resolved.name or resolved.known_id):
             named = (self._named_after(np, resolved.kind) or self._body_spoken_for(np)
                      or self._institution_named(np, resolved))
-            if named is None and self._is_source_noun(head):
+            if named is None and (self._is_source_noun(head) or self._is_outlet_noun(head)):
                 # «مصدر مطلع», «خبراء»: a source the text does not name speaks for the state it is tied to
-                # (its affiliation), else for no one; it is no post with a holder
+                # (its affiliation), else for no one; it is no post with a holder. An outlet the text does
+                # not name («وقالت الصحيفة») reports on its own authority: no one's statement (ANNOTATION.md)
                 return replace(resolved, via=Via.ANONYMOUS)
             return named or resolved
         return resolved
@@ -1105,12 +1128,15 @@ class _Extractor:
         return Mention(text=doc.text[first.start:last.end], start=first.start, end=last.end,
                        sentence=doc.sentence_index(first.sentence), kind=ORGANIZATION, via=Via.NER)
 
+    def _is_outlet_noun(self, head: Token) -> bool:
+        return self._noun_key(head) in {p[0] for p in self.lexicon.outlet_nouns}
+
     def _speaker_noun_kind(self, head: Token) -> str | None:
         """The kind of speaker a phrase's head noun names («المتحدث» a person, «الوزارة» a body), if any."""
         kind = self.lexicon.speaker_nouns.get(self._noun_key(head)) or self.lexicon.speaker_nouns.get(
             strip_article(head.key)
         )
-        if kind is None and self._noun_key(head) in {p[0] for p in self.lexicon.outlet_nouns}:
+        if kind is None and self._is_outlet_noun(head):
             kind = ORGANIZATION  # «أفاد التلفزيون الرسمي السوري بأن…»
         return kind
 
@@ -1395,7 +1421,9 @@ class _Extractor:
         """The person the document gave this role: the last speaker when the role is theirs, else the nearest
         introduced before the mention, else the first after it."""
         roles = self.state.roles
-        matches = [(at, person) for at, other, person in roles if self._compatible_role(role, other)]
+        # a body («الحكومة الانتقالية برئاسة عبد الله الثني») is held by no person: its head is no holder
+        matches = [(at, person) for at, other, person in roles
+                   if self._compatible_role(role, other) and person.kind == mention.kind]
         last = self.state.last_speaker
         if (
             last is not None
@@ -1448,8 +1476,8 @@ class _Extractor:
                     named[0], doc.tokens[sentence[0]].start, doc.tokens[sentence[1] - 1].end
                 )
             np = self.noun_phrase(p, doc.sentence_end(p))
-            if np is None:
-                continue
+            if np is None or np[1] - np[0] < 2:
+                continue  # the same bare noun before («الشركة» … «الشركة») names no body either
             start, end = self._np_span(np)
             return Mention(
                 text=doc.text[start:end],
@@ -2994,6 +3022,8 @@ def _anaphor(antecedent: Mention, via: str) -> Mention:
         via = "anonymous"
     if antecedent.via in ("pronoun", "role") and antecedent.name:
         return replace(antecedent, via=via)
+    if antecedent.via == "role" and antecedent.kind == ORGANIZATION and not antecedent.known_id:
+        return replace(antecedent, via=via)  # «الشركة» taken up by «الشركة»: still no body anyone named
     return replace(antecedent, via=via, name=antecedent.name or antecedent.text)
 
 
