@@ -154,6 +154,16 @@ DEPLOYMENTS = [
     # «قاعدة» as a basis, not a base
     ("سلمت فرنسا مصر طائرات رافال على قاعدة اتفاق وقع في باريس.",
      {("france", "egypt", "rafale", "Delivered")}),
+    # an adverb of frequency before «ما» makes it no negation: usually stationed there
+    ("تحلق مروحيات أوسبري التي عادة ما تنشر في القاعدة العسكرية الأمريكية في جيبوتي.",
+     {("united-states", "djibouti", "osprey", "Deployed")}),
+    ("وغالبا ما ترسل روسيا مقاتلات سوخوي-35 إلى قاعدة حميميم الجوية في سوريا.",
+     {("russia", "syria", "su-35", "Deployed")}),
+    # a relative clause on the weapon before it: that weapon is stationed, not one named later in the clause
+    ("وحلقت مروحيات أوسبري الأمريكية التي عادة ما تنشر في جيبوتي فوق نيروبي إلى جانب مروحية بلاك هوك.",
+     {("united-states", "djibouti", "osprey", "Deployed")}),
+    ("ووصلت صواريخ باتريوت الأمريكية التي تنشر في بولندا منذ العام الماضي إلى جانب مقاتلات إف-16.",
+     {("united-states", "poland", "patriot", "Deployed")}),
 ]
 
 # ── Status: plans, requests, denials ───────────────────────────────────────────────────────────
@@ -334,6 +344,9 @@ DENIALS = [
      {("germany", "ukraine", "taurus", "Denied")}),
     ("لا صحة لتسليم باكستان صواريخ باليستية إلى السعودية.",
      {("pakistan", "saudi-arabia", "ballistic-missile", "Denied")}),
+    # «ما» alone before the verb still denies
+    ("وقال إن الولايات المتحدة ما سلمت مصر أي طائرات إف-16 هذا العام.",
+     {("united-states", "egypt", "f-16", "Denied")}),
     # a verbal noun the tagger takes for a verb is still governed by the refusal before it
     ("حذر الرئيس من أن رفض الولايات المتحدة تزويد نيجيريا بالأسلحة يساعد المتمردين.",
      {("united-states", "nigeria", "arms", "Denied")}),

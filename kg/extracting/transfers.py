@@ -867,6 +867,9 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
     """The weapons a cue transfers: those in its clause to the right up to a scope end («مماثل لـ», «قادرة
     على حمل»), else the weapon just before it when the cue describes it («أنظمة S-400 المنتشرة»)."""
     scope_end = _weapon_scope_end(event, end, tokens, lexicon)
+    antecedent = _relative_antecedent_weapon(event, tokens, weapons, lexicon)
+    if antecedent is not None:
+        return [antecedent]  # «مروحيات اوسبري التي عادة ما تنشر في…»: what the clause is about
     found = [w for w in weapons if event.last < w.first <= scope_end]
     if found:
         return _without_fittings(_named_over_generic(found, tokens, lexicon.type_words), tokens, lexicon)
@@ -924,6 +927,23 @@ def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], l
             t.key in lexicon.relative_pronouns or t.main.upos == "ADJ" for t in gap):
         return [nearest]
     return []
+
+
+def _relative_antecedent_weapon(event: _Event, tokens: list[Token], weapons: list[_Weapon],
+                                lexicon: TransferLexicon) -> _Weapon | None:
+    """The weapon a relative clause opened right before the cue is about («الصواريخ التي سلمتها روسيا»,
+    «مروحيات اوسبري التي عادة ما تنشر»): its adjectives before the pronoun, at most two words after it
+    (an auxiliary, an adverb, which the tagger may read as a verb: «عادة ما»), no boundary."""
+    before = [w for w in weapons if w.last < event.hit.first]
+    if not before:
+        return None
+    gap = [t for t in tokens[before[-1].last + 1: event.hit.first] if t.surface.strip() not in QUOTE_MARKS]
+    relative = next((i for i, t in enumerate(gap) if t.key in lexicon.relative_pronouns), None)
+    if relative is None or len(gap) - relative - 1 > 2:
+        return None
+    adjectives = all(t.main.upos == "ADJ" for t in gap[:relative])
+    after = gap[relative + 1:]
+    return before[-1] if adjectives and not any(_is_boundary(t) for t in after) else None
 
 
 def _opens_clause_after_complementizer(first: int, tokens: list[Token], lexicon: TransferLexicon) -> bool:
