@@ -476,6 +476,7 @@ class TransferLexicon:
     demonstratives: frozenset[str] = frozenset()
     deal_contents: tuple[tuple[str, ...], ...] = ()
     auxiliaries: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()  # «تم تسليمها»: the noun's pronoun is the theme
     partner_markers: frozenset[tuple[str, ...]] = frozenset()
     subject_links: frozenset[str] = frozenset()
     base_nouns: frozenset[str] = frozenset()  # «قاعدة»: a base names its host state after it
@@ -693,6 +694,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         demonstratives=words(LEX.Words, LEX.demonstrative),
         deal_contents=phrases(LEX.dealContents),
         auxiliaries=words(LEX.Words, LEX.auxiliary),
+        passive_auxiliaries=words(LEX.Words, LEX.passiveAuxiliary),
         partner_markers=frozenset(phrases(LEX.partnerMarker)),
         subject_links=words(LEX.Words, LEX.subjectLink),
         base_nouns=words(LEX.Words, LEX.baseNoun),

@@ -228,6 +228,7 @@ class LEX(DefinedNamespace):
     demonstrative: URIRef
     dealContents: URIRef
     auxiliary: URIRef
+    passiveAuxiliary: URIRef
     partnerMarker: URIRef
     subjectLink: URIRef
     prepositionClitic: URIRef

@@ -285,7 +285,26 @@ REFERENCES = [
      "وستتسلم تركيا الطائرات العام المقبل.",
      {("united-states", "turkey", "f-16", "Agreed"), ("united-states", "greece", "f-35", "Agreed"),
       ("united-states", "turkey", "f-16", "Planned")}),
-    # A demonstrative before a generic weapon takes up the named one; with nothing named, the generic stays.
+        # A supplier handing over the same weapon again, no recipient in its clause: the one recipient earlier
+    # sentences named for that weapon and supplier (rule earlier-recipient); a governing verb's future too.
+    ("سلمت الولايات المتحدة مصر خمس دبابات أبرامز.\n"
+     "وستقوم الولايات المتحدة أيضا بتسليم 14 دبابة أبرامز إضافية في أغسطس.",
+     {("united-states", "egypt", "abrams", "Delivered"), ("united-states", "egypt", "abrams", "Planned")}),
+    # two recipients before: no guess
+    ("باعت فرنسا مصر مقاتلات رافال.\nوباعت فرنسا قطر مقاتلات رافال.\n"
+     "وستسلم فرنسا طائرات رافال جديدة الشهر المقبل.",
+     {("france", "egypt", "rafale", "Agreed"), ("france", "qatar", "rafale", "Agreed")}),
+    # a recipient the clause names that is no state: no guess either
+    ("سلمت الولايات المتحدة مصر طائرات إف-16.\n"
+     "وتمنع الولايات المتحدة إرسال طائرات إف-16 إلى دول لا تحترم حقوق الإنسان.",
+     {("united-states", "egypt", "f-16", "Delivered")}),
+    # after a passive auxiliary the noun's pronoun is what was handed over, no recipient
+    ("سلمت واشنطن القاهرة دبابات أبرامز الشهر الماضي، كما تم تسليمها إلى مصنع الإنتاج المشترك.",
+     {("united-states", "egypt", "abrams", "Delivered")}),
+    # a nisba qualifies the weapon noun only if it agrees with it: the factory's manager is Iranian
+    ("ووصلت الدبابات الإيرانية إلى سوريا.", {("iran", "syria", "tank", "Delivered")}),
+    ("ووصل مدير مصنع الدبابات الإيراني إلى سوريا.", set()),
+# A demonstrative before a generic weapon takes up the named one; with nothing named, the generic stays.
     ("تسلمت الفلبين الدفعة الأولى من صواريخ براهموس من الهند.\n"
      "وتعد الفلبين أول دولة تشتري هذه الصواريخ.",
      {("india", "philippines", "brahmos", "Delivered"), ("india", "philippines", "brahmos", "Agreed")}),

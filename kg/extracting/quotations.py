@@ -35,7 +35,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from kg.extracting.tokens import Token, sentence_tokens
+from kg.extracting.tokens import Token, feature, sentence_tokens
 from kg.lexicon import Phrase, SpeechCue, SpeechLexicon
 from kg.normalizing import fold, strip_article
 from kg.records import (
@@ -47,7 +47,6 @@ from kg.records import (
     Claim,
     Mention,
     Via,
-    Word,
     identity_key,
     mention_identity,
 )
@@ -221,15 +220,6 @@ def _plural_verb(token: Token) -> bool:
 def _named_actor(mention: Mention) -> bool:
     """A person named by name, or a state or body the gazetteer knows."""
     return mention.via in NAMED and (mention.kind == PERSON or mention.known_id is not None)
-
-
-def _feature(word: Word, name: str) -> str | None:
-    """A morphological feature's value on a word («Gender» → «Fem»), or None."""
-    for pair in word.feats.split("|"):
-        key, _, value = pair.partition("=")
-        if key == name:
-            return value
-    return None
 
 
 def _verb_gender(token: Token) -> str | None:
@@ -912,14 +902,14 @@ class _Extractor:
     def _agrees_with_none(self, walk: _PhraseWalk, token: Token) -> bool:
         """«طالبت الحكومة المجتمع الدولي بـ…»: a singular adjective agrees in gender with a singular noun of
         its phrase; one that agrees with none (the tagger's «المجتمع») opens the verb's object."""
-        gender = _feature(token.main, "Gender")
-        if token.main.upos != "ADJ" or _feature(token.main, "Number") != "Sing" or not gender:
+        gender = feature(token.main, "Gender")
+        if token.main.upos != "ADJ" or feature(token.main, "Number") != "Sing" or not gender:
             return False
         phrase = self.doc.tokens[walk.first.position:walk.end]
         nouns = [t.main for t in phrase if t.main.upos in ("NOUN", "PROPN")]
-        singular = [w for w in nouns if _feature(w, "Number") == "Sing" and _feature(w, "Gender")]
+        singular = [w for w in nouns if feature(w, "Number") == "Sing" and feature(w, "Gender")]
         return bool(singular) and len(singular) == len(nouns) and all(
-            _feature(w, "Gender") != gender for w in singular)
+            feature(w, "Gender") != gender for w in singular)
 
     def _takes_no_genitive(self, walk: _PhraseWalk, token: Token) -> bool:
         """«الشرطة الفرنسية توقيف…»: after its adjective a noun phrase takes no bare genitive; «حث الجيش

@@ -110,3 +110,12 @@ def sentence_tokens(sentence: AnnotatedSentence, text: str, sentence_position: i
               tuple(words))
         for i, ((start, end), words) in enumerate(sorted(groups.items()))
     ]
+
+
+def feature(word: Word, name: str) -> str | None:
+    """A morphological feature's value on a word («Gender» → «Fem»), or None."""
+    for pair in word.feats.split("|"):
+        key, _, value = pair.partition("=")
+        if key == name:
+            return value
+    return None

@@ -27,7 +27,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.extracting.tokens import Token, sentence_tokens
+from kg.extracting.tokens import Token, feature, sentence_tokens
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import PARTY_ROLES, Frame, StatusCue, TransferCue, TransferLexicon
 from kg.normalizing import clitic_variants, fold, match_key, strip_article
@@ -250,6 +250,8 @@ class _Context:
         self.weapon_origins: dict[str, _Party] = {}  # weapon identity → the state a nisba says made it
         # (weapon identity, recipient state) → the supplier an earlier sentence named for that transfer
         self.suppliers: dict[tuple[str, str], Mention] = {}
+        # (weapon identity, supplier state) → every recipient state earlier sentences named, with a mention
+        self.recipients: dict[tuple[str, str], dict[str, Mention]] = {}
         self.last_deal: tuple[Mention, Mention] | None = None  # the sides of the last agreement stated
 
     # -- which state a mention stands for ----------------------------------------------------------------
@@ -375,6 +377,7 @@ def extract_transfers(
             seen.add(key)
             if key[0] is not None and key[1] is not None and transfer.supplier is not None:
                 context.suppliers.setdefault((key[2], key[1]), transfer.supplier)
+                context.recipients.setdefault((key[2], key[0]), {}).setdefault(key[1], transfer.recipient)
                 if transfer.status == "Agreed" and transfer.recipient is not None:
                     context.last_deal = (transfer.supplier, transfer.recipient)
             yield transfer
@@ -606,6 +609,8 @@ def _nisba_owner(party: _Party, mentions: list[Mention], tokens: list[Token], we
     الروسية إس-400»)."""
     first, last = party.first, party.last
     owner = next((w for w in weapons if w.last == first - 1 or w.first <= first <= w.last), None)
+    if owner is not None and _disagrees(tokens[owner.last], tokens[first]):
+        return None  # «مصنع الدبابات المصري»: the nisba is the factory's, not the tanks'
     if owner is None:
         owner = next((w for w in weapons if 0 < first - w.last <= 3 and all(
             t.is_punctuation or (not t.is_verb and not any(x.upos == "ADP" for x in t.words)
@@ -616,6 +621,20 @@ def _nisba_owner(party: _Party, mentions: list[Mention], tokens: list[Token], we
             a.stem in lexicon.unit_nouns for t in tokens[max(0, first - 3):first]
             for a in _readings(t, lexicon))), None)
     return owner
+
+
+def _disagrees(noun: Token, adjective: Token) -> bool:
+    """An adjective that cannot qualify a common noun by agreement: a masculine singular after a plural
+    (a thing's plural takes a feminine singular: «الدبابات المصرية»), or another gender in the singular."""
+    if noun.main.upos != "NOUN" or adjective.main.upos not in ("ADJ", "NOUN", "PROPN"):
+        return False
+    number, gender = feature(noun.main, "Number"), feature(noun.main, "Gender")
+    adjective_number, adjective_gender = feature(adjective.main, "Number"), feature(adjective.main, "Gender")
+    if adjective_number != "Sing" or not adjective_gender:
+        return False
+    if number == "Plur":
+        return adjective_gender == "Masc"
+    return number == "Sing" and bool(gender) and gender != adjective_gender
 
 
 def _join_conjuncts(parties: list[_Party], tokens: list[Token]) -> None:
@@ -692,7 +711,7 @@ def _status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon
     if _negated(hit.first, tokens, status_hits, lexicon):
         return "Denied"
     future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].verb_feats or _future_particle(
-        tokens, hit.first, lexicon)
+        tokens, hit.first, lexicon, reach=6 if hit.noun else 3)
     if event.describes_weapon:
         return default
     governing = _governing_status(event, tokens, status_hits, lexicon)
@@ -826,15 +845,22 @@ def _negated(position: int, tokens: list[Token], status_hits: list[_Hit], lexico
     return hit is not None and hit.entry.adjacent_only and hit.entry.status == "Denied"
 
 
-def _future_particle(tokens: list[Token], position: int, lexicon: TransferLexicon) -> bool:
-    """«سوف تسلم», «ستتم عملية تسليم»: a future marker just before the cue, or on the auxiliary before it."""
-    for token in tokens[max(0, position - 3):position]:
-        if token.key in lexicon.future_words:
+def _future_particle(tokens: list[Token], position: int, lexicon: TransferLexicon, reach: int = 3) -> bool:
+    """«سوف تسلم», «ستتم عملية تسليم»: a future marker just before the cue, or on the auxiliary before it; a
+    verbal noun also takes the future of the verb that governs it, its subject between them («وستقوم
+    الولايات المتحدة أيضا بتسليم…»)."""
+    for token in reversed(tokens[max(0, position - reach):position]):
+        if _is_boundary(token) or token.surface in ("،", ","):
+            return False
+        near = position - token.position <= 3
+        if token.key in lexicon.future_words and near:
             return True
-        if any(w.upos in ("VERB", "AUX") for w in token.words) and any(
-                a.future for a in _readings(token, lexicon)) and any(
-                w.text == "س" or fold(w.lemma) == "س" for w in token.words):
-            return True
+        readings = [a for a in _readings(token, lexicon) if a.future]
+        if not readings or not any(w.upos in ("VERB", "AUX") for w in token.words):
+            continue
+        split_off = any(w.text == "س" or fold(w.lemma) == "س" for w in token.words)
+        if (split_off and near) or any(a.stem in lexicon.auxiliaries for a in readings):
+            return True  # «ستتم عملية تسليم», «ستقوم الولايات المتحدة بتسليم»
     return False
 
 
@@ -1066,6 +1092,26 @@ def _known_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles
     return roles
 
 
+def _known_recipient(roles: _Roles, weapon: _Weapon, frame: Frame, clause: list[Token], context: _Context
+                     ) -> _Roles:
+    """«وستقوم الولايات المتحدة أيضا بتسليم 14 برجا إضافيا لدبابات ام1 ايه1» after «… بتسليم خمسة أبراج
+    لدبابات أبرامز … لمصر»: a supplier handing over a weapon to no one the clause names hands it to the
+    recipient earlier sentences named for the same weapon and supplier, when they named only one. Not when
+    the clause names a recipient that is no state («يمنع ارسال اسلحة الى دول…»)."""
+    if roles.recipient or not roles.supplier or frame.both_directions or frame.subject_role == RECIPIENT:
+        return roles
+    to_recipient = {words[0] for words, role in frame.marker_roles.items()
+                    if role == RECIPIENT and len(words) == 1 and len(words[0]) > 1}
+    if any(token.key in to_recipient for token in clause):
+        return roles
+    supplier = min(roles.supplier, key=lambda r: r[0])[1]
+    known = context.recipients.get((_weapon_identity(weapon.mention), supplier.state), {})
+    if len(known) != 1:
+        return roles
+    ((state, mention),) = known.items()
+    return roles.with_recipient(_Party(mention, state, -1, -1), "earlier-recipient")
+
+
 def _category_fits(mention: Mention, categories: frozenset[str], gazetteer: Gazetteer) -> bool:
     """Whether a weapon's category, or one it falls under, is among those a reference noun allows."""
     if not categories:
@@ -1204,6 +1250,7 @@ ROLE_RULES: dict[str, RoleRule] = {rule.name: rule for rule in (
     RoleRule("coordinated-weapon-nisba", 3),  # a nisba on a weapon coordinated with this one
     RoleRule("known-weapon-origin", 3),  # where another sentence said the weapon comes from
     RoleRule("earlier-supplier", 4),  # the supplier an earlier sentence named for this weapon and recipient
+    RoleRule("earlier-recipient", 4),  # the only recipient earlier sentences named for weapon and supplier
     RoleRule("deal-sides", 4),  # «وتشمل الصفقة شراء…»: the sides of the deal stated before
     RoleRule("producer", 5),  # the state that makes the weapon (kg:producedBy)
     RoleRule("agreement-partner", 6),  # the partners of an agreement that governs the cue
@@ -1237,6 +1284,9 @@ class _Roles:
 
     def with_supplier(self, supplier: _Party, rule: str) -> _Roles:
         return replace(self, supplier=[(ROLE_RULES[rule].rank, replace(supplier, rule=rule))])
+
+    def with_recipient(self, recipient: _Party, rule: str) -> _Roles:
+        return replace(self, recipient=[(ROLE_RULES[rule].rank, replace(recipient, rule=rule))])
 
 
 @dataclass
@@ -1295,6 +1345,8 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
         weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context)
+        clause_after = tokens[event.last + 1: end + 1]
+        weapon_roles = _known_recipient(weapon_roles, weapon, event.cue.frame, clause_after, context)
         weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
         for supplier, recipient, rules in _pairs(weapon_roles, weapon, event.cue.frame, context, makers):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
@@ -1448,12 +1500,18 @@ def _subject_and_object_roles(clause: _Clause, roles: _Roles) -> None:
         roles.assign(role, subject, "subject")
     if object_ is not None and frame.object_role:
         roles.assign(frame.object_role, object_, "object")
-    elif frame.object_role and clause.event.hit.analysis.enclitic:
+    elif frame.object_role and clause.event.hit.analysis.enclitic and not _passive(clause):
         # «طالبت كييف برلين بتزويدها»: the cue's object pronoun is the requester; «زودونا»: the speaker.
         pronoun = _object_pronoun(clause.event, clause.tokens, clause.parties, roles, clause.claim,
                                   clause.context)
         if pronoun is not None:
             roles.assign(frame.object_role, pronoun, "object-pronoun")
+
+
+def _passive(clause: _Clause) -> bool:
+    """«كما تم تسليمها إلى…»: a verbal noun after a passive auxiliary; its pronoun is what was handed over."""
+    first = clause.event.hit.first
+    return first > 0 and clause.tokens[first - 1].key in clause.context.lexicon.passive_auxiliaries
 
 
 def _weapon_nisba(clause: _Clause, roles: _Roles) -> None:
