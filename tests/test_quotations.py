@@ -1568,6 +1568,38 @@ def test_no_unnamed_source_becomes_a_node_of_the_graph(tmp_path: Path, annotator
                          fold("المتحدث باسم البنتاغون")}
 
 
+# Condemning, denouncing and promising in words: a noun object or «بـ» is what was said; a participle of
+# them starts a second claim. «مدينة» is a city, never the participle of «أدان».
+STANCES = cases(
+    ("denounce-object", "واستنكرت وزارة الخارجية المصرية الهجوم الإرهابي الذي استهدف مسجدا في الكويت.",
+     [Said("وزارة الخارجية المصرية", "الهجوم الإرهابي الذي استهدف مسجدا في الكويت", "استنكر")]),
+    ("condemn-object", "وأدان الأمين العام للأمم المتحدة التفجير الذي وقع في العاصمة أمس.",
+     [Said("الأمين العام للأمم المتحدة", "التفجير الذي وقع في العاصمة أمس", "أدان")]),
+    ("decry-object", "وشجبت منظمة التعاون الإسلامي الاعتداء على المصلين في المسجد.",
+     [Said("منظمة التعاون الإسلامي", "الاعتداء على المصلين في المسجد", "شجب")]),
+    ("promise-participle",
+     "ودعا الرئيس المواطنين إلى التعاون مع قوات الأمن، واعدا بالقضاء على الجماعات المسلحة.",
+     [Said("الرئيس", "التعاون مع قوات الأمن", "دعا"),
+      Said("الرئيس", "بالقضاء على الجماعات المسلحة", "وعد")]),
+    ("a-city-is-no-participle", "وقال المتحدث إن القوات وصلت إلى مدينة عدن صباح اليوم الثلاثاء.",
+     [Said("المتحدث", "القوات وصلت إلى مدينة عدن صباح اليوم الثلاثاء", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCES)
+def test_stances_stated_in_words(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال السفير عبدالله آل الشيخ والذي شدد على أن أمن البحرين جزء لا يتجزأ من أمن الخليج.",
+    "وتحدث الوزير خالد العبيدي الذي أكد أن الجيش سيستعيد المدينة خلال أيام.",
+])
+def test_a_relative_clause_with_or_without_its_conjunction_is_its_nouns(claims_of, text: str) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 1 and "speaker-relative-antecedent" in claims[0].rules
+
+
 # The subject's phrase: a singular adjective that agrees in gender with no noun of the phrase opens the
 # verb's object (the tagger reads «المجتمع» as an adjective); a body headed by someone is not that person.
 SUBJECT_PHRASES = [

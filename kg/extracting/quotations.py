@@ -1727,7 +1727,10 @@ class _Extractor:
         doc, position = self.doc, cue.position
         if cue.part != "verb" or position - 1 <= doc.sentence_start(position):
             return False
-        if doc.tokens[position - 1].key not in self.lexicon.relative_pronouns:
+        relative = doc.tokens[position - 1].key
+        if relative.startswith("و"):
+            relative = relative[1:]  # «السفير عبدالله آل الشيخ والذي شدد على أن…»
+        if relative not in self.lexicon.relative_pronouns:
             return False
         following = doc.tokens[position + 1] if position + 1 < len(doc.tokens) else None
         if any(word.upos == "PRON" for word in doc.tokens[position].words[1:]) or (
