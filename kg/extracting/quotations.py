@@ -1518,6 +1518,8 @@ class _Extractor:
             self.state.last_document_issuer = found[0]
         elif found is None and document and doc.tokens[position].key.startswith("ال"):
             return self._document_taken_up(position)
+        elif found is None and statement and doc.tokens[position].key.startswith("ال"):
+            return self._document_taken_up(position) or self._statement_of_last_body(position)
         return found
 
     def _subject_in_marks(self, position: int, limit: int) -> int:
@@ -1610,6 +1612,19 @@ class _Extractor:
         was; a document never so introduced speaks for no one."""
         issuer = self.state.last_document_issuer
         return (issuer, position + 1) if issuer is not None else None
+
+    def _statement_of_last_body(self, position: int) -> tuple[Mention, int] | None:
+        """«قالت السفارة الأمريكية بالقاهرة إن… وأوضح البيان أن…»: a statement with the article and no issuer
+        named is the last speaker's, when that speaker is a body or a state (a statement is issued by one)
+        that spoke in this sentence or the one before."""
+        last = self.state.last_speaker
+        if last is None or last.kind not in (ORGANIZATION, STATE):
+            return None
+        here = self.doc.tokens[position].sentence
+        spoke = self.doc.token_at(self.state.last_speaker_at) if self.state.last_speaker_at >= 0 else None
+        if spoke is None or here - self.doc.tokens[spoke].sentence > 1:
+            return None
+        return _anaphor(last, "pronoun"), position + 1
 
     def _apposed_name(self, position: int, limit: int) -> Mention | None:
         """«وأوضح المتحدث الرسمي للمركز رأفت الصباغ، أن…», «وأوضح أمين المنطقة م. جمال الملحم بأن…»: a few
