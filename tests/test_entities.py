@@ -486,6 +486,10 @@ ANONYMOUS_SENTENCES = [
     ("وقال خبراء اقتصاديون إن أسعار النفط ستتعافى قريبا.", PERSON, None),  # a source noun as adjective
     ("وأعلن ناشطون سوريون أن القصف استهدف المستشفى.", PERSON, "syria"),
     ("وأظهرت دراسة حديثة أن نصف الشباب يعملون في القطاع الخاص.", ORGANIZATION, None),
+    # demonyms of Africa and Asia as well as of the Arab states and the powers
+    ("وقال مسؤول كيني إن الطائرة الرئاسية ستهبط في نيروبي مساء اليوم.", PERSON, "kenya"),
+    ("وقال مصدر أمني كاميروني إن الهجوم نفذته فتاتان.", PERSON, "cameroon"),
+    ("وأكد دبلوماسي فلبيني أن العمال سيعودون الأسبوع المقبل.", PERSON, "philippines"),
 ]
 
 
