@@ -568,3 +568,15 @@ def test_a_weapon_noun_with_a_possessive_pronoun_is_a_weapon(mentions_of, senten
 
 def test_a_possessive_pronoun_makes_no_weapon_of_another_noun(mentions_of):
     assert [m for m in mentions_of("وقال رئيسها إن سياراتها الجديدة ستصل قريبا.") if m.kind == WEAPON] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وشاركت طائرات الرافال في العرض الجوي فوق القناة.", {("rafale", "الرافال")}),
+    ("وحلقت طائرات الاف-16 فوق العاصمة.", {("f-16", "الاف-16")}),
+    # a name of another kind keeps its article: «المالي» is financial, not Mali
+    ("وقال إن الوضع المالي للشركة جيد هذا العام.", set()),
+])
+def test_a_named_system_written_with_the_article(mentions_of, sentence, expected):
+    found = {(m.known_id, m.text) for m in mentions_of(sentence) if m.known_id}
+    assert found == expected
+

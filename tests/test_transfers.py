@@ -164,6 +164,11 @@ DEPLOYMENTS = [
      {("united-states", "djibouti", "osprey", "Deployed")}),
     ("ووصلت صواريخ باتريوت الأمريكية التي تنشر في بولندا منذ العام الماضي إلى جانب مقاتلات إف-16.",
      {("united-states", "poland", "patriot", "Deployed")}),
+    # systems written with the article, coordinated before one relative clause, counts between; of the two
+    # suppliers named together each system comes from its maker (rule supplier-by-maker)
+    ("وتشارك في العرض طائرات الرافال الثلاث وطائرات الاف-16 الثماني التي تسلمتها مصر "
+     "من فرنسا والولايات المتحدة.",
+     {("france", "egypt", "rafale", "Delivered"), ("united-states", "egypt", "f-16", "Delivered")}),
 ]
 
 # ── Status: plans, requests, denials ───────────────────────────────────────────────────────────

@@ -312,7 +312,7 @@ class _SentenceExtractor:
         """A gazetteer name at ``first``; a homograph («كيف», «مالي») only where NER sees a name too."""
         found = self._match(first, self.gazetteer.names, self.gazetteer.max_name_words)
         if found is None:
-            return self._possessed_weapon(first)
+            return self._system_with_article(first) or self._possessed_weapon(first)
         entity_id = self.gazetteer.names[found.key][0]
         entry = self.gazetteer.entries[entity_id]
         homograph = self.gazetteer.is_homograph(entity_id, found.key)
@@ -329,6 +329,18 @@ class _SentenceExtractor:
                 self._is_particle(found.last + 1)):
             return None  # «صدام أبو عاصم», a journalist: one known name before «أبو», «بن» is another's
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
+
+    def _system_with_article(self, first: int) -> _Match | None:
+        """«طائرات الرافال», «الاف-16»: a named weapon system the text writes with the article. Names of other
+        kinds do not take it off («المالي» is no Mali)."""
+        variants = [(variant, stripped) for variant, stripped, article in self._variants(first) if article]
+        found = self._longest_key(first, self.gazetteer.names, self.gazetteer.max_name_words + 2, variants)
+        if found is None:
+            return None
+        entry = self.gazetteer.entries[self.gazetteer.names[found[2]][0]]
+        if entry.kind != WEAPON or entry.generic or self.gazetteer.is_homograph(entry.entity_id, found[2]):
+            return None
+        return _Match(first, found[0], entry.entity_id, found[1], found[2])
 
     def _figurative(self, position: int) -> bool:
         """«سلاح العقوبات», «سلاح النفط», «سلاح الجو»: the noun after a generic weapon makes it a figure of

@@ -893,9 +893,9 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
     """The weapons a cue transfers: those in its clause to the right up to a scope end («مماثل لـ», «قادرة
     على حمل»), else the weapon just before it when the cue describes it («أنظمة S-400 المنتشرة»)."""
     scope_end = _weapon_scope_end(event, end, tokens, lexicon)
-    antecedent = _relative_antecedent_weapon(event, tokens, weapons, lexicon)
-    if antecedent is not None:
-        return [antecedent]  # «مروحيات اوسبري التي عادة ما تنشر في…»: what the clause is about
+    antecedents = _relative_antecedent_weapons(event, tokens, weapons, lexicon)
+    if antecedents:
+        return antecedents  # «مروحيات اوسبري التي عادة ما تنشر في…»: what the clause is about
     found = [w for w in weapons if event.last < w.first <= scope_end]
     if found:
         return _without_fittings(_named_over_generic(found, tokens, lexicon.type_words), tokens, lexicon)
@@ -955,21 +955,36 @@ def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], l
     return []
 
 
-def _relative_antecedent_weapon(event: _Event, tokens: list[Token], weapons: list[_Weapon],
-                                lexicon: TransferLexicon) -> _Weapon | None:
-    """The weapon a relative clause opened right before the cue is about («الصواريخ التي سلمتها روسيا»,
-    «مروحيات اوسبري التي عادة ما تنشر»): its adjectives before the pronoun, at most two words after it
-    (an auxiliary, an adverb, which the tagger may read as a verb: «عادة ما»), no boundary."""
+def _relative_antecedent_weapons(event: _Event, tokens: list[Token], weapons: list[_Weapon],
+                                 lexicon: TransferLexicon) -> list[_Weapon]:
+    """The weapons a relative clause opened right before the cue is about («الصواريخ التي سلمتها روسيا»,
+    «مروحيات اوسبري التي عادة ما تنشر»): its adjectives and counts before the pronoun, at most two words
+    after it (an auxiliary, an adverb, which the tagger may read as a verb: «عادة ما»), no boundary; with
+    the weapons coordinated before it («طائرات الرافال الثلاث وطائرات الاف-16 الثماني التي تسلمتها…»)."""
     before = [w for w in weapons if w.last < event.hit.first]
     if not before:
-        return None
+        return []
     gap = [t for t in tokens[before[-1].last + 1: event.hit.first] if t.surface.strip() not in QUOTE_MARKS]
     relative = next((i for i, t in enumerate(gap) if t.key in lexicon.relative_pronouns), None)
     if relative is None or len(gap) - relative - 1 > 2:
-        return None
-    adjectives = all(t.main.upos == "ADJ" for t in gap[:relative])
-    after = gap[relative + 1:]
-    return before[-1] if adjectives and not any(_is_boundary(t) for t in after) else None
+        return []
+    qualified = all(_qualifies(t, lexicon) for t in gap[:relative])
+    if not qualified or any(_is_boundary(t) for t in gap[relative:]):
+        return []
+    found = [before[-1]]
+    for weapon in reversed(before[:-1]):
+        between = tokens[weapon.last + 1: found[0].first]
+        joined = any(t.key.startswith("و") for t in between)
+        if not joined or not all(_qualifies(t, lexicon) or _reference_categories(t, lexicon, False)
+                                 is not None for t in between):
+            break
+        found.insert(0, weapon)
+    return found
+
+
+def _qualifies(token: Token, lexicon: TransferLexicon) -> bool:
+    """An adjective or a count after a weapon («الحديثة», «الثلاث»), which the tagger may call a noun."""
+    return token.main.upos in ("ADJ", "NUM") or _number([token], 0, lexicon) is not None
 
 
 def _opens_clause_after_complementizer(first: int, tokens: list[Token], lexicon: TransferLexicon) -> bool:
@@ -1848,7 +1863,13 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context,
         # receive what it makes from another; a preposition («إلى ألمانيا») is believed, resale happens
         supplier, recipient = recipient, supplier
         rules = ("direction-from-maker", f"supplier-from-{supplier.rule}", f"recipient-from-{recipient.rule}")
-    for giver in [supplier, *supplier.conjuncts]:
+    givers = [supplier, *supplier.conjuncts]
+    maker = _maker_of(weapon, context)
+    if len(givers) > 1 and maker in {g.state for g in givers}:
+        # «الرافال … والاف-16 … التي تسلمتها مصر من فرنسا والولايات المتحدة»: each from its maker
+        givers = [g for g in givers if g.state == maker]
+        rules = (*rules, "supplier-by-maker")
+    for giver in givers:
         for taker in [recipient, *recipient.conjuncts]:
             if giver.state != taker.state:
                 yield giver.mention, taker.mention, rules
