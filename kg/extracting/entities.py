@@ -850,7 +850,7 @@ class _SentenceExtractor:
         elif isinstance(inner, _Match):
             self._emit_name(inner)
         if appositive is not None and appositive[0] is None and name:
-            start, end = self._name_span(appositive[2], appositive[3])
+            start, end = self._name_span(appositive[2], appositive[3], after_post=True)
             self._emit(appositive[2], appositive[3], PERSON, None, Via.NER, start=start, end=end)
             self.context.names.setdefault(person_key(None, name), name)
 
@@ -919,7 +919,7 @@ class _SentenceExtractor:
                 last += 1
             last = self._name_end(position, last)
             if last >= position and not self._not_a_name(position, last):
-                start, end = self._name_span(position, last)
+                start, end = self._name_span(position, last, after_post=True)
                 return None, self.text[start:end], position, last
         return None
 
@@ -1102,9 +1102,11 @@ class _SentenceExtractor:
             last += 2
         return max(first, last)
 
-    def _name_span(self, first: int, last: int) -> tuple[int, int]:
+    def _name_span(self, first: int, last: int, after_post: bool = False) -> tuple[int, int]:
         """Offsets of an unknown name, without a leading conjunction («وكروتوي» → «كروتوي»), or a leading
-        preposition or «ف» where the document also writes the name without it."""
+        preposition or «ف» where the document also writes the name without it. Right after a post no
+        conjunction joins a name to it: «الرئيس الكيني وليام روتو» keeps its «و» unless the document also
+        writes the name without it."""
         token = self.tokens[first]
         start, end = token.start, self.tokens[last].end
         head = token.words[0]
@@ -1114,7 +1116,8 @@ class _SentenceExtractor:
             evidence = rest in self.document_words
             # «و» before a name is the conjunction; «ف» opens many names («فيصل», «فهد»): off only where the
             # document also writes the name without it, as a preposition
-            conjunction = clitic in self.words.conjunctions and len(rest) >= 3 and (clitic == "و" or evidence)
+            conjunction = clitic in self.words.conjunctions and len(rest) >= 3 and (
+                (clitic == "و" and not after_post) or evidence)
             if conjunction or clitic in self.words.prepositions and evidence:
                 start += self._offset_of_letter(token.surface, len(clitic))
         return start, end
