@@ -929,8 +929,8 @@ def _fitted(gap: list[Token], lexicon: TransferLexicon) -> bool:
 
 def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], lexicon: TransferLexicon
                    ) -> list[_Weapon]:
-    """The weapon just before the cue when the cue describes it («أنظمة S-400 المنتشرة») or opens a relative
-    clause on it («الصواريخ التي سلمتها روسيا», «بأسلحة حديثة زودتها بها السعودية»)."""
+    """The weapon just before the cue when the cue describes it («أنظمة S-400 المنتشرة») or takes it up with a
+    pronoun («بأسلحة حديثة زودتها بها السعودية»); a relative clause on it is _relative_antecedent_weapons'."""
     before = [w for w in weapons if w.last < event.hit.first]
     if not before:
         return []
@@ -943,10 +943,6 @@ def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], l
     # the verb (passive in sense) hands over.
     if all(t.main.upos == "ADJ" or t.key in lexicon.additional for t in gap) \
             and _opens_clause_after_complementizer(nearest.first, tokens, lexicon):
-        return [nearest]
-    # «الصواريخ التي سلمتها روسيا», «الأسلحة التي تم نقلها», «الدبابات الحديثة التي استلمتها»: a relative
-    # clause on the weapon, its adjectives between them.
-    if len(gap) <= 3 and _relative_on_weapon(gap, lexicon):
         return [nearest]
     # «بأسلحة حديثة زودتها بها السعودية»: the weapon's pronoun after the cue takes up the weapon before.
     if len(gap) <= 3 and _resumptive_after(event, tokens, lexicon) and all(
@@ -995,16 +991,6 @@ def _opens_clause_after_complementizer(first: int, tokens: list[Token], lexicon:
                              or _reference_categories(tokens[position], lexicon, definite_only=False)):
         position -= 1
     return position >= 0 and tokens[position].key in lexicon.complementizers
-
-
-def _relative_on_weapon(gap: list[Token], lexicon: TransferLexicon) -> bool:
-    """The words between a weapon and its cue are a relative pronoun, with the weapon's adjectives before it
-    and auxiliaries after it."""
-    relative = next((i for i, t in enumerate(gap) if t.key in lexicon.relative_pronouns), None)
-    if relative is None:
-        return False
-    return all(t.main.upos == "ADJ" for t in gap[:relative]) and all(
-        t.key in lexicon.relative_pronouns or t.key in lexicon.auxiliaries for t in gap[relative:])
 
 
 def _resumptive_after(event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> bool:
