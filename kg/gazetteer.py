@@ -56,6 +56,7 @@ class GazetteerEntry:
     produced_by: str | None = None  # for a weapon system: the state that makes it
     group_of_states: bool = False  # an alliance or coalition acting as one party of a transfer
     homograph_context: str | None = None  # the state in whose news a homograph names the entity
+    fights_in: str | None = None  # for a coalition: the state on whose government's side it fights
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -337,13 +338,18 @@ def _definite_forms(label: str) -> list[str]:
     inner = next((i for i, w in enumerate(words) if w in _PHRASE_PREPOSITIONS or w.startswith("لل")),
                  len(words))
 
-    def definite(w: str) -> str:
-        return w if w.startswith("ال") else "ال" + w
+    # Whether a word has the article is read before folding: «آليات» folds to «اليات», with no article.
+    written = label.split()
+    has_article = [w.startswith("ال") for w in written] if len(written) == len(words) else [
+        w.startswith("ال") for w in words]
 
-    head, tail = words[:inner], words[inner:]
-    forms = [label, " ".join([*(definite(w) for w in head), *tail])]
+    def definite(i: int) -> str:
+        return words[i] if has_article[i] else "ال" + words[i]
+
+    head, tail = range(inner), words[inner:]
+    forms = [label, " ".join([*(definite(i) for i in head), *tail])]
     if len(head) > 1:
-        forms.append(" ".join([head[0], *(definite(w) for w in head[1:]), *tail]))
+        forms.append(" ".join([words[0], *(definite(i) for i in head[1:]), *tail]))
     return forms
 
 
@@ -386,9 +392,11 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
         body_of = next((local_name(o) for o in graph.objects(subject, T.bodyOf)), None)
         produced_by = next((local_name(o) for o in graph.objects(subject, T.producedBy)), None)
         context = next((local_name(o) for o in graph.objects(subject, T.homographContext)), None)
+        fights_in = next((local_name(o) for o in graph.objects(subject, T.fightsIn)), None)
         entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),
                                stands_for, generic, homographs, body_kind, body_of, produced_by,
-                               group_of_states=T.StateGroup in types, homograph_context=context)
+                               group_of_states=T.StateGroup in types, homograph_context=context,
+                               fights_in=fights_in)
         gazetteer.entries[entity_id] = entry
         for label in entry.labels + tuple(_literals(graph, subject, RDFS.label, "en")):
             forms = _definite_forms(label) if generic else [label]

@@ -457,6 +457,7 @@ class TransferLexicon:
     unit_nouns: frozenset[str]
     vague_quantities: frozenset[str]
     first_person: frozenset[str]
+    personal_plural: frozenset[str]  # «هم»: a pronoun of people, which no state or body takes
     own_land: frozenset[str]
     complementizers: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -675,6 +676,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         unit_nouns=words(LEX.Quantities, LEX.unitNoun),
         vague_quantities=words(LEX.Quantities, LEX.vagueQuantity),
         first_person=words(LEX.Pronouns, LEX.firstPerson),
+        personal_plural=words(LEX.Pronouns, LEX.personalPlural),
         own_land=words(LEX.Pronouns, LEX.ownLand),
         complementizers=words(LEX.Words, LEX.complementizer),
         relative_pronouns=words(LEX.Words, LEX.relativePronoun),

@@ -77,6 +77,7 @@ class KG(DefinedNamespace):
     demonym: URIRef
     homograph: URIRef
     homographContext: URIRef
+    fightsIn: URIRef
     Post: URIRef
     Roles: URIRef
     role: URIRef
@@ -211,6 +212,7 @@ class LEX(DefinedNamespace):
     notCountAfter: URIRef
     notCountBefore: URIRef
     firstPerson: URIRef
+    personalPlural: URIRef
     ownLand: URIRef
     thirdPerson: URIRef
     complementizer: URIRef

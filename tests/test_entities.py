@@ -308,7 +308,9 @@ WEAPON_SENTENCES = [
     # singular and plural generic phrases
     ("وأعلن الجيش إسقاط 3 مقاتلات و40 مسيرة خلال الليل.", ["combat-aircraft", "drone"]),  # RT Arabic
     ("وأسقطت الدفاعات مقاتلة من طراز سو-34.", ["combat-aircraft", "su-34"]),  # Al Mayadeen
-    ("ودمرت القوات دبابة وناقلات جند مدرعة.", ["tank", "armoured-vehicle"]),  # Sky News Arabia
+    ("ودمرت القوات دبابة وناقلات جند مدرعة.", ["tank", "armoured-personnel-carrier"]),  # Sky News Arabia
+    ("وتقدمت المصفحات والآليات العسكرية نحو المدينة.", ["armoured-vehicle", "military-vehicle"]),
+    ("ووصلت عربات عسكرية وناقلات الجند إلى الميناء.", ["military-vehicle", "armoured-personnel-carrier"]),
     ("وتسلمت البحرية غواصات وفرقاطات من ألمانيا.", ["warship", "warship"]),  # Al-Ahram
     # ammunition is munitions, not artillery
     ("زودت كوريا الشمالية روسيا بمليون قذيفة مدفعية.", ["ammunition"]),  # Yonhap Arabic
@@ -352,6 +354,8 @@ def test_weapons(mentions_of, sentence, expected):
 
 WEAPON_NEGATIVES = [
     "وقعت الصفقة بقيمة 4 مليارات دولار.",  # a sum is no designation
+    "وناقش الاجتماع آليات التعاون بين البلدين.",  # «آليات»: mechanisms
+    "وتعمل الآليات الثقيلة في مشروع الطريق ليلا.",  # a builder's machinery
     "وافقت الوزارة على بيع المروحيات بقيمة 4.25 مليار دولار.",  # only the helicopters
     "شاركت قوات مقاتلة في المعركة قرب الحدود.",  # «مقاتلة» fighting
     "صدر قانون قيصر للعقوبات على سوريا.",  # Caesar, not the howitzer

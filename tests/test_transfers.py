@@ -270,6 +270,23 @@ RELATIVE_CLAUSES = [
     ("وتمركزت الدبابات في المدينة التي سلمتها روسيا للحكومة.", set()),
     ("وعرض الجيش الطائرات الحديثة التي صنعتها الشركة محليا.", set()),
 ]
+# A coalition fighting in a state hands weapons over to that state's side when the text names no recipient
+# (kg:fightsIn); a relative clause on the weapons has its subject inside it, and «هم» is people, no state.
+THEATRE = [
+    ("وأرسلت قوات التحالف العربي مدرعات حديثة إلى محافظة مأرب.",
+     {("saudi-led-coalition", "yemen", "armoured-vehicle", "Delivered")}),
+    ("وشارك في المعركة مقاتلون تساندهم عربات عسكرية ومصفحات، التي وفرها التحالف العربي.",
+     {("saudi-led-coalition", "yemen", "military-vehicle", "Delivered"),
+      ("saudi-led-coalition", "yemen", "armoured-vehicle", "Delivered")}),
+    ("وزودت دول التحالف الجيش اليمني بمدرعات.",  # the recipient named: read, not inferred
+     {("saudi-led-coalition", "yemen", "armoured-vehicle", "Delivered")}),
+    ("ونقلت الطائرات الحربية، التي اشترتها قطر من فرنسا، إلى القاعدة.",  # a comma before «التي»
+     {("france", "qatar", "combat-aircraft", "Agreed")}),
+    ("وسلمت السعودية دبابات حديثة.", set()),  # no coalition: no recipient, no transfer
+    ("وقال إن روسيا تدعم المقاتلين وتمدهم بالأسلحة.", set()),  # «هم»: the fighters, not Russia's partner
+    ("وعرضت سوريا صور الصواريخ التي أرسلتها إيران.", set()),  # Syria shows them: she receives nothing here
+    ("وقصفت طائرات التحالف مواقع الحوثيين بالصواريخ في اليمن.", set()),  # fighting, not handing over
+]
 # A weapon named earlier in the document, taken up by a definite generic noun of its category.
 REFERENCES = [
     ("تسلمت الهند منظومة إس-400 من روسيا.\n"
@@ -552,8 +569,8 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS, PRODUCTION,
-                  COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS,
+                  PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -603,7 +620,7 @@ def _ids(table: list) -> list[str]:
     names = {id(rows): name for name, rows in (
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
-        ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES),
+        ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
         ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),
         ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
         ("production", PRODUCTION),
@@ -722,6 +739,8 @@ ROLE_RULE_ROWS = [
      ("france", "egypt", "missile", "Agreed")),
     ("supplier-from-producer", "تسلمت أوكرانيا مقاتلات إف-16 جديدة.",
      ("united-states", "ukraine", "f-16", "Delivered")),
+    ("recipient-from-theatre", "وأرسلت قوات التحالف العربي مدرعات حديثة إلى محافظة مأرب.",
+     ("saudi-led-coalition", "yemen", "armoured-vehicle", "Delivered")),
     ("supplier-from-agreement-partner", "تعاقدت مصر مع ألمانيا على شراء غواصات.",
      ("germany", "egypt", "warship", "Agreed")),
 ]

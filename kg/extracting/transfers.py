@@ -50,6 +50,7 @@ SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 # Sentence-internal boundaries a cue's arguments never cross.
 _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 QUOTE_MARKS = frozenset('"«»“”„\'‘’')
+COMMAS = frozenset("،,")
 # Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
 
 
@@ -759,7 +760,7 @@ def _coordinated_item(hit: _Hit, tokens: list[Token]) -> bool:
     """«برفع الحظر عن الأسلحة، وتسليم مصر 8 طائرات»: a verbal noun coordinated after a comma is an item of its
     own, which a lifted ban before the comma does not make Planned."""
     return (hit.first > 0 and tokens[hit.first].split_conjunction
-            and tokens[hit.first - 1].surface.strip() in ("،", ","))
+            and tokens[hit.first - 1].surface.strip() in COMMAS)
 
 
 def _lifting(status_hit: _Hit, tokens: list[Token], status_hits: list[_Hit]) -> bool:
@@ -964,13 +965,14 @@ def _relative_antecedent_weapons(event: _Event, tokens: list[Token], weapons: li
     relative = next((i for i, t in enumerate(gap) if t.key in lexicon.relative_pronouns), None)
     if relative is None or len(gap) - relative - 1 > 2:
         return []
-    qualified = all(_qualifies(t, lexicon) for t in gap[:relative])
+    # «والعربات العسكرية المتطورة، التي وفرتها…»: a comma may set the clause off
+    qualified = all(_qualifies(t, lexicon) or t.surface.strip() in COMMAS for t in gap[:relative])
     if not qualified or any(_is_boundary(t) for t in gap[relative:]):
         return []
     found = [before[-1]]
     for weapon in reversed(before[:-1]):
         between = tokens[weapon.last + 1: found[0].first]
-        joined = any(t.key.startswith("و") for t in between)
+        joined = any(t.key.startswith("و") for t in [*between, tokens[found[0].first]])
         if not joined or not all(_qualifies(t, lexicon) or _reference_categories(t, lexicon, False)
                                  is not None for t in between):
             break
@@ -1111,6 +1113,22 @@ def _known_recipient(roles: _Roles, weapon: _Weapon, frame: Frame, clause: list[
         return roles
     ((state, mention),) = known.items()
     return roles.with_recipient(_Party(mention, state, -1, -1), "earlier-recipient")
+
+
+def _theatre_recipient(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles:
+    """«الدبابات … التي وفرتها قوات التحالف»: what a coalition fighting in a state hands over to no one the
+    text names goes to that state's side (kg:fightsIn); the rule's name says the recipient was inferred."""
+    if roles.recipient or not roles.supplier:
+        return roles
+    supplier = min(roles.supplier, key=lambda r: r[0])[1]
+    entry = context.gazetteer.entry(supplier.state)
+    theatre = context.gazetteer.entry(entry.fights_in) if entry and entry.fights_in else None
+    if theatre is None:
+        return roles
+    named = weapon.mention
+    mention = Mention(theatre.label_ar, named.start, named.end, named.sentence, STATE, theatre.entity_id,
+                      via=Via.INFERRED)
+    return roles.with_recipient(_Party(mention, theatre.entity_id, -1, -1), "theatre")
 
 
 def _category_fits(mention: Mention, categories: frozenset[str], gazetteer: Gazetteer) -> bool:
@@ -1254,6 +1272,7 @@ ROLE_RULES: dict[str, RoleRule] = {rule.name: rule for rule in (
     RoleRule("earlier-recipient", 4),  # the only recipient earlier sentences named for weapon and supplier
     RoleRule("deal-sides", 4),  # «وتشمل الصفقة شراء…»: the sides of the deal stated before
     RoleRule("producer", 5),  # the state that makes the weapon (kg:producedBy)
+    RoleRule("theatre", 5),  # the state a coalition fights in (kg:fightsIn)
     RoleRule("agreement-partner", 6),  # the partners of an agreement that governs the cue
 )}
 # A side named for a weaker role ranks below the same rule naming the side itself.
@@ -1348,6 +1367,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context)
         clause_after = tokens[event.last + 1: end + 1]
         weapon_roles = _known_recipient(weapon_roles, weapon, event.cue.frame, clause_after, context)
+        weapon_roles = _theatre_recipient(weapon_roles, weapon, context)
         weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
         for supplier, recipient, rules in _pairs(weapon_roles, weapon, event.cue.frame, context, makers):
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
@@ -1647,7 +1667,34 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
     if _non_state_actor_between(tokens[candidates[-1].last].end, tokens[hit.first].start, event.sentence,
                                 tokens, context):
         return None, False
+    if _relative_on_weapon_between(party, event, tokens, context):
+        return None, False
     return party, _only_particles(between, status_hits, context.lexicon)
+
+
+def _in_relative_on_weapon(event: _Event, tokens: list[Token], context: _Context) -> bool:
+    """The cue opens a relative clause on a weapon: a relative pronoun at most two words before it, and a
+    weapon ending at most three words (adjectives, a comma) before the pronoun."""
+    lexicon = context.lexicon
+    before = tokens[max(0, event.hit.first - 3): event.hit.first]
+    relative = next((t for t in reversed(before) if t.key in lexicon.relative_pronouns), None)
+    if relative is None:
+        return False
+    window_start = tokens[max(0, relative.position - 3)].start
+    return any(m.kind == WEAPON and window_start <= m.end <= relative.start
+               for m in context.by_sentence.get(event.sentence, ()))
+
+
+def _relative_on_weapon_between(party: _Party, event: _Event, tokens: list[Token], context: _Context) -> bool:
+    """«… للمقاومة الشعبية إن مشاهدة المتمردين للآليات الثقيلة التي أرسلتها قيادة التحالف»: a cue in a
+    relative clause on a weapon has its subject inside the clause, never a state before the weapon."""
+    between = tokens[party.last + 1: event.hit.first]
+    relatives = [t for t in between if t.key in context.lexicon.relative_pronouns]
+    if not relatives:
+        return False
+    start, end = tokens[party.last].end, relatives[-1].start
+    return any(m.kind == WEAPON and start <= m.start and m.end <= end
+               for m in context.by_sentence.get(event.sentence, ()))
 
 
 def _relative_antecedent(event: _Event, tokens: list[Token], parties: list[_Party],
@@ -1737,13 +1784,25 @@ def _object_pronoun(event: _Event, tokens: list[Token], parties: list[_Party], r
     token = tokens[event.hit.first]
     if event.hit.analysis.enclitic in context.lexicon.first_person:
         return _speaker_party(claim, token, event.sentence, context)
+    people_only = event.hit.analysis.enclitic in context.lexicon.personal_plural
+    resumptive = _resumptive_after(event, tokens, context.lexicon)
+    if _in_relative_on_weapon(event, tokens, context) and not resumptive:
+        # «الآليات التي أرسلتها قيادة التحالف»: the pronoun is the weapon's; with «بها» after the cue
+        # («الدبابات التي زودتها بها السعودية») the weapon's pronoun is that one, and the verb's a party
+        return None
     taken = {p.state for _, p in roles.supplier + roles.recipient}
     for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
         if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
             break
-        if party.state not in taken and not party.marker:
+        if party.state not in taken and not party.marker and (not people_only or _a_people(party)):
             return party
     return None
+
+
+def _a_people(party: _Party) -> bool:
+    """«الصينيين»: a people named by its nisba, which «هم» takes up as it does no state or body («كما يمدهم
+    بالدبابات» after «التحالف»: the fighters)."""
+    return party.mention.via == Via.NISBA
 
 
 def _pronoun_roles(event: _Event, end: int, tokens: list[Token], roles: _Roles, frame: Frame,
@@ -1761,6 +1820,9 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[Token], roles: _Roles, 
                 party = _speaker_party(claim, token, sentence.index, context)
             else:
                 party = _partner(token.start, sentence.index, roles, claim, context)
+                people_only = analysis.enclitic in lexicon.personal_plural
+                if people_only and party is not None and not _a_people(party):
+                    party = None
             if party is not None:
                 roles.assign(role, party, "pronoun")
             break
