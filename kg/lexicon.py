@@ -409,6 +409,7 @@ class TransferCue:
     status: str
     lemmas: frozenset[str] = frozenset()
     requires_near: frozenset[str] = frozenset()
+    implied_weapon: str | None = None  # a gazetteer weapon type the cue names when its clause names none
 
 
 @dataclass(frozen=True)
@@ -468,6 +469,7 @@ class TransferLexicon:
     additional: frozenset[str]  # «إضافية», «أخرى»: after a generic weapon, more of one named before
     weapon_anaphors: frozenset[str]
     non_state_heads: frozenset[str]
+    armed_groups: frozenset[str]  # «المتمردين»: armed people who are no state
     request_after: tuple[tuple[str, ...], ...]
     future_words: frozenset[str]
     type_words: frozenset[str]
@@ -603,8 +605,9 @@ def _transfer_cues(graph: Graph, frames: dict[str, Frame], conjugation: _Conjuga
         if status is None:
             raise LexiconError(f"transfer cue {_local(subject)} has no lex:status")
         lemmas = frozenset(_folded(graph, subject, LEX.lemma))
+        implied = next((str(o) for o in graph.objects(subject, LEX.impliedWeapon)), None)
         cue = TransferCue(_local(subject), frames[_local(frame_iri)], status, lemmas,
-                          frozenset(_folded(graph, subject, LEX.requiresNear)))
+                          frozenset(_folded(graph, subject, LEX.requiresNear)), implied)
         excluded = set(_folded(graph, subject, LEX.notForm))
         for form in conjugation.forms_of(graph, subject):
             if " ".join(form.words) not in excluded:
@@ -687,6 +690,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         fitted_with=words(LEX.Words, LEX.fittedWith),
         additional=words(LEX.Words, LEX.additional),
         non_state_heads=words(LEX.Words, LEX.nonStateHead),
+        armed_groups=words(LEX.Words, LEX.armedGroup),
         request_after=phrases(LEX.requestAfter),
         future_words=words(LEX.Words, LEX.futureWord),
         type_words=frozenset(w for p in phrases(LEX.typeOf) for w in p),
@@ -725,6 +729,7 @@ class EntityLexicon:
     figurative_genitives: frozenset[str] = frozenset()  # «العقوبات» after «سلاح»: a figure, no weapon
     source_body_nouns: frozenset[str] = frozenset()  # «لجنة»: heads the organisation an unnamed source is in
     source_body_prepositions: frozenset[str] = frozenset()  # «في», «ب» between a source and its organisation
+    against_the_state: frozenset[str] = frozenset()  # «معارضة» in «قوات معارضة سورية»: no body of Syria
 
 
 def load_entity_lexicon(extra_files: Sequence[Path] = ()) -> EntityLexicon:
@@ -744,4 +749,4 @@ def _load_entity_lexicon(extra_files: tuple[str, ...]) -> EntityLexicon:
                          words(LEX.rolePlacePreposition), words(LEX.nameConjunction),
                          words(LEX.namePreposition), words(LEX.namesakeNoun), words(LEX.namesakeTitle),
                          words(LEX.kinshipNoun), words(LEX.figurativeGenitive), words(LEX.sourceBodyNoun),
-                         words(LEX.sourceBodyPreposition))
+                         words(LEX.sourceBodyPreposition), words(LEX.againstTheState))

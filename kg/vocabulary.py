@@ -213,6 +213,9 @@ class LEX(DefinedNamespace):
     notCountBefore: URIRef
     firstPerson: URIRef
     personalPlural: URIRef
+    armedGroup: URIRef
+    againstTheState: URIRef
+    impliedWeapon: URIRef
     ownLand: URIRef
     thirdPerson: URIRef
     complementizer: URIRef

@@ -283,9 +283,27 @@ THEATRE = [
     ("ونقلت الطائرات الحربية، التي اشترتها قطر من فرنسا، إلى القاعدة.",  # a comma before «التي»
      {("france", "qatar", "combat-aircraft", "Agreed")}),
     ("وسلمت السعودية دبابات حديثة.", set()),  # no coalition: no recipient, no transfer
-    ("وقال إن روسيا تدعم المقاتلين وتمدهم بالأسلحة.", set()),  # «هم»: the fighters, not Russia's partner
+    # «هم»: the fighters, no state: Russia gives to no recipient (lex:armedGroup)
+    ("وقال إن روسيا تدعم المقاتلين وتمدهم بالأسلحة.", {("russia", None, "arms", "Delivered")}),
     ("وعرضت سوريا صور الصواريخ التي أرسلتها إيران.", set()),  # Syria shows them: she receives nothing here
     ("وقصفت طائرات التحالف مواقع الحوثيين بالصواريخ في اليمن.", set()),  # fighting, not handing over
+]
+# A state giving weapons to armed people who are no state (lex:armedGroup): a transfer with no recipient;
+# «تسليح» names its weapon by itself (lex:impliedWeapon) where its clause names none.
+ARMED_GROUPS = [
+    ("وقال إن الانفصاليين استخدموا صواريخ بوك التي تزودهم بها روسيا.",
+     {("russia", None, "buk", "Delivered")}),
+    ("وزودت روسيا الانفصاليين بالدبابات.", {("russia", None, "tank", "Delivered")}),
+    ("وأرسلت إيران صواريخ إلى الميليشيات.", {("iran", None, "missile", "Delivered")}),
+    ("وقال إن بريطانيا سلمت أسلحة للمسلحين في ليبيا.", {("united-kingdom", None, "arms", "Delivered")}),
+    ("وتتهم كييف الكرملين بتسليح المتمردين في الشرق.", {("russia", None, "arms", "Delivered")}),
+    ("وقال إن الولايات المتحدة اتجهت إلى تسليح فصائل مسلحة.", {("united-states", None, "arms", "Delivered")}),
+    ("وتواصل الولايات المتحدة تسليح الجيش العراقي.", {("united-states", "iraq", "arms", "Delivered")}),
+    ("وأرسلت روسيا دبابات ضد المتمردين.", set()),  # against them
+    ("واستولى المتمردون على دبابات روسية.", set()),  # seized, not given
+    ("وتعمل السعودية على تسليح جيشها.", set()),  # her own army
+    ("ويشهد العالم سباق التسليح.", set()),  # no party
+    ("وسلمت الولايات المتحدة أسلحة للجيش.", set()),  # an army of no state named: no transfer
 ]
 # A weapon named earlier in the document, taken up by a definite generic noun of its category.
 REFERENCES = [
@@ -569,8 +587,9 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, THEATRE, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS,
-                  PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, REFERENCES, FITTINGS_AND_MORE,
+                  DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION,
+                  READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -621,6 +640,7 @@ def _ids(table: list) -> list[str]:
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
+        ("armed-groups", ARMED_GROUPS),
         ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),
         ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
         ("production", PRODUCTION),

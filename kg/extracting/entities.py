@@ -497,6 +497,8 @@ class _SentenceExtractor:
         # «القوات المسلحة الملكية المغربية»: adjectives between the body and its nisba make it another body.
         while state is None and not elliptical and len(modifiers) < 2 and after < len(tokens) and (
                 after not in self.taken and self._is_adjective(after) and not self._nisba(after)):
+            if fold(tokens[after].surface) in self.words.against_the_state:
+                return None  # «قوات معارضة سورية»: against Syria, no body of it
             modifiers.append(after)
             after += 1
             state, last = self._body_state(after, label.feminine)

@@ -51,6 +51,7 @@ SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 QUOTE_MARKS = frozenset('"«»“”„\'‘’')
 COMMAS = frozenset("،,")
+_TO = fold("إلى")
 # Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
 
 
@@ -593,8 +594,8 @@ def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], token
     if first == 0:
         party.marker = _marker_before(tokens, first, mention, context)
         return party
-    if any(a.stem in lexicon.non_state_heads for t in tokens[max(0, first - 3):first]
-           for a in _readings(t, lexicon)) or any(
+    if any(a.stem in lexicon.non_state_heads or a.stem in lexicon.armed_groups
+           for t in tokens[max(0, first - 3):first] for a in _readings(t, lexicon)) or any(
             m.kind == ORGANIZATION and 0 <= mention.start - m.end <= 1 for m in mentions):
         return None
     # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
@@ -1358,6 +1359,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
     makers = frozenset(m for w in event_weapons if (m := _maker_of(w, context)) is not None)
     extra_requests = _request_after(event, end, tokens, lexicon)
     roles = _deal_sides(roles, event, tokens, context)
+    armed_group = _armed_group_taker(event, end, tokens, context)
     status_rule = "status-of-cue"
     if status == "Delivered" and roles.recipient and min(roles.recipient, key=lambda r: r[0])[1].hosts:
         status, status_rule = "Deployed", "status-deployed-at-base"  # sent to a base on another's land
@@ -1368,8 +1370,12 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         clause_after = tokens[event.last + 1: end + 1]
         weapon_roles = _known_recipient(weapon_roles, weapon, event.cue.frame, clause_after, context)
         weapon_roles = _theatre_recipient(weapon_roles, weapon, context)
-        weapon_rule = "weapon-referred" if referred else "weapon-in-clause"
-        for supplier, recipient, rules in _pairs(weapon_roles, weapon, event.cue.frame, context, makers):
+        weapon_rule = "weapon-referred" if referred else (
+            "weapon-implied-by-cue" if weapon.mention.via == Via.INFERRED else "weapon-in-clause")
+        pairs = list(_pairs(weapon_roles, weapon, event.cue.frame, context, makers))
+        if not pairs and armed_group:
+            pairs = list(_to_armed_group(weapon_roles))
+        for supplier, recipient, rules in pairs:
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
                            quantity, (*rules, weapon_rule, status_rule))
             if extra_requests and status != "Requested":
@@ -1386,10 +1392,21 @@ def _event_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_
         referents = (_referred_weapons(event, end, tokens, weapons, context)
                      or _relative_on_reference(event, tokens, context)
                      or _more_of_the_same(event, tokens, context))
+        if not referents and event.cue.implied_weapon:
+            return [_implied_weapon(event, tokens)], None
         return referents[:1], referents
     if referents := _demonstrated_weapons(found, tokens, context):
         return referents[:1], referents
     return found, None
+
+
+def _implied_weapon(event: _Event, tokens: list[Token]) -> _Weapon:
+    """«بتسليح المتمردين»: the weapon the cue names by itself (lex:impliedWeapon), on the cue's words."""
+    first, last = tokens[event.hit.first], tokens[event.hit.last]
+    text = " ".join(t.surface for t in tokens[event.hit.first: event.hit.last + 1])
+    mention = Mention(text, first.start, last.end, event.sentence, WEAPON, event.cue.implied_weapon,
+                      via=Via.INFERRED)
+    return _Weapon(mention, event.hit.first, event.hit.last)
 
 
 def _claim_of(event: _Event, tokens: list[Token], sentence: AnnotatedSentence, context: _Context
@@ -1921,6 +1938,37 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context,
         for taker in [recipient, *recipient.conjuncts]:
             if giver.state != taker.state:
                 yield giver.mention, taker.mention, rules
+
+
+def _armed_group_taker(event: _Event, end: int, tokens: list[Token], context: _Context) -> bool:
+    """The cue gives to armed people who are no state: its object pronoun «هم» with such a noun before it in
+    the sentence («الانفصاليين … صواريخ بوك التي تزودهم بها روسيا»), or such a noun in its clause, bare or
+    after «لـ», «إلى» («بتسليح المتمردين», «زودت الإرهابيين بالسلاح»)."""
+    lexicon = context.lexicon
+
+    def armed(token: Token) -> bool:
+        return any(a.stem in lexicon.armed_groups and a.proclitic in ("", "و", "ل", "ال", "لل", "وال", "ول")
+                   for a in _readings(token, lexicon)) or any(
+            a.stem.removeprefix("ال") in lexicon.armed_groups for a in _readings(token, lexicon))
+
+    if event.hit.analysis.enclitic in lexicon.personal_plural:
+        return any(armed(t) for t in tokens[: event.hit.first])
+    for token in tokens[event.last + 1: end + 1]:
+        previous = tokens[token.position - 1]
+        # «ضد المتمردين», «من المسلحين»: against them or from them, not to them
+        if armed(token) and (previous.main.upos != "ADP" or previous.key == _TO):
+            return True
+    return False
+
+
+def _to_armed_group(roles: _Roles) -> Iterator[_Pair]:
+    """A supplier read from the clause giving to armed people who are no state: a transfer with no recipient
+    (ANNOTATION.md: recipient null)."""
+    if roles.recipient or not roles.supplier:
+        return
+    rank, supplier = min(roles.supplier, key=lambda r: r[0])
+    if rank <= ROLE_RULES["preposition"].rank:
+        yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-armed-group")
 
 
 def _maker_of(weapon: _Weapon, context: _Context) -> str | None:
