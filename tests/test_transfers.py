@@ -229,6 +229,9 @@ GROUPS = [
      {("nato", "ukraine", "missile", "Delivered")}),
     ("وقال مسؤول إن الولايات المتحدة ستبيع أسلحة متطورة لدول مجلس التعاون الخليجي.",
      {("united-states", "gcc", "arms", "Planned")}),
+    # «لل» on a group's first word is its preposition
+    ("ووافقت الولايات المتحدة على تسريع مبيعات الأسلحة للدول الخليجية.",
+     {("united-states", "gcc", "arms", "Planned")}),
     ("وسلم حلف الناتو أوكرانيا أنظمة دفاع جوي حديثة الشهر الماضي.",
      {("nato", "ukraine", "air-defence-system", "Delivered")}),
     # «دول التحالف» alone is the Saudi-led coalition in news of Yemen (kg:homographContext)

@@ -654,9 +654,28 @@ class _SentenceExtractor:
             body, last = known
             return (None, None) if self._name_follows(last) else (body, None)
         organisation = self._unknown_organisation(at, clitic)
-        if organisation is None or self._name_follows(self._token_at(organisation.end - 1)):
+        if organisation is None:
+            return self._organisation_of_department(at)
+        if self._name_follows(self._token_at(organisation.end - 1)):
             return None, None
         return None, organisation.text
+
+    def _organisation_of_department(self, at: int) -> tuple[str | None, str | None]:
+        """«مصدر مطلع في إدارة علاقات العملاء بالخطوط السعودية»: a department the gazetteer does not know,
+        an organisation noun with common nouns after it, is part of the organisation that follows it."""
+        head = {strip_article(variant) for variant, _, _ in self._variants(at)}
+        if not head & self.words.source_body_nouns:
+            return None, None
+        prepositions = self.words.source_body_prepositions
+        for position in range(at + 1, min(at + 5, len(self.tokens))):
+            token = self.tokens[position]
+            if token.is_punctuation or position in self.taken:
+                return None, None
+            folded = fold(token.surface)
+            if folded in prepositions or folded[:1] in prepositions:
+                body, _ = self._organisation_of_source(position)
+                return body, None
+        return None, None
 
     def _name_follows(self, last: int) -> bool:
         """«دبلوماسي رفيع بالسفارة الأمريكية اللواء تشارلز هوبر»: a person named within three words after the

@@ -666,7 +666,8 @@ def _marker_before(tokens: list[Token], first: int, mention: Mention | None, con
             # «لل», «بال»: the prefix ends in the article's «ل», read as «ل» whatever stands before it.
             if prefix.endswith(clitic):
                 return (clitic,)
-    elif token.key != fold(mention.text) and not token.key.startswith(fold(mention.text)):
+    elif " " not in mention.text.strip() and token.key != fold(mention.text) and not token.key.startswith(
+            fold(mention.text)):
         mention_key = fold(mention.text)
         if token.key.endswith(mention_key):
             prefix = token.key[: -len(mention_key)]
@@ -674,9 +675,11 @@ def _marker_before(tokens: list[Token], first: int, mention: Mention | None, con
                 if prefix.endswith(clitic):
                     return (clitic,)
     elif mention.known_id:
-        # «للسودان» given whole as the mention: the name is what is left once the clitics are off.
+        # «للسودان», «للدول الخليجية» given whole as the mention: the name is what is left once the clitics
+        # are off its first word.
+        rest = mention.text[len(token.surface):] if mention.text.startswith(token.surface) else ""
         for variant in clitic_variants(token.surface)[1:]:
-            if mention.known_id in context.gazetteer.lookup(variant):
+            if mention.known_id in context.gazetteer.lookup(variant + rest):
                 clitic = token.key[0] if token.key[0] in lexicon.preposition_clitics else token.key[1:2]
                 if clitic in lexicon.preposition_clitics:
                     return (clitic,)
