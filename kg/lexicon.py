@@ -470,6 +470,7 @@ class TransferLexicon:
     weapon_anaphors: frozenset[str]
     non_state_heads: frozenset[str]
     armed_groups: frozenset[str]  # «المتمردين»: armed people who are no state
+    notice_verbs: frozenset[str]  # «أبلغ»: its subject tells its object of a handover it makes
     request_after: tuple[tuple[str, ...], ...]
     future_words: frozenset[str]
     type_words: frozenset[str]
@@ -691,6 +692,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         additional=words(LEX.Words, LEX.additional),
         non_state_heads=words(LEX.Words, LEX.nonStateHead),
         armed_groups=words(LEX.Words, LEX.armedGroup),
+        notice_verbs=words(LEX.Words, LEX.noticeVerb),
         request_after=phrases(LEX.requestAfter),
         future_words=words(LEX.Words, LEX.futureWord),
         type_words=frozenset(w for p in phrases(LEX.typeOf) for w in p),

@@ -214,6 +214,7 @@ class LEX(DefinedNamespace):
     firstPerson: URIRef
     personalPlural: URIRef
     armedGroup: URIRef
+    noticeVerb: URIRef
     againstTheState: URIRef
     impliedWeapon: URIRef
     ownLand: URIRef

@@ -308,6 +308,17 @@ ARMED_GROUPS = [
     ("ويشهد العالم سباق التسليح.", set()),  # no party
     ("وسلمت الولايات المتحدة أسلحة للجيش.", set()),  # an army of no state named: no transfer
 ]
+# A verb of informing (lex:noticeVerb) over the handover's verbal noun: the one who tells gives, the one told
+# receives, unless the clause names the recipient.
+NOTICES = [
+    ("وأبلغت واشنطن أنقرة قرار بيع صواريخ باتريوت.", {("united-states", "turkey", "patriot", "Planned")}),
+    ("وأبلغ الرئيس الأمريكي نظيره المصري استئناف تسليم طائرات إف-16.",
+     {("united-states", "egypt", "f-16", "Delivered")}),
+    ("وأبلغت روسيا الولايات المتحدة بيع صواريخ إس-300 إلى إيران.", {("russia", "iran", "s-300", "Agreed")}),
+    ("وأبلغ الوزير الصحفيين أن مصر تسلمت طائرات رافال من فرنسا.",
+     {("france", "egypt", "rafale", "Delivered")}),
+    ("وأبلغت فرنسا ألمانيا قلقها من الوضع في المنطقة.", set()),  # no handover
+]
 # A weapon named earlier in the document, taken up by a definite generic noun of its category.
 REFERENCES = [
     ("تسلمت الهند منظومة إس-400 من روسيا.\n"
@@ -590,7 +601,7 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, REFERENCES, FITTINGS_AND_MORE,
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, NOTICES, REFERENCES, FITTINGS_AND_MORE,
                   DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION,
                   READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
@@ -643,7 +654,7 @@ def _ids(table: list) -> list[str]:
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
-        ("armed-groups", ARMED_GROUPS),
+        ("armed-groups", ARMED_GROUPS), ("notices", NOTICES),
         ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),
         ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
         ("production", PRODUCTION),
@@ -762,6 +773,10 @@ ROLE_RULE_ROWS = [
      ("france", "egypt", "missile", "Agreed")),
     ("supplier-from-producer", "تسلمت أوكرانيا مقاتلات إف-16 جديدة.",
      ("united-states", "ukraine", "f-16", "Delivered")),
+    ("supplier-from-notice", "وأبلغت واشنطن أنقرة قرار بيع صواريخ باتريوت.",
+     ("united-states", "turkey", "patriot", "Planned")),
+    ("recipient-from-notice", "وأبلغت واشنطن أنقرة قرار بيع صواريخ باتريوت.",
+     ("united-states", "turkey", "patriot", "Planned")),
     ("recipient-from-theatre", "وأرسلت قوات التحالف العربي مدرعات حديثة إلى محافظة مأرب.",
      ("saudi-led-coalition", "yemen", "armoured-vehicle", "Delivered")),
     ("supplier-from-agreement-partner", "تعاقدت مصر مع ألمانيا على شراء غواصات.",

@@ -51,6 +51,7 @@ SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 QUOTE_MARKS = frozenset('"«»“”„\'‘’')
 COMMAS = frozenset("،,")
+NOTICE_REACH = 10  # tokens between a verb of informing and the verbal noun it governs
 _TO = fold("إلى")
 # Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
 
@@ -1269,6 +1270,7 @@ ROLE_RULES: dict[str, RoleRule] = {rule.name: rule for rule in (
     RoleRule("pronoun", 1),  # a pronoun after a preposition («منهم», «إلينا»)
     RoleRule("own-land", 1),  # «إلى بلاده»: the land of the subject or of the speaker
     RoleRule("addressee-of-request", 2),  # «طلبت بولندا من الولايات المتحدة شراء…»
+    RoleRule("notice", 1),  # «أبلغ X Y … تسليم»: the one who tells gives, the one told receives
     RoleRule("weapon-nisba", 2),  # «الأسلحة الروسية»: where the weapon comes from
     RoleRule("coordinated-weapon-nisba", 3),  # a nisba on a weapon coordinated with this one
     RoleRule("known-weapon-origin", 3),  # where another sentence said the weapon comes from
@@ -1482,9 +1484,33 @@ def _roles(clause: _Clause) -> _Roles:
     """The parties of the cue's transfer, by the role rules in their order (a later rule may read what an
     earlier one found)."""
     roles = _Roles()
+    notice = _notice_parties(clause)
+    if notice is not None:
+        return roles.both_sides(*notice, "notice")
     for rule in _ROLE_SIEVES:
         rule(clause, roles)
     return roles
+
+
+def _notice_parties(clause: _Clause) -> tuple[_Party, _Party] | None:
+    """«أبلغ الرئيس الأميركي نظيره المصري رفع تجميد تسليم 12 طائرة…»: a handover named by a verbal noun
+    that a verb of informing governs is made by the one who tells and goes to the one told, the verb's two
+    bare states; where the cue's clause names a recipient after a preposition («إلى إيران»), the one told is
+    only told."""
+    event, tokens, lexicon = clause.event, clause.tokens, clause.context.lexicon
+    if clause.frame.subject_role != SUPPLIER or _is_finite_verb(event, tokens):
+        return None
+    start = max(0, event.hit.first - NOTICE_REACH)
+    verb = next((t.position for t in reversed(tokens[start: event.hit.first])
+                 if any(a.stem in lexicon.notice_verbs for a in _readings(t, lexicon))), None)
+    if verb is None or any(_is_boundary(t) for t in tokens[verb: event.hit.first]):
+        return None
+    told = _distinct([p for p in clause.parties if verb < p.first and p.last < event.hit.first
+                      and not p.marker and p.origin_of is None])
+    if len(told) != 2:
+        return None
+    marked = [p for p in clause.right if p.marker and clause.marker_role(p) == RECIPIENT]
+    return told[0], (marked[0] if marked else told[1])
 
 
 def _by_preposition(clause: _Clause, roles: _Roles) -> None:
