@@ -147,6 +147,7 @@ class LEX(DefinedNamespace):
     titleWord: URIRef
     complementPreposition: URIRef
     takesObject: URIRef
+    addressesObject: URIRef
     sourcePreposition: URIRef
     requiresSource: URIRef
     afterCommaOnly: URIRef

@@ -150,10 +150,10 @@ REPORTED_VSO = cases(
      [Said("الصين", "احترام التزاماتها التاريخية", "حث")]),
     ("urge-the-citizens",
      "وحث الجيش المواطنين على الابتعاد عن المناطق الحدودية.",
-     [Said("الجيش", "الابتعاد عن المناطق الحدودية", "حث")]),
+     [Said("الجيش", "المواطنين على الابتعاد عن المناطق الحدودية", "حث")]),
     ("appeal-to-the-parties",
      "وناشدت المنظمة الأطراف المتحاربة بوقف القتال فورا.",
-     [Said("المنظمة", "بوقف القتال فورا", "ناشد")]),
+     [Said("المنظمة", "الأطراف المتحاربة بوقف القتال فورا", "ناشد")]),
 )
 
 
@@ -905,7 +905,7 @@ AGREEMENTS = cases(
     ("many-disagree", "ولا يتفق كثيرون مع هذا الرأي في الأوساط الاقتصادية.", []),
     ("a-call-to-the-people-is-said",  # the one called on is no one prayed to: the call is a statement
      "ودعا الرئيس اليمني الشعب إلى الوقوف صفا واحدا ضد الميليشيات الانقلابية في البلاد.",
-     [Said("الرئيس اليمني", "الوقوف صفا واحدا ضد الميليشيات الانقلابية في البلاد", "دعا")]),
+     [Said("الرئيس اليمني", "الشعب إلى الوقوف صفا واحدا ضد الميليشيات الانقلابية في البلاد", "دعا")]),
     ("match-fits", "ويتفق موعد المباراة مع نهاية الموسم الدراسي في المدارس.", []),
 )
 
@@ -1585,7 +1585,7 @@ STANCES = cases(
      [Said("منظمة التعاون الإسلامي", "الاعتداء على المصلين في المسجد", "شجب")]),
     ("promise-participle",
      "ودعا الرئيس المواطنين إلى التعاون مع قوات الأمن، واعدا بالقضاء على الجماعات المسلحة.",
-     [Said("الرئيس", "التعاون مع قوات الأمن", "دعا"),
+     [Said("الرئيس", "المواطنين إلى التعاون مع قوات الأمن", "دعا"),
       Said("الرئيس", "بالقضاء على الجماعات المسلحة", "وعد")]),
     # «لمح إلى أن» (hinted), written without the hamza of «ألمح»; «لمح» with a bare object is a glimpse
     ("hint-without-hamza", "ولمح الوزير إلى أن الحكومة قد تستقيل خلال الأيام المقبلة.",
@@ -1608,6 +1608,33 @@ STANCES = cases(
 
 @pytest.mark.parametrize(("text", "expected"), STANCES)
 def test_stances_stated_in_words(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
+# A cue that calls on someone (lex:addressesObject: دعا، حث، ناشد، طالب): what was said begins with the one
+# called on; a people or community right after the verb is called on, and the subject is the last speaker.
+ADDRESSEES = cases(
+    ("called-on-before-ila",
+     "ودعا الوزير الشعب اليمني بمختلف مكوناته الوطنية إلى الوقوف صفا واحدا ضد الميليشيات.",
+     [Said("الوزير", "الشعب اليمني بمختلف مكوناته الوطنية إلى الوقوف صفا واحدا ضد الميليشيات", "دعا")]),
+    ("urged-before-ala", "وحث الأمين العام الأطراف كافة على ضبط النفس.",
+     [Said("الأمين العام", "الأطراف كافة على ضبط النفس", "حث")]),
+    ("appealed-before-bi", "وناشدت اللجنة طرفي النزاع بمدينة سبها فتح ممرات إنسانية لفرق الإغاثة.",
+     [Said("اللجنة", "طرفي النزاع بمدينة سبها فتح ممرات إنسانية لفرق الإغاثة", "ناشد")]),
+    ("dropped-subject",
+     "وأعرب بحاح عن شكره لدول الخليج. ودعا المجتمع الدولي إلى دعم الحكومة الشرعية في اليمن.",
+     [Said("بحاح", "شكره لدول الخليج", "أعرب"),
+      Said("بحاح", "المجتمع الدولي إلى دعم الحكومة الشرعية في اليمن", "دعا")]),
+    # negatives: when and where he spoke are not whom he called on; no one called on, nothing before
+    ("time-is-no-addressee", "ودعا وزير الخارجية السعودي عادل الجبير أمس إلى وقف إطلاق النار.",
+     [Said("عادل الجبير", "وقف إطلاق النار", "دعا")]),
+    ("no-addressee", "ودعا الرئيس إلى تعزيز العلاقات بين البلدين.",
+     [Said("الرئيس", "تعزيز العلاقات بين البلدين", "دعا")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESSEES)
+def test_the_one_called_on_begins_what_was_said(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
 
 

@@ -81,6 +81,7 @@ MIN_CLAIM_WORDS = 3  # a claim says something: fewer words are a name or a title
 MIN_QUOTE_WORDS = 3  # fewer words between marks, with no speech cue governing them: a title or scare quote
 MIN_STANDALONE_QUOTE_WORDS = 5  # a quotation standing alone shorter than this is a title, not a statement
 MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
+MAX_ADDRESSEE = 8  # tokens of the one a cue calls on («دعا الوزير الشعب اليمني بمختلف مكوناته إلى…»)
 MAX_MARKED_NAME = 4  # words of a name in quotation marks inside a speaker's phrase («حزب «القوات اللبنانية»»)
 # A dropped subject takes the last speaker only if that one spoke at most this many sentences before: on the
 # development set, 9 of 27 claims so given after a longer gap were right, 73 of 104 after a shorter one.
@@ -745,6 +746,8 @@ class _Extractor:
             return True  # «وانتقد عدد من المغردين القرار»: a subject of its own, unnamed
         if not self._is_nominal(token) or token.clitic_preposition or self._joined_preposition(token):
             return False
+        if cue.cue.addresses and strip_article(token.bare) in self.lexicon.addressees:
+            return False  # «ودعا الشعب اليمني إلى…»: the one called on; the subject is dropped
         definite = strip_article(token.bare) != token.bare
         return definite or token.main.upos == "PROPN"
 
@@ -2275,7 +2278,8 @@ class _Extractor:
             following = doc.tokens[position + 1]
             if following.key in self.lexicon.complementizers or self._complementizer_with_pronoun(following):
                 return _Decision(resume=position + 1)
-            return _Decision(self._reported(self.noun_complement(position + 1)))
+            return _Decision(self._reported(self._with_addressee(search, position,
+                                                                 self.noun_complement(position + 1))))
         if (
             position > search.start  # right after the speaker, a name's last word («وانغ ون بين أن…»)
             and not token.is_punctuation  # the tagger calls a comma before «إن» an ADP
@@ -2287,8 +2291,27 @@ class _Extractor:
             return _Decision()  # «مخاوف من أن…»، «بعد أن…»: a clause of another word, not of this cue
         if ("ب" in prepositions and token.clitic_preposition and token.words[0].text.startswith("ب")
                 and token.key not in ON_BEHALF_OF):
-            return _Decision(self._reported(self.noun_complement(position)))
+            span = self._with_addressee(search, position, self.noun_complement(position))
+            return _Decision(self._reported(span))
         return None
+
+    def _with_addressee(self, search: _ContentSearch, position: int, span: tuple[int, int] | None
+                        ) -> tuple[int, int] | None:
+        """«ودعا الوزير الشعب اليمني بمختلف مكوناته إلى الوقوف…»: for a cue that calls on someone, what was
+        said begins with the one called on, a noun phrase between the speaker and the preposition."""
+        if span is None or not search.cue.cue.addresses:
+            return span
+        # «ودعا الجبير أمس إلى…», «وطالب الرئيس في كلمته بـ…»: when and where, not whom
+        start = self._after_time_phrase(self._skip_adverbials(search.start, position), position)
+        between = self.doc.tokens[start: position]
+        if not between or len(between) > MAX_ADDRESSEE or any(
+                t.is_punctuation or t.is_verb or _complementizer(self.lexicon, t) for t in between):
+            return span
+        before = self.doc.tokens[start - 1] if start > 0 else None
+        if between[0].key in self.lexicon.prepositions or between[0].clitic_preposition or (
+                before is not None and before.key in self.lexicon.prepositions):
+            return span
+        return between[0].start, span[1]
 
     def _content_as_object(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
         """A noun object right after the speaker is what was said («أكد أهمية…»)."""
