@@ -412,6 +412,8 @@ class TransferCue:
     lemmas: frozenset[str] = frozenset()
     requires_near: frozenset[str] = frozenset()
     implied_weapon: str | None = None  # a gazetteer weapon type the cue names when its clause names none
+    thing_as_object: bool = False  # «إرسال X W»: its object is the thing; a noun's bare genitive is the agent
+    requires_before: frozenset[str] = frozenset()  # a word one of which must stand just before the cue
 
 
 @dataclass(frozen=True)
@@ -610,7 +612,9 @@ def _transfer_cues(graph: Graph, frames: dict[str, Frame], conjugation: _Conjuga
         lemmas = frozenset(_folded(graph, subject, LEX.lemma))
         implied = next((str(o) for o in graph.objects(subject, LEX.impliedWeapon)), None)
         cue = TransferCue(_local(subject), frames[_local(frame_iri)], status, lemmas,
-                          frozenset(_folded(graph, subject, LEX.requiresNear)), implied)
+                          frozenset(_folded(graph, subject, LEX.requiresNear)), implied,
+                          _flag(graph, subject, LEX.thingAsObject),
+                          frozenset(_folded(graph, subject, LEX.requiresBefore)))
         excluded = set(_folded(graph, subject, LEX.notForm))
         for form in conjugation.forms_of(graph, subject):
             if " ".join(form.words) not in excluded:

@@ -216,8 +216,10 @@ class LEX(DefinedNamespace):
     personalPlural: URIRef
     armedGroup: URIRef
     noticeVerb: URIRef
+    requiresBefore: URIRef
     againstTheState: URIRef
     impliedWeapon: URIRef
+    thingAsObject: URIRef
     ownLand: URIRef
     thirdPerson: URIRef
     complementizer: URIRef

@@ -319,6 +319,28 @@ NOTICES = [
      {("france", "egypt", "rafale", "Delivered")}),
     ("وأبلغت فرنسا ألمانيا قلقها من الوضع في المنطقة.", set()),  # no handover
 ]
+# «إرسال X W»: a cue whose object is the thing (lex:thingAsObject) has its agent in the genitive; «الصفقة التي
+# تضمنت» holds more of the deal named before (lex:requiresBefore); a definite generic noun takes up the one
+# system of its category named before.
+DEALS_AND_AGENTS = [
+    ("ورحب الوزير بإرسال ألمانيا دبابات ليوبارد إلى أوكرانيا.",
+     {("germany", "ukraine", "leopard-2", "Delivered")}),
+    ("وطالبت كييف بتزويد أوكرانيا بالصواريخ.", set()),  # the one supplied, and no supplier
+    ("وأرسلت الولايات المتحدة ثماني مقاتلات إف-16 إلى مصر.\n"
+     "وطالبت مصر مرارا إتمام الصفقة التي تضمنت أيضا مروحيات أباتشي ودبابات إبرامز.",
+     {("united-states", "egypt", "f-16", "Delivered"), ("united-states", "egypt", "apache", "Agreed"),
+      ("united-states", "egypt", "abrams", "Agreed")}),
+    ("باعت فرنسا مصر طائرات رافال.\nوعرض الجيش الخطة التي تضمنت نشر الطائرات في سيناء.",
+     {("france", "egypt", "rafale", "Agreed")}),  # a plan, no deal
+    ("وتضمن التقرير صورا لصواريخ باليستية.", set()),
+    ("وأرسلت الولايات المتحدة ثماني مقاتلات إف-16 إلى مصر.\n"
+     "ويرى مراقبون أن إرسال المقاتلات الأميركية إلى القاهرة رسالة.",
+     {("united-states", "egypt", "f-16", "Delivered")}),
+    # two systems of the category named before: the generic noun stays generic
+    ("اشترت مصر طائرات رافال ومقاتلات إف-16.\nوتسلمت مصر المقاتلات من فرنسا.",
+     {("france", "egypt", "rafale", "Agreed"), ("united-states", "egypt", "f-16", "Agreed"),
+      ("france", "egypt", "combat-aircraft", "Delivered")}),
+]
 # A weapon named earlier in the document, taken up by a definite generic noun of its category.
 REFERENCES = [
     ("تسلمت الهند منظومة إس-400 من روسيا.\n"
@@ -601,9 +623,9 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, NOTICES, REFERENCES, FITTINGS_AND_MORE,
-                  DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION,
-                  READINGS, FIRST_PERSON)
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, NOTICES, DEALS_AND_AGENTS, REFERENCES,
+                  FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION,
+                  TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -654,7 +676,7 @@ def _ids(table: list) -> list[str]:
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
-        ("armed-groups", ARMED_GROUPS), ("notices", NOTICES),
+        ("armed-groups", ARMED_GROUPS), ("notices", NOTICES), ("deals-and-agents", DEALS_AND_AGENTS),
         ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),
         ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
         ("production", PRODUCTION),

@@ -256,6 +256,7 @@ class _Context:
         # (weapon identity, supplier state) → every recipient state earlier sentences named, with a mention
         self.recipients: dict[tuple[str, str], dict[str, Mention]] = {}
         self.last_deal: tuple[Mention, Mention] | None = None  # the sides of the last agreement stated
+        self.last_sides: tuple[Mention, Mention] | None = None  # the sides of the last transfer stated
 
     # -- which state a mention stands for ----------------------------------------------------------------
     def state_of(self, mention: Mention) -> str | None:
@@ -381,6 +382,8 @@ def extract_transfers(
             if key[0] is not None and key[1] is not None and transfer.supplier is not None:
                 context.suppliers.setdefault((key[2], key[1]), transfer.supplier)
                 context.recipients.setdefault((key[2], key[0]), {}).setdefault(key[1], transfer.recipient)
+                if transfer.recipient is not None:
+                    context.last_sides = (transfer.supplier, transfer.recipient)
                 if transfer.status == "Agreed" and transfer.recipient is not None:
                     context.last_deal = (transfer.supplier, transfer.recipient)
             yield transfer
@@ -487,6 +490,10 @@ def _best_reading(hit: _Hit, tokens: list[Token], parties: list[_Party], weapons
 
 
 def _requirements_met(hit: _Hit, tokens: list[Token], lexicon: TransferLexicon) -> bool:
+    before = hit.entry.requires_before
+    if before and not any(a.stem in before for t in tokens[max(0, hit.first - 2): hit.first]
+                          for a in _readings(t, lexicon)):
+        return False  # «تضمنت» holds a deal's contents only after «الصفقة (التي)»
     needed = hit.entry.requires_near
     if not needed:
         return True
@@ -1080,11 +1087,21 @@ def _demonstrated_weapons(found: list[_Weapon], tokens: list[Token], context: _C
     generic = found[0]
     before = _strip_conjunction(tokens[generic.first - 1].key, context.lexicon)
     after = tokens[generic.last + 1].key if generic.last + 1 < len(tokens) else ""
-    if before not in context.lexicon.demonstratives and after not in context.lexicon.additional:
-        return []
     category = context.gazetteer.category_of(generic.mention.known_id)
     categories = frozenset({category}) if category else frozenset()
-    return _earlier_weapons(categories, generic.mention.start, generic.first, generic.last, context)
+    earlier = _earlier_weapons(categories, generic.mention.start, generic.first, generic.last, context)
+    if before in context.lexicon.demonstratives or after in context.lexicon.additional:
+        return earlier
+    # «إرسال المقاتلات الأميركية إلى القاهرة» after «8 مقاتلات «إف 16»»: a definite generic noun of a
+    # category with the nisba of its maker takes up the one system of that category the text named before
+    named = {w.mention.known_id or fold(w.mention.text) for w in earlier}
+    definite = _reference_categories(tokens[generic.first], context.lexicon, definite_only=True) is not None
+    if not (definite and category and len(named) == 1):
+        return []
+    maker = _maker_of(earlier[0], context)
+    nisba = next((m for m in context.by_sentence.get(generic.mention.sentence, ())
+                  if m.via == Via.NISBA and generic.mention.end < m.start <= generic.mention.end + 1), None)
+    return earlier[:1] if maker and nisba is not None and context.state_of(nisba) == maker else []
 
 
 def _known_supplier(roles: _Roles, weapon: _Weapon, context: _Context) -> _Roles:
@@ -1427,11 +1444,20 @@ def _claim_of(event: _Event, tokens: list[Token], sentence: AnnotatedSentence, c
 
 
 def _deal_sides(roles: _Roles, event: _Event, tokens: list[Token], context: _Context) -> _Roles:
-    """«وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides."""
-    if roles.supplier or roles.recipient or context.last_deal is None or not _in_deal_contents(
-            event, tokens, context.lexicon):
+    """«وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides.
+    «إتمام الصفقة التي تضمنت أيضا مروحيات أباتشي» after «إرسال الولايات المتحدة 8 مقاتلات … لمصر»: the
+    deal named before, by the sides of the last handover stated when no agreement was."""
+    if roles.supplier or roles.recipient:
         return roles
-    supplier, recipient = context.last_deal
+    if _in_deal_contents(event, tokens, context.lexicon):
+        sides = context.last_deal
+    elif event.cue.requires_before:
+        sides = context.last_deal or context.last_sides  # «الصفقة التي تضمنت…»: the deal named before
+    else:
+        return roles
+    if sides is None:
+        return roles
+    supplier, recipient = sides
     supplier_state, recipient_state = context.state_of(supplier), context.state_of(recipient)
     if not (supplier_state and recipient_state):
         return roles
@@ -1685,7 +1711,8 @@ def _subject_after(event: _Event, left: _Party | None, bare_right: list[_Party],
         return left, (bare_right[0] if bare_right else None)
     if not bare_right:
         return None, None
-    if is_verb or len(bare_right) > 1 or not has_object or marked_object:
+    if is_verb or len(bare_right) > 1 or not has_object or marked_object or event.cue.thing_as_object:
+        # «إرسال الولايات المتحدة 8 مقاتلات»: a cue whose object is the thing has its agent in the genitive
         return bare_right[0], second
     # A verbal noun with one bare genitive state whose frame has an object: «تزويد أوكرانيا بالصواريخ».
     return None, bare_right[0]
