@@ -1085,6 +1085,11 @@ SOURCES_IN_ORGANISATIONS = [
     ("وقال مصدر في إدارة الإعلام بوزارة الخارجية المصرية إن الوفد سيصل إلى القاهرة الأسبوع المقبل.",
      "ministry-of-foreign-affairs-egypt", None),
     ("وقال مصدر في إدارة المرور إن الطريق أغلق أمام السيارات طوال يوم أمس.", None, None),
+    # an armed opposition or resistance named with its state's nisba is that organisation, not the state
+    ("وقال مصدر بارز في المعارضة السورية إن المقاتلين سيغادرون المدينة خلال أيام.", "syrian-opposition",
+     None),
+    ("وأوضحت مصادر في المقاومة اليمنية أن قوات التحالف دربت عددا من المقاتلين في عدن.",
+     "popular-resistance-yemen", None),
     # negatives: a common phrase names no organisation; a place is no organisation; a named official speaks
     ("وقال مصدر في قوات الأمن إن الهجوم أسفر عن مقتل ثلاثة أشخاص في المدينة.", None, None),
     ("وقالت مصادر في الحكومة إن الاجتماع سيعقد في موعده المحدد الأسبوع المقبل.", None, None),
