@@ -416,7 +416,7 @@ def test_a_known_one_word_name_before_a_particle_is_another_person(mentions_of):
 
 def test_a_surname_that_is_also_a_word_names_its_person_only_in_its_context(mentions_of):
     # «لصور» is «لـ» + «صور» (pictures, Tyre) but for Aden's health official in news of Yemen
-    yemen = mentions_of("وقال الخضر لصور إن مدنيين قتلوا في عدن باليمن. وذكر لصور أن الألغام كثيرة.")
+    yemen = mentions_of("وقال الخضر لصور إن مدنيين قتلوا في عدن في اليمن. وذكر لصور أن الألغام كثيرة.")
     assert [m.text for m in yemen if m.known_id == "al-khader-lasour"] == ["الخضر لصور", "لصور"]
     assert not any(m.kind == PERSON for m in mentions_of("ونشرت الصحيفة لصور من الحفل في بيروت."))
 
