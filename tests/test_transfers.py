@@ -328,8 +328,8 @@ DEALS_AND_AGENTS = [
     ("وطالبت كييف بتزويد أوكرانيا بالصواريخ.", set()),  # the one supplied, and no supplier
     ("وأرسلت الولايات المتحدة ثماني مقاتلات إف-16 إلى مصر.\n"
      "وطالبت مصر مرارا إتمام الصفقة التي تضمنت أيضا مروحيات أباتشي ودبابات إبرامز.",
-     {("united-states", "egypt", "f-16", "Delivered"), ("united-states", "egypt", "apache", "Agreed"),
-      ("united-states", "egypt", "abrams", "Agreed")}),
+     {("united-states", "egypt", "f-16", "Delivered"), ("united-states", "egypt", "apache", "Requested"),
+      ("united-states", "egypt", "abrams", "Requested")}),  # the status of the deal: asked for
     ("باعت فرنسا مصر طائرات رافال.\nوعرض الجيش الخطة التي تضمنت نشر الطائرات في سيناء.",
      {("france", "egypt", "rafale", "Agreed")}),  # a plan, no deal
     ("وتضمن التقرير صورا لصواريخ باليستية.", set()),

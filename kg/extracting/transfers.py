@@ -721,6 +721,10 @@ def _status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon
     على أننا سنشتري» is an agreement about the future)."""
     hit = event.hit
     default = event.cue.status
+    if event.cue.requires_before:
+        # «طالبت مصر إتمام الصفقة التي تضمنت…»: what a deal holds has the deal's status
+        event = _at_deal_noun(event, tokens, lexicon)
+        hit = event.hit
     if _negated(hit.first, tokens, status_hits, lexicon):
         return "Denied"
     future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].verb_feats or _future_particle(
@@ -731,6 +735,15 @@ def _status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon
     if future:
         return governing if governing in ("Agreed", "Requested", "Denied") else "Planned"
     return governing or default
+
+
+def _at_deal_noun(event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> _Event:
+    """The event moved onto the deal noun a cue of its contents needs before it (lex:requiresBefore)."""
+    needed = event.cue.requires_before
+    for position in range(event.hit.first - 1, max(-1, event.hit.first - 3), -1):
+        if any(a.stem in needed for a in _readings(tokens[position], lexicon)):
+            return replace(event, hit=replace(event.hit, first=position, last=position, noun=True))
+    return event
 
 
 def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon
