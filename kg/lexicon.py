@@ -80,6 +80,7 @@ class SpeechCue:
     complement_prepositions: frozenset[str] = frozenset()  # folded («الى», «عن», «من», «ب», «على»)
     takes_object: bool = False  # a bare noun object is what was said
     addresses: bool = False  # «دعا X إلى…»: the one called on is part of what was said
+    requires_complement: bool = False  # «تحدث عن»: a cue only where its preposition opens the content
     source_preposition: str | None = None  # the speaker follows it; the subject only relays
     requires_source: bool = False  # a cue only when its source preposition follows
     after_comma_only: bool = False  # an attribution phrase only after a comma («…، كما قال الوزير»)
@@ -210,6 +211,7 @@ class _SpeechVerbs:
             complement_prepositions=_complement_prepositions(graph, node),
             takes_object=_flag(graph, node, LEX.takesObject),
             addresses=_flag(graph, node, LEX.addressesObject),
+            requires_complement=_flag(graph, node, LEX.requiresComplement),
             source_preposition=fold(source[0]) if source else None,
             requires_source=_flag(graph, node, LEX.requiresSource),
         )

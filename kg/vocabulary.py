@@ -148,6 +148,7 @@ class LEX(DefinedNamespace):
     complementPreposition: URIRef
     takesObject: URIRef
     addressesObject: URIRef
+    requiresComplement: URIRef
     sourcePreposition: URIRef
     requiresSource: URIRef
     afterCommaOnly: URIRef

@@ -1638,6 +1638,28 @@ ADDRESSEES = cases(
 )
 
 
+# Verbs of speech the lexicon lacked: «تحدث عن» and «خلص إلى» only with their preposition, «أبدى» and «استغرب»
+# with a noun object.
+MORE_VERBS = cases(
+    ("spoke-about", "وتحدث الوزير عن أهمية تعزيز العلاقات بين البلدين في المرحلة المقبلة.",
+     [Said("الوزير", "أهمية تعزيز العلاقات بين البلدين في المرحلة المقبلة", "تحدث")]),
+    ("voiced", "وأبدى الوزير استعداد بلاده للتعاون مع المجتمع الدولي في مكافحة الإرهاب.",
+     [Said("الوزير", "استعداد بلاده للتعاون مع المجتمع الدولي في مكافحة الإرهاب", "أبدى")]),
+    ("found-strange", "واستغرب المتحدث تصريحات المسؤول الإيراني حول الأزمة في المنطقة.",
+     [Said("المتحدث", "تصريحات المسؤول الإيراني حول الأزمة في المنطقة", "استغرب")]),
+    ("concluded", "وخلص الوزير إلى أن الاقتصاد سيتعافى خلال العام المقبل بفضل الإصلاحات.",
+     [Said("الوزير", "الاقتصاد سيتعافى خلال العام المقبل بفضل الإصلاحات", "خلص")]),
+    # negatives: «تحدث» as «حدث» (happen), «خلص» with no «إلى»
+    ("happens", "وقد تحدث تغييرات كبيرة في المنطقة خلال الأشهر المقبلة.", []),
+    ("rescued", "وخلص رجال الإنقاذ عشرة أشخاص من تحت الأنقاض.", []),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_VERBS)
+def test_more_verbs_of_speech(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), ADDRESSEES)
 def test_the_one_called_on_begins_what_was_said(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)

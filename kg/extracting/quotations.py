@@ -2199,6 +2199,10 @@ class _Extractor:
         first = True
         rules = (self._content_quoted, self._content_after_colon, self._content_after_complementizer,
                  self._content_after_preposition, self._content_as_object, self._content_elsewhere)
+        if cue.cue.requires_complement:
+            # «تحدث عن», «خلص إلى (أن)»: only what its preposition opens
+            rules = (self._content_after_preposition, self._content_after_complementizer,
+                     self._content_elsewhere)
         while position < search.limit:
             decision = next(filter(None, (rule(search, position, first) for rule in rules)), None)
             if decision is None:
