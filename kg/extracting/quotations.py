@@ -1552,9 +1552,9 @@ class _Extractor:
         found = self._subject_phrase(start, limit, cue, allow_preposition=statement)
         if found is not None and document:
             self.state.last_document_issuer = found[0]
-        elif found is None and document and doc.tokens[position].key.startswith("ال"):
-            return self._document_taken_up(position)
         elif found is None and statement and doc.tokens[position].key.startswith("ال"):
+            # «وقال التقرير إن…» after «قدرت منظمة الأغذية العالمية … في تقرير»: the issuer named with the
+            # document, else the body that spoke just before
             return self._document_taken_up(position) or self._statement_of_last_body(position)
         return found
 
@@ -1650,9 +1650,9 @@ class _Extractor:
         return (issuer, position + 1) if issuer is not None else None
 
     def _statement_of_last_body(self, position: int) -> tuple[Mention, int] | None:
-        """«قالت السفارة الأمريكية بالقاهرة إن… وأوضح البيان أن…»: a statement with the article and no issuer
-        named is the last speaker's, when that speaker is a body or a state (a statement is issued by one)
-        that spoke in this sentence or the one before."""
+        """«قالت السفارة الأمريكية بالقاهرة إن… وأوضح البيان أن…»: a statement or a document with the article
+        and no issuer named is the last speaker's, when that speaker is a body or a state (a statement is
+        issued by one) that spoke in this sentence or the one before."""
         last = self.state.last_speaker
         if last is None or last.kind not in (ORGANIZATION, STATE):
             return None
