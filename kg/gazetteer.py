@@ -134,6 +134,7 @@ class Gazetteer:
     max_body_words: int = 1
     known_bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (body id, state) → entity id
     unnamed_sources: dict[str, str] = field(default_factory=dict)  # key of an unnamed-source noun → kind
+    unofficial_sources: frozenset[str] = frozenset()  # keys of those who hold no office («مراقبون»)
     max_unnamed_words: int = 1
     name_particles: frozenset[str] = frozenset()  # folded
     distinct_names: frozenset[str] = frozenset()  # folded: Arabic names never a spelling of another
@@ -527,5 +528,7 @@ def _load_sources_and_particles(graph: Graph, gazetteer: Gazetteer) -> None:
             key = match_key(noun)
             gazetteer.unnamed_sources.setdefault(key, kind)
             gazetteer.max_unnamed_words = max(gazetteer.max_unnamed_words, len(key.split()))
+    unofficial = _literals(graph, KG.Person, T.unofficialSource)
+    gazetteer.unofficial_sources = frozenset(match_key(n) for n in unofficial)
     gazetteer.name_particles = frozenset(fold(p) for p in _literals(graph, KG.Person, T.nameParticle))
     gazetteer.distinct_names = frozenset(match_key(n) for n in _literals(graph, KG.Person, T.distinctName))

@@ -624,6 +624,8 @@ class _SentenceExtractor:
             return None
         kind, last = found
         end, affiliation = self._source_adjectives(last)
+        if self._unofficial(position, last):
+            affiliation = None  # «المراقبون المصريون»: from Egypt, speaking for no one
         following = end + 1
         if self._not_a_source_before(following, end == last):
             return None
@@ -635,6 +637,14 @@ class _SentenceExtractor:
         if body_name is not None:
             self.mentions[self.mentions.index(source)] = replace(source, source_body=body_name)
         return end + 1
+
+    def _unofficial(self, first: int, last: int) -> bool:
+        """Whether the source noun from ``first`` to ``last`` names people who hold no office."""
+        unofficial = self.gazetteer.unofficial_sources
+        if match_key(" ".join(t.surface for t in self.tokens[first: last + 1])) in unofficial:
+            return True
+        return first == last and any(match_key(strip_article(v)) in unofficial
+                                     for v in clitic_variants(self.tokens[first].surface))
 
     def _organisation_of_source(self, position: int) -> tuple[str | None, str | None]:
         """The organisation an unnamed source is in, after «في» or a written-on «بـ» at ``position``: the
