@@ -288,6 +288,11 @@ THEATRE = [
     ("وسلمت السعودية دبابات حديثة.", set()),  # no coalition: no recipient, no transfer
     # «هم»: the fighters, no state: Russia gives to no recipient (lex:armedGroup)
     ("وقال إن روسيا تدعم المقاتلين وتمدهم بالأسلحة.", {("russia", None, "arms", "Delivered")}),
+    # a verb with no subject of its own shares that of the verb before it, when the two agree
+    ("ويدعم التحالف المقاتلين في اليمن بضربات جوية وبالتدريب كما يمدهم بالدبابات.",
+     {("saudi-led-coalition", "yemen", "tank", "Delivered")}),
+    ("وتدعم روسيا الحكومة السورية وتزودها بالأسلحة.", {("russia", "syria", "arms", "Delivered")}),
+    ("وزارت روسيا مصر وباعتها طائرات ميغ-29.", {("russia", "egypt", "mig-29", "Agreed")}),
     ("وعرضت سوريا صور الصواريخ التي أرسلتها إيران.", set()),  # Syria shows them: she receives nothing here
     ("وقصفت طائرات التحالف مواقع الحوثيين بالصواريخ في اليمن.", set()),  # fighting, not handing over
 ]
@@ -302,6 +307,9 @@ ARMED_GROUPS = [
     ("وتتهم كييف الكرملين بتسليح المتمردين في الشرق.", {("russia", None, "arms", "Delivered")}),
     ("وقال إن الولايات المتحدة اتجهت إلى تسليح فصائل مسلحة.", {("united-states", None, "arms", "Delivered")}),
     ("وتواصل الولايات المتحدة تسليح الجيش العراقي.", {("united-states", "iraq", "arms", "Delivered")}),
+    # «لكنها» shares the subject before it; fighters of a nationality are not their state
+    ("تعلن الجزائر حيادها، لكنها تزود مقاتلين ليبيين بالصواريخ.",
+     {("algeria", None, "missile", "Delivered")}),
     ("وأرسلت روسيا دبابات ضد المتمردين.", set()),  # against them
     ("واستولى المتمردون على دبابات روسية.", set()),  # seized, not given
     ("وتعمل السعودية على تسليح جيشها.", set()),  # her own army
@@ -597,7 +605,6 @@ NEGATIVES = [
     "وتبعث تركيا رسالة شكر إلى رئيس العراق وأعضاء الحكومة العراقية، لكنها تجند عراقيين"
     " وتزودهم بالأسلحة الخفيفة.",
     "هنأت إيران ملك البحرين والحكومة البحرينية بالعيد، لكنها تدرب بحرينيين وتزودهم بالقنابل.",
-    "تعلن الجزائر حيادها، لكنها تزود مقاتلين ليبيين بالصواريخ.",  # fighters, not the state of Libya
     "أرسلت الشركة طائرات نقل محملة بالمساعدات الغذائية إلى اليمن.",  # cargo planes are no weapon
     "وتسلم الجيش العراقي دبابات مقدمة من دول التحالف.",  # no Yemen: which coalition, the text does not say
 ]

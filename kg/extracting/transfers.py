@@ -51,6 +51,7 @@ SUPPLIER, RECIPIENT, LOCATION, ORIGIN, PARTY = PARTY_ROLES
 _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 QUOTE_MARKS = frozenset('"«»“”„\'‘’')
 COMMAS = frozenset("،,")
+SHARED_SUBJECT_REACH = 12  # tokens from a verb's subject to a later verb that shares it
 NOTICE_REACH = 10  # tokens between a verb of informing and the verbal noun it governs
 _TO = fold("إلى")
 # Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
@@ -1700,12 +1701,49 @@ def _subject_and_object(event: _Event, tokens: list[Token], parties: list[_Party
         if own is not None:
             left, adjacent = own, True
     after = bare_right[0] if bare_right else None
+    if left is not None and adjacent and is_verb and tokens[event.hit.first].key.startswith("و"):
+        # «وتدعم روسيا الحكومة السورية وتزودها بالأسلحة»: the state before «و» is the object of the verb
+        # before it, whose subject both verbs share
+        shared = _subject_of_verb_before(event, tokens, [p for p in parties if p.last < left.first])
+        if shared is not None and shared.last + 1 == left.first:
+            return shared, after
     if left is not None and adjacent:
         return left, after
     pronoun = _pronoun_subject(event, tokens, claim, context) if left is None else None
     if pronoun is not None:
         return pronoun, after
-    return _subject_after(event, left, bare_right, is_verb, marked_object)
+    subject, object_ = _subject_after(event, left, bare_right, is_verb, marked_object)
+    if subject is None and is_verb:
+        subject = _subject_of_verb_before(event, tokens, parties)
+    return subject, object_
+
+
+def _subject_of_verb_before(event: _Event, tokens: list[Token], parties: list[_Party]) -> _Party | None:
+    """«ويدعم التحالف المقاتلين … كما يمدهم بالدبابات»: a verb with no subject of its own shares the subject
+    of the verb before it in its sentence, the state right after that verb, when the two verbs agree in
+    person, gender and number."""
+    feats = _agreement(tokens[event.hit.first])
+    if not feats:
+        return None
+    for party in reversed([p for p in parties if p.last < event.hit.first and not p.marker]):
+        if event.hit.first - party.last > SHARED_SUBJECT_REACH or any(
+                _is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
+            return None
+        if party.first == 0:
+            continue
+        verb = tokens[party.first - 1]
+        if verb.is_verb and _agreement(verb) == feats:
+            return party
+    return None
+
+
+def _agreement(token: Token) -> tuple[str | None, ...]:
+    """A finite verb's person, gender and number, or () when it has none of them."""
+    words = [w for w in token.words if w.upos in ("VERB", "AUX")]
+    if not words:
+        return ()
+    found = tuple(feature(words[0], name) for name in ("Person", "Gender", "Number"))
+    return found if all(found) else ()
 
 
 def _subject_after(event: _Event, left: _Party | None, bare_right: list[_Party], is_verb: bool,
