@@ -132,6 +132,9 @@ PAST_SALES = [
 DEPLOYMENTS = [
     ("نشرت الولايات المتحدة منظومة ثاد في كوريا الجنوبية.",
      {("united-states", "south-korea", "thaad", "Deployed")}),
+    # a base and its host state, the link word written with «بـ»
+    ("ونشرت بريطانيا مقاتلات تايفون في قاعدة أكروتيري بجنوب قبرص.",
+     {("united-kingdom", "cyprus", "eurofighter-typhoon", "Deployed")}),
     ("تنشر روسيا صواريخ إسكندر في بيلاروسيا.",
      {("russia", "belarus", "iskander", "Deployed")}),
     ("نشرت روسيا أسلحة نووية تكتيكية على الأراضي البيلاروسية.",
