@@ -497,7 +497,8 @@ ANONYMOUS_SENTENCES = [
     ("وأفادت مصادر دبلوماسية غربية بأن المحادثات توقفت.", PERSON, None),  # Asharq Al-Awsat
     ("وقال مسؤول إسرائيلي رفيع إن الصفقة أنجزت.", PERSON, "israel"),  # Times of Israel Arabic
     ("وقال خبراء اقتصاديون إن أسعار النفط ستتعافى قريبا.", PERSON, None),  # a source noun as adjective
-    ("وأعلن ناشطون سوريون أن القصف استهدف المستشفى.", PERSON, "syria"),
+    # activists hold no office: from Syria, speaking for no state (kg:unofficialSource)
+    ("وأعلن ناشطون سوريون أن القصف استهدف المستشفى.", PERSON, None),
     ("وأظهرت دراسة حديثة أن نصف الشباب يعملون في القطاع الخاص.", ORGANIZATION, None),
     # demonyms of Africa and Asia as well as of the Arab states and the powers
     ("وقال مسؤول كيني إن الطائرة الرئاسية ستهبط في نيروبي مساء اليوم.", PERSON, "kenya"),

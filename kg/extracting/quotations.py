@@ -2201,8 +2201,7 @@ class _Extractor:
                  self._content_after_preposition, self._content_as_object, self._content_elsewhere)
         if cue.cue.requires_complement:
             # «تحدث عن», «خلص إلى (أن)»: only what its preposition opens
-            rules = (self._content_after_preposition, self._content_after_complementizer,
-                     self._content_elsewhere)
+            rules = (self._content_after_preposition, self._content_elsewhere)
         while position < search.limit:
             decision = next(filter(None, (rule(search, position, first) for rule in rules)), None)
             if decision is None:
@@ -2212,6 +2211,8 @@ class _Extractor:
                 return decision.content
             else:
                 position = decision.resume
+                if cue.cue.requires_complement:  # «خلص إلى أن…»: the clause its preposition opens
+                    rules = (self._content_after_complementizer, self._content_elsewhere)
         return None
 
     def _content_quoted(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
