@@ -1666,6 +1666,17 @@ MORE_VERBS = cases(
 )
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # «لـ» written apart before the outlet: the subject is dropped, and «ل» is no speaker
+    ('وطالب النائب حامد المطلك القوات الأمنية بتفعيل الجهد الاستخباري. وقال لـ"الوطن": إن استمرار التفجيرات '
+     'في العاصمة يعطي مؤشرا على غياب الأمن.',
+     [Said("حامد المطلك", "القوات الأمنية بتفعيل الجهد الاستخباري", "طالب"),
+      Said("حامد المطلك", "إن استمرار التفجيرات في العاصمة يعطي مؤشرا على غياب الأمن", "قال")]),
+])
+def test_a_preposition_written_apart_is_no_speaker(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), MORE_VERBS)
 def test_more_verbs_of_speech(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)

@@ -81,6 +81,8 @@ MIN_CLAIM_WORDS = 3  # a claim says something: fewer words are a name or a title
 MIN_QUOTE_WORDS = 3  # fewer words between marks, with no speech cue governing them: a title or scare quote
 MIN_STANDALONE_QUOTE_WORDS = 5  # a quotation standing alone shorter than this is a title, not a statement
 MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
+# A preposition letter written apart with a tatweel («لـ"الوطن"», «بـ»): folded, the letter alone.
+DETACHED_PREPOSITIONS = frozenset({"ل", "ب", "ك"})
 MAX_ADDRESSEE = 8  # tokens of the one a cue calls on («دعا الوزير الشعب اليمني بمختلف مكوناته إلى…»)
 MAX_MARKED_NAME = 4  # words of a name in quotation marks inside a speaker's phrase («حزب «القوات اللبنانية»»)
 # A dropped subject takes the last speaker only if that one spoke at most this many sentences before: on the
@@ -740,6 +742,8 @@ class _Extractor:
         if position >= limit:
             return False
         token = self.doc.tokens[position]
+        if token.key in DETACHED_PREPOSITIONS:
+            return False  # «وقال لـ"الوطن": إن…»: the outlet spoken to; the subject is dropped
         if token.key in self.lexicon.document_nouns:
             return True  # «وأفادت دراسة أن…»: a document whose issuer kg cannot name
         if token.bare in self.lexicon.quantifiers:
@@ -792,6 +796,8 @@ class _Extractor:
         first = self.doc.tokens[position]
         if not allow_preposition and self._clitic_is_preposition(first, cue):
             return None
+        if first.key in DETACHED_PREPOSITIONS:
+            return None  # «وقال لـ"الوطن": إن…»: «لـ» written apart opens the outlet, not a speaker
         if not self._is_nominal(first) and not (allow_preposition and first.clitic_preposition):
             return None
         covered = max((m.end for m in self.starting_in(first.start, first.end)), default=first.end)
