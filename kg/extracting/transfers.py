@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extracting.tokens import Token, feature, sentence_tokens
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from kg.lexicon import PARTY_ROLES, Frame, StatusCue, TransferCue, TransferLexicon
 from kg.normalizing import clitic_variants, fold, match_key, strip_article
 from kg.records import (
@@ -1161,10 +1161,15 @@ def _theatre_recipient(roles: _Roles, weapon: _Weapon, context: _Context) -> _Ro
     theatre = context.gazetteer.entry(entry.fights_in) if entry and entry.fights_in else None
     if theatre is None:
         return roles
+    return roles.with_recipient(_inferred_party(theatre, weapon), "theatre")
+
+
+def _inferred_party(state: GazetteerEntry, weapon: _Weapon) -> _Party:
+    """A state the text implies, no words of its own: a party placed on the weapon's words."""
     named = weapon.mention
-    mention = Mention(theatre.label_ar, named.start, named.end, named.sentence, STATE, theatre.entity_id,
+    mention = Mention(state.label_ar, named.start, named.end, named.sentence, STATE, state.entity_id,
                       via=Via.INFERRED)
-    return roles.with_recipient(_Party(mention, theatre.entity_id, -1, -1), "theatre")
+    return _Party(mention, state.entity_id, -1, -1)
 
 
 def _category_fits(mention: Mention, categories: frozenset[str], gazetteer: Gazetteer) -> bool:
@@ -1489,10 +1494,7 @@ def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _C
     producer = context.gazetteer.entry(entry.produced_by) if entry and entry.produced_by else None
     if producer is None:
         return roles
-    named = weapon.mention
-    mention = Mention(producer.label_ar, named.start, named.end, named.sentence, STATE, producer.entity_id,
-                      via=Via.INFERRED)
-    return roles.with_supplier(_Party(mention, producer.entity_id, -1, -1), "producer")
+    return roles.with_supplier(_inferred_party(producer, weapon), "producer")
 
 
 def _in_deal_contents(event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> bool:
