@@ -2055,10 +2055,8 @@ def _armed_group_taker(event: _Event, end: int, tokens: list[Token], context: _C
     after «لـ», «إلى» («بتسليح المتمردين», «زودت الإرهابيين بالسلاح»)."""
     lexicon = context.lexicon
 
-    def armed(token: Token) -> bool:
-        return any(a.stem in lexicon.armed_groups and a.proclitic in ("", "و", "ل", "ال", "لل", "وال", "ول")
-                   for a in _readings(token, lexicon)) or any(
-            a.stem.removeprefix("ال") in lexicon.armed_groups for a in _readings(token, lexicon))
+    def armed(token: Token) -> bool:  # «المتمردين», «للمسلحين», «والميليشيات»
+        return any(a.stem.removeprefix("ال") in lexicon.armed_groups for a in _readings(token, lexicon))
 
     if event.hit.analysis.enclitic in lexicon.personal_plural:
         return any(armed(t) for t in tokens[: event.hit.first])
