@@ -622,9 +622,9 @@ class _SentenceExtractor:
         found = self._source_noun(position)
         if found is None or self._qualifies_noun_before(position):
             return None
-        kind, last = found
+        kind, last, key = found
         end, affiliation = self._source_adjectives(last)
-        if self._unofficial(position, last):
+        if key in self.gazetteer.unofficial_sources:
             affiliation = None  # «المراقبون المصريون»: from Egypt, speaking for no one
         following = end + 1
         if self._not_a_source_before(following, end == last):
@@ -637,14 +637,6 @@ class _SentenceExtractor:
         if body_name is not None:
             self.mentions[self.mentions.index(source)] = replace(source, source_body=body_name)
         return end + 1
-
-    def _unofficial(self, first: int, last: int) -> bool:
-        """Whether the source noun from ``first`` to ``last`` names people who hold no office."""
-        unofficial = self.gazetteer.unofficial_sources
-        if match_key(" ".join(t.surface for t in self.tokens[first: last + 1])) in unofficial:
-            return True
-        return first == last and any(match_key(strip_article(v)) in unofficial
-                                     for v in clitic_variants(self.tokens[first].surface))
 
     def _organisation_of_source(self, position: int) -> tuple[str | None, str | None]:
         """The organisation an unnamed source is in, after «في» or a written-on «بـ» at ``position``: the
@@ -735,8 +727,8 @@ class _SentenceExtractor:
         content = token.upos - {"ADP", "DET"}
         return bool(content) and content <= {"NOUN", "PROPN", "ADJ", "X"}
 
-    def _source_noun(self, position: int) -> tuple[str, int] | None:
-        """The kind and last token of an unnamed-source noun of the gazetteer at ``position``."""
+    def _source_noun(self, position: int) -> tuple[str, int, str] | None:
+        """The kind, last token and gazetteer key of an unnamed-source noun at ``position``."""
         gazetteer = self.gazetteer
         variants: list[tuple[str, int]] = []
         for variant, stripped, _ in self._variants(position):
@@ -746,7 +738,7 @@ class _SentenceExtractor:
         found = self._longest_key(position, gazetteer.unnamed_sources, gazetteer.max_unnamed_words, variants,
                                   within_punctuation=False)
         kind = None if found is None else gazetteer.unnamed_sources[found[2]]
-        return None if kind is None else (kind, found[0])
+        return None if kind is None else (kind, found[0], found[2])
 
     def _qualifies_noun_before(self, position: int) -> bool:
         """«الوزير المسؤول عن…»: a definite word after a definite noun is an adjective of that noun."""

@@ -1806,9 +1806,8 @@ def _in_relative_on_weapon(event: _Event, tokens: list[Token], context: _Context
     relative = next((t for t in reversed(before) if t.key in lexicon.relative_pronouns), None)
     if relative is None:
         return False
-    window_start = tokens[max(0, relative.position - 3)].start
-    return any(m.kind == WEAPON and window_start <= m.end <= relative.start
-               for m in context.by_sentence.get(event.sentence, ()))
+    return _weapon_ends_between(tokens[max(0, relative.position - 3)].start, relative.start, event.sentence,
+                                context)
 
 
 def _relative_on_weapon_between(party: _Party, event: _Event, tokens: list[Token], context: _Context) -> bool:
@@ -1818,9 +1817,12 @@ def _relative_on_weapon_between(party: _Party, event: _Event, tokens: list[Token
     relatives = [t for t in between if t.key in context.lexicon.relative_pronouns]
     if not relatives:
         return False
-    start, end = tokens[party.last].end, relatives[-1].start
-    return any(m.kind == WEAPON and start <= m.start and m.end <= end
-               for m in context.by_sentence.get(event.sentence, ()))
+    return _weapon_ends_between(tokens[party.last].end, relatives[-1].start, event.sentence, context)
+
+
+def _weapon_ends_between(start: int, end: int, sentence: int, context: _Context) -> bool:
+    """Whether a weapon of the sentence ends between two offsets (a relative pronoun's antecedent)."""
+    return any(m.kind == WEAPON and start <= m.end <= end for m in context.by_sentence.get(sentence, ()))
 
 
 def _relative_antecedent(event: _Event, tokens: list[Token], parties: list[_Party],
