@@ -402,6 +402,7 @@ class Frame:
     both_directions: bool = False
     weapon_before: bool = False
     located_subject_role: str | None = None  # the subject's role when a host («في X») is named
+    to_no_state: bool = False  # «تهريب»: what it moves goes to no state, whatever land it is moved into
 
 
 @dataclass(frozen=True)
@@ -595,7 +596,7 @@ def _frames(graph: Graph) -> tuple[dict[str, Frame], set[tuple[str, ...]]]:
         frames[name] = Frame(
             name, _role_of(graph, subject, LEX.subjectRole), _role_of(graph, subject, LEX.objectRole),
             marker_roles, _flag(graph, subject, LEX.bothDirections), _flag(graph, subject, LEX.weaponBefore),
-            _role_of(graph, subject, LEX.locatedSubjectRole))
+            _role_of(graph, subject, LEX.locatedSubjectRole), _flag(graph, subject, LEX.toNoState))
     return frames, markers
 
 

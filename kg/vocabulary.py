@@ -188,6 +188,7 @@ class LEX(DefinedNamespace):
     subjectRole: URIRef
     objectRole: URIRef
     locatedSubjectRole: URIRef
+    toNoState: URIRef
     bothDirections: URIRef
     weaponBefore: URIRef
     marker: URIRef

@@ -1413,7 +1413,10 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         weapon_roles = _theatre_recipient(weapon_roles, weapon, context)
         weapon_rule = "weapon-referred" if referred else (
             "weapon-implied-by-cue" if weapon.mention.via == Via.INFERRED else "weapon-in-clause")
-        pairs = list(_pairs(weapon_roles, weapon, event.cue.frame, context, makers))
+        if event.cue.frame.to_no_state:
+            pairs = list(_to_no_state(weapon_roles))
+        else:
+            pairs = list(_pairs(weapon_roles, weapon, event.cue.frame, context, makers))
         if not pairs and armed_group:
             pairs = list(_to_armed_group(weapon_roles))
         for supplier, recipient, rules in pairs:
@@ -2078,6 +2081,16 @@ def _to_armed_group(roles: _Roles) -> Iterator[_Pair]:
     rank, supplier = min(roles.supplier, key=lambda r: r[0])
     if rank <= ROLE_RULES["preposition"].rank:
         yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-armed-group")
+
+
+def _to_no_state(roles: _Roles) -> Iterator[_Pair]:
+    """«تهريب أسلحة من إيران», «أسلحة إيرانية مهربة»: smuggled weapons come from the state the clause names
+    for them (after «من», or a nisba on the weapon) and go to no state (recipient null)."""
+    if not roles.supplier:
+        return
+    rank, supplier = min(roles.supplier, key=lambda r: r[0])
+    if rank <= ROLE_RULES["weapon-nisba"].rank + _ROLE_OFFSETS[ORIGIN][1]:
+        yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-smuggled")
 
 
 def _maker_of(weapon: _Weapon, context: _Context) -> str | None:
