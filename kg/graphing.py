@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
 from typing import Protocol
 
@@ -99,14 +99,16 @@ def near_duplicate_pairs(documents: Sequence[Document]) -> list[tuple[Document, 
     """Pairs of documents telling the same story in (nearly) the same words: at least half of the shorter
     one's word 3-grams occur in the other. Only pairs sharing a 3-gram are compared (an inverted index)."""
     grams = [shingles(document.text) for document in documents]
+    # Most 3-grams occur in one document only: counted at C speed, they are left out of the index.
+    counts = Counter(chain.from_iterable(grams))
+    shared = {gram for gram, count in counts.items() if 1 < count < COMMON_PHRASE_DOCUMENTS}
     holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for position, document_grams in enumerate(grams):
-        for gram in document_grams:
+        for gram in document_grams & shared:
             holders[gram].append(position)
     candidates: set[tuple[int, int]] = set()
     for owners in holders.values():
-        if 1 < len(owners) < COMMON_PHRASE_DOCUMENTS:
-            candidates.update(combinations(owners, 2))
+        candidates.update(combinations(owners, 2))
     pairs = []
     for left, right in sorted(candidates):
         similarity = overlap(grams[left], grams[right])

@@ -18,22 +18,12 @@ _BIDI_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # reaches over everything after it to the end of the line: in a label, a claim or a table cell it garbles
 # what is printed beside it. The marks (LRM, RLM, ALM) sway the neutrals around them.
 BIDI_FORMATTING = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_LETTER_FOLDS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ئ": "ي",
-        "ؤ": "و",
-        "ة": "ه",
-        "ک": "ك",
-        "ی": "ي",
-        "گ": "ك",
-    }
-)
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Letter variants and Arabic-Indic digits, each replaced by one letter or ASCII digit. Chained str.replace
+# is many times faster than str.translate on Arabic text (a whole article goes through here); no replacement
+# is itself replaced later, so the order does not matter.
+_LETTER_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ئ", "ي"), ("ؤ", "و"),
+                 ("ة", "ه"), ("ک", "ك"), ("ی", "ي"), ("گ", "ك"))
+_DIGITS = tuple(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True))
 _SPACES = re.compile(r"\s+")
 # «إس -400», «S - 400», «اس400»: a designation's letters and number belong together (hyphens are
 # spaces by the time this applies).
@@ -48,8 +38,10 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _BIDI_CONTROLS.sub("", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
-    text = text.translate(_LETTER_FOLDS).translate(_DIGITS).lower()
-    return _SPACES.sub(" ", text).strip()
+    for variant, letter in _LETTER_FOLDS + _DIGITS:
+        if variant in text:
+            text = text.replace(variant, letter)
+    return _SPACES.sub(" ", text.lower()).strip()
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -17,6 +17,7 @@ from rdflib import Graph
 from kg import __version__
 from kg.annotating import Annotator, remove_stale_temps
 from kg.cleaning import clean
+from kg.cleaning_cache import CleaningCache
 from kg.errors import InputError, OutputError
 from kg.exporting import FORMATS, export_all, output_set, write_atomically
 from kg.extracting.cache import ExtractionCache, extraction_fingerprint
@@ -28,7 +29,7 @@ from kg.graphing import BuildInfo, build_graph
 from kg.lexicon import load_entity_lexicon, load_speech_lexicon, load_transfer_lexicon
 from kg.products import ProductCache, products_key
 from kg.reading import Skipped, read_sources
-from kg.records import AnnotatedDocument, Document, Extraction
+from kg.records import AnnotatedDocument, Document, Extraction, SourceText
 from kg.resolving import resolve
 
 if TYPE_CHECKING:  # networkx loads only when a build gets that far
@@ -114,11 +115,13 @@ def check_output_dir(out_dir: Path, file_names: Iterable[str] = (), option: str 
 def load_documents(
     sources: Iterable[str | Path], warnings: list[str] | None = None, date: str | None = None,
     on_document: Callable[[Document], None] | None = None,
+    cleaner: Callable[[SourceText], Iterable[Document]] = clean,
 ) -> tuple[list[Document], list[Skipped], int]:
     """Read and clean every source; the same story under several names is one document with every source.
 
     Sources used despite a problem (undecodable bytes, control characters) add a line "PATH: problem" per
-    problem to ``warnings``. ``on_document`` sees each document as soon as it is read.
+    problem to ``warnings``. ``on_document`` sees each document as soon as it is read. ``cleaner`` makes the
+    stories of a source (kg.cleaning.clean, or a CleaningCache's).
     """
     by_id: dict[str, Document] = {}
     skipped: list[Skipped] = []
@@ -131,7 +134,7 @@ def load_documents(
         if warnings is not None:
             warnings.extend(f"{item.path}: {problem}" for problem in item.problems)
         stories = [story if story.date or not date else replace(story, date=date, date_from="option")
-                   for story in clean(item)]
+                   for story in cleaner(item)]
         if not stories:
             skipped.append(Skipped(item.path, "nothing left after removing web boilerplate"))
         for document in stories:
@@ -221,7 +224,8 @@ def build(
             with _timed(seconds, "read and clean"):
                 documents, skipped, read = load_documents(
                     sources, warnings, date, _models_warmer(annotator, [*gazetteer_files, *lexicon_files],
-                                                            clustered=bool(workers or scheduler)))
+                                                            clustered=bool(workers or scheduler)),
+                    _cleaner(annotator))
             if not documents:
                 raise InputError("no usable Arabic articles among the sources" + _skipped_hint(skipped))
             made = BuildInputs(documents, read, skipped, warnings, gazetteer_files, lexicon_files, formats,
@@ -238,6 +242,15 @@ def build(
         _remove_if_empty(new_folders)  # a failed build leaves no empty --out behind
         raise
     return result
+
+
+def _cleaner(annotator: Annotator) -> Callable[[SourceText], Iterable[Document]]:
+    """Cleaning through the cache beside the annotation cache, unless caches are off."""
+    if not annotator.use_cache:
+        return clean
+    cache = CleaningCache(annotator.cache.folder.parent)
+    cache.remove_stale_temps()
+    return cache.clean
 
 
 def _models_warmer(annotator: Annotator, language_files: Sequence[Path], clustered: bool

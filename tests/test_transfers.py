@@ -319,15 +319,16 @@ ARMED_GROUPS = [
     ("ويشهد العالم سباق التسليح.", set()),  # no party
     ("وسلمت الولايات المتحدة أسلحة للجيش.", set()),  # an army of no state named: no transfer
 ]
-# Smuggling (lex:Smuggle, lex:toNoState): weapons smuggled from a state («من X», a nisba on the weapon) go to no
-# state, whatever land they are smuggled into; the sentence's subject is the state that stopped them, no party.
-# An attempt or a foiled smuggling is Planned (lex:attempt, lex:foiling).
+# Smuggling (lex:Smuggle, lex:toNoState): weapons smuggled from a state («من X», a nisba on the weapon) go
+# to no state, whatever land they are smuggled into; the sentence's subject is the state that stopped them,
+# no party. An attempt or a foiled smuggling is Planned (lex:attempt, lex:foiling).
 SMUGGLING = [
     ("وأحبطت البحرين محاولة تهريب أسلحة من إيران.", {("iran", None, "arms", "Planned")}),
     ("وأعلنت الكويت إحباط تهريب متفجرات وذخائر من إيران إلى أراضيها.",
      {("iran", None, "explosives", "Planned"), ("iran", None, "ammunition", "Planned")}),
     ("وضبطت الشرطة الأردنية أسلحة آلية مهربة من سوريا.", {("syria", None, "automatic-weapon", "Delivered")}),
-    ("وقال المصدر إن عمليات تهريب الصواريخ الإيرانية إلى اليمن مستمرة.", {("iran", None, "missile", "Delivered")}),
+    ("وقال المصدر إن عمليات تهريب الصواريخ الإيرانية إلى اليمن مستمرة.",
+     {("iran", None, "missile", "Delivered")}),
     ("وحاولت الخلية تهريب بنادق كلاشنكوف من العراق.", {("iraq", None, "ak-47", "Planned")}),
     ("وهرب الرجل من إيران إلى تركيا ومعه مسدس.", set()),  # «هرب»: he fled; the verb is no smuggling cue
     ("وناقش الوزيران تهريب النفط من إيران.", set()),  # no weapon
@@ -648,8 +649,8 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, NOTICES, DEALS_AND_AGENTS, REFERENCES,
-                  FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION,
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, NOTICES, DEALS_AND_AGENTS,
+                  REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION,
                   TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
@@ -701,7 +702,8 @@ def _ids(table: list) -> list[str]:
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
-        ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("notices", NOTICES), ("deals-and-agents", DEALS_AND_AGENTS),
+        ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("notices", NOTICES),
+        ("deals-and-agents", DEALS_AND_AGENTS),
         ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),
         ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
         ("production", PRODUCTION),
