@@ -30,6 +30,7 @@ class EventDate(NamedTuple):
     words: str  # the words of the sentence it was read from
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence with several transfers is read once
 def event_date(sentence: str, published: str | None) -> EventDate | None:
     """The first date the sentence gives, resolved against ``published`` (YYYY-MM-DD, or None)."""
     from dateparser.search import search_dates  # loaded on first use: its language data take a moment

@@ -165,8 +165,9 @@ def _serialize_with_oxigraph(graph: Graph, format_name: str) -> bytes:
                 namespaces.add(node[: max(node.rfind("/"), node.rfind("#")) + 1])
         return found
 
-    rdf_type = RDF.type  # looked up once: a namespace attribute costs a call per triple
-    ordered = sorted(graph, key=lambda t: (str(t[0]), t[1] != rdf_type, t[1], str(t[2])))
+    # Keys of plain strings: rdflib's own comparisons of terms are Python calls, thousands per sort.
+    rdf_type = str(RDF.type)
+    ordered = sorted(graph, key=lambda t: (str(t[0]), str(t[1]) != rdf_type, str(t[1]), str(t[2])))
     triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in ordered]
     prefixes = {prefix: str(namespace) for prefix, namespace in sorted(graph.namespaces())
                 if str(namespace) in namespaces and prefix}

@@ -239,7 +239,8 @@ def _deletions(word: str, edits: int) -> set[str]:
     return found
 
 
-def _blocking_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)  # each unknown name is looked up in two indexes and added to one
+def _blocking_keys(name: str) -> frozenset[str]:
     """Keys two names share whenever names_match() may hold for them: the deletion neighbourhood of the
     phonetic key of the last word (and of the last two words glued, and of both without the article), to as
     many deletions as similar_words() allows edits for its length, and one at least for a short word's final
@@ -254,7 +255,7 @@ def _blocking_keys(name: str) -> set[str]:
     keys: set[str] = set()
     for last in lasts | {_without_article(last) for last in lasts}:
         keys |= _deletions(last, 1 if len(last) <= 6 else 2)
-    return keys
+    return frozenset(keys)
 
 
 class NameIndex:
