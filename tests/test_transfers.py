@@ -334,6 +334,21 @@ SMUGGLING = [
     ("وناقش الوزيران تهريب النفط من إيران.", set()),  # no weapon
     ("وأحبطت السلطات تهريب أسلحة عبر الحدود.", set()),  # no state they come from
     ("وأحبطت السعودية تهريب متفجرات إلى البحرين.", set()),  # the one who stopped them supplies nothing
+    ("وأحبطت الشرطة تهريب أسلحة على متن سفينة قادمة من تركيا.", set()),  # where the ship came from
+]
+# A verbal noun hanging on a verb joined by «و» («وقامت بتزويدها», «وتعمل على تزويدها») takes the subject
+# that verb shares with the verb before it: the state right before that verb (SVO) or right after it (VSO),
+# the verbs agreeing. A state inside a prepositional phrase is nobody's subject.
+SUPPORT_VERBS = [
+    ("قوات التحالف ساندت المقاومة الشعبية، من أجل التأكيد على الشرعية اليمنية، وقامت بتزويدها بالسلاح.",
+     {("saudi-led-coalition", "yemen", "arms", "Delivered")}),
+    ("ودعمت روسيا الحكومة السورية وقامت بتزويدها بالدبابات.", {("russia", "syria", "tank", "Delivered")}),
+    ("والولايات المتحدة تدعم أوكرانيا وتعمل على تزويدها بالصواريخ.",
+     {("united-states", "ukraine", "missile", "Delivered")}),
+    ("وقالت إن الحكومة الأميركية لم تسلم إيران كل الأسلحة.", {("united-states", "iran", "arms", "Denied")}),
+    ("الولايات المتحدة تقرر وقف شحن الأسلحة إلى جنوب أفريقيا.",  # «وقف» is no «و» + verb
+     {("united-states", "south-africa", "arms", "Denied")}),
+    ("وتحدث الوزير عن الدعم الذي تقدمه السعودية لليمن وقام بتسليم الأسلحة.", set()),  # a person, no state
 ]
 # A verb of informing (lex:noticeVerb) over the handover's verbal noun: the one who tells gives, the one told
 # receives, unless the clause names the recipient.
@@ -649,9 +664,9 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, NOTICES, DEALS_AND_AGENTS,
-                  REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS, PRODUCTION, COORDINATION,
-                  TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SUPPORT_VERBS, NOTICES,
+                  DEALS_AND_AGENTS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS, PRODUCTION,
+                  COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -702,7 +717,8 @@ def _ids(table: list) -> list[str]:
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
-        ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("notices", NOTICES),
+        ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("support-verbs", SUPPORT_VERBS),
+        ("notices", NOTICES),
         ("deals-and-agents", DEALS_AND_AGENTS),
         ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),
         ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),

@@ -1414,7 +1414,8 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         weapon_rule = "weapon-referred" if referred else (
             "weapon-implied-by-cue" if weapon.mention.via == Via.INFERRED else "weapon-in-clause")
         if event.cue.frame.to_no_state:
-            pairs = list(_to_no_state(weapon_roles))
+            anchors = [event.last, *(w.last for w in event_weapons)]
+            pairs = list(_to_no_state(weapon_roles, anchors, tokens))
         else:
             pairs = list(_pairs(weapon_roles, weapon, event.cue.frame, context, makers))
         if not pairs and armed_group:
@@ -1706,6 +1707,11 @@ def _subject_and_object(event: _Event, tokens: list[Token], parties: list[_Party
         if own is not None:
             left, adjacent = own, True
     after = bare_right[0] if bare_right else None
+    support = _joined_support_verb(event, tokens, is_verb)
+    shared = _shared_subject(support, tokens, parties) if support is not None else None
+    if shared is not None and (left is None or left.last < support):
+        # «قوات التحالف ساندت المقاومة، …، وقامت بتزويدها»: the verb the noun hangs on shares its subject
+        return shared, after
     if left is not None and adjacent and is_verb and tokens[event.hit.first].key.startswith("و"):
         # «وتدعم روسيا الحكومة السورية وتزودها بالأسلحة»: the state before «و» is the object of the verb
         # before it, whose subject both verbs share
@@ -1721,6 +1727,36 @@ def _subject_and_object(event: _Event, tokens: list[Token], parties: list[_Party
     if subject is None and is_verb:
         subject = _subject_of_verb_before(event, tokens, parties)
     return subject, object_
+
+
+def _joined_support_verb(event: _Event, tokens: list[Token], is_verb: bool) -> int | None:
+    """The position of a verb joined by «و» that a verbal-noun cue hangs on («وقامت بتزويدها», «وعملت على
+    تسليح»), or None."""
+    first = event.hit.first
+    if is_verb or first == 0:
+        return None
+    verb = first - 2 if first > 1 and tokens[first - 1].main.upos == "ADP" else first - 1
+    token = tokens[verb]
+    joined = len(token.words) > 1 and token.words[0].upos == "CCONJ"  # «وقامت», not «وقف»
+    return verb if joined and token.is_verb and _agreement(token) else None
+
+
+def _shared_subject(verb: int, tokens: list[Token], parties: list[_Party]) -> _Party | None:
+    """The subject a verb joined by «و» shares with the verb before it: the state right before that verb
+    (SVO) or, with none there, right after it (VSO); the two verbs agree in person, gender and number."""
+    feats = _agreement(tokens[verb])
+    for party in reversed([p for p in parties if p.last < verb and not p.marker]):
+        between = tokens[party.last + 1: verb]
+        if verb - party.last > SHARED_SUBJECT_REACH or any(_is_boundary(t) for t in between):
+            return None
+        after = tokens[party.last + 1]
+        before = tokens[party.first - 1] if party.first > 0 else None
+        if after.position < verb and after.is_verb and _agreement(after) == feats:
+            return party
+        if before is not None and before.is_verb and _agreement(before) == feats and not any(
+                p.last == party.first - 2 for p in parties):
+            return party
+    return None
 
 
 def _subject_of_verb_before(event: _Event, tokens: list[Token], parties: list[_Party]) -> _Party | None:
@@ -1785,6 +1821,9 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
     if antecedent is not None:
         return antecedent, True
     candidates = [p for p in parties if p.last < hit.first and not p.marker and p.origin_of is None]
+    governed = [p for p in candidates if _in_prepositional_phrase(p, tokens, context)]
+    # a state joined by «و» to one in a prepositional phrase is in that phrase too
+    candidates = [p for p in candidates if p not in governed and p.conjunct_of not in governed]
     if not candidates:
         return None, False
     if candidates[-1].conjunct_of is not None:
@@ -1799,6 +1838,26 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
     if _relative_on_weapon_between(party, event, tokens, context):
         return None, False
     return party, _only_particles(between, status_hits, context.lexicon)
+
+
+def _in_prepositional_phrase(party: _Party, tokens: list[Token], context: _Context) -> bool:
+    """«من أجل التأكيد على الشرعية اليمنية، وقامت بتزويدها»: a state in a preposition's phrase (a nisba
+    with the noun it qualifies) is no subject, whichever preposition it is. A clitic counts only outside the
+    name («بولندا» is no «ب»); «إن» and «لكن», which the tagger may take for prepositions, open a clause."""
+    lexicon, token = context.lexicon, tokens[party.first]
+    if token.main.upos == "ADJ" and party.first > 0 and tokens[party.first - 1].main.upos == "NOUN":
+        head = tokens[party.first - 1]  # a nisba alone: the phrase opens at the noun it qualifies
+        clitic = len(head.words) > 1 and head.words[0].upos == "ADP"
+    else:
+        head = token
+        prefix = fold(context.text[token.start:party.mention.start])
+        clitic = bool(prefix) and prefix.endswith(tuple(lexicon.preposition_clitics))
+    if clitic or head.position == 0:
+        return clitic
+    before = tokens[head.position - 1]
+    if before.key in lexicon.complementizers or _opens_clause(before, lexicon):
+        return False
+    return before.main.upos == "ADP" and len(before.words) == 1
 
 
 def _in_relative_on_weapon(event: _Event, tokens: list[Token], context: _Context) -> bool:
@@ -2083,14 +2142,24 @@ def _to_armed_group(roles: _Roles) -> Iterator[_Pair]:
         yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-armed-group")
 
 
-def _to_no_state(roles: _Roles) -> Iterator[_Pair]:
+def _to_no_state(roles: _Roles, anchors: list[int], tokens: list[Token]) -> Iterator[_Pair]:
     """«تهريب أسلحة من إيران», «أسلحة إيرانية مهربة»: smuggled weapons come from the state the clause names
-    for them (after «من», or a nisba on the weapon) and go to no state (recipient null)."""
+    for them (a nisba on the weapon, or «من» right after the cue or a weapon, an adjective at most between:
+    «في شاحنة قادمة من الأردن» is where the truck came from) and go to no state (recipient null)."""
     if not roles.supplier:
         return
     rank, supplier = min(roles.supplier, key=lambda r: r[0])
+    if supplier.rule == "preposition" and not any(_from_right_after(a, supplier, tokens) for a in anchors):
+        return
     if rank <= ROLE_RULES["weapon-nisba"].rank + _ROLE_OFFSETS[ORIGIN][1]:
         yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-smuggled")
+
+
+def _from_right_after(anchor: int, party: _Party, tokens: list[Token]) -> bool:
+    """Whether «من» and the party follow the token at ``anchor``, an adjective at most between."""
+    between = tokens[anchor + 1: party.first - 1]
+    return (party.first - 1 > anchor and tokens[party.first - 1].key == "من" and len(between) <= 1
+            and all(t.main.upos == "ADJ" for t in between))
 
 
 def _maker_of(weapon: _Weapon, context: _Context) -> str | None:
