@@ -335,6 +335,10 @@ SMUGGLING = [
     ("وأحبطت السلطات تهريب أسلحة عبر الحدود.", set()),  # no state they come from
     ("وأحبطت السعودية تهريب متفجرات إلى البحرين.", set()),  # the one who stopped them supplies nothing
     ("وأحبطت الشرطة تهريب أسلحة على متن سفينة قادمة من تركيا.", set()),  # where the ship came from
+    # a smuggling stopped was foiled: Planned, not Denied
+    ("البحرين توقف 5 أشخاص في عملية تهريب أسلحة ومتفجرات من إيران.",
+     {("iran", None, "arms", "Planned"), ("iran", None, "explosives", "Planned")}),
+    ("وأشار إلى أنه تم تهريب 7983 قطعة سلاح إلى الأراضي المصرية.", set()),  # the land is Egyptian
 ]
 # A verbal noun hanging on a verb joined by «و» («وقامت بتزويدها», «وتعمل على تزويدها») takes the subject
 # that verb shares with the verb before it: the state right before that verb (SVO) or right after it (VSO),

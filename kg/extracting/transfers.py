@@ -733,6 +733,8 @@ def _status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon
     if event.describes_weapon:
         return default
     governing = _governing_status(event, tokens, status_hits, lexicon)
+    if governing == "Denied" and event.cue.frame.to_no_state:
+        governing = "Planned"  # smuggling stopped («توقف … في عملية تهريب») was foiled: it never arrived
     if future:
         return governing if governing in ("Agreed", "Requested", "Denied") else "Planned"
     return governing or default
@@ -2151,6 +2153,8 @@ def _to_no_state(roles: _Roles, anchors: list[int], tokens: list[Token]) -> Iter
     rank, supplier = min(roles.supplier, key=lambda r: r[0])
     if supplier.rule == "preposition" and not any(_from_right_after(a, supplier, tokens) for a in anchors):
         return
+    if supplier.rule == "weapon-nisba" and not any(0 < supplier.first - a <= 2 for a in anchors):
+        return  # «تهريب 7983 قطعة سلاح إلى الأراضي المصرية»: the nisba is on the land, not the weapon
     if rank <= ROLE_RULES["weapon-nisba"].rank + _ROLE_OFFSETS[ORIGIN][1]:
         yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-smuggled")
 
