@@ -354,6 +354,12 @@ SUPPORT_VERBS = [
      {("united-states", "south-africa", "arms", "Denied")}),
     ("وتحدث الوزير عن الدعم الذي تقدمه السعودية لليمن وقام بتسليم الأسلحة.", set()),  # a person, no state
 ]
+# What one sentence says of a generic noun («السلاح الأميركي») is no origin of the document's other arms;
+# «إن» and a noun after it open a clause with its own subject (found on an unseen Libyan arms-trade story).
+UNSEEN_PRECISION = [
+    ("وينتشر السلاح الأميركي في ليبيا.\nوباع التاجر الأسلحة إلى الجزائر.", set()),
+    ("وبحسب رئيس المرصد التونسي، فإن مئات المهربين ينقلون الأسلحة إلى ليبيا.", set()),
+]
 # A verb of informing (lex:noticeVerb) over the handover's verbal noun: the one who tells gives, the one told
 # receives, unless the clause names the recipient.
 NOTICES = [
@@ -668,9 +674,9 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SUPPORT_VERBS, NOTICES,
-                  DEALS_AND_AGENTS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS, PRODUCTION,
-                  COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SUPPORT_VERBS, UNSEEN_PRECISION,
+                  NOTICES, DEALS_AND_AGENTS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS,
+                  PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
            id(NEGATIVES): (NEGATIVES,), id(QUANTITIES): (QUANTITIES,)}
@@ -722,6 +728,7 @@ def _ids(table: list) -> list[str]:
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("support-verbs", SUPPORT_VERBS),
+        ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),
         ("deals-and-agents", DEALS_AND_AGENTS),
         ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),

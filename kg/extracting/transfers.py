@@ -370,7 +370,8 @@ def extract_transfers(
         parties, weapons = _place_mentions(context.by_sentence.get(sentence.index, []), tokens, context)
         for party in parties:
             owner = next((w for w in weapons if w.first == party.origin_of), None)
-            if owner is not None:
+            # A named system made in one state; «السلاح الأميركي» says nothing of the document's other arms.
+            if owner is not None and owner.mention.via != Via.GENERIC:
                 context.weapon_origins.setdefault(_weapon_identity(owner.mention), party)
     for sentence in annotated.sentences:
         seen: set[tuple] = set()
@@ -1834,12 +1835,33 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
     between = tokens[party.last + 1: hit.first]
     if any(_is_boundary(t) or _opens_clause(t, context.lexicon) for t in between) or len(between) > 12:
         return None, False
+    if _subject_after_complementizer(between, event.sentence, context):
+        return None, False
     if _non_state_actor_between(tokens[candidates[-1].last].end, tokens[hit.first].start, event.sentence,
                                 tokens, context):
         return None, False
     if _relative_on_weapon_between(party, event, tokens, context):
         return None, False
     return party, _only_particles(between, status_hits, context.lexicon)
+
+
+def _subject_after_complementizer(between: list[Token], sentence: int, context: _Context) -> bool:
+    """«رئيس اللجنة الجزائرية …، فإن نحو ألف تاجر سلاح ينتشرون»: «إن» or «أن» and a noun after it open a
+    clause whose subject stands there, so nothing before them is the cue's subject. Not when that noun is
+    the weapon handed over («أعلنت فرنسا أن طائرات رافال ستسلم») or the land of the one before («قال
+    ماكرون إن بلاده ستسلم»)."""
+    lexicon = context.lexicon
+    for position, token in enumerate(between):
+        after = between[position + 1:]
+        if not any(a.stem in lexicon.complementizers for a in _readings(token, lexicon)) or not any(
+                t.main.upos in ("NOUN", "PROPN", "NUM", "ADJ") for t in after):
+            continue
+        head = after[:2]
+        weapon_first = any(m.kind == WEAPON and head[0].start <= m.start <= head[-1].end
+                           for m in context.by_sentence.get(sentence, ()))
+        own_land = any(a.stem in lexicon.own_land for a in _readings(after[0], lexicon))
+        return not (weapon_first or own_land)
+    return False
 
 
 def _in_prepositional_phrase(party: _Party, tokens: list[Token], context: _Context) -> bool:
