@@ -1894,6 +1894,8 @@ def test_a_name_before_a_role_speaks_and_an_adjective_does_not(claims_of, text: 
 NO_ONE_SPEAKS = cases(
     ("complementizer-phrase", "وقال إنه لشرف لي أن أخدم بلادي في هذا المنصب.", []),
     ("vocative", "وطالبتم يا معالي الوزير بأن تتوقف الحرب فورا.", []),
+    ("adverb-of-time",  # «أخيرا» (recently) after the verb is no name
+     "وكانت الحكومة قد سبق لها أن أعلنت أخيرا أن الاتحاد الأوروبي مستعد لفرض عقوبات جديدة.", []),
 )
 
 
