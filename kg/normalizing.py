@@ -35,9 +35,9 @@ _HYPHENS = re.compile(r"[-‐‑–—_]+")
 def fold(text: str) -> str:
     """Fold one string to its matching key: no diacritics or tatweel, unified letter variants, ASCII digits,
     lower-case Latin, single spaces. Letters are never removed or reordered beyond that."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _BIDI_CONTROLS.sub("", text)
-    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    text = unicodedata.normalize("NFKC", _BIDI_CONTROLS.sub("", text))
+    # Composed again once marks and tatweel are out: «A», U+0640, U+0301 is «á» only without the tatweel.
+    text = unicodedata.normalize("NFC", _DIACRITICS.sub("", text).replace(_TATWEEL, ""))
     for variant, letter in _LETTER_FOLDS + _DIGITS:
         if variant in text:
             text = text.replace(variant, letter)

@@ -621,8 +621,10 @@ def cache_entries(cache: Path) -> list[Path]:
 
 def start_build_and_signal(args: list[str], cache: Path, more_than: int, signal_number: int):
     """Start a build, wait until the cache holds more than ``more_than`` entries, send the signal."""
+    # A shell without job control starts background commands with SIGINT ignored, and Python keeps it so:
+    # the build must see Ctrl-C as a terminal would send it, whatever shell runs the tests.
     process = subprocess.Popen([*KG_COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
+                               text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 900
         while len(cache_entries(cache)) <= more_than:

@@ -1701,26 +1701,11 @@ def _subject_and_object(event: _Event, tokens: list[Token], parties: list[_Party
     """Arabic puts the subject after the verb (VSO) or before it (SVO); a verbal noun takes its agent as a
     genitive after it; a status verb before a noun passes its subject on («تعتزم بولندا شراء»)."""
     is_verb = _is_finite_verb(event, tokens)
-    left, adjacent = _left_subject(event, tokens, parties, status_hits, context)
-    if left is not None and not adjacent and state_group(left.mention, context.gazetteer):
-        left = None  # a group far before a verbal noun is a side of the talks, not the seller
-    first_person = event.hit.first_person or (is_verb and "Person=1" in tokens[event.hit.first].verb_feats)
-    if first_person:
-        own = _speaker_party(claim, tokens[event.hit.first], event.sentence, context)
-        if own is not None:
-            left, adjacent = own, True
+    left, adjacent = _left_or_speaker(event, tokens, parties, status_hits, claim, is_verb, context)
     after = bare_right[0] if bare_right else None
-    support = _joined_support_verb(event, tokens, is_verb)
-    shared = _shared_subject(support, tokens, parties) if support is not None else None
-    if shared is not None and (left is None or left.last < support):
-        # «قوات التحالف ساندت المقاومة، …، وقامت بتزويدها»: the verb the noun hangs on shares its subject
+    shared = _shared_with_verb_before(event, tokens, parties, left, adjacent, is_verb)
+    if shared is not None:
         return shared, after
-    if left is not None and adjacent and is_verb and tokens[event.hit.first].key.startswith("و"):
-        # «وتدعم روسيا الحكومة السورية وتزودها بالأسلحة»: the state before «و» is the object of the verb
-        # before it, whose subject both verbs share
-        shared = _subject_of_verb_before(event, tokens, [p for p in parties if p.last < left.first])
-        if shared is not None and shared.last + 1 == left.first:
-            return shared, after
     if left is not None and adjacent:
         return left, after
     pronoun = _pronoun_subject(event, tokens, claim, context) if left is None else None
@@ -1730,6 +1715,37 @@ def _subject_and_object(event: _Event, tokens: list[Token], parties: list[_Party
     if subject is None and is_verb:
         subject = _subject_of_verb_before(event, tokens, parties)
     return subject, object_
+
+
+def _left_or_speaker(event: _Event, tokens: list[Token], parties: list[_Party], status_hits: list[_Hit],
+                     claim: Claim | None, is_verb: bool, context: _Context) -> tuple[_Party | None, bool]:
+    """The state before the cue (see _left_subject), or the speaker's own for a first person («سنشتري»)."""
+    left, adjacent = _left_subject(event, tokens, parties, status_hits, context)
+    if left is not None and not adjacent and state_group(left.mention, context.gazetteer):
+        left = None  # a group far before a verbal noun is a side of the talks, not the seller
+    first_person = event.hit.first_person or (is_verb and "Person=1" in tokens[event.hit.first].verb_feats)
+    if first_person:
+        own = _speaker_party(claim, tokens[event.hit.first], event.sentence, context)
+        if own is not None:
+            return own, True
+    return left, adjacent
+
+
+def _shared_with_verb_before(event: _Event, tokens: list[Token], parties: list[_Party], left: _Party | None,
+                             adjacent: bool, is_verb: bool) -> _Party | None:
+    """The subject the cue shares with the verb before it, when it is joined to it by «و»."""
+    support = _joined_support_verb(event, tokens, is_verb)
+    shared = _shared_subject(support, tokens, parties) if support is not None else None
+    if shared is not None and (left is None or left.last < support):
+        # «قوات التحالف ساندت المقاومة، …، وقامت بتزويدها»: the verb the noun hangs on shares its subject
+        return shared
+    if left is not None and adjacent and is_verb and tokens[event.hit.first].key.startswith("و"):
+        # «وتدعم روسيا الحكومة السورية وتزودها بالأسلحة»: the state before «و» is the object of the verb
+        # before it, whose subject both verbs share
+        shared = _subject_of_verb_before(event, tokens, [p for p in parties if p.last < left.first])
+        if shared is not None and shared.last + 1 == left.first:
+            return shared
+    return None
 
 
 def _joined_support_verb(event: _Event, tokens: list[Token], is_verb: bool) -> int | None:
