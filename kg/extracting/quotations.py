@@ -2095,8 +2095,10 @@ class _Extractor:
         for p in range(position, limit):
             token = doc.tokens[p]
             after_comma = p > position and doc.tokens[p - 1].surface.strip() in CLAUSE_PUNCTUATION + DASHES
-            if after_comma and _lookup(token, self.lexicon.participles) is not None:
-                return p - 1  # «…، قائلا إن»: a second claim; «مهددا» with no comma is an adjective
+            if (after_comma or self._introduces(p + 1, limit)) and _lookup(token, self.lexicon.participles):
+                # «…، قائلا إن», «… قائلًا: "…"»: a second claim; «مهددا» with no comma and no «أن» or colon
+                # after it is an adjective
+                return p - 1 if after_comma else p
             if after_comma and self._ends_claim(p, limit, attributions=True):
                 return p - 1
             if after_comma and self._next_statement(p, limit):
@@ -2110,6 +2112,13 @@ class _Extractor:
             ):
                 return p  # «… وأشاد ببيلاروس»: a second speech verb, a second claim
         return limit
+
+    def _introduces(self, position: int, limit: int) -> bool:
+        """Whether the token at ``position`` opens what a participle says: a colon or a complementizer."""
+        if position >= limit:
+            return False
+        token = self.doc.tokens[position]
+        return token.surface.strip() == ":" or _complementizer(self.lexicon, token)
 
     def _ends_claim(self, position: int, limit: int, attributions: bool = False) -> bool:
         """A claim boundary at ``position`` (and an attribution phrase, when asked). «وفق», «بحسب», «طبقا»
