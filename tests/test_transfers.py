@@ -359,6 +359,9 @@ SUPPORT_VERBS = [
 UNSEEN_PRECISION = [
     ("وينتشر السلاح الأميركي في ليبيا.\nوباع التاجر الأسلحة إلى الجزائر.", set()),
     ("وبحسب رئيس المرصد التونسي، فإن مئات المهربين ينقلون الأسلحة إلى ليبيا.", set()),
+    # a bare state is a side only of an agreement named just before it, not of one a clause away
+    ("وزار الأمير موسكو ووقع اتفاقية للتعاون العسكري، وأعلنت المملكة تفهمها للموقف الروسي في الحرب على "
+     "جورجيا، وتواترت الأنباء عن صفقات سلاح كبيرة بين البلدين.", set()),
 ]
 # A verb of informing (lex:noticeVerb) over the handover's verbal noun: the one who tells gives, the one told
 # receives, unless the clause names the recipient.

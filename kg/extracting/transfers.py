@@ -52,6 +52,7 @@ _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 QUOTE_MARKS = frozenset('"«»“”„\'‘’')
 COMMAS = frozenset("،,")
 SHARED_SUBJECT_REACH = 12  # tokens from a verb's subject to a later verb that shares it
+PARTNER_REACH = 8  # words from an agreement word to a side it names («اتفاقية للتعاون العسكري بين المملكة»)
 NOTICE_REACH = 10  # tokens between a verb of informing and the verbal noun it governs
 _TO = fold("إلى")
 # Particles and auxiliaries that may stand between a negation and the cue («لم يتم تسليم»).
@@ -1689,8 +1690,10 @@ def _partners(event: _Event, tokens: list[Token], parties: list[_Party], status_
     for party in reversed([p for p in parties if p.last < event.hit.first and p.origin_of is None]):
         if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
             break
-        if party.marker in partner_markers or (
-                not party.marker and any(h.last < party.first for h in agreements)):
+        # a bare state is a side of the agreement named in its own phrase («اتفاقية للتعاون العسكري بين
+        # المملكة وروسيا»), not any state further on («… الاتفاق النووي الإيراني تدل على أن إيران بصدد…»)
+        if party.marker in partner_markers or (not party.marker and any(
+                h.last < party.first <= h.last + PARTNER_REACH for h in agreements)):
             found.append(party)
     return found
 
