@@ -2028,6 +2028,9 @@ def _object_pronoun(event: _Event, tokens: list[Token], parties: list[_Party], r
         if any(_is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
             break
         if party.state not in taken and not party.marker and (not people_only or _a_people(party)):
+            if event.cue.implied_weapon and _weapon_ends_between(
+                    tokens[party.last].end, token.start, event.sentence, context):
+                return None  # «تزويد هذه الطائرات بأسلحة … عدم تسليحها»: arming the weapon nearer, no state
             return party
     return None
 
