@@ -184,6 +184,9 @@ PLANS = [
      {("united-states", "poland", "apache", "Planned")}),
     ("تخطط روسيا لنشر صواريخ أوريشنيك في بيلاروسيا.",
      {("russia", "belarus", "oreshnik", "Planned")}),
+    # an intention noun with its pronoun («نيتها», «عزمه»): ة written ت
+    ("وأعلنت روسيا نيتها بيع صواريخ إس-300 لإيران.", {("russia", "iran", "s-300", "Planned")}),
+    ("وأعلنت فرنسا عزمها تسليم مصر طائرات رافال.", {("france", "egypt", "rafale", "Planned")}),
     ("من المقرر أن تتسلم اليونان مقاتلات إف-35 من الولايات المتحدة.",
      {("united-states", "greece", "f-35", "Planned")}),
     ("وتنوي الهند شراء طائرات رافال إضافية من فرنسا.",
