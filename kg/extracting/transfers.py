@@ -1408,6 +1408,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
     status_rule = "status-of-cue"
     if status == "Delivered" and roles.recipient and min(roles.recipient, key=lambda r: r[0])[1].hosts:
         status, status_rule = "Deployed", "status-deployed-at-base"  # sent to a base on another's land
+    anchors = [event.last, *(w.last for w in event_weapons)]  # where a smuggled weapon's «من X» may stand
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
@@ -1418,7 +1419,6 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         weapon_rule = "weapon-referred" if referred else (
             "weapon-implied-by-cue" if weapon.mention.via == Via.INFERRED else "weapon-in-clause")
         if event.cue.frame.to_no_state:
-            anchors = [event.last, *(w.last for w in event_weapons)]
             pairs = list(_to_no_state(weapon_roles, anchors, tokens))
         else:
             pairs = list(_pairs(weapon_roles, weapon, event.cue.frame, context, makers))
@@ -1767,10 +1767,7 @@ def _shared_subject(verb: int, tokens: list[Token], parties: list[_Party]) -> _P
     """The subject a verb joined by «و» shares with the verb before it: the state right before that verb
     (SVO) or, with none there, right after it (VSO); the two verbs agree in person, gender and number."""
     feats = _agreement(tokens[verb])
-    for party in reversed([p for p in parties if p.last < verb and not p.marker]):
-        between = tokens[party.last + 1: verb]
-        if verb - party.last > SHARED_SUBJECT_REACH or any(_is_boundary(t) for t in between):
-            return None
+    for party in _parties_within_reach(verb, tokens, parties):
         after = tokens[party.last + 1]
         before = tokens[party.first - 1] if party.first > 0 else None
         if after.position < verb and after.is_verb and _agreement(after) == feats:
@@ -1788,16 +1785,23 @@ def _subject_of_verb_before(event: _Event, tokens: list[Token], parties: list[_P
     feats = _agreement(tokens[event.hit.first])
     if not feats:
         return None
-    for party in reversed([p for p in parties if p.last < event.hit.first and not p.marker]):
-        if event.hit.first - party.last > SHARED_SUBJECT_REACH or any(
-                _is_boundary(t) for t in tokens[party.last + 1: event.hit.first]):
-            return None
+    for party in _parties_within_reach(event.hit.first, tokens, parties):
         if party.first == 0:
             continue
         verb = tokens[party.first - 1]
         if verb.is_verb and _agreement(verb) == feats:
             return party
     return None
+
+
+def _parties_within_reach(verb: int, tokens: list[Token], parties: list[_Party]) -> Iterator[_Party]:
+    """The bare states before the verb at ``verb``, nearest first, while no boundary and no more than
+    SHARED_SUBJECT_REACH tokens part them from it: those that may be the subject it shares."""
+    for party in reversed([p for p in parties if p.last < verb and not p.marker]):
+        between = tokens[party.last + 1: verb]
+        if verb - party.last > SHARED_SUBJECT_REACH or any(_is_boundary(t) for t in between):
+            return
+        yield party
 
 
 def _agreement(token: Token) -> tuple[str | None, ...]:
