@@ -185,6 +185,20 @@ class Gazetteer:
         entry = self.entries.get(entity_id)
         return bool(entry and key in entry.homographs)
 
+    def rival_names(self, entity_id: str, key: str) -> tuple[tuple[str, ...], ...]:
+        """Longer names of other entities of its kind that hold a homograph's words, article aside («المملكة
+        المتحدة», «مملكة البحرين» for «المملكة»), each as its words: where one is named, the homograph may be
+        that one."""
+        kind = self.entries[entity_id].kind
+
+        def make() -> tuple[tuple[str, ...], ...]:
+            stems = {strip_article(word) for word in key.split()}
+            return tuple(tuple(name.split()) for name, ids in self.names.items()
+                         if entity_id not in ids and self.entries[ids[0]].kind == kind
+                         and len(name.split()) > len(key.split())
+                         and stems <= {strip_article(word) for word in name.split()})
+        return self.derived(("rival names", entity_id, key), make)
+
     def stands_for(self, entity_id: str | None) -> str | None:
         """The state (or body) a capital or seat of power stands for; None for anything else."""
         entry = self.entry(entity_id)

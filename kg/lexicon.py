@@ -403,6 +403,7 @@ class Frame:
     weapon_before: bool = False
     located_subject_role: str | None = None  # the subject's role when a host («في X») is named
     to_no_state: bool = False  # «تهريب»: what it moves goes to no state, whatever land it is moved into
+    addressed_subject_role: str | None = None  # the subject's role when a recipient («لـX») is named
 
 
 @dataclass(frozen=True)
@@ -486,6 +487,8 @@ class TransferLexicon:
     weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
     demonstratives: frozenset[str] = frozenset()
     deal_contents: tuple[tuple[str, ...], ...] = ()
+    under_deal: frozenset[str] = frozenset()  # «بموجبها»: the cue is the content of a deal named before
+    deal_nouns: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()  # «تم تسليمها»: the noun's pronoun is the theme
     partner_markers: frozenset[tuple[str, ...]] = frozenset()
@@ -596,7 +599,8 @@ def _frames(graph: Graph) -> tuple[dict[str, Frame], set[tuple[str, ...]]]:
         frames[name] = Frame(
             name, _role_of(graph, subject, LEX.subjectRole), _role_of(graph, subject, LEX.objectRole),
             marker_roles, _flag(graph, subject, LEX.bothDirections), _flag(graph, subject, LEX.weaponBefore),
-            _role_of(graph, subject, LEX.locatedSubjectRole), _flag(graph, subject, LEX.toNoState))
+            _role_of(graph, subject, LEX.locatedSubjectRole), _flag(graph, subject, LEX.toNoState),
+            _role_of(graph, subject, LEX.addressedSubjectRole))
     return frames, markers
 
 
@@ -710,6 +714,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         weapon_references=_weapon_references(graph),
         demonstratives=words(LEX.Words, LEX.demonstrative),
         deal_contents=phrases(LEX.dealContents),
+        under_deal=words(LEX.Words, LEX.underDeal),
+        deal_nouns=words(LEX.Words, LEX.dealNoun),
         auxiliaries=words(LEX.Words, LEX.auxiliary),
         passive_auxiliaries=words(LEX.Words, LEX.passiveAuxiliary),
         partner_markers=frozenset(phrases(LEX.partnerMarker)),

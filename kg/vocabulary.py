@@ -188,6 +188,9 @@ class LEX(DefinedNamespace):
     subjectRole: URIRef
     objectRole: URIRef
     locatedSubjectRole: URIRef
+    addressedSubjectRole: URIRef
+    underDeal: URIRef
+    dealNoun: URIRef
     toNoState: URIRef
     bothDirections: URIRef
     weaponBefore: URIRef

@@ -421,6 +421,24 @@ def test_a_surname_that_is_also_a_word_names_its_person_only_in_its_context(ment
     assert not any(m.kind == PERSON for m in mentions_of("ونشرت الصحيفة لصور من الحفل في بيروت."))
 
 
+# «المملكة» alone is Saudi Arabia where the article names Saudi Arabia otherwise and no other kingdom.
+KINGDOM_SENTENCES = [
+    ("وقعت السعودية اتفاقا مع فرنسا. وتحصل المملكة على طائرات.", ["المملكة"]),
+    ("وقال الوزير السعودي إن المملكة ترحب بالقرار.", ["المملكة"]),
+    ("وقال السفير في الرياض إن المملكة العربية السعودية ترحب بالقرار.", []),  # the full name, one mention
+    ("وقال الوزير إن المملكة ترحب بالقرار.", []),  # no Saudi Arabia named: which kingdom?
+    ("زار الملك عبد الله الثاني المملكة الأردنية الهاشمية. وقال الوزير السعودي إن المملكة ترحب.", []),
+    ("وقالت لندن إن المملكة المتحدة والسعودية اتفقتا. وأضافت أن المملكة سترسل سفنا.", []),
+    ("وصل الوفد السعودي إلى مملكة البحرين. وقالت المملكة إنها ترحب به.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "bare"), KINGDOM_SENTENCES)
+def test_the_kingdom_alone_is_saudi_arabia_where_no_other_kingdom_is_named(mentions_of, sentence, bare):
+    mentions = mentions_of(sentence)
+    assert [m.text for m in mentions if m.known_id == "saudi-arabia" and m.text == "المملكة"] == bare
+
+
 @pytest.mark.parametrize(("sentence", "group"), [
     ("وتبنى تنظيم أجناد مصر الهجوم على قوات الأمن في القاهرة.", "ajnad-misr"),
     ("وقالت جماعة أنصار بيت المقدس إنها نفذت الهجوم في سيناء.", "ansar-bait-al-maqdis"),

@@ -2260,6 +2260,30 @@ def test_a_named_subject_without_a_claim_is_continued(claims_of, text: str, expe
     check(claims_of(text), expected)
 
 
+# ── A speech cue inside the words a speaker said is reported by that speaker: it does not become the one a
+# later verb without a subject continues ───────────────────────────────────────────────────────────────────
+
+NESTED_SPEAKERS = cases(
+    ("nested-quote-then-relative",
+     "وتأتي الهجمات بعد ان نشرت بوكو حرام شريط فيديو على تويتر اعلنت فيه انها لم تهزم، متوعدة بقولها "
+     "\"سنأتيكم من حيث لا تتوقعون، أقوى من قبل\".\n\nومن المتوقع ان تقوم قوة من خمس دول بالانتشار بحلول نهاية "
+     "الشهر لقتال المجموعة التي اعلنت ولاءها لتنظيم \"داعش\" المتطرف، والتي ادى تمردها الى مقتل 15 الف شخص.",
+     [Said("boko-haram", "انها لم تهزم، متوعدة بقولها \"سنأتيكم من حيث لا تتوقعون، أقوى من قبل\"", "نشر"),
+      Said("boko-haram", "ولاءها لتنظيم \"داعش\" المتطرف، والتي ادى تمردها الى مقتل 15 الف شخص", "أعلن")]),
+    # an embedded statement stays in the outer claim, and the next verb continues the outer speaker
+    ("embedded-state-then-added",
+     "قال السفير محمد العلي إن السعودية أعلنت أن المساعدات ستصل إلى المدينة خلال أيام. وأضاف أن الوضع "
+     "الإنساني في المنطقة صعب جدا.",
+     [Said("محمد العلي", "السعودية أعلنت أن المساعدات ستصل إلى المدينة خلال أيام", "قال"),
+      Said("محمد العلي", "الوضع الإنساني في المنطقة صعب جدا", "أضاف")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), NESTED_SPEAKERS)
+def test_a_speaker_inside_a_claim_is_not_the_one_continued(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 # ── A closing mark with no opening one does not swallow the verb that introduces it ────────────────────────
 
 STRAY_CLOSING_MARKS = cases(

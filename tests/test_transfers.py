@@ -404,6 +404,21 @@ DEALS_AND_AGENTS = [
      {("france", "egypt", "rafale", "Agreed"), ("united-states", "egypt", "f-16", "Agreed"),
       ("france", "egypt", "combat-aircraft", "Delivered")}),
 ]
+# A deal whose recipient a preposition names: the state approving or making it is the other side, the
+# seller (lex:addressedSubjectRole); a cue beside «بموجبها» states what the deal holds, with its status.
+APPROVED_DEALS = [
+    ("وافقت الخارجية الأمريكية على صفقة ذخيرة محتملة للسعودية قيمتها 500 مليون دولار.",
+     {("united-states", "saudi-arabia", "ammunition", "Planned")}),
+    ("ووافقت واشنطن أمس على صفقة صواريخ لمصر.", {("united-states", "egypt", "missile", "Planned")}),
+    ("أبرمت فرنسا صفقة دبابات مع الهند.", set()),  # «مع»: a side, no direction
+    ("وقعت روسيا صفقة صواريخ إلى الجزائر.", {("russia", "algeria", "missile", "Agreed")}),
+    ("وافقت الخارجية الأمريكية على صفقة محتملة للسعودية تحصل بموجبها المملكة على صواريخ باك-3.",
+     {("united-states", "saudi-arabia", "pac-3", "Planned")}),
+    ("وقعت مصر عقدا مع فرنسا تتسلم بموجبه طائرات رافال.", {("france", "egypt", "rafale", "Agreed")}),
+    # negatives: the deal's sides stay unknown, or the subject is the recipient itself
+    ("وافقت السعودية على صفقة صواريخ للسعودية.", set()),
+    ("وتحدث الوزير عن صفقة صواريخ للسعودية.", set()),  # no state approves or makes it
+]
 # A weapon named earlier in the document, taken up by a definite generic noun of its category.
 REFERENCES = [
     ("تسلمت الهند منظومة إس-400 من روسيا.\n"
@@ -686,7 +701,7 @@ QUANTITIES = [
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
                   GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SUPPORT_VERBS, UNSEEN_PRECISION,
-                  NOTICES, DEALS_AND_AGENTS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS,
+                  NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS, DENIALS,
                   PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
 TABLE = [row for rows in _CONSTRUCTIONS for row in rows]
 _GROUPS = {id(TABLE): _CONSTRUCTIONS,
@@ -741,7 +756,7 @@ def _ids(table: list) -> list[str]:
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),
-        ("deals-and-agents", DEALS_AND_AGENTS),
+        ("deals-and-agents", DEALS_AND_AGENTS), ("approved-deals", APPROVED_DEALS),
         ("references", REFERENCES), ("fittings-and-more", FITTINGS_AND_MORE),
         ("deal-contents", DEAL_CONTENTS), ("denials", DENIALS),
         ("production", PRODUCTION),

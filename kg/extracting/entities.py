@@ -134,6 +134,7 @@ class _DocumentContext:
     person_counts: Counter = field(default_factory=Counter)
     last_person: str | None = None
     names: dict[str, str] = field(default_factory=dict)  # person key → surface name of unknown persons
+    text_key: str | None = None  # the whole text's match key, made when first needed
 
     def saw_person(self, person: str) -> None:
         self.person_counts[person] += 1
@@ -322,6 +323,8 @@ class _SentenceExtractor:
                 context is not None and self._document_names(context))
             if not in_context or (entry.kind == PERSON and self._inside_longer_name(found.first, found.last)):
                 return None
+            if entry.kind != WEAPON and self._rival_named(entity_id, found.key):
+                return None
         if entry.kind == WEAPON and entry.generic and (
                 self._titles_a_person(found.last + 1) or self._figurative(found.last + 1)):
             return None
@@ -354,13 +357,25 @@ class _SentenceExtractor:
         beside = [tokens[p] for p in (first - 1, last + 1) if 0 <= p < len(tokens)]
         return any(t.ner != "O" or t.upos == {"PROPN"} for t in beside)
 
+    def _rival_named(self, entity_id: str, key: str) -> bool:
+        """Whether the document names another entity of the homograph's kind by a longer name holding its
+        words («المملكة المتحدة» beside «المملكة»)."""
+        rivals = [name for name in self.gazetteer.rival_names(entity_id, key)
+                  if all(word in self.document_words for word in name)]
+        if not rivals:
+            return False
+        if self.context.text_key is None:
+            self.context.text_key = f" {match_key(self.text)} "
+        return any(f" {' '.join(name)} " in self.context.text_key for name in rivals)
+
     def _document_names(self, entity_id: str) -> bool:
         """Whether the document names this state by one of its labels («اليمن») or its nisba («اليمني»): the
         context in which a body of it named by a common phrase («المقاومة الشعبية») is that body."""
         entry = self.gazetteer.entries.get(entity_id)
         if entry is None:
             return False
-        if any(all(word in self.document_words for word in fold(label).split()) for label in entry.labels):
+        if any(all(word in self.document_words for word in fold(label).split()) for label in entry.labels
+               if match_key(label) not in entry.homographs):
             return True
         nisba = self.gazetteer.demonyms.get(entity_id, ())  # «اليمني», «اليمنية»
         stems = {nisba_stem(fold(word)) for word in nisba[:1]} - {None}

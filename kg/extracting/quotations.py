@@ -2617,8 +2617,12 @@ class _Extractor:
 
     def _remember_speaker(self, speaker: Mention, at: int, said_end: int) -> None:
         """The speaker a later verb without a subject may continue: who, the cue's offset, where the words
-        said end, and the gender of the cue's verb."""
+        said end, and the gender of the cue's verb. A cue inside the words the last speaker said («كما ذكر
+        أن المملكة أوضحت أن…») is reported by him: a later verb without a subject still continues him."""
         state, doc = self.state, self.doc
+        if state.last_speaker is not None and state.last_speaker_at < at < state.last_said_end:
+            state.last_said_end = max(state.last_said_end, said_end)
+            return
         state.last_speaker, state.last_speaker_at, state.last_said_end = speaker, at, said_end
         cue_token = doc.token_at(at)
         state.last_speaker_gender = None if cue_token is None else _verb_gender(doc.tokens[cue_token])

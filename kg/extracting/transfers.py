@@ -728,6 +728,8 @@ def _status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon
         # «طالبت مصر إتمام الصفقة التي تضمنت…»: what a deal holds has the deal's status
         event = _at_deal_noun(event, tokens, lexicon)
         hit = event.hit
+    elif (deal := _deal_under(event, tokens, lexicon)) is not None:
+        event, hit = deal, deal.hit
     if _negated(hit.first, tokens, status_hits, lexicon):
         return "Denied"
     future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].verb_feats or _future_particle(
@@ -749,6 +751,21 @@ def _at_deal_noun(event: _Event, tokens: list[Token], lexicon: TransferLexicon) 
         if any(a.stem in needed for a in _readings(tokens[position], lexicon)):
             return replace(event, hit=replace(event.hit, first=position, last=position, noun=True))
     return event
+
+
+def _deal_under(event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> _Event | None:
+    """«صفقة محتملة للسعودية … تحصل بموجبها المملكة على صواريخ»: a cue beside «بموجبها» states what the
+    deal named before it in the sentence holds; the event moved onto that deal noun, or None."""
+    hit = event.hit
+    beside = [p for p in (hit.first - 1, hit.last + 1) if 0 <= p < len(tokens)]
+    if not any(tokens[p].key in lexicon.under_deal for p in beside):
+        return None
+    for position in range(hit.first - 1, -1, -1):
+        if _is_boundary(tokens[position]):
+            return None
+        if tokens[position].key in lexicon.deal_nouns:
+            return replace(event, hit=replace(hit, first=position, last=position, noun=True))
+    return None
 
 
 def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon: TransferLexicon
@@ -1405,7 +1422,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
     extra_requests = _request_after(event, end, tokens, lexicon)
     roles = _deal_sides(roles, event, tokens, context)
     armed_group = _armed_group_taker(event, end, tokens, context)
-    status_rule = "status-of-cue"
+    status_rule = "status-of-deal" if _deal_under(event, tokens, lexicon) is not None else "status-of-cue"
     if status == "Delivered" and roles.recipient and min(roles.recipient, key=lambda r: r[0])[1].hosts:
         status, status_rule = "Deployed", "status-deployed-at-base"  # sent to a base on another's land
     anchors = [event.last, *(w.last for w in event_weapons)]  # where a smuggled weapon's «من X» may stand
@@ -1614,6 +1631,8 @@ def _subject_and_object_roles(clause: _Clause, roles: _Roles) -> None:
         located = any(clause.marker_role(p) == LOCATION for p in clause.right if p.marker)
         # «تحتفظ الولايات المتحدة بأسلحة نووية في تركيا»: with a host named, the holder is the owner.
         role = frame.located_subject_role if located and frame.located_subject_role else frame.subject_role
+        if role is None and marked_object and frame.addressed_subject_role:
+            role = frame.addressed_subject_role  # «وافقت الخارجية الأمريكية على صفقة للسعودية»: the seller
         roles.assign(role, subject, "subject")
     if object_ is not None and frame.object_role:
         roles.assign(frame.object_role, object_, "object")
