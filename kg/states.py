@@ -55,6 +55,14 @@ def post_state(person_id: str | None, gazetteer: Gazetteer | None, on: str | Non
     return next((post.jurisdiction for post in posts if is_state(gazetteer, post.jurisdiction)), None)
 
 
+def _out_of_office(person_id: str | None, gazetteer: Gazetteer | None, day: str | None) -> bool:
+    """Whether every post the gazetteer gives a known person ended before ``day``: a former holder."""
+    if not (person_id and day and gazetteer is not None):
+        return False
+    posts = gazetteer.posts_of(person_id)
+    return bool(posts) and all(post.until is not None and post.until <= day for post in posts)
+
+
 def represented_state(mention: Mention, gazetteer: Gazetteer | None) -> str | None | bool:
     """The state a capital, seat of power or body stands for by the gazetteer; False when the gazetteer
     says it stands for something that is no state, None when it says nothing."""
@@ -98,6 +106,8 @@ def acting_state(mention: Mention, gazetteer: Gazetteer, *, date: str | None,
             return stands_for
         return affiliated_state(mention, gazetteer) if mention.via == Via.CAPITAL else None
     if mention.kind == PERSON:
+        if _out_of_office(mention.known_id, gazetteer, date):
+            return None  # «أتباع الرئيس المخلوع علي عبد الله صالح» in 2015: he acts for Yemen no more
         return (affiliated_state(mention, gazetteer) or post_state(mention.known_id, gazetteer, date)
                 or beside(mention))
     if mention.kind == ORGANIZATION and state_group(mention, gazetteer):

@@ -8,6 +8,7 @@ an extra one fails as surely as a missing one.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -254,6 +255,10 @@ RELATIVE_CLAUSES = [
      {("france", "egypt", "فريم", "Agreed")}),
     ("وقالت روسيا التي زودت سوريا بالأسلحة إنها لن تتراجع.",  # the relative on the supplier: no pronoun
      {("russia", "syria", "arms", "Delivered")}),
+    # an indefinite weapon's relative clause has no pronoun; the phrase's own preposition takes it up
+    ("واستخدم المقاتلون مدرعات حصلت عليها القوات اليمنية من السعودية.",
+     {("saudi-arabia", "yemen", "armoured-vehicle", "Delivered")}),
+    ("وتحدث الوزير عن الجائزة التي حصلت عليها مصر من فرنسا.", set()),  # no weapon
     # a state after «مع» that the relative pronoun takes up is the relative clause's subject, and the partners
     # before it belong to the main clause
     ("ووقعت الشركة عقدين مع القاهرة في فبراير ثم مع قطر التي اشترت 24 طائرة رافال في يونيو.",
@@ -785,6 +790,21 @@ def test_quantity(text: str, weapon: str, quantity: int | None, annotated, gazet
     transfers = [t for t in transfers_of(text, annotated, gazetteer) if weapon_id(t.weapon) == weapon]
     assert transfers, "no transfer of the weapon"
     assert {t.quantity for t in transfers} == {quantity}
+
+
+def test_a_former_holder_acts_for_no_state(annotator, gazetteer) -> None:
+    """A known person whose every post ended before the article's date stands for no state: Yemen's deposed
+    president arms no one in 2015; in 2010, when he held the post, Yemen does."""
+    text = "وقال الرئيس علي عبد الله صالح إنه سيزود المقاتلين بالمدرعات."
+    found = {}
+    for day in ("2015-07-15", "2010-01-01"):
+        document = next(iter(annotator.annotate([make_document(text)])))
+        document = replace(document, document=replace(document.document, date=day))
+        mentions = tuple(extract_mentions(document, gazetteer))
+        claims = tuple(extract_claims(document, mentions, load_speech_lexicon()))
+        transfers = extract_transfers(document, mentions, claims, load_transfer_lexicon(), gazetteer)
+        found[day] = {state_id(t.supplier, gazetteer) for t in transfers}
+    assert found == {"2015-07-15": set(), "2010-01-01": {"yemen"}}
 
 
 def test_transfer_inside_a_quote_is_stated_by_the_speaker(annotated, gazetteer) -> None:

@@ -197,9 +197,19 @@ def _match_phrases(tokens: list[Token], table: dict, lexicon: TransferLexicon,
     return hits
 
 
+# A phrase's preposition with its object pronoun on it: «حصلت عليها», «تعاقدت عليه».
+_PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
+_PREPOSITIONS_TAKING_PRONOUNS = frozenset({"علي", "الي"})
+
+
 def _same_word(token_key: str, word: str) -> bool:
     return token_key == word or (token_key.startswith("ال") and token_key[2:] == word) or (
-        word.startswith("ال") and word[2:] == token_key)
+        word.startswith("ال") and word[2:] == token_key) or (
+        word in _PREPOSITIONS_TAKING_PRONOUNS and _preposition_with_pronoun(token_key))
+
+
+def _preposition_with_pronoun(key: str) -> bool:
+    return any(key == word + suffix for word in _PREPOSITIONS_TAKING_PRONOUNS for suffix in _PRONOUN_SUFFIXES)
 
 
 def _aspect_agrees(token: Token, hit: _Hit) -> bool:
@@ -1043,7 +1053,11 @@ def _opens_clause_after_complementizer(first: int, tokens: list[Token], lexicon:
 
 
 def _resumptive_after(event: _Event, tokens: list[Token], lexicon: TransferLexicon) -> bool:
-    """The cue is followed by the pronoun of a weapon named before it («زودها بها»)."""
+    """The cue is followed by the pronoun of a weapon named before it («زودها بها»), or its phrase's own
+    preposition carries it («مدرعات حصلت عليها المقاومة»)."""
+    hit = event.hit
+    if hit.last > hit.first and _preposition_with_pronoun(tokens[hit.last].key):
+        return True
     return event.last + 1 < len(tokens) and tokens[event.last + 1].key in lexicon.resumptives
 
 
