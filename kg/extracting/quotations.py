@@ -1589,7 +1589,8 @@ class _Extractor:
         speaker = self.speaker_in(np)
         if speaker is not None and self._holder_unnamed(speaker, np):
             speaker = (self._apposed_name(np[1], limit) or self._name_before_clause(np[1], limit)
-                       or self._name_before_complementizer(np[1], limit) or speaker)
+                       or self._name_before_complementizer(np[1], limit)
+                       or self._known_name_after_post(np[1], limit) or speaker)
         return (speaker, np[1]) if speaker is not None else None
 
     def _name_before_complementizer(self, position: int, limit: int) -> Mention | None:
@@ -1609,6 +1610,31 @@ class _Extractor:
                 "NOUN", "PROPN", "X"):
             return None
         return _untagged_name(doc, list(names))
+
+    def _known_name_after_post(self, position: int, limit: int, reach: int = 6) -> Mention | None:
+        """«قال المتحدث باسم العشائر …، محمد الشعباني لـ"الوطن": إن…», «… للمهندسين، المهندس عبدالناصر
+        العبداللطيف أن…»: a name the NER or the gazetteer knows right after a post whose holder is unnamed
+        (past a comma and a title), with what was said opening a few words after it, is the holder."""
+        doc, lexicon = self.doc, self.lexicon
+        # the post's last words the phrase left out («للمهندسين»), up to the comma that sets the name off
+        comma = next((p for p in range(position, min(limit, position + 4))
+                      if doc.tokens[p].surface.strip() in CLAUSE_PUNCTUATION), None)
+        if comma is not None and not any(t.is_verb or _complementizer(lexicon, t) or t.is_punctuation
+                                         for t in doc.tokens[position:comma]):
+            position = comma + 1
+        while position < limit and (size := doc.phrase_at(position, lexicon.honorifics, lexicon.longest_phrase)):
+            position += size
+        if position >= limit:
+            return None
+        token = doc.tokens[position]
+        person = max((m for m in self.starting_in(token.start, token.end) if m.kind == PERSON and m.via in NAMED),
+                     key=lambda m: m.end, default=None)
+        after = doc.token_at(person.end - 1) if person is not None else None
+        if after is None:
+            return None
+        opening = next((p for p in range(after + 1, min(limit, after + 1 + reach))
+                        if _complementizer(lexicon, doc.tokens[p]) or doc.tokens[p].surface.strip() == ":"), None)
+        return person if opening is not None else None
 
     def _name_before_clause(self, position: int, limit: int, reach: int = 10) -> Mention | None:
         """«أوضح نائب عشيرة آل غانم في قرى مركز «وسانب» حسن محمد فائع، أن…»: after a post and where it
