@@ -1104,6 +1104,8 @@ SOURCES_IN_ORGANISATIONS = [
     ("وقال مسؤولون في اتحاد نقابات العمال التونسي إن الإضراب سيبدأ يوم الخميس المقبل.", None,
      "اتحاد نقابات العمال التونسي"),
     ("وأكد مصدر في شركة أرامكو أن الإنتاج سيرتفع إلى مستويات قياسية هذا العام.", None, "شركة أرامكو"),
+    # a place of the gazetteer names the organisation as a name does
+    ("بدورها قالت مصادر في لجنة إغاثة عدن إن نحو 30 سفينة تستعد للتوجه للمدينة.", None, "لجنة إغاثة عدن"),
     # a department the gazetteer does not know is part of the organisation after it
     ("وقال مصدر في قسم العلاقات العامة بوزارة الدفاع الأمريكية إن الطائرات ستصل الشهر المقبل.", "pentagon",
      None),
