@@ -433,6 +433,20 @@ KINGDOM_SENTENCES = [
 ]
 
 
+# «المقاومة» alone is Yemen's Popular Resistance in news of Yemen where no other resistance is named.
+RESISTANCE_SENTENCES = [
+    ("وقال مصدر في المقاومة بأبين إن المعارك مستمرة في اليمن.", ["المقاومة"]),
+    ("وقال مصدر في المقاومة إن المعارك مستمرة في غزة.", []),  # no Yemen named
+    ("وقالت حركة المقاومة الإسلامية إن المقاومة مستمرة، فيما تتواصل المعارك في اليمن.", []),  # Hamas named
+]
+
+
+@pytest.mark.parametrize(("sentence", "bare"), RESISTANCE_SENTENCES)
+def test_the_resistance_alone_is_yemens_in_news_of_yemen(mentions_of, sentence, bare):
+    mentions = mentions_of(sentence)
+    assert [m.text for m in mentions if m.known_id == "popular-resistance-yemen" and m.text == "المقاومة"] == bare
+
+
 @pytest.mark.parametrize(("sentence", "bare"), KINGDOM_SENTENCES)
 def test_the_kingdom_alone_is_saudi_arabia_where_no_other_kingdom_is_named(mentions_of, sentence, bare):
     mentions = mentions_of(sentence)
