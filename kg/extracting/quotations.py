@@ -1590,7 +1590,8 @@ class _Extractor:
         if speaker is not None and self._holder_unnamed(speaker, np):
             speaker = (self._apposed_name(np[1], limit) or self._name_before_clause(np[1], limit)
                        or self._name_before_complementizer(np[1], limit)
-                       or self._known_name_after_post(np[1], limit) or speaker)
+                       or self._known_name_after_post(np[1], limit)
+                       or self._later_holder(np, limit) or speaker)
         return (speaker, np[1]) if speaker is not None else None
 
     def _name_before_complementizer(self, position: int, limit: int) -> Mention | None:
@@ -1610,6 +1611,54 @@ class _Extractor:
                 "NOUN", "PROPN", "X"):
             return None
         return _untagged_name(doc, list(names))
+
+    def _holder_named_later(self, cue: _Cue, reach: int = 16) -> tuple[Mention, int] | None:
+        """«وأوضح المشرف العام على البرنامج وعضو هيئة الخبراء في جامعة هارفارد الدكتور مساعد الأحمد أن…»: a
+        post right after the verb, where it serves, and then a name the NER or the gazetteer knows right before
+        what was said (a comma or an addressee between at most): the one named holds the post and speaks.
+        No verb between; the name and where what was said opens, or None."""
+        doc, lexicon = self.doc, self.lexicon
+        limit = doc.sentence_end(cue.position)
+        start = self._skip_adverbials(cue.after, limit)
+        if start >= limit:
+            return None
+        head = doc.tokens[start]
+        # a definite post («المشرف العام»), not one in construct with a name («مستشار الرئيس أوباما»), and no
+        # unnamed source («مصدر مقرب من الرئيس أوباما»)
+        if (lexicon.speaker_nouns.get(self._noun_key(head)) != PERSON or strip_article(head.bare) == head.bare
+                or any(m.via == Via.ANONYMOUS for m in self.starting_in(head.start, head.end))):
+            return None
+        return self._name_right_before_clause(start + 1, limit, reach)
+
+    def _name_right_before_clause(self, start: int, limit: int, reach: int = 16) -> tuple[Mention, int] | None:
+        """The first person the NER or the gazetteer names from ``start`` on, when what was said opens (a
+        complementizer or a colon) at most three words after the name and no verb stands before it; with the
+        token where what was said opens."""
+        doc, lexicon = self.doc, self.lexicon
+        for position in range(start, min(limit, start + reach)):
+            token = doc.tokens[position]
+            if token.is_verb or _complementizer(lexicon, token) or token.surface.strip() == ":":
+                return None
+            person = max((m for m in self.starting_in(token.start, token.end)
+                          if m.kind == PERSON and m.via in NAMED), key=lambda m: m.end, default=None)
+            if person is None:
+                continue
+            last = doc.token_at(person.end - 1)
+            opening = next((p for p in range(last + 1, min(limit, last + 4))
+                            if _complementizer(lexicon, doc.tokens[p]) or doc.tokens[p].surface.strip() == ":"),
+                           None)
+            return (person, opening) if opening is not None else None
+        return None
+
+    def _later_holder(self, np: tuple[int, int], limit: int) -> Mention | None:
+        """«وأوضح المشرف العام على البرنامج وعضو هيئة الخبراء … الدكتور مساعد الأحمد أن…»: after a definite
+        post, where it serves and more posts, the name right before what was said (see
+        _name_right_before_clause)."""
+        head = self.doc.tokens[np[0]]
+        if strip_article(head.bare) == head.bare:
+            return None  # «مستشار الرئيس أوباما»: a post in construct; the name is the genitive's
+        found = self._name_right_before_clause(np[1], limit)
+        return found[0] if found is not None else None
 
     def _known_name_after_post(self, position: int, limit: int, reach: int = 6) -> Mention | None:
         """«قال المتحدث باسم العشائر …، محمد الشعباني لـ"الوطن": إن…», «… للمهندسين، المهندس عبدالناصر
@@ -1963,6 +2012,9 @@ class _Extractor:
             return before[0], cue.after, self._subject_rule(before[0], cue, "speaker-before-verb")
         if cue.part == "ambiguous":
             return None  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
+        named_later = self._holder_named_later(cue) if cue.part == "verb" else None
+        if named_later is not None:
+            return named_later[0], named_later[1], "speaker-after-verb"
         if cue.part == "verb" and self._unresolved_subject(cue):
             return None  # «وقال البائع إن…»: someone kg cannot name spoke; never hand it to another speaker
         antecedent = self.antecedent(cue)
