@@ -310,6 +310,10 @@ THEATRE = [
 # A state giving weapons to armed people who are no state (lex:armedGroup): a transfer with no recipient;
 # «تسليح» names its weapon by itself (lex:impliedWeapon) where its clause names none.
 ARMED_GROUPS = [
+    # «سورية» is Syria and the nisba Syrian: after an indefinite noun it is the adjective, here of an
+    # opposition, which is no state; after a verb or with a clitic it stays the state
+    ("وتراجع وزارة الدفاع الأمريكية برنامج تدريب وتسليح قوات معارضة سورية.", set()),
+    ("وسلمت روسيا سورية أسلحة حديثة.", {("russia", "syria", "arms", "Delivered")}),
     ("وقال إن الانفصاليين استخدموا صواريخ بوك التي تزودهم بها روسيا.",
      {("russia", None, "buk", "Delivered")}),
     ("وزودت روسيا الانفصاليين بالدبابات.", {("russia", None, "tank", "Delivered")}),

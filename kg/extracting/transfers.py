@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from kg.extracting.tokens import Token, feature, sentence_tokens
 from kg.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from kg.lexicon import PARTY_ROLES, Frame, StatusCue, TransferCue, TransferLexicon
-from kg.normalizing import clitic_variants, fold, match_key, strip_article
+from kg.normalizing import clitic_variants, fold, match_key, nisba_stem, strip_article
 from kg.records import (
     ORGANIZATION,
     PERSON,
@@ -580,13 +580,27 @@ def _party_of(mention: Mention, mentions: list[Mention], tokens: list[Token], we
         if stand_in is None:
             return None
         party.mention = stand_in
-    if mention.via == Via.NISBA:
+    if mention.via == Via.NISBA or _name_as_nisba(mention, first, last, tokens, context):
         return _nisba_party(party, mention, mentions, tokens, weapons, context)
     party.marker = _marker_before(tokens, first, mention, context)
     base = _base_before(tokens, first, context.lexicon)
     if base is not None:
         party.marker, party.hosts = _marker_before(tokens, base, None, context), True
     return party
+
+
+def _name_as_nisba(mention: Mention, first: int, last: int, tokens: list[Token], context: _Context) -> bool:
+    """«قوات معارضة سورية»: a state's name written as its nisba («سورية»: Syria, and Syrian) right after an
+    indefinite noun, without a clitic, is the adjective."""
+    if mention.kind != STATE or first != last or first == 0 or mention.known_id is None:
+        return False
+    token, before = tokens[first], tokens[first - 1]
+    nisba = context.gazetteer.demonyms.get(mention.known_id, ())
+    stems = {nisba_stem(fold(word)) for word in nisba[:1]} - {None}
+    if len(token.words) > 1 or token.key != token.bare or nisba_stem(token.key) not in stems:
+        return False
+    return (before.main.upos in ("NOUN", "ADJ") and not before.is_punctuation
+            and strip_article(before.bare) == before.bare and not before.clitic_preposition)
 
 
 def _base_before(tokens: list[Token], first: int, lexicon: TransferLexicon, reach: int = 4) -> int | None:
