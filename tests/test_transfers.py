@@ -369,6 +369,21 @@ SUPPORT_VERBS = [
 # What one sentence says of a generic noun («السلاح الأميركي») is no origin of the document's other arms;
 # «إن» and a noun after it open a clause with its own subject (found on an unseen Libyan arms-trade story).
 UNSEEN_PRECISION = [
+    # an audit of 50 unseen articles (seed 91): a verbal noun's genitive is its agent, not a state of an
+    # earlier phrase; an attribution ends the clause; the genitive of another agreement is no side of this
+    # one; a new coordinated clause has its own subject; a bare armed noun far on is no taker; a maker
+    # supplies what the sides of an agreement exchange
+    ("يتفاقم التوتر بعد تكثيف انقرة الحملة الجوية في تركيا وشمال العراق، ومع نشر الولايات المتحدة طائرات "
+     "اف-16 في تركيا لمحاربة التنظيم.", {("united-states", "turkey", "f-16", "Deployed")}),
+    ("نشرت الولايات المتحدة ست مقاتلات من طراز اف-16 في قاعدة انجرليك بجنوب تركيا، وفق ما أعلنت البعثة "
+     "الأمريكية لدى الحلف الأطلسي.", {("united-states", "turkey", "f-16", "Deployed")}),
+    ("وذكر مصدر أن الجهود الأمريكية لطمأنة السعودية بعد اتفاق إيران قد تؤدي إلى تسريع اتفاق مع الرياض على "
+     "شراء نظام ثاد.", set()),
+    ("فهو يشغل العرب أعداء إسرائيل، ويضطر الخليجيون لشراء المزيد من الأسلحة الأمريكية.", set()),
+    ("تؤكد الأنباء أن القوات الوطنية رفعت من قدرة أدائها بعد تزويدها بأسلحة متقدمة وآليات تساعدها على "
+     "إحكام سيطرتها على مواقع المتمردين.", set()),
+    ("وذلك في إطار الاتفاقية التي أبرمتها القاهرة مع باريس في فبراير الماضي، التي تقضي بتسليم 24 طائرة "
+     "رافال.", {("france", "egypt", "rafale", "Agreed")}),
     ("وينتشر السلاح الأميركي في ليبيا.\nوباع التاجر الأسلحة إلى الجزائر.", set()),
     ("وبحسب رئيس المرصد التونسي، فإن مئات المهربين ينقلون الأسلحة إلى ليبيا.", set()),
     # «ها» on «تسليح» takes up the weapon nearer than any state: arming the drones, no transfer

@@ -52,6 +52,7 @@ _STRONG_BOUNDARIES = frozenset(".!?؟؛;:…")
 QUOTE_MARKS = frozenset('"«»“”„\'‘’')
 COMMAS = frozenset("،,")
 SHARED_SUBJECT_REACH = 12  # tokens from a verb's subject to a later verb that shares it
+ARMED_OBJECT_REACH = 3  # words from a cue to the armed people it gives to, bare («زودت روسيا الانفصاليين»)
 PARTNER_REACH = 8  # words from an agreement word to a side it names («اتفاقية للتعاون العسكري بين المملكة»)
 NOTICE_REACH = 10  # tokens between a verb of informing and the verbal noun it governs
 _TO = fold("إلى")
@@ -1739,6 +1740,10 @@ def _partners(event: _Event, tokens: list[Token], parties: list[_Party], status_
             break
         # a bare state is a side of the agreement named in its own phrase («اتفاقية للتعاون العسكري بين
         # المملكة وروسيا»), not any state further on («… الاتفاق النووي الإيراني تدل على أن إيران بصدد…»)
+        # and not the genitive of an agreement noun other than the one nearest the cue, which governs it
+        # («بعد اتفاق إيران قد تؤدي إلى تسريع اتفاق مع الرياض على شراء نظام ثاد»)
+        if not party.marker and _side_of_agreement_noun(party, agreements[:-1]):
+            continue
         if party.marker in partner_markers or (not party.marker and any(
                 h.last < party.first <= h.last + PARTNER_REACH for h in agreements)):
             found.append(party)
@@ -1872,6 +1877,12 @@ def _subject_after(event: _Event, left: _Party | None, bare_right: list[_Party],
         # with a state before it and one after, a verb of giving has its object there («بريطانيا أول
         # دولة تسلم أوكرانيا…»).
         return bare_right[0], second
+    genitive = not is_verb and bare_right and bare_right[0].first == event.last + 1
+    if left is not None and genitive and (marked_object or not has_object):
+        # «…، ومع نشر الولايات المتحدة طائرات اف-16 في تركيا»: the genitive right after a verbal noun is its
+        # agent; a state further before, not joined to it, is another phrase's. A marked recipient or none:
+        # no bare object («تزويد إيران لإرهابيي البحرين»: Bahrain is the terrorists')
+        return bare_right[0], None
     if left is not None:
         return left, (bare_right[0] if bare_right else None)
     if not bare_right:
@@ -1893,7 +1904,8 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
     antecedent = _relative_antecedent(event, tokens, parties, context.lexicon.relative_pronouns)
     if antecedent is not None:
         return antecedent, True
-    candidates = [p for p in parties if p.last < hit.first and not p.marker and p.origin_of is None]
+    candidates = [p for p in parties if p.last < hit.first and not p.marker and p.origin_of is None
+                  and not _side_of_agreement_noun(p, status_hits)]
     governed = [p for p in candidates if _in_prepositional_phrase(p, tokens, context)]
     # a state joined by «و» to one in a prepositional phrase is in that phrase too
     candidates = [p for p in candidates if p not in governed and p.conjunct_of not in governed]
@@ -1905,7 +1917,7 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
     between = tokens[party.last + 1: hit.first]
     if any(_is_boundary(t) or _opens_clause(t, context.lexicon) for t in between) or len(between) > 12:
         return None, False
-    if _subject_after_complementizer(between, event.sentence, context):
+    if _subject_after_complementizer(between, event.sentence, context) or _new_coordinated_clause(between):
         return None, False
     if _non_state_actor_between(tokens[candidates[-1].last].end, tokens[hit.first].start, event.sentence,
                                 tokens, context):
@@ -1913,6 +1925,20 @@ def _left_subject(event: _Event, tokens: list[Token], parties: list[_Party], sta
     if _relative_on_weapon_between(party, event, tokens, context):
         return None, False
     return party, _only_particles(between, status_hits, context.lexicon)
+
+
+def _new_coordinated_clause(between: list[Token]) -> bool:
+    """«… أعداء إسرائيل، ويضطر الخليجيون لشراء…»: a comma, then a verb joined by «و», opens a clause of its
+    own, whose subject is not the state before the comma."""
+    return any(before.surface.strip() in COMMAS and len(token.words) > 1 and token.words[0].text in ("و", "ف")
+               and any(w.upos == "VERB" for w in token.words[1:])
+               for before, token in zip(between, between[1:]))
+
+
+def _side_of_agreement_noun(party: _Party, status_hits: list[_Hit]) -> bool:
+    """«بعد اتفاق إيران»: a state in the genitive of an agreement noun is a side of that agreement, no
+    subject of a cue after it."""
+    return any(h.entry.status == "Agreed" and h.noun and h.last == party.first - 1 for h in status_hits)
 
 
 def _subject_after_complementizer(between: list[Token], sentence: int, context: _Context) -> bool:
@@ -2193,7 +2219,7 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context,
         return
     _, _, supplier, recipient = min(options, key=lambda o: (o[0], o[1]))
     rules: tuple[str, ...] = (f"supplier-from-{supplier.rule}", f"recipient-from-{recipient.rule}")
-    if recipient.state in makers and recipient.rule in ("subject", "object"):
+    if recipient.state in makers and recipient.rule in ("subject", "object", "agreement-partner"):
         # «وتسليم مصر … طائرات إف-16» after «الولايات المتحدة»: read by word order alone, a state does not
         # receive what it makes from another; a preposition («إلى ألمانيا») is believed, resale happens
         supplier, recipient = recipient, supplier
@@ -2223,8 +2249,12 @@ def _armed_group_taker(event: _Event, end: int, tokens: list[Token], context: _C
         return any(armed(t) for t in tokens[: event.hit.first])
     for token in tokens[event.last + 1: end + 1]:
         previous = tokens[token.position - 1]
-        # «ضد المتمردين», «من المسلحين»: against them or from them, not to them
-        if armed(token) and (previous.main.upos != "ADP" or previous.key == _TO):
+        # «ضد المتمردين», «من المسلحين»: against them or from them, not to them; a bare noun is the cue's
+        # object only right after it («زودت روسيا الانفصاليين»), not one of a later phrase («مواقع المتمردين»)
+        if not armed(token):
+            continue
+        to_them = previous.key == _TO or (token.clitic_preposition and fold(token.words[0].text) == "ل")
+        if to_them or (previous.main.upos != "ADP" and token.position - event.last <= ARMED_OBJECT_REACH):
             return True
     return False
 
