@@ -444,7 +444,8 @@ RESISTANCE_SENTENCES = [
 @pytest.mark.parametrize(("sentence", "bare"), RESISTANCE_SENTENCES)
 def test_the_resistance_alone_is_yemens_in_news_of_yemen(mentions_of, sentence, bare):
     mentions = mentions_of(sentence)
-    assert [m.text for m in mentions if m.known_id == "popular-resistance-yemen" and m.text == "المقاومة"] == bare
+    found = [m.text for m in mentions if m.known_id == "popular-resistance-yemen" and m.text == "المقاومة"]
+    assert found == bare
 
 
 @pytest.mark.parametrize(("sentence", "bare"), KINGDOM_SENTENCES)

@@ -1195,8 +1195,8 @@ OPENING_AND_APPOSED = cases(
      "وقال المصدر المقرب من الرئيس باراك أوباما إن الزيارة كانت ناجحة على كل المستويات.",
      [Said("المصدر المقرب", "الزيارة كانت ناجحة على كل المستويات", "قال")]),
     ("a-name-far-from-what-was-said-is-no-holder",
-     "وقال المتحدث باسم الوزارة، محمد العلي الذي تولى منصبه قبل عامين بعد سنوات من العمل في السفارة، إن الخطة "
-     "ستعلن قريبا.",
+     "وقال المتحدث باسم الوزارة، محمد العلي الذي تولى منصبه قبل عامين بعد سنوات من العمل في السفارة، "
+     "إن الخطة ستعلن قريبا.",
      [Said("المتحدث باسم الوزارة", "الخطة ستعلن قريبا", "قال")]),
     ("a-phrase-between-a-post-and-its-clause-is-no-name",
      "وأوضح المتحدث الرسمي لهيئة الطيران المدني في بيان، أن الرحلات ستستأنف بشكل تدريجي.",
@@ -2291,8 +2291,9 @@ def test_a_named_subject_without_a_claim_is_continued(claims_of, text: str, expe
 NESTED_SPEAKERS = cases(
     ("nested-quote-then-relative",
      "وتأتي الهجمات بعد ان نشرت بوكو حرام شريط فيديو على تويتر اعلنت فيه انها لم تهزم، متوعدة بقولها "
-     "\"سنأتيكم من حيث لا تتوقعون، أقوى من قبل\".\n\nومن المتوقع ان تقوم قوة من خمس دول بالانتشار بحلول نهاية "
-     "الشهر لقتال المجموعة التي اعلنت ولاءها لتنظيم \"داعش\" المتطرف، والتي ادى تمردها الى مقتل 15 الف شخص.",
+     "\"سنأتيكم من حيث لا تتوقعون، أقوى من قبل\".\n\nومن المتوقع ان تقوم قوة من خمس دول بالانتشار بحلول "
+     "نهاية الشهر لقتال المجموعة التي اعلنت ولاءها لتنظيم \"داعش\" المتطرف، والتي ادى تمردها الى مقتل "
+     "15 الف شخص.",
      [Said("boko-haram", "انها لم تهزم، متوعدة بقولها \"سنأتيكم من حيث لا تتوقعون، أقوى من قبل\"", "نشر"),
       Said("boko-haram", "ولاءها لتنظيم \"داعش\" المتطرف، والتي ادى تمردها الى مقتل 15 الف شخص", "أعلن")]),
     # an embedded statement stays in the outer claim, and the next verb continues the outer speaker
@@ -2305,7 +2306,8 @@ NESTED_SPEAKERS = cases(
 
 
 @pytest.mark.parametrize(("text", "expected"), NESTED_SPEAKERS)
-def test_a_speaker_inside_a_claim_is_not_the_one_continued(claims_of, text: str, expected: list[Said]) -> None:
+def test_a_speaker_inside_a_claim_is_not_the_one_continued(claims_of, text: str,
+                                                            expected: list[Said]) -> None:
     check(claims_of(text), expected)
 
 

@@ -1612,42 +1612,36 @@ class _Extractor:
             return None
         return _untagged_name(doc, list(names))
 
-    def _holder_named_later(self, cue: _Cue, reach: int = 16) -> tuple[Mention, int] | None:
+    def _holder_named_later(self, cue: _Cue) -> tuple[Mention, int] | None:
         """«وأوضح المشرف العام على البرنامج وعضو هيئة الخبراء في جامعة هارفارد الدكتور مساعد الأحمد أن…»: a
-        post right after the verb, where it serves, and then a name the NER or the gazetteer knows right before
-        what was said (a comma or an addressee between at most): the one named holds the post and speaks.
-        No verb between; the name and where what was said opens, or None."""
-        doc, lexicon = self.doc, self.lexicon
-        limit = doc.sentence_end(cue.position)
+        post right after the verb, where it serves, and then a name the NER or the gazetteer knows right
+        before what was said: the one named holds the post and speaks. The name and where what was said
+        opens."""
+        limit = self.doc.sentence_end(cue.position)
         start = self._skip_adverbials(cue.after, limit)
         if start >= limit:
             return None
-        head = doc.tokens[start]
+        head = self.doc.tokens[start]
         # a definite post («المشرف العام»), not one in construct with a name («مستشار الرئيس أوباما»), and no
         # unnamed source («مصدر مقرب من الرئيس أوباما»)
-        if (lexicon.speaker_nouns.get(self._noun_key(head)) != PERSON or strip_article(head.bare) == head.bare
+        if (self.lexicon.speaker_nouns.get(self._noun_key(head)) != PERSON
+                or strip_article(head.bare) == head.bare
                 or any(m.via == Via.ANONYMOUS for m in self.starting_in(head.start, head.end))):
             return None
-        return self._name_right_before_clause(start + 1, limit, reach)
+        return self._name_right_before_clause(start + 1, limit)
 
-    def _name_right_before_clause(self, start: int, limit: int, reach: int = 16) -> tuple[Mention, int] | None:
-        """The first person the NER or the gazetteer names from ``start`` on, when what was said opens (a
-        complementizer or a colon) at most three words after the name and no verb stands before it; with the
-        token where what was said opens."""
-        doc, lexicon = self.doc, self.lexicon
+    def _name_right_before_clause(self, start: int, limit: int, reach: int = 16
+                                  ) -> tuple[Mention, int] | None:
+        """The first person the NER or the gazetteer names from ``start`` on, when what was said opens at most
+        three words after the name and no verb stands before it; with the token where what was said opens."""
         for position in range(start, min(limit, start + reach)):
-            token = doc.tokens[position]
-            if token.is_verb or _complementizer(lexicon, token) or token.surface.strip() == ":":
+            token = self.doc.tokens[position]
+            if token.is_verb or self._opens_what_was_said(token):
                 return None
-            person = max((m for m in self.starting_in(token.start, token.end)
-                          if m.kind == PERSON and m.via in NAMED), key=lambda m: m.end, default=None)
-            if person is None:
-                continue
-            last = doc.token_at(person.end - 1)
-            opening = next((p for p in range(last + 1, min(limit, last + 4))
-                            if _complementizer(lexicon, doc.tokens[p]) or doc.tokens[p].surface.strip() == ":"),
-                           None)
-            return (person, opening) if opening is not None else None
+            person = self._named_person_at(token)
+            if person is not None:
+                opening = self._what_was_said_opens(person, limit, reach=3)
+                return (person, opening) if opening is not None else None
         return None
 
     def _later_holder(self, np: tuple[int, int], limit: int) -> Mention | None:
@@ -1660,7 +1654,7 @@ class _Extractor:
         found = self._name_right_before_clause(np[1], limit)
         return found[0] if found is not None else None
 
-    def _known_name_after_post(self, position: int, limit: int, reach: int = 6) -> Mention | None:
+    def _known_name_after_post(self, position: int, limit: int) -> Mention | None:
         """«قال المتحدث باسم العشائر …، محمد الشعباني لـ"الوطن": إن…», «… للمهندسين، المهندس عبدالناصر
         العبداللطيف أن…»: a name the NER or the gazetteer knows right after a post whose holder is unnamed
         (past a comma and a title), with what was said opening a few words after it, is the holder."""
@@ -1671,19 +1665,29 @@ class _Extractor:
         if comma is not None and not any(t.is_verb or _complementizer(lexicon, t) or t.is_punctuation
                                          for t in doc.tokens[position:comma]):
             position = comma + 1
-        while position < limit and (size := doc.phrase_at(position, lexicon.honorifics, lexicon.longest_phrase)):
+        while position < limit and (size := doc.phrase_at(position, lexicon.honorifics,
+                                                          lexicon.longest_phrase)):
             position += size
-        if position >= limit:
+        person = self._named_person_at(doc.tokens[position]) if position < limit else None
+        if person is None or self._what_was_said_opens(person, limit, reach=6) is None:
             return None
-        token = doc.tokens[position]
-        person = max((m for m in self.starting_in(token.start, token.end) if m.kind == PERSON and m.via in NAMED),
-                     key=lambda m: m.end, default=None)
-        after = doc.token_at(person.end - 1) if person is not None else None
-        if after is None:
+        return person
+
+    def _named_person_at(self, token: Token) -> Mention | None:
+        """The longest person the NER or the gazetteer names from this token on."""
+        people = [m for m in self.starting_in(token.start, token.end) if m.kind == PERSON and m.via in NAMED]
+        return max(people, key=lambda m: m.end, default=None)
+
+    def _opens_what_was_said(self, token: Token) -> bool:
+        return _complementizer(self.lexicon, token) or token.surface.strip() == ":"
+
+    def _what_was_said_opens(self, mention: Mention, limit: int, reach: int) -> int | None:
+        """Where a complementizer or a colon opens what was said within ``reach`` words after a mention."""
+        last = self.doc.token_at(mention.end - 1)
+        if last is None:
             return None
-        opening = next((p for p in range(after + 1, min(limit, after + 1 + reach))
-                        if _complementizer(lexicon, doc.tokens[p]) or doc.tokens[p].surface.strip() == ":"), None)
-        return person if opening is not None else None
+        return next((p for p in range(last + 1, min(limit, last + 1 + reach))
+                     if self._opens_what_was_said(self.doc.tokens[p])), None)
 
     def _name_before_clause(self, position: int, limit: int, reach: int = 10) -> Mention | None:
         """«أوضح نائب عشيرة آل غانم في قرى مركز «وسانب» حسن محمد فائع، أن…»: after a post and where it

@@ -1932,7 +1932,7 @@ def _new_coordinated_clause(between: list[Token]) -> bool:
     own, whose subject is not the state before the comma."""
     return any(before.surface.strip() in COMMAS and len(token.words) > 1 and token.words[0].text in ("و", "ف")
                and any(w.upos == "VERB" for w in token.words[1:])
-               for before, token in zip(between, between[1:]))
+               for before, token in zip(between, between[1:], strict=False))
 
 
 def _side_of_agreement_noun(party: _Party, status_hits: list[_Hit]) -> bool:
