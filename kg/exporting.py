@@ -9,7 +9,8 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -228,3 +229,30 @@ def entity_graph(graph: Graph, format_name: str) -> bytes:
 def export_all(graph: Graph, out_dir: Path, formats: Iterable[str], stem: str = "graph") -> list[Path]:
     """Write the graph once per format into ``out_dir`` (graph.ttl, graph.nt, …)."""
     return [export_graph(graph, Path(out_dir) / f"{stem}{FORMATS[name][1]}", name) for name in formats]
+
+
+def start_export_all(graph: Graph, out_dir: Path, formats: Sequence[str]) -> Callable[[], list[Path]]:
+    """export_all() in a forked process, so that a build's other outputs are made on the other core meanwhile;
+    returns the function that waits for it and gives the paths. Where there is no fork, or other threads run
+    (a fork copies none of them), or the child fails, the export runs here instead: any error is raised here,
+    as export_all() would raise it."""
+    formats = list(formats)
+    if not hasattr(os, "fork") or threading.active_count() > 1 or not formats:
+        paths = export_all(graph, out_dir, formats)
+        return lambda: paths
+    pid = os.fork()
+    if pid == 0:  # the child: write the files, and leave without running the parent's cleanup
+        status = 1
+        try:
+            export_all(graph, out_dir, formats)
+            status = 0
+        finally:
+            os._exit(status)
+
+    def finish() -> list[Path]:
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return export_all(graph, out_dir, formats)
+        return [Path(out_dir) / f"graph{FORMATS[name][1]}" for name in formats]
+
+    return finish

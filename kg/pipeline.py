@@ -20,7 +20,7 @@ from kg.annotating import Annotator, remove_stale_temps
 from kg.cleaning import clean
 from kg.cleaning_cache import CleaningCache
 from kg.errors import InputError, OutputError
-from kg.exporting import FORMATS, export_all, output_set, write_atomically
+from kg.exporting import FORMATS, output_set, start_export_all, write_atomically
 from kg.extracting.cache import ExtractionCache, extraction_fingerprint
 from kg.extracting.entities import extract_mentions
 from kg.extracting.quotations import extract_claims
@@ -476,8 +476,7 @@ def _write_outputs(result: BuildResult, staging: Path, formats: Sequence[str], h
     ``result.outputs`` names them where they will be, in ``result.out_dir``. Returns the graph's analysis."""
     seconds, graph, outputs = result.seconds_by_stage, result.graph, result.outputs
     with _timed(seconds, "export"):
-        staged = dict(zip(formats, export_all(graph, staging, formats), strict=True))
-    outputs.update({name: result.out_dir / path.name for name, path in staged.items()})
+        exported = start_export_all(graph, staging, formats)  # on the other core, while the rest is made
     from kg.analysing import compute_stats, read_graph
 
     with _timed(seconds, "analyse"):  # what the HTML and stats.json both show, read once
@@ -490,6 +489,10 @@ def _write_outputs(result: BuildResult, staging: Path, formats: Sequence[str], h
         outputs["html"] = result.out_dir / "graph.html"
     with _timed(seconds, "stats"):
         analysis = compute_stats(graph, reading)
+    with _timed(seconds, "export"):
+        staged = dict(zip(formats, exported(), strict=True))
+    outputs.update({name: result.out_dir / path.name for name, path in staged.items()})
+    with _timed(seconds, "stats"):
         write_stats(result, staging / "stats.json", analysis=analysis)
     outputs["stats"] = result.out_dir / "stats.json"
     return analysis

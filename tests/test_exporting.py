@@ -14,6 +14,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.analysing import project
+from kg.errors import OutputError
+from kg.exporting import export_all, start_export_all
 from kg.storing import write_store
 
 
@@ -75,3 +77,26 @@ def test_a_name_that_tells_no_format_is_an_error_not_turtle(seeds_build, tmp_pat
     given = run_kg("export", *source, "-o", tmp_path / name, "--format", "nt")
     assert given.returncode == 0, given.stderr
     assert len(Graph().parse(tmp_path / name, format="nt")) == len(seeds_build.graph)
+
+
+def test_the_export_made_beside_the_build_is_the_export(seeds_build, tmp_path: Path):
+    """start_export_all writes the files in a forked process: the same bytes export_all writes here."""
+    here, beside = tmp_path / "here", tmp_path / "beside"
+    here.mkdir()
+    beside.mkdir()
+    expected = export_all(seeds_build.graph, here, ["ttl", "nt"])
+    written = start_export_all(seeds_build.graph, beside, ["ttl", "nt"])()
+    assert [p.name for p in written] == [p.name for p in expected]
+    assert all((beside / p.name).read_bytes() == p.read_bytes() for p in expected)
+
+
+def test_an_export_that_fails_beside_the_build_fails_here(seeds_build, tmp_path: Path):
+    """The forked export cannot write under a file where its folder should be: the error is raised in the
+    build's process, as export_all raises it, not lost with the child."""
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    missing = tmp_path / "a-file" / "out"
+    with pytest.raises(OutputError) as here:
+        export_all(seeds_build.graph, missing, ["ttl"])
+    with pytest.raises(OutputError) as beside:
+        start_export_all(seeds_build.graph, missing, ["ttl"])()
+    assert str(beside.value) == str(here.value)
