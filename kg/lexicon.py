@@ -467,6 +467,7 @@ class TransferLexicon:
     vague_quantities: frozenset[str]
     first_person: frozenset[str]
     personal_plural: frozenset[str]  # «هم»: a pronoun of people, which no state or body takes
+    third_person: frozenset[str]  # «ه», «ها»: a state, a body or a group just named
     own_land: frozenset[str]
     complementizers: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -694,6 +695,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         vague_quantities=words(LEX.Quantities, LEX.vagueQuantity),
         first_person=words(LEX.Pronouns, LEX.firstPerson),
         personal_plural=words(LEX.Pronouns, LEX.personalPlural),
+        third_person=words(LEX.Pronouns, LEX.thirdPerson),
         own_land=words(LEX.Pronouns, LEX.ownLand),
         complementizers=words(LEX.Words, LEX.complementizer),
         relative_pronouns=words(LEX.Words, LEX.relativePronoun),

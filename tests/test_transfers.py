@@ -384,6 +384,15 @@ UNSEEN_PRECISION = [
      "إحكام سيطرتها على مواقع المتمردين.", set()),
     ("وذلك في إطار الاتفاقية التي أبرمتها القاهرة مع باريس في فبراير الماضي، التي تقضي بتسليم 24 طائرة "
      "رافال.", {("france", "egypt", "rafale", "Agreed")}),
+    # b20: a stop in the clause before a comma and a coordinated verb is no status of the cue after them;
+    # «وهي من» names the system the generic weapons are; «ه» takes up the faction just named
+    ("وقد تم إيقاف إنتاج الطائرة بسبب الضغوطات الأميركية، وقامت بعدها إسرائيل ببيع طائرات مقاتلة إلى الصين.",
+     {("israel", "china", "combat-aircraft", "Agreed")}),
+    ("وتنوي إيران أيضا شراء 250 طائرة مقاتلة من روسيا وهي من طراز سو-30.", {("russia", "iran", "su-30", "Planned")}),
+    ("بعد إقصاء جبهة النصرة لفصيلين معتدلين أحدهما كان مدعوما أميركيا، وزودته واشنطن بصواريخ «تاو» المضادة "
+     "للدروع.", {("united-states", None, "tow", "Delivered")}),
+    ("وزار الوزير الجيش اللبناني، وزودته واشنطن بصواريخ «تاو» المضادة للدروع.",
+     {("united-states", "lebanon", "tow", "Delivered")}),
     ("وينتشر السلاح الأميركي في ليبيا.\nوباع التاجر الأسلحة إلى الجزائر.", set()),
     ("وبحسب رئيس المرصد التونسي، فإن مئات المهربين ينقلون الأسلحة إلى ليبيا.", set()),
     # «ها» on «تسليح» takes up the weapon nearer than any state: arming the drones, no transfer

@@ -803,8 +803,9 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
     position = hit.first - 1
     while position >= 0:
         token = tokens[position]
-        if _is_boundary(token) or _clause_opens_after(tokens, position, hit.first):
-            return None
+        if _is_boundary(token) or _clause_opens_after(tokens, position, hit.first) or (
+                position < hit.first and _new_coordinated_clause(tokens[max(0, position - 1): position + 1])):
+            return None  # «وقد تم إيقاف إنتاج الطائرة …، وقامت بعدها إسرائيل ببيع…»: the stop is another clause's
         status_hit = next((h for h in status_hits if h.first <= position <= h.last), None)
         if status_hit is not None:
             cue: StatusCue = status_hit.entry
@@ -1265,11 +1266,27 @@ def _describes(generic: _Weapon, named: _Weapon, tokens: list[Token], type_words
     """Whether a generic phrase introduces the named system after it: nothing but punctuation and adjectives
     between («نظام الصواريخ "إسكندر"»), or a type word («مقاتلات إضافية من طراز إف-16»)."""
     gap = tokens[generic.last + 1: named.first]
+    if _apposed_type(gap, type_words):
+        return True
     if len(gap) > 4:
         return False
     if all(t.is_punctuation or t.key in type_words or all(w.upos == "ADJ" for w in t.words) for t in gap):
         return True
     return any(t.key in type_words for t in gap) and not any(t.is_verb for t in gap)
+
+
+# «طائرة مقاتلة من روسيا وهي من «سوخوي-30»»: «وهي (من)» right before a named system says what the weapons
+# named before it are
+_THEY_ARE = frozenset({fold("وهي"), fold("وهو"), fold("وهما")})
+
+
+def _apposed_type(gap: list[Token], type_words: frozenset[str], reach: int = 8) -> bool:
+    words = [t for t in gap if not t.is_punctuation]
+    if len(gap) > reach or any(t.is_verb for t in gap):
+        return False
+    while len(words) > 1 and (words[-1].key == fold("من") or words[-1].key in type_words):
+        words = words[:-1]  # «وهي من طراز»
+    return bool(words) and words[-1].key in _THEY_ARE
 
 
 def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[Token], lexicon: TransferLexicon
@@ -2247,6 +2264,10 @@ def _armed_group_taker(event: _Event, end: int, tokens: list[Token], context: _C
 
     if event.hit.analysis.enclitic in lexicon.personal_plural:
         return any(armed(t) for t in tokens[: event.hit.first])
+    if event.hit.analysis.enclitic in lexicon.third_person:
+        # «لفصيلين معتدلين أحدهما (حركة حزم) …، وزودته واشنطن بصواريخ «تاو»»: «ه» takes up the faction
+        # just named, when no state could be it (the caller asks only then)
+        return any(armed(t) for t in tokens[max(0, event.hit.first - ARMED_OBJECT_REACH * 4): event.hit.first])
     for token in tokens[event.last + 1: end + 1]:
         previous = tokens[token.position - 1]
         # «ضد المتمردين», «من المسلحين»: against them or from them, not to them; a bare noun is the cue's
