@@ -803,9 +803,10 @@ def _governing_status(event: _Event, tokens: list[Token], status_hits: list[_Hit
     position = hit.first - 1
     while position >= 0:
         token = tokens[position]
-        if _is_boundary(token) or _clause_opens_after(tokens, position, hit.first) or (
-                position < hit.first and _new_coordinated_clause(tokens[max(0, position - 1): position + 1])):
-            return None  # «وقد تم إيقاف إنتاج الطائرة …، وقامت بعدها إسرائيل ببيع…»: the stop is another clause's
+        # «وقد تم إيقاف إنتاج الطائرة …، وقامت بعدها إسرائيل ببيع…»: the stop is another clause's
+        joined_clause = _new_coordinated_clause(tokens[max(0, position - 1): position + 1])
+        if _is_boundary(token) or _clause_opens_after(tokens, position, hit.first) or joined_clause:
+            return None
         status_hit = next((h for h in status_hits if h.first <= position <= h.last), None)
         if status_hit is not None:
             cue: StatusCue = status_hit.entry
@@ -2267,7 +2268,8 @@ def _armed_group_taker(event: _Event, end: int, tokens: list[Token], context: _C
     if event.hit.analysis.enclitic in lexicon.third_person:
         # «لفصيلين معتدلين أحدهما (حركة حزم) …، وزودته واشنطن بصواريخ «تاو»»: «ه» takes up the faction
         # just named, when no state could be it (the caller asks only then)
-        return any(armed(t) for t in tokens[max(0, event.hit.first - ARMED_OBJECT_REACH * 4): event.hit.first])
+        before = tokens[max(0, event.hit.first - ARMED_OBJECT_REACH * 4): event.hit.first]
+        return any(armed(t) for t in before)
     for token in tokens[event.last + 1: end + 1]:
         previous = tokens[token.position - 1]
         # «ضد المتمردين», «من المسلحين»: against them or from them, not to them; a bare noun is the cue's
