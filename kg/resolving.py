@@ -396,6 +396,9 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
         if naming:
             forms[identity][display_form(mention, _label(gazetteer, mention.known_id)) if
                             identity[0] == "known" else " ".join(text.split())] += 1
+            if text is mention.name and mention.via in NAMING_VIAS:
+                # «الخضراء» for «أيمن الخضراء»: the surname the text also calls him by is one of his forms
+                forms[identity].setdefault(" ".join(mention.text.split()), 0)
         else:
             forms.setdefault(identity, Counter())
 

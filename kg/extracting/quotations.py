@@ -1546,6 +1546,8 @@ class _Extractor:
         doc = self.doc
         limit = doc.sentence_end(cue.position)
         position = self._subject_in_marks(self._skip_adverbials(cue.after, limit), limit)
+        if position + 2 < limit and _abbreviation_dot(doc, position + 1):
+            position += 2  # «وأشار د. الخضراء إلى أن…»: a title's abbreviation before the name
         document = position < limit and doc.tokens[position].key in self.lexicon.document_nouns
         statement = document or (
             position < limit and _lookup(doc.tokens[position], self.lexicon.nouns) is not None)
