@@ -133,6 +133,7 @@ class Gazetteer:
     body_labels: dict[str, BodyLabel] = field(default_factory=dict)  # match key → the body it names
     max_body_words: int = 1
     known_bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (body id, state) → entity id
+    body_adjectives: dict[str, str] = field(default_factory=dict)  # nisba stem («رئاس») → body id
     unnamed_sources: dict[str, str] = field(default_factory=dict)  # key of an unnamed-source noun → kind
     unofficial_sources: frozenset[str] = frozenset()  # keys of those who hold no office («مراقبون»)
     max_unnamed_words: int = 1
@@ -525,6 +526,10 @@ def _load_bodies(graph: Graph, gazetteer: Gazetteer) -> None:
                           if isinstance(o, Literal))
         label_en = _one(_literals(graph, concept, SKOS.prefLabel, "en"))
         gazetteer.bodies[body_id] = Body(body_id, label_ar, label_en, _is_feminine(label_ar), seat_abroad)
+        for adjective in _literals(graph, concept, T.bodyAdjective):
+            stem = nisba_stem(fold(adjective))
+            if stem:
+                gazetteer.body_adjectives[stem] = body_id
         labels = [(label, False) for label in
                   _literals(graph, concept, SKOS.prefLabel) + _literals(graph, concept, SKOS.altLabel)]
         labels += [(label, True) for label in _literals(graph, concept, SKOS.hiddenLabel)]

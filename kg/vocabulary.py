@@ -94,6 +94,7 @@ class KG(DefinedNamespace):
     bodyOf: URIRef
     producedBy: URIRef
     seatAbroad: URIRef
+    bodyAdjective: URIRef
     unnamedSource: URIRef
     nameParticle: URIRef
     distinctName: URIRef

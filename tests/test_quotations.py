@@ -1104,6 +1104,10 @@ SOURCES_IN_ORGANISATIONS = [
     ("وقال مسؤولون في اتحاد نقابات العمال التونسي إن الإضراب سيبدأ يوم الخميس المقبل.", None,
      "اتحاد نقابات العمال التونسي"),
     ("وأكد مصدر في شركة أرامكو أن الإنتاج سيرتفع إلى مستويات قياسية هذا العام.", None, "شركة أرامكو"),
+    # a body's nisba among the source's adjectives puts it in that body of the state («رئاسي»: presidency)
+    ("وقال مصدر رئاسي مصري إن نحو 90 وفدا رسميا سيشاركون في حفل افتتاح القناة الجديدة.", "presidency-egypt",
+     None),
+    ("وقال مصدر عسكري مصري إن القوات دمرت عشرة أنفاق على الحدود مع قطاع غزة.", "egypt", None),
     # a place of the gazetteer names the organisation as a name does
     ("بدورها قالت مصادر في لجنة إغاثة عدن إن نحو 30 سفينة تستعد للتوجه للمدينة.", None, "لجنة إغاثة عدن"),
     # a department the gazetteer does not know is part of the organisation after it

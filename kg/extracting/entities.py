@@ -639,6 +639,9 @@ class _SentenceExtractor:
             return None
         kind, last, key = found
         end, affiliation = self._source_adjectives(last)
+        body = self._body_adjective(last + 1, end)
+        if body is not None and affiliation is not None:
+            affiliation = self.gazetteer.body_id(body, affiliation)  # «مصدر رئاسي مصري»: Egypt's presidency
         if key in self.gazetteer.unofficial_sources:
             affiliation = None  # «المراقبون المصريون»: from Egypt, speaking for no one
         following = end + 1
@@ -784,6 +787,14 @@ class _SentenceExtractor:
                 continue
             break
         return end, affiliation
+
+    def _body_adjective(self, first: int, last: int) -> str | None:
+        """The kind of body an adjective among a source's says it is in («رئاسي»: the presidency)."""
+        for token in self.tokens[first: last + 1]:
+            stem = nisba_stem(strip_article(fold(token.surface)))
+            if stem in self.gazetteer.body_adjectives:
+                return self.gazetteer.body_adjectives[stem]
+        return None
 
     def _not_a_source_before(self, following: int, bare_noun: bool) -> bool:
         """Whether what follows a source noun makes it no source: «مسؤول عن…» is responsible for;
