@@ -489,6 +489,8 @@ class TransferLexicon:
     demonstratives: frozenset[str] = frozenset()
     deal_contents: tuple[tuple[str, ...], ...] = ()
     under_deal: frozenset[str] = frozenset()  # «بموجبها»: the cue is the content of a deal named before
+    pronoun_prepositions: frozenset[str] = frozenset()  # «على» in «حصل على» takes a pronoun: «عليها»
+    they_are: frozenset[str] = frozenset()  # «وهي»: before a named system, what the weapons before it are
     deal_nouns: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()  # «تم تسليمها»: the noun's pronoun is the theme
@@ -717,6 +719,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         demonstratives=words(LEX.Words, LEX.demonstrative),
         deal_contents=phrases(LEX.dealContents),
         under_deal=words(LEX.Words, LEX.underDeal),
+        pronoun_prepositions=words(LEX.Words, LEX.pronounPreposition),
+        they_are=words(LEX.Words, LEX.theyAre),
         deal_nouns=words(LEX.Words, LEX.dealNoun),
         auxiliaries=words(LEX.Words, LEX.auxiliary),
         passive_auxiliaries=words(LEX.Words, LEX.passiveAuxiliary),

@@ -191,6 +191,8 @@ class LEX(DefinedNamespace):
     locatedSubjectRole: URIRef
     addressedSubjectRole: URIRef
     underDeal: URIRef
+    pronounPreposition: URIRef
+    theyAre: URIRef
     dealNoun: URIRef
     toNoState: URIRef
     bothDirections: URIRef

@@ -245,14 +245,11 @@ def _one_person(mention: Mention) -> bool:
     return mention.kind == PERSON and bool(mention.name or mention.known_id or mention.via in NAMED)
 
 
-RESUMPTIVE_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
-
-
-def _resumptive_complement(token: Token, prepositions: frozenset[str]) -> bool:
+def _resumptive_complement(token: Token, prepositions: frozenset[str], pronouns: tuple[str, ...]) -> bool:
     """The cue's own preposition with a pronoun on it («بها», «عنه», «إليها»): what was said is the noun the
     pronoun takes up, before the verb, in whose relative clause the verb stands; nothing said follows."""
     words = token.words
-    return (len(words) == 2 and words[0].upos == "ADP" and fold(words[1].text) in RESUMPTIVE_PRONOUNS
+    return (len(words) == 2 and words[0].upos == "ADP" and fold(words[1].text) in pronouns
             and fold(words[0].text) in prepositions)  # not «بما»: «أشاد بما قدمه الصندوق»
 
 
@@ -2389,7 +2386,8 @@ class _Extractor:
         preposition before «أن» («مخاوف من أن…») means the clause is not this cue's."""
         token, doc = self.doc.tokens[position], self.doc
         prepositions = search.cue.cue.complement_prepositions
-        if position == search.start and _resumptive_complement(token, prepositions):
+        pronouns = self.lexicon.pronoun_suffixes
+        if position == search.start and _resumptive_complement(token, prepositions, pronouns):
             return _Decision()  # «12 مقاتلة وعد بها الرئيس أوباما»: the verb of a relative clause on the noun
         if token.key in prepositions and position + 1 < search.limit:
             following = doc.tokens[position + 1]

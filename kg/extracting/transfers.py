@@ -172,7 +172,8 @@ def _match_phrases(tokens: list[Token], table: dict, lexicon: TransferLexicon,
                 last = token.position + len(rest)
                 if last >= len(tokens):
                     continue
-                if all(_same_word(tokens[token.position + 1 + i].key, w) for i, w in enumerate(rest)):
+                following = tokens[token.position + 1: token.position + 1 + len(rest)]
+                if all(_same_word(t.key, w, lexicon) for t, w in zip(following, rest, strict=True)):
                     candidates.append(_Hit(token.position, last, entry, analysis, form.first_person,
                                            form.aspect, noun=form.noun))
                     matched = True
@@ -198,19 +199,17 @@ def _match_phrases(tokens: list[Token], table: dict, lexicon: TransferLexicon,
     return hits
 
 
-# A phrase's preposition with its object pronoun on it: «حصلت عليها», «تعاقدت عليه».
-_PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
-_PREPOSITIONS_TAKING_PRONOUNS = frozenset({"علي", "الي"})
-
-
-def _same_word(token_key: str, word: str) -> bool:
+def _same_word(token_key: str, word: str, lexicon: TransferLexicon) -> bool:
     return token_key == word or (token_key.startswith("ال") and token_key[2:] == word) or (
         word.startswith("ال") and word[2:] == token_key) or (
-        word in _PREPOSITIONS_TAKING_PRONOUNS and _preposition_with_pronoun(token_key))
+        word in lexicon.pronoun_prepositions and _preposition_with_pronoun(token_key, lexicon)
+        and token_key.startswith(word))
 
 
-def _preposition_with_pronoun(key: str) -> bool:
-    return any(key == word + suffix for word in _PREPOSITIONS_TAKING_PRONOUNS for suffix in _PRONOUN_SUFFIXES)
+def _preposition_with_pronoun(key: str, lexicon: TransferLexicon) -> bool:
+    """A phrase's preposition with its object pronoun on it: «حصلت عليها», «تعاقدت عليه»."""
+    pronouns = lexicon.third_person | lexicon.personal_plural
+    return any(key == word + suffix for word in lexicon.pronoun_prepositions for suffix in pronouns)
 
 
 def _aspect_agrees(token: Token, hit: _Hit) -> bool:
@@ -973,7 +972,7 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
         return antecedents  # «مروحيات اوسبري التي عادة ما تنشر في…»: what the clause is about
     found = [w for w in weapons if event.last < w.first <= scope_end]
     if found:
-        return _without_fittings(_named_over_generic(found, tokens, lexicon.type_words), tokens, lexicon)
+        return _without_fittings(_named_over_generic(found, tokens, lexicon), tokens, lexicon)
     described = _weapon_before(event, tokens, weapons, lexicon)
     if described:
         return described
@@ -1073,7 +1072,7 @@ def _resumptive_after(event: _Event, tokens: list[Token], lexicon: TransferLexic
     """The cue is followed by the pronoun of a weapon named before it («زودها بها»), or its phrase's own
     preposition carries it («مدرعات حصلت عليها المقاومة»)."""
     hit = event.hit
-    if hit.last > hit.first and _preposition_with_pronoun(tokens[hit.last].key):
+    if hit.last > hit.first and _preposition_with_pronoun(tokens[hit.last].key, lexicon):
         return True
     return event.last + 1 < len(tokens) and tokens[event.last + 1].key in lexicon.resumptives
 
@@ -1249,25 +1248,26 @@ def _weapon_scope_end(event: _Event, end: int, tokens: list[Token], lexicon: Tra
     return end
 
 
-def _named_over_generic(found: list[_Weapon], tokens: list[Token], type_words: frozenset[str]
+def _named_over_generic(found: list[_Weapon], tokens: list[Token], lexicon: TransferLexicon
                         ) -> list[_Weapon]:
     """«نظام الصواريخ "إسكندر"», «طائرات مسيرة من طراز بيرقدار»: a generic phrase just before a named system
     is that system's description, not a second weapon."""
     kept = []
     for weapon in found:
         if weapon.mention.via == Via.GENERIC and any(
-                other.mention.via != Via.GENERIC and _describes(weapon, other, tokens, type_words)
+                other.mention.via != Via.GENERIC and _describes(weapon, other, tokens, lexicon)
                 for other in found):
             continue
         kept.append(weapon)
     return kept
 
 
-def _describes(generic: _Weapon, named: _Weapon, tokens: list[Token], type_words: frozenset[str]) -> bool:
+def _describes(generic: _Weapon, named: _Weapon, tokens: list[Token], lexicon: TransferLexicon) -> bool:
     """Whether a generic phrase introduces the named system after it: nothing but punctuation and adjectives
     between («نظام الصواريخ "إسكندر"»), or a type word («مقاتلات إضافية من طراز إف-16»)."""
     gap = tokens[generic.last + 1: named.first]
-    if _apposed_type(gap, type_words):
+    type_words = lexicon.type_words
+    if _apposed_type(gap, type_words, lexicon.they_are):
         return True
     if len(gap) > 4:
         return False
@@ -1276,18 +1276,16 @@ def _describes(generic: _Weapon, named: _Weapon, tokens: list[Token], type_words
     return any(t.key in type_words for t in gap) and not any(t.is_verb for t in gap)
 
 
-# «طائرة مقاتلة من روسيا وهي من «سوخوي-30»»: «وهي (من)» right before a named system says what the weapons
-# named before it are
-_THEY_ARE = frozenset({fold("وهي"), fold("وهو"), fold("وهما")})
-
-
-def _apposed_type(gap: list[Token], type_words: frozenset[str], reach: int = 8) -> bool:
+def _apposed_type(gap: list[Token], type_words: frozenset[str], they_are: frozenset[str], reach: int = 8
+                  ) -> bool:
+    """«طائرة مقاتلة من روسيا وهي من «سوخوي-30»»: «وهي (من طراز)» right before a named system says what the
+    weapons named before it are."""
     words = [t for t in gap if not t.is_punctuation]
     if len(gap) > reach or any(t.is_verb for t in gap):
         return False
     while len(words) > 1 and (words[-1].key == fold("من") or words[-1].key in type_words):
         words = words[:-1]  # «وهي من طراز»
-    return bool(words) and words[-1].key in _THEY_ARE
+    return bool(words) and words[-1].key in they_are
 
 
 def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[Token], lexicon: TransferLexicon
@@ -1297,7 +1295,7 @@ def _counted_head(weapon: _Weapon, weapons: list[_Weapon], tokens: list[Token], 
     if weapon.mention.via == Via.GENERIC:
         return weapon
     heads = [w for w in weapons if w.mention.via == Via.GENERIC and w.last < weapon.first
-             and _describes(w, weapon, tokens, lexicon.type_words)]
+             and _describes(w, weapon, tokens, lexicon)]
     return heads[-1] if heads else weapon
 
 
