@@ -539,6 +539,16 @@ HEADLINES = cases(
     ("person-colon",
      "أردوغان: تركيا لن تكون طرفا في أي حرب إقليمية",
      [said_quote("recep-tayyip-erdogan", "تركيا لن تكون طرفا في أي حرب إقليمية", None)]),
+    # a headline the body repeats word for word, by the same speaker, counts once: the body's
+    ("headline-repeated-in-the-body",
+     "أردوغان: تركيا لن تكون طرفا في أي حرب إقليمية\nوقال الرئيس التركي رجب طيب أردوغان أمس إن تركيا لن تكون "
+     "طرفا في أي حرب إقليمية مهما كانت الظروف.",
+     [Said("recep-tayyip-erdogan", "تركيا لن تكون طرفا في أي حرب إقليمية مهما كانت الظروف", "قال")]),
+    ("headline-said-otherwise-in-the-body",
+     "أردوغان: تركيا لن تكون طرفا في أي حرب إقليمية\nوقال الرئيس التركي رجب طيب أردوغان أمس إن بلاده ترفض "
+     "الانجرار إلى صراعات المنطقة.",
+     [said_quote("recep-tayyip-erdogan", "تركيا لن تكون طرفا في أي حرب إقليمية", None),
+      Said("recep-tayyip-erdogan", "بلاده ترفض الانجرار إلى صراعات المنطقة", "قال")]),
     ("post-colon-resolved-in-body",
      "وزير الدفاع الإسرائيلي: العملية في رفح ستتوسع\nقال وزير الدفاع الإسرائيلي يوآف غالانت إن الجيش سيواصل "
      "عملياته.",

@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from kg.extracting.tokens import Token, feature, sentence_tokens
 from kg.lexicon import Phrase, SpeechCue, SpeechLexicon
-from kg.normalizing import fold, strip_article
+from kg.normalizing import fold, match_key, strip_article
 from kg.records import (
     ORGANIZATION,
     PERSON,
@@ -3095,7 +3095,18 @@ class _Extractor:
             if not quote.consumed and quote.cut_at is not None:
                 self.run_standalone_quote(quote)
         self.run_interview()
+        self.claims = [c for c in self.claims if not self._repeated_headline(c)]
         return sorted(self.claims, key=lambda c: (c.start, c.end))
+
+    def _repeated_headline(self, claim: Claim) -> bool:
+        """A headline claim whose every word the same speaker says again in the body (ANNOTATION.md: a headline
+        counts when the body does not repeat it word for word)."""
+        if "content-headline" not in claim.rules:
+            return False
+        words = _claim_words(claim.text)
+        return any(other is not claim and "content-headline" not in other.rules
+                   and _same_speaker(other.speaker, claim.speaker) and words <= _claim_words(other.text)
+                   for other in self.claims)
 
     def run_interview(self) -> None:
         """«… في حواره مع "الوطن" أن…» and then questions, each a paragraph ending in «؟», and answers: the
@@ -3188,6 +3199,20 @@ def _phrase_of_table(tokens: Sequence[Token], table: object) -> Phrase | None:
 
 def _content_rule(kind: str) -> str:
     return "content-quote" if kind == DIRECT else "content-clause"
+
+
+def _claim_words(text: str) -> frozenset[str]:
+    """A claim's words, folded, without the article, to compare two wordings of one statement."""
+    return frozenset(strip_article(word) for word in match_key(text).split())
+
+
+def _same_speaker(left: Mention, right: Mention) -> bool:
+    """The same entity, or the same person by the last word of the name («جعجع», «سمير جعجع»)."""
+    if _same_entity(left, right):
+        return True
+    names = [fold(m.name or m.text).split() for m in (left, right)]
+    return (left.kind == right.kind == PERSON and not (left.known_id or right.known_id)
+            and all(names) and names[0][-1] == names[1][-1])
 
 
 def _same_entity(left: Mention, right: Mention) -> bool:
