@@ -3099,8 +3099,8 @@ class _Extractor:
         return sorted(self.claims, key=lambda c: (c.start, c.end))
 
     def _repeated_headline(self, claim: Claim) -> bool:
-        """A headline claim whose every word the same speaker says again in the body (ANNOTATION.md: a headline
-        counts when the body does not repeat it word for word)."""
+        """A headline claim whose every word the same speaker says again in the body (ANNOTATION.md: a
+        headline counts when the body does not repeat it word for word)."""
         if "content-headline" not in claim.rules:
             return False
         words = _claim_words(claim.text)
