@@ -186,6 +186,12 @@ class Gazetteer:
         entry = self.entries.get(entity_id)
         return bool(entry and key in entry.homographs)
 
+    def nisba_stem_of(self, state: str | None) -> str | None:
+        """The stem of a state's nisba («يمن» of «اليمني», «اليمنية»), against which any form of it is
+        matched with nisba_stem(); None for a state with no nisba."""
+        nisba = self.demonyms.get(state, ()) if state else ()
+        return nisba_stem(fold(nisba[0])) if nisba else None
+
     def rival_names(self, entity_id: str, key: str) -> tuple[tuple[str, ...], ...]:
         """Longer names of other entities of its kind that hold a homograph's words, article aside («المملكة
         المتحدة», «مملكة البحرين» for «المملكة»), each as its words: where one is named, the homograph may be

@@ -377,9 +377,8 @@ class _SentenceExtractor:
         if any(all(word in self.document_words for word in fold(label).split()) for label in entry.labels
                if match_key(label) not in entry.homographs):
             return True
-        nisba = self.gazetteer.demonyms.get(entity_id, ())  # «اليمني», «اليمنية»
-        stems = {nisba_stem(fold(word)) for word in nisba[:1]} - {None}
-        return bool(stems) and any(nisba_stem(word) in stems for word in self.document_words)
+        stem = self.gazetteer.nisba_stem_of(entity_id)  # «اليمني», «اليمنية»
+        return stem is not None and any(nisba_stem(word) == stem for word in self.document_words)
 
     def _possessed_weapon(self, first: int) -> _Match | None:
         """«مدرعاتها», «صواريخهم»: a weapon noun with a possessive pronoun, which Stanza splits off."""

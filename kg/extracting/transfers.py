@@ -595,9 +595,8 @@ def _name_as_nisba(mention: Mention, first: int, last: int, tokens: list[Token],
     if mention.kind != STATE or first != last or first == 0 or mention.known_id is None:
         return False
     token, before = tokens[first], tokens[first - 1]
-    nisba = context.gazetteer.demonyms.get(mention.known_id, ())
-    stems = {nisba_stem(fold(word)) for word in nisba[:1]} - {None}
-    if len(token.words) > 1 or token.key != token.bare or nisba_stem(token.key) not in stems:
+    stem = context.gazetteer.nisba_stem_of(mention.known_id)
+    if stem is None or len(token.words) > 1 or token.key != token.bare or nisba_stem(token.key) != stem:
         return False
     return (before.main.upos in ("NOUN", "ADJ") and not before.is_punctuation
             and strip_article(before.bare) == before.bare and not before.clitic_preposition)
