@@ -74,14 +74,24 @@ def qualifies(record: dict, filter_name: str, outlets: set[str] | None) -> bool:
 
 
 def pick(batch: str, filter_name: str, outlets: set[str] | None, count: int, seed: int) -> list[dict]:
+    """``count`` articles of the filter, drawn with ``seed``, none already in the set. Nor a text the set
+    already holds under another line (the corpus keeps some twice, under two URLs): kg builds one document
+    of both, which the reference scorer counts under one of the two files only."""
     taken = taken_lines()
-    pool = [(n, r) for n, r in read_corpus() if n not in taken and qualifies(r, filter_name, outlets)]
+    corpus = list(read_corpus())
+    taken_texts = {_text_of(record) for line, record in corpus if line in taken}
+    pool = [(n, r) for n, r in corpus
+            if n not in taken and _text_of(r) not in taken_texts and qualifies(r, filter_name, outlets)]
     chosen = sorted(random.Random(seed).sample(pool, count), key=lambda item: item[0])
     start = len(read_manifest())
     return [{"file": f"n{start + i + 1:02d}_{filter_name}_{record['source']}_{line}.txt", "batch": batch,
              "filter": filter_name, "corpus_line": line, "source": record["source"], "url": record["url"],
              "date_extracted": record["date_extracted"]}
             for i, (line, record) in enumerate(chosen)]
+
+
+def _text_of(record: dict) -> str:
+    return " ".join((record.get("content") or "").split())
 
 
 def write_dump(out: Path) -> int:
