@@ -232,27 +232,38 @@ def export_all(graph: Graph, out_dir: Path, formats: Iterable[str], stem: str = 
 
 
 def start_export_all(graph: Graph, out_dir: Path, formats: Sequence[str]) -> Callable[[], list[Path]]:
-    """export_all() in a forked process, so that a build's other outputs are made on the other core meanwhile;
-    returns the function that waits for it and gives the paths. Where there is no fork, or other threads run
-    (a fork copies none of them), or the child fails, the export runs here instead: any error is raised here,
-    as export_all() would raise it."""
+    """export_all() beside the caller (see write_beside); returns the function that waits for it and gives
+    the paths."""
     formats = list(formats)
-    if not hasattr(os, "fork") or threading.active_count() > 1 or not formats:
-        paths = export_all(graph, out_dir, formats)
-        return lambda: paths
+    wait = write_beside(lambda: export_all(graph, out_dir, formats))
+
+    def finish() -> list[Path]:
+        wait()
+        return [Path(out_dir) / f"graph{FORMATS[name][1]}" for name in formats]
+
+    return finish
+
+
+def write_beside(write: Callable[[], object]) -> Callable[[], None]:
+    """Run ``write`` (which writes files and returns nothing the caller needs) in a forked process, so that
+    the caller goes on on the other core; returns the function that waits for it. Where there is no fork or
+    other threads run (a fork copies none of them), ``write`` runs here at once; where the child fails, it
+    runs again here on waiting, so that its error is raised in the caller's process, as it would be here."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        write()
+        return lambda: None
     pid = os.fork()
-    if pid == 0:  # the child: write the files, and leave without running the parent's cleanup
+    if pid == 0:  # the child: write, and leave without running the parent's cleanup
         status = 1
         try:
-            export_all(graph, out_dir, formats)
+            write()
             status = 0
         finally:
             os._exit(status)
 
-    def finish() -> list[Path]:
+    def wait() -> None:
         _, status = os.waitpid(pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            return export_all(graph, out_dir, formats)
-        return [Path(out_dir) / f"graph{FORMATS[name][1]}" for name in formats]
+            write()
 
-    return finish
+    return wait

@@ -20,7 +20,7 @@ from kg.annotating import Annotator, remove_stale_temps
 from kg.cleaning import clean
 from kg.cleaning_cache import CleaningCache
 from kg.errors import InputError, OutputError
-from kg.exporting import FORMATS, output_set, start_export_all, write_atomically
+from kg.exporting import FORMATS, output_set, start_export_all, write_atomically, write_beside
 from kg.extracting.cache import ExtractionCache, extraction_fingerprint
 from kg.extracting.entities import extract_mentions
 from kg.extracting.quotations import extract_claims
@@ -484,11 +484,14 @@ def _write_outputs(result: BuildResult, staging: Path, formats: Sequence[str], h
     if html:
         from kg.drawing import write_html
 
-        with _timed(seconds, "html"):
-            write_html(graph, staging / "graph.html", reading=reading)
+        with _timed(seconds, "html"):  # on the other core too, while the statistics are computed
+            drawn = write_beside(lambda: write_html(graph, staging / "graph.html", reading=reading))
         outputs["html"] = result.out_dir / "graph.html"
     with _timed(seconds, "stats"):
         analysis = compute_stats(graph, reading)
+    if html:
+        with _timed(seconds, "html"):
+            drawn()
     with _timed(seconds, "export"):
         staged = dict(zip(formats, exported(), strict=True))
     outputs.update({name: result.out_dir / path.name for name, path in staged.items()})

@@ -3,6 +3,7 @@ file name that tells no format is an error rather than Turtle under that name.""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from rdflib.compare import isomorphic
 
 from kg.analysing import project
 from kg.errors import OutputError
-from kg.exporting import export_all, start_export_all
+from kg.exporting import export_all, start_export_all, write_beside
 from kg.storing import write_store
 
 
@@ -100,3 +101,11 @@ def test_an_export_that_fails_beside_the_build_fails_here(seeds_build, tmp_path:
     with pytest.raises(OutputError) as beside:
         start_export_all(seeds_build.graph, missing, ["ttl"])()
     assert str(beside.value) == str(here.value)
+
+
+def test_a_write_beside_runs_in_another_process_and_is_waited_for(tmp_path: Path):
+    """write_beside forks: the file is written by a process other than this one, and is there once waited for."""
+    marker = tmp_path / "pid"
+    wait = write_beside(lambda: marker.write_text(str(os.getpid()), encoding="utf-8"))
+    wait()
+    assert int(marker.read_text(encoding="utf-8")) != os.getpid()
