@@ -104,7 +104,7 @@ def test_an_export_that_fails_beside_the_build_fails_here(seeds_build, tmp_path:
 
 
 def test_a_write_beside_runs_in_another_process_and_is_waited_for(tmp_path: Path):
-    """write_beside forks: the file is written by a process other than this one, and is there once waited for."""
+    """write_beside forks: a process other than this one writes the file, which is there once waited for."""
     marker = tmp_path / "pid"
     wait = write_beside(lambda: marker.write_text(str(os.getpid()), encoding="utf-8"))
     wait()
