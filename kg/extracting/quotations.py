@@ -1076,7 +1076,7 @@ class _Extractor:
         kind = self._speaker_noun_kind(head)
         if kind is None:
             return self._surname(np) or self._unknown_name(np)
-        if kind == PERSON and (named := self._name_after_nisba(np)) is not None:
+        if kind == PERSON and (named := self._name_after_nisba(np) or self._name_closing_post(np)) is not None:
             return named
         text_start, text_end = _trim(self.doc.text, start, end, self.lexicon.quote_marks)
         name = None
@@ -1230,6 +1230,28 @@ class _Extractor:
         if not names or not uncovered or len(names) > 4:
             return None
         return _untagged_name(doc, names)
+
+    def _name_closing_post(self, np: tuple[int, int]) -> Mention | None:
+        """«المتحدث الرسمي للمركز رأفت الصباغ»: the NER missed the name that closes a post. After a definite
+        word (its article written), a noun without one is not of the same phrase (a definite noun takes no
+        genitive): two or three such words to the phrase's end, none a post, rank or adjective, are the
+        holder's name; the post stays on it."""
+        doc = self.doc
+        tokens = doc.tokens[np[0]:np[1]]
+        for i in range(1, len(tokens) - 1):
+            names = tokens[i:]
+            if not _has_article(tokens[i - 1]) or _has_article(names[0]) or len(names) > 3:
+                continue
+            if all(self._may_be_name_word(t) for t in names) and not names[0].ta_marbuta:
+                post = doc.text[tokens[0].start + (1 if tokens[0].clitic_preposition else 0):tokens[i - 1].end]
+                return replace(_untagged_name(doc, names), post=post)
+            return None
+        return None
+
+    def _may_be_name_word(self, token: Token) -> bool:
+        return (token.main.upos in ("NOUN", "PROPN", "X") and not token.clitic_preposition
+                and not any(ch.isdigit() for ch in token.surface) and (token.key,) not in self.lexicon.honorifics
+                and self._noun_key(token) not in self.lexicon.speaker_nouns)
 
     def _whole_name(self, mention: Mention, start: int, end: int) -> Mention:
         """A NER mention cut shorter than the NER span it came from («فرحان» of «فيصل بن فرحان») gets the
@@ -3247,6 +3269,12 @@ def extract_claims(
     if not annotated.sentences:
         return iter(())
     return iter(_Extractor(annotated, mentions, lexicon).run())
+
+
+def _has_article(token: Token) -> bool:
+    """The definite article written on the word, after a clitic preposition or a conjunction or not
+    («الصباغ», «للمركز», «والمركز»)."""
+    return token.bare.startswith("ال") or (token.clitic_preposition and token.bare.startswith("لل"))
 
 
 def _untagged_name(doc: _Text, names: list[Token]) -> Mention:
