@@ -342,6 +342,11 @@ WEAPON_SENTENCES = [
     ("وتسلمت مصر مروحيات من طراز زولو.", [("helicopter", None), (match_key("زولو"), "category-helicopter")]),
     ("واختبرت البحرية طائرات إكس-47 المسيرة.", [(match_key("إكس-47"), "category-aircraft")]),
     ("واشترت الهند منظومة الدفاع الجوي باراك-8.", [(match_key("باراك-8"), "category-air-defence-system")]),
+    # «آليات» joined by «و» to another weapon, before it or after it, is military vehicles
+    ("وتسلمت القوات آليات ومدرعات لنقل الجنود.", ["military-vehicle", "armoured-vehicle"]),
+    ("وزودها التحالف بالآليات والمدرعات وكاسحات الألغام.",
+     ["military-vehicle", "armoured-vehicle", "mine-clearing-vehicle"]),
+    ("ووصلت إلى الميناء دبابات وآليات من الإمارات.", ["tank", "military-vehicle"]),
 ]
 
 
@@ -358,6 +363,8 @@ WEAPON_NEGATIVES = [
     "وقعت الصفقة بقيمة 4 مليارات دولار.",  # a sum is no designation
     "وناقش الاجتماع آليات التعاون بين البلدين.",  # «آليات»: mechanisms
     "وتعمل الآليات الثقيلة في مشروع الطريق ليلا.",  # a builder's machinery
+    "وناقش الطرفان آليات التنفيذ والجداول الزمنية.",  # mechanisms joined to no weapon
+    "وبحث الجانبان آليات وأدوات الرقابة على الأسواق.",
     "وافقت الوزارة على بيع المروحيات بقيمة 4.25 مليار دولار.",  # only the helicopters
     "شاركت قوات مقاتلة في المعركة قرب الحدود.",  # «مقاتلة» fighting
     "صدر قانون قيصر للعقوبات على سوريا.",  # Caesar, not the howitzer

@@ -406,10 +406,12 @@ class _SentenceExtractor:
             self._names_person_at(position)
 
     def _weapon_context(self, first: int, last: int) -> bool:
-        """Whether a weapon label that is also a common word («مقاتلة», «قيصر», «مسيرة») stands where a
-        weapon does: after a number or a system noun («40 مقاتلة», «مدافع قيصر»), after «طراز», or before
-        «من طراز»."""
+        """Whether a weapon label that is also a common word («مقاتلة», «قيصر», «مسيرة», «آليات») stands where
+        a weapon does: after a number or a system noun («40 مقاتلة», «مدافع قيصر»), after «طراز», before
+        «من طراز», or joined by «و» to another weapon («آليات ومدرعات», «الدبابات والآليات»)."""
         tokens = self.tokens
+        if self._coordinated_with_weapon(first, last):
+            return True
         if first > 0:
             before = tokens[first - 1]
             if "NUM" in before.upos or _DIGITS_ONLY.match(before.surface) or self._is_system_noun(before) \
@@ -419,6 +421,25 @@ class _SentenceExtractor:
         nouns = self.words.model_nouns
         return bool(following) and (following[0] in nouns or (
             following[0] in self.words.model_prepositions and len(following) > 1 and following[1] in nouns))
+
+    def _coordinated_with_weapon(self, first: int, last: int) -> bool:
+        """A weapon word joined by «و» right after the phrase, or right before it when the phrase opens
+        with «و»: one of a list of weapons is one itself."""
+        tokens = self.tokens
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is not None and after.key[:1] == "و" and self._is_weapon_word(after, conjunction=True):
+            return True
+        return first > 0 and tokens[first].key[:1] == "و" and self._is_weapon_word(tokens[first - 1])
+
+    def _is_weapon_word(self, token: Token, conjunction: bool = False) -> bool:
+        """A weapon's label, not itself a homograph («مدرعات», «بالدبابات»); ``conjunction``: past its «و»."""
+        surface = token.surface[1:] if conjunction else token.surface
+        for variant in clitic_variants(surface):
+            ids = self.gazetteer.names.get(match_key(variant), ())
+            if ids and self.gazetteer.entries[ids[0]].kind == WEAPON and not self.gazetteer.is_homograph(
+                    ids[0], match_key(variant)):
+                return True
+        return False
 
     def _is_system_noun(self, token: Token) -> bool:
         return any(match_key(v) in self.gazetteer.system_nouns for v in clitic_variants(token.surface))
