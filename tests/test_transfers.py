@@ -365,6 +365,13 @@ SUPPORT_VERBS = [
     ("الولايات المتحدة تقرر وقف شحن الأسلحة إلى جنوب أفريقيا.",  # «وقف» is no «و» + verb
      {("united-states", "south-africa", "arms", "Denied")}),
     ("وتحدث الوزير عن الدعم الذي تقدمه السعودية لليمن وقام بتسليم الأسلحة.", set()),  # a person, no state
+    # «في» between a subject and the verbal noun it goes on to («بدأ X في», «شرع X في»): the subject's own
+    ("وبدأت قوات التحالف في إمداد المقاومة اليمنية بالسلاح عبر الإنزال الجوي.",
+     {("saudi-led-coalition", "yemen", "arms", "Delivered")}),
+    ("وشرعت دول التحالف في تزويد الجيش اليمني بالمدرعات.",
+     {("saudi-led-coalition", "yemen", "armoured-vehicle", "Delivered")}),
+    ("واستمرت روسيا في تزويد سوريا بالأسلحة رغم العقوبات.", {("russia", "syria", "arms", "Delivered")}),
+    ("وشارك وفد من دول التحالف في مؤتمر عن نقل الأسلحة إلى اليمن.", set()),  # «في» before no cue
 ]
 # What one sentence says of a generic noun («السلاح الأميركي») is no origin of the document's other arms;
 # «إن» and a noun after it open a clause with its own subject (found on an unseen Libyan arms-trade story).
