@@ -342,6 +342,11 @@ WEAPON_SENTENCES = [
     ("وتسلمت مصر مروحيات من طراز زولو.", [("helicopter", None), (match_key("زولو"), "category-helicopter")]),
     ("واختبرت البحرية طائرات إكس-47 المسيرة.", [(match_key("إكس-47"), "category-aircraft")]),
     ("واشترت الهند منظومة الدفاع الجوي باراك-8.", [(match_key("باراك-8"), "category-air-defence-system")]),
+    # past adjectives joined by «و» and an adjective's own noun («قصيرة ومتوسطة المدى»)
+    ("وتسلمت مصر صواريخ قصيرة ومتوسطة المدى من طراز «ميكا» من فرنسا.",
+     [("missile", None), (match_key("ميكا"), "category-missile")]),
+    ("وتسلمت الهند فرقاطات متعددة المهام من طراز «تالوار».",
+     [("warship", None), (match_key("تالوار"), "category-ship")]),
     # «آليات» joined by «و» to another weapon, before it or after it, is military vehicles
     ("وتسلمت القوات آليات ومدرعات لنقل الجنود.", ["military-vehicle", "armoured-vehicle"]),
     ("وزودها التحالف بالآليات والمدرعات وكاسحات الألغام.",
@@ -370,6 +375,7 @@ WEAPON_NEGATIVES = [
     "صدر قانون قيصر للعقوبات على سوريا.",  # Caesar, not the howitzer
     "نظم السكان مسيرة احتجاجية في المدينة.",  # a march
     "اشترى رجل الأعمال سيارة من طراز تويوتا.",  # a car's model
+    "وتسلمت الشركة سيارات متعددة الاستخدامات من طراز «تويوتا».",
     "وتسلمت مصر أربع غواصات من الطراز نفسه.",  # «الطراز نفسه» names nothing
     "وأعلنت الشركة أرباحا بلغت 300 مليون دولار.",
     # a player's position before his nationality and name is his title

@@ -1343,7 +1343,8 @@ class _SentenceExtractor:
 
     def _category_before(self, position: int) -> tuple[bool, str | None]:
         """The weapon noun a system's name follows («مروحيات عسكرية من طراز…», «طائرات ميراج»): whether
-        there is one (past adjectives, nisbas and numbers, within four tokens) and the category it gives."""
+        there is one (past adjectives, nisbas and numbers, within four tokens) and the category it gives. An
+        adjective's own definite noun is the adjective's («صواريخ قصيرة ومتوسطة المدى من طراز…»)."""
         tokens = self.tokens
         for at in range(position - 1, max(-1, position - 6), -1):
             token = tokens[at]
@@ -1356,10 +1357,23 @@ class _SentenceExtractor:
                 return True, self.gazetteer.noun_categories.get(key) if key else None
             skippable = token.upos & {"ADJ", "NUM"} or _DIGITS_ONLY.match(token.surface) or (
                 fold(token.surface) in self.words.model_prepositions | self.words.model_nouns
-            ) or self._nisba(at) is not None
+            ) or self._nisba(at) is not None or self._adjectives_noun(at) or self._joined_adjective(at)
             if not skippable or token.is_punctuation:
                 break
         return False, None
+
+    def _adjectives_noun(self, position: int) -> bool:
+        """«قصيرة المدى», «متعددة المهام»: a definite noun right after an adjective, its genitive."""
+        token = self.tokens[position]
+        return position > 0 and token.key.startswith("ال") and "NOUN" in token.upos and (
+            "ADJ" in self.tokens[position - 1].upos or self._joined_adjective(position - 1))
+
+    def _joined_adjective(self, position: int) -> bool:
+        """«قصيرة ومتوسطة»: a word without the article joined by «و» to an adjective is one too, whatever
+        the tagger calls it."""
+        token = self.tokens[position]
+        return position > 0 and token.split_conjunction and "ADJ" in self.tokens[position - 1].upos and (
+            not token.bare.startswith("ال"))
 
     def _absorb_generic_weapons(self) -> None:
         """«أنظمة إسكندر», «صواريخ الدفاع الجوي الروسية إس-400»: a generic weapon phrase that only introduces
