@@ -1076,7 +1076,8 @@ class _Extractor:
         kind = self._speaker_noun_kind(head)
         if kind is None:
             return self._surname(np) or self._unknown_name(np)
-        if kind == PERSON and (named := self._name_after_nisba(np) or self._name_closing_post(np)) is not None:
+        named = self._name_after_nisba(np) or self._name_closing_post(np) if kind == PERSON else None
+        if named is not None:
             return named
         text_start, text_end = _trim(self.doc.text, start, end, self.lexicon.quote_marks)
         name = None
@@ -1243,14 +1244,15 @@ class _Extractor:
             if not _has_article(tokens[i - 1]) or _has_article(names[0]) or len(names) > 3:
                 continue
             if all(self._may_be_name_word(t) for t in names) and not names[0].ta_marbuta:
-                post = doc.text[tokens[0].start + (1 if tokens[0].clitic_preposition else 0):tokens[i - 1].end]
-                return replace(_untagged_name(doc, names), post=post)
+                opening = tokens[0].start + (1 if tokens[0].clitic_preposition else 0)
+                return replace(_untagged_name(doc, names), post=doc.text[opening:tokens[i - 1].end])
             return None
         return None
 
     def _may_be_name_word(self, token: Token) -> bool:
         return (token.main.upos in ("NOUN", "PROPN", "X") and not token.clitic_preposition
-                and not any(ch.isdigit() for ch in token.surface) and (token.key,) not in self.lexicon.honorifics
+                and not any(ch.isdigit() for ch in token.surface)
+                and (token.key,) not in self.lexicon.honorifics
                 and self._noun_key(token) not in self.lexicon.speaker_nouns)
 
     def _whole_name(self, mention: Mention, start: int, end: int) -> Mention:
