@@ -372,6 +372,13 @@ SUPPORT_VERBS = [
      {("saudi-led-coalition", "yemen", "armoured-vehicle", "Delivered")}),
     ("واستمرت روسيا في تزويد سوريا بالأسلحة رغم العقوبات.", {("russia", "syria", "arms", "Delivered")}),
     ("وشارك وفد من دول التحالف في مؤتمر عن نقل الأسلحة إلى اليمن.", set()),  # «في» before no cue
+    # a verbal noun joined by «و» to the noun before a state shares that noun's object (its pronoun) and agent
+    ("وتعهدت الولايات المتحدة بتدريب القوات العراقية وتزويدها بالأسلحة.",
+     {("united-states", "iraq", "arms", "Planned")}),
+    ("وقامت روسيا بتدريب الجيش السوري وتزويده بالأسلحة الحديثة.", {("russia", "syria", "arms", "Delivered")}),
+    ("وأعلنت بريطانيا دعم أوكرانيا وتسليحها بالصواريخ المضادة للدبابات.",
+     {("united-kingdom", "ukraine", "anti-tank-missile", "Delivered")}),
+    ("وتقوم الشركة بتطوير الطائرات المسيرة وبيعها إلى الجيوش.", set()),  # the pronoun is the weapon's
 ]
 # What one sentence says of a generic noun («السلاح الأميركي») is no origin of the document's other arms;
 # «إن» and a noun after it open a clause with its own subject (found on an unseen Libyan arms-trade story).

@@ -1669,6 +1669,13 @@ def _subject_and_object_roles(clause: _Clause, roles: _Roles) -> None:
         # «القوات اليمنية … المدرعات التي زودتها بها السعودية»: a relative clause on the weapon; what stands
         # before the weapon is not the cue's subject.
         parties = [p for p in parties if p.first > clause.weapons[0].last]
+    joined = _sides_of_joined_verbal_noun(clause.event, clause.tokens, parties) if frame.object_role else None
+    if joined is not None:
+        agent, object_ = joined
+        if agent is not None:
+            roles.assign(frame.subject_role, agent, "subject")
+        roles.assign(frame.object_role, object_, "object-pronoun")
+        return
     subject, object_ = _subject_and_object(clause.event, clause.tokens, parties, _bare_right(clause),
                                            marked_object, clause.status_hits, clause.claim, clause.context)
     if subject is not None:
@@ -1686,6 +1693,28 @@ def _subject_and_object_roles(clause: _Clause, roles: _Roles) -> None:
                                   clause.context)
         if pronoun is not None:
             roles.assign(frame.object_role, pronoun, "object-pronoun")
+
+
+def _sides_of_joined_verbal_noun(event: _Event, tokens: list[Token], parties: list[_Party]
+                                 ) -> tuple[_Party | None, _Party] | None:
+    """«وتعهدت الولايات المتحدة بتدريب القوات العراقية وتزويدها بالأسلحة»: a verbal noun joined by «و» to
+    the noun before a state, with an object pronoun, goes on that noun: the state is the object both share
+    (the pronoun's), and the state before that noun is the agent of both. None when the cue is not so."""
+    cue = tokens[event.hit.first]
+    pronoun = event.hit.analysis.enclitic or (len(cue.words) > 1 and cue.words[-1].upos == "PRON")
+    joined = cue.split_conjunction or event.hit.analysis.proclitic.startswith("و")
+    if not (pronoun and joined and (event.hit.noun or cue.main.upos == "NOUN")):
+        return None
+    shared = next((p for p in parties if p.last == event.hit.first - 1 and not p.marker), None)
+    if shared is None or shared.first == 0:
+        return None
+    governing = tokens[shared.first - 1]
+    if governing.main.upos != "NOUN" or governing.key.startswith("ال"):
+        return None
+    agent = next((p for p in reversed(parties) if p.last < governing.position and not p.marker
+                  and governing.position - p.last <= SHARED_SUBJECT_REACH
+                  and not any(_is_boundary(t) for t in tokens[p.last + 1: governing.position])), None)
+    return agent, shared
 
 
 def _passive(clause: _Clause) -> bool:
