@@ -1626,6 +1626,9 @@ class _Extractor:
                        or self._name_before_complementizer(np[1], limit)
                        or self._known_name_after_post(np[1], limit)
                        or self._later_holder(np, limit) or speaker)
+        elif speaker is not None and speaker.via == Via.ANONYMOUS and self.doc.tokens[np[0]].bare.startswith("ال"):
+            # «وقال المسؤول الكبير …، الجنرال تشارلز هوبر، أن…»: the source named right after, in apposition
+            speaker = self._known_name_after_post(np[1], limit) or speaker
         return (speaker, np[1]) if speaker is not None else None
 
     def _name_before_complementizer(self, position: int, limit: int) -> Mention | None:
