@@ -1626,7 +1626,7 @@ class _Extractor:
                        or self._name_before_complementizer(np[1], limit)
                        or self._known_name_after_post(np[1], limit)
                        or self._later_holder(np, limit) or speaker)
-        elif speaker is not None and speaker.via == Via.ANONYMOUS and self.doc.tokens[np[0]].bare.startswith("ال"):
+        elif speaker is not None and speaker.via == Via.ANONYMOUS and _has_article(self.doc.tokens[np[0]]):
             # «وقال المسؤول الكبير …، الجنرال تشارلز هوبر، أن…»: the source named right after, in apposition
             speaker = self._known_name_after_post(np[1], limit) or speaker
         return (speaker, np[1]) if speaker is not None else None
