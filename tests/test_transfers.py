@@ -379,6 +379,18 @@ SUPPORT_VERBS = [
     ("وأعلنت بريطانيا دعم أوكرانيا وتسليحها بالصواريخ المضادة للدبابات.",
      {("united-kingdom", "ukraine", "anti-tank-missile", "Delivered")}),
     ("وتقوم الشركة بتطوير الطائرات المسيرة وبيعها إلى الجيوش.", set()),  # the pronoun is the weapon's
+    # «تصل إلى» a sum of money amounts to it: no arrival, and the sale's weapons go on past it
+    ("وافقت الخارجية الأمريكية على بيع صواريخ باتريوت للسعودية بتكلفة تصل إلى 4.5 مليار دولار، إلى جانب "
+     "ذخيرة بقيمة 500 مليون دولار.",
+     {("united-states", "saudi-arabia", "patriot", "Planned"),
+      ("united-states", "saudi-arabia", "ammunition", "Planned")}),
+    ("ووصلت إلى مصر 3 طائرات رافال من فرنسا.", {("france", "egypt", "rafale", "Delivered")}),
+    ("وتصل قيمة الصفقة إلى نحو 4 مليارات دولار.", set()),
+    # a generic weapon after a named one is an item of its own; one before it, past adjectives, names it
+    ("وسلمت روسيا سوريا صواريخ إس-300 ودبابات حديثة.",
+     {("russia", "syria", "s-300", "Delivered"), ("russia", "syria", "tank", "Delivered")}),
+    ("وتسلمت مصر من فرنسا صواريخ قصيرة ومتوسطة المدى من طراز «ميكا».",
+     {("france", "egypt", match_key("ميكا"), "Delivered")}),
 ]
 # What one sentence says of a generic noun («السلاح الأميركي») is no origin of the document's other arms;
 # «إن» and a noun after it open a clause with its own subject (found on an unseen Libyan arms-trade story).

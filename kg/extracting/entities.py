@@ -1381,8 +1381,10 @@ class _SentenceExtractor:
         weapons = sorted((m for m in self.mentions if m.kind == WEAPON), key=lambda m: m.start)
         drop = set()
         for generic, following in zip(weapons, weapons[1:], strict=False):
-            # «أنظمة إسكندر للصواريخ الباليستية»: a generic phrase right after the name describes it.
-            if following.via == Via.GENERIC and generic.via != Via.GENERIC and not [
+            # «أنظمة إسكندر للصواريخ الباليستية»: a generic phrase right after the name describes it; one
+            # joined by «و» («إس-400 ودبابات») is another weapon.
+            joined = self.text[generic.end:following.start].strip() in ("و", "ف")
+            if following.via == Via.GENERIC and generic.via != Via.GENERIC and not joined and not [
                     t for t in self.tokens if generic.end <= t.start and t.end <= following.start]:
                 drop.add(following)
             if generic.via != Via.GENERIC or following.via == Via.GENERIC:

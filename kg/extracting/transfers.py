@@ -436,7 +436,7 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
     parties, weapons = _place_mentions(mentions, tokens, context)
     # A word inside a weapon's name is no cue («أسلحة» is not «أسلح» + «ه», «شحنات أسلحة» aside).
     cue_hits = [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)
-                and not _person_arrives(h, tokens, mentions)]
+                and not _person_arrives(h, tokens, mentions) and not _reaches_a_sum(h, tokens, lexicon)]
     if not cue_hits:
         return
     cue_hits = [_best_reading(h, tokens, parties, weapons) for h in cue_hits]
@@ -477,6 +477,16 @@ def _person_arrives(hit: _Hit, tokens: list[Token], mentions: list[Mention]) -> 
         return False
     after = tokens[hit.last + 1]
     return any(m.kind == PERSON and after.start <= m.start < after.end for m in mentions)
+
+
+def _reaches_a_sum(hit: _Hit, tokens: list[Token], lexicon: TransferLexicon) -> bool:
+    """«بتكلفة متوقعة تصل إلى (نحو) 4.5 مليار دولار»: arriving at a sum of money is amounting to it; no
+    transfer, and no end of another cue's clause. «وصلت إلى مصر 3 طائرات» arrives."""
+    if hit.entry.frame.name != "Arrive" or hit.last + 2 >= len(tokens) or tokens[hit.last + 1].bare not in (
+            "الي", "حتي"):
+        return False
+    return any(_not_a_count(tokens, p, lexicon) for p in range(hit.last + 2, min(len(tokens) - 1, hit.last + 4))
+               if "NUM" in tokens[p].upos or any(ch.isdigit() for ch in tokens[p].surface))
 
 
 def _best_reading(hit: _Hit, tokens: list[Token], parties: list[_Party], weapons: list[_Weapon]) -> _Hit:
@@ -1264,15 +1274,30 @@ def _named_over_generic(found: list[_Weapon], tokens: list[Token], lexicon: Tran
 def _describes(generic: _Weapon, named: _Weapon, tokens: list[Token], lexicon: TransferLexicon) -> bool:
     """Whether a generic phrase introduces the named system after it: nothing but punctuation and adjectives
     between («نظام الصواريخ "إسكندر"»), or a type word («مقاتلات إضافية من طراز إف-16»)."""
+    if generic.last >= named.first:
+        return False
     gap = tokens[generic.last + 1: named.first]
     type_words = lexicon.type_words
     if _apposed_type(gap, type_words, lexicon.they_are):
         return True
+    # «صواريخ قصيرة ومتوسطة المدى من طراز «ميكا»»: the adjectives count for nothing
+    gap = [t for t in gap if not _adjectival(t, tokens)]
     if len(gap) > 4:
         return False
-    if all(t.is_punctuation or t.key in type_words or all(w.upos == "ADJ" for w in t.words) for t in gap):
+    if all(t.is_punctuation or t.key in type_words for t in gap):
         return True
     return any(t.key in type_words for t in gap) and not any(t.is_verb for t in gap)
+
+
+def _adjectival(token: Token, tokens: list[Token]) -> bool:
+    """An adjective, one joined by «و» to an adjective («قصيرة ومتوسطة»), or an adjective's definite noun
+    («المدى», «المهام»)."""
+    if all(w.upos == "ADJ" for w in token.words if w.upos not in ("CCONJ", "PART")):
+        return True
+    before = tokens[token.position - 1] if token.position > 0 else None
+    if before is None or not all(w.upos == "ADJ" for w in before.words if w.upos not in ("CCONJ", "PART")):
+        return False
+    return token.split_conjunction or (token.key.startswith("ال") and "NOUN" in token.upos)
 
 
 def _apposed_type(gap: list[Token], type_words: frozenset[str], they_are: frozenset[str], reach: int = 8
