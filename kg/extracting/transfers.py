@@ -485,8 +485,9 @@ def _reaches_a_sum(hit: _Hit, tokens: list[Token], lexicon: TransferLexicon) -> 
     if hit.entry.frame.name != "Arrive" or hit.last + 2 >= len(tokens) or tokens[hit.last + 1].bare not in (
             "الي", "حتي"):
         return False
-    return any(_not_a_count(tokens, p, lexicon) for p in range(hit.last + 2, min(len(tokens) - 1, hit.last + 4))
-               if "NUM" in tokens[p].upos or any(ch.isdigit() for ch in tokens[p].surface))
+    numbers = [p for p in range(hit.last + 2, min(len(tokens) - 1, hit.last + 4))
+               if "NUM" in tokens[p].upos or any(ch.isdigit() for ch in tokens[p].surface)]
+    return any(_not_a_count(tokens, p, lexicon) for p in numbers)
 
 
 def _best_reading(hit: _Hit, tokens: list[Token], parties: list[_Party], weapons: list[_Weapon]) -> _Hit:
