@@ -1247,6 +1247,12 @@ OPENING_AND_APPOSED = cases(
     ("a-source-with-a-relative-clause-stays-unnamed",
      "وقال المسؤول، الذي طلب عدم ذكر اسمه، إن الزيارة كانت ناجحة على كل المستويات.",
      [Said("المسؤول", "الزيارة كانت ناجحة على كل المستويات", "قال")]),
+    # time words alone between commas, before a noun object, say when it was said
+    ("time-words-between-commas-before-a-noun-object",
+     "وأعلنت البحرين، الجمعة الماضي، إحباط عملية تهريب أسلحة ومتفجرات إلى البلاد.",
+     [Said("bahrain", "إحباط عملية تهريب أسلحة ومتفجرات إلى البلاد", "اعلن")]),
+    ("a-clause-between-commas-is-no-time",
+     "وأعلنت البحرين، الجمعة الماضي، وهو يوم عطلة، إحباط عملية تهريب أسلحة.", []),
     ("a-rank-after-a-post-is-no-name",
      "وقال المتحدث الرسمي للتحالف العميد ركن أحمد عسيري إن العمليات مستمرة حتى تحقيق أهدافها.",
      [Said("أحمد عسيري", "العمليات مستمرة حتى تحقيق أهدافها", "قال")]),

@@ -2506,15 +2506,17 @@ class _Extractor:
         return any(m.start <= quote.start and quote.end <= m.end for m in inside)
 
     def _after_parenthesis(self, position: int, limit: int) -> int:
-        """After «، في بيان ،» between the speaker and a noun object («أعلنت الوزارة، في بيان، تقديم…»): a
-        short prepositional phrase between commas says where it was said, not what."""
+        """After «، في بيان ،» or «، الجمعة الماضي،» between the speaker and a noun object («أعلنت الوزارة، في
+        بيان، تقديم…»): a short prepositional phrase, or time words alone, between commas say where or when
+        it was said, not what."""
         doc = self.doc
         if position >= limit or doc.tokens[position].surface.strip() not in CLAUSE_PUNCTUATION[:2]:
             return position
         first = position + 1
-        if first >= limit or not (
-            doc.tokens[first].key in self.lexicon.prepositions or doc.tokens[first].clitic_preposition
-        ):
+        timed = first < limit and self._adverbial_or_time(doc.tokens[first])
+        opening = doc.tokens[first] if first < limit else None
+        if opening is None or not (
+                opening.key in self.lexicon.prepositions or opening.clitic_preposition or timed):
             return position
         for p in range(first + 1, min(first + MAX_PARENTHESIS + 1, limit)):
             token = doc.tokens[p]
@@ -2522,7 +2524,13 @@ class _Extractor:
                 return p + 1
             if token.is_punctuation or token.key in self.lexicon.complementizers or self.quote_opening_at(p):
                 return position
+            if timed and not self._adverbial_or_time(token):
+                return position
         return position
+
+    def _adverbial_or_time(self, token: Token) -> bool:
+        adverbials = self.lexicon.adverbials
+        return token.key in adverbials or token.bare in adverbials or self._time_word(token)
 
     def _after_apposed_post(self, position: int, limit: int) -> int:
         """After a post in apposition to the person just named, to the comma that closes it: «وأكد أحمد
