@@ -3,7 +3,6 @@ file name that tells no format is an error rather than Turtle under that name.""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from kg.analysing import project
 from kg.errors import OutputError
-from kg.exporting import export_all, start_export_all, write_beside
+from kg.exporting import export_all, start_export_all
 from kg.storing import write_store
 
 
@@ -104,8 +103,13 @@ def test_an_export_that_fails_beside_the_build_fails_here(seeds_build, tmp_path:
 
 
 def test_a_write_beside_runs_in_another_process_and_is_waited_for(tmp_path: Path):
-    """write_beside forks: a process other than this one writes the file, which is there once waited for."""
+    """write_beside forks: a process other than the caller writes the file, which is there once waited for.
+    Run in a fresh interpreter, as a build runs: the test session's own threads would make it write here."""
     marker = tmp_path / "pid"
-    wait = write_beside(lambda: marker.write_text(str(os.getpid()), encoding="utf-8"))
-    wait()
-    assert int(marker.read_text(encoding="utf-8")) != os.getpid()
+    program = ("import os, pathlib, sys; from kg.exporting import write_beside; "
+               "marker = pathlib.Path(sys.argv[1]); "
+               "wait = write_beside(lambda: marker.write_text(str(os.getpid()), encoding='utf-8')); "
+               "wait(); print(os.getpid())")
+    caller = subprocess.run([sys.executable, "-c", program, str(marker)], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert int(marker.read_text(encoding="utf-8")) != int(caller.stdout)
