@@ -83,7 +83,8 @@ def pick(batch: str, filter_name: str, outlets: set[str] | None, count: int, see
     pool = [(n, r) for n, r in corpus
             if n not in taken and _text_of(r) not in taken_texts and qualifies(r, filter_name, outlets)]
     chosen = sorted(random.Random(seed).sample(pool, count), key=lambda item: item[0])
-    start = len(read_manifest())
+    # after the highest number given, not the count: an article that left the set keeps its number unused
+    start = max((int(re.match(r"n(\d+)_", e["file"]).group(1)) for e in read_manifest()), default=0)
     return [{"file": f"n{start + i + 1:02d}_{filter_name}_{record['source']}_{line}.txt", "batch": batch,
              "filter": filter_name, "corpus_line": line, "source": record["source"], "url": record["url"],
              "date_extracted": record["date_extracted"]}
