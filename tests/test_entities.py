@@ -347,6 +347,10 @@ WEAPON_SENTENCES = [
      [("missile", None), (match_key("ميكا"), "category-missile")]),
     ("وتسلمت الهند فرقاطات متعددة المهام من طراز «تالوار».",
      [("warship", None), (match_key("تالوار"), "category-ship")]),
+    # FREMM by its name and by its Arabic name; «ال24» is a number, no designation
+    ("وتسلمت مصر فرقاطة من نوع فريم متعددة الاستخدامات.", ["warship", "fremm"]),
+    ("وتشمل الصفقة فرقاطة متعددة المهام.", ["fremm"]),
+    ("وحلقت الطائرات ال24 فوق القناة.", []),
     # «آليات» joined by «و» to another weapon, before it or after it, is military vehicles
     ("وتسلمت القوات آليات ومدرعات لنقل الجنود.", ["military-vehicle", "armoured-vehicle"]),
     ("وزودها التحالف بالآليات والمدرعات وكاسحات الألغام.",

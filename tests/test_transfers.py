@@ -252,7 +252,7 @@ RELATIVE_CLAUSES = [
     ("وتسلم الجيش اليمني أسلحة حديثة زودته بها السعودية.",
      {("saudi-arabia", "yemen", "arms", "Delivered")}),
     ('وهناك فرقاطة "فريم" التي اشترتها مصر من فرنسا.',  # a closing mark between the name and «التي»
-     {("france", "egypt", "فريم", "Agreed")}),
+     {("france", "egypt", "fremm", "Agreed")}),
     ("وقالت روسيا التي زودت سوريا بالأسلحة إنها لن تتراجع.",  # the relative on the supplier: no pronoun
      {("russia", "syria", "arms", "Delivered")}),
     # an indefinite weapon's relative clause has no pronoun; the phrase's own preposition takes it up
@@ -266,7 +266,7 @@ RELATIVE_CLAUSES = [
     ("وتحدث الوزير مع الهند التي اشترت 36 طائرة رافال العام الماضي.",
      {("france", "india", "rafale", "Agreed")}),
     ("وتحدث الرئيس عن مصر التي تسلمت من فرنسا فرقاطة «فريم».",
-     {("france", "egypt", "فريم", "Delivered")}),
+     {("france", "egypt", "fremm", "Delivered")}),
     ("وزار الوزير أوكرانيا التي زودتها الولايات المتحدة بصواريخ جافلين.",  # the verb's pronoun takes her up
      {("united-states", "ukraine", "javelin", "Delivered")}),
     # a generic noun described by the relative clause takes up the weapon of its category named before
@@ -563,6 +563,16 @@ DEAL_CONTENTS = [
      {("france", "egypt", "rafale", "Agreed"), ("france", "egypt", "missile", "Agreed")}),
     ("وقعت الهند مع روسيا صفقة لشراء منظومات إس-400.\nوتضمنت الصفقة كذلك توريد صواريخ.",
      {("russia", "india", "s-400", "Agreed"), ("russia", "india", "missile", "Agreed")}),
+    # a deal, its value, then what it holds («تشمل», «تضم»); a buyer the sentence names is this deal's
+    ("وتسلمت مصر من فرنسا ثلاث طائرات رافال.\nوالطائرات جزء من صفقة بقيمة 5.2 مليار يورو تشمل أيضا فرقاطة "
+     "متعددة المهام وصواريخ.",
+     {("france", "egypt", "rafale", "Delivered"), ("france", "egypt", "fremm", "Agreed"),
+      ("france", "egypt", "missile", "Agreed")}),
+    ("وباعت فرنسا قطر 24 طائرة رافال.\nوتشكل الطائرات التي اشترتها مصر جزءا من صفقة بقيمة "
+     "5.2 مليار يورو تضم أيضا فرقاطة فريم.",
+     {("france", "qatar", "rafale", "Agreed"), ("france", "egypt", "rafale", "Agreed"),
+      ("france", "egypt", "fremm", "Agreed")}),
+    ("وضمت روسيا شبه جزيرة القرم عام 2014 بعد استفتاء.", set()),  # «ضم»: annexing, no deal before it
 ]
 DENIALS = [
     ("نفت إيران تزويد روسيا بصواريخ باليستية.",

@@ -67,6 +67,7 @@ _DESIGNATION = re.compile(r"[0-9A-Za-z٠-٩]")
 _OPENING_MARKS = frozenset({"«", "\"", "“", "„", "‹"})  # quotation marks that may open a name
 _CLOSING_MARKS = frozenset({"»", "\"", "”", "›"})
 _DIGITS_ONLY = re.compile(r"^[0-9٠-٩.,]+$")
+_DEFINITE_NUMBER = re.compile(r"^الـ?[0-9٠-٩]+$")  # «الطائرات ال24»: the twenty-four, no designation
 # The verbal nouns (masdar) of the derived verb forms, on the folded word without article: a masdar after a
 # name («وزارة الخارجية الإيرانية تقديم», «تبون تعزيز») is the next phrase, not part of the name.
 _MASDAR = re.compile(
@@ -1221,7 +1222,7 @@ class _SentenceExtractor:
             lettered = last > first and any(self._is_designation_letter(p) for p in range(first, last + 1))
             if not (_DESIGNATION.search(phrase) or lettered) or match_key(phrase) in self.gazetteer.names:
                 continue
-            if self._is_amount(first, last):
+            if self._is_amount(first, last) or _DEFINITE_NUMBER.match(phrase):
                 continue
             self._emit(first, last, WEAPON, None, Via.NAME, category=self._category_before(first)[1])
 

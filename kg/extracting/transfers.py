@@ -515,7 +515,8 @@ def _best_reading(hit: _Hit, tokens: list[Token], parties: list[_Party], weapons
 
 def _requirements_met(hit: _Hit, tokens: list[Token], lexicon: TransferLexicon) -> bool:
     before = hit.entry.requires_before
-    if before and not any(a.stem in before for t in tokens[max(0, hit.first - 2): hit.first]
+    first = _before_value(hit.first, tokens, lexicon)  # «صفقة بقيمة 5.2 مليار يورو تشمل…»: past its value
+    if before and not any(a.stem in before for t in tokens[max(0, first - 2): first]
                           for a in _readings(t, lexicon)):
         return False  # «تضمنت» holds a deal's contents only after «الصفقة (التي)»
     needed = hit.entry.requires_near
@@ -525,6 +526,20 @@ def _requirements_met(hit: _Hit, tokens: list[Token], lexicon: TransferLexicon) 
         if any(a.stem in needed for a in _readings(token, lexicon)):
             return True
     return False
+
+
+def _before_value(position: int, tokens: list[Token], lexicon: TransferLexicon, reach: int = 6) -> int:
+    """Where a value phrase right before ``position`` starts («بقيمة 5.2 مليار يورو»), else ``position``."""
+    start = position
+    while start > 0 and position - start < reach:
+        token = tokens[start - 1]
+        stems = {a.stem for a in _readings(token, lexicon)}
+        if not (stems & (lexicon.not_count_after | lexicon.not_count_before) or "NUM" in token.upos
+                or any(ch.isdigit() for ch in token.surface)):
+            break
+        start -= 1
+    return start if start < position and {a.stem for a in _readings(tokens[start], lexicon)} & (
+        lexicon.not_count_after) else position
 
 
 def _events(cue_hits: list[_Hit], status_hits: list[_Hit], tokens: list[Token], weapons: list[_Weapon],
@@ -1490,7 +1505,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
     # the states that make the clause's known weapons: the same sides for the weapons named with them
     makers = frozenset(m for w in event_weapons if (m := _maker_of(w, context)) is not None)
     extra_requests = _request_after(event, end, tokens, lexicon)
-    roles = _deal_sides(roles, event, tokens, context)
+    roles = _deal_sides(roles, event, tokens, parties, context)
     armed_group = _armed_group_taker(event, end, tokens, context)
     status_rule = "status-of-deal" if _deal_under(event, tokens, lexicon) is not None else "status-of-cue"
     if status == "Delivered" and roles.recipient and min(roles.recipient, key=lambda r: r[0])[1].hosts:
@@ -1557,7 +1572,8 @@ def _claim_of(event: _Event, tokens: list[Token], sentence: AnnotatedSentence, c
     return claim, stated_by
 
 
-def _deal_sides(roles: _Roles, event: _Event, tokens: list[Token], context: _Context) -> _Roles:
+def _deal_sides(roles: _Roles, event: _Event, tokens: list[Token], parties: list[_Party], context: _Context
+                ) -> _Roles:
     """«وتشمل الصفقة أيضا شراء 12 مروحية»: what a deal includes passes between the deal's sides.
     «إتمام الصفقة التي تضمنت أيضا مروحيات أباتشي» after «إرسال الولايات المتحدة 8 مقاتلات … لمصر»: the
     deal named before, by the sides of the last handover stated when no agreement was."""
@@ -1576,6 +1592,12 @@ def _deal_sides(roles: _Roles, event: _Event, tokens: list[Token], context: _Con
     if not (supplier_state and recipient_state):
         return roles
     giver, taker = _Party(supplier, supplier_state, -1, -1), _Party(recipient, recipient_state, -1, -1)
+    # «وتشكل الطائرات التي اشترتها مصر جزءا من صفقة … تشمل أيضا…» after a deal with Qatar: the one state
+    # the sentence names before the contents, not the seller, is this deal's buyer
+    named = {p.state for p in parties if p.last < event.hit.first and not p.marker and p.origin_of is None}
+    if len(named) == 1 and supplier_state not in named and recipient_state not in named:
+        only = next(p for p in parties if p.state in named)
+        taker = replace(only, first=-1, last=-1)
     return roles.both_sides(giver, taker, "deal-sides")
 
 
