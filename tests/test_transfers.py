@@ -573,6 +573,13 @@ DEAL_CONTENTS = [
      {("france", "qatar", "rafale", "Agreed"), ("france", "egypt", "rafale", "Agreed"),
       ("france", "egypt", "fremm", "Agreed")}),
     ("وضمت روسيا شبه جزيرة القرم عام 2014 بعد استفتاء.", set()),  # «ضم»: annexing, no deal before it
+    # a deal after «من» or «ضمن» says which deal the items belong to: no cue of its own
+    ("وتسلمت مصر أول ثلاث طائرات من صفقة رافال الفرنسية.", {("france", "egypt", "rafale", "Delivered")}),
+    ("واحتفلت القاهرة بوصول أول ثلاث طائرات من صفقة «رافال» الفرنسية للقوات الجوية المصرية.",
+     {("france", "egypt", "rafale", "Delivered")}),
+    ("ووقعت مصر عقدا لشراء طائرات رافال من فرنسا.", {("france", "egypt", "rafale", "Agreed")}),
+    # «ل» with the article, its alef unwritten, on a state's body
+    ("ووصلت طائرات رافال الفرنسية للقوات الجوية المصرية.", {("france", "egypt", "rafale", "Delivered")}),
 ]
 DENIALS = [
     ("نفت إيران تزويد روسيا بصواريخ باليستية.",
