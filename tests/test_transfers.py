@@ -578,6 +578,10 @@ DEAL_CONTENTS = [
     ("واحتفلت القاهرة بوصول أول ثلاث طائرات من صفقة «رافال» الفرنسية للقوات الجوية المصرية.",
      {("france", "egypt", "rafale", "Delivered")}),
     ("ووقعت مصر عقدا لشراء طائرات رافال من فرنسا.", {("france", "egypt", "rafale", "Agreed")}),
+    # an indefinite weapon taken up by the next verb's own pronoun is that verb's, not the cue's before it
+    ("وسلمت الولايات المتحدة مصر ثماني طائرات من طراز إف-16، بالإضافة إلى 4 مقاتلات أخرى تتسلمها القاهرة "
+     "الخريف المقبل.", {("united-states", "egypt", "f-16", "Delivered")}),
+    ("وسلمت روسيا سوريا دبابات حديثة تستخدمها في المعارك.", {("russia", "syria", "tank", "Delivered")}),
     # «ل» with the article, its alef unwritten, on a state's body
     ("ووصلت طائرات رافال الفرنسية للقوات الجوية المصرية.", {("france", "egypt", "rafale", "Delivered")}),
 ]

@@ -1020,6 +1020,8 @@ def _weapons_of(event: _Event, end: int, tokens: list[Token], weapons: list[_Wea
     if antecedents:
         return antecedents  # «مروحيات اوسبري التي عادة ما تنشر في…»: what the clause is about
     found = [w for w in weapons if event.last < w.first <= scope_end]
+    if found and _taken_up_after(found[-1], end, tokens, lexicon):
+        found = found[:-1]  # «…، بالإضافة إلى 4 مقاتلات أخرى تتسلمها القاهرة»: the next cue's
     if found:
         return _without_fittings(_named_over_generic(found, tokens, lexicon), tokens, lexicon)
     described = _weapon_before(event, tokens, weapons, lexicon)
@@ -1071,7 +1073,22 @@ def _weapon_before(event: _Event, tokens: list[Token], weapons: list[_Weapon], l
     if len(gap) <= 3 and _resumptive_after(event, tokens, lexicon) and all(
             t.key in lexicon.relative_pronouns or t.main.upos == "ADJ" for t in gap):
         return [nearest]
+    if _taken_up_after(nearest, event.hit.first - 1, tokens, lexicon):
+        return [nearest]  # «4 مقاتلات أخرى تتسلمها القاهرة»: the verb's own pronoun is the weapon
     return []
+
+
+def _taken_up_after(weapon: _Weapon, end: int, tokens: list[Token], lexicon: TransferLexicon) -> bool:
+    """Whether the verb right after ``end`` takes up this weapon by its object pronoun: an indefinite weapon,
+    then nothing but adjectives or «أخرى», then a verb with a pronoun («مقاتلات أخرى تتسلمها القاهرة», a
+    relative clause without «التي»)."""
+    verb = tokens[end + 1] if end + 1 < len(tokens) else None
+    if verb is None or not verb.is_verb or len(verb.words) < 2 or verb.words[-1].upos != "PRON":
+        return False
+    if tokens[weapon.first].key.startswith("ال"):
+        return False  # a definite weapon takes «التي»
+    gap = tokens[weapon.last + 1: end + 1]
+    return len(gap) <= 3 and all(t.main.upos == "ADJ" or t.key in lexicon.additional for t in gap)
 
 
 def _relative_antecedent_weapons(event: _Event, tokens: list[Token], weapons: list[_Weapon],
