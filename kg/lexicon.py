@@ -477,6 +477,7 @@ class TransferLexicon:
     fitted_with: frozenset[str]  # «مزودة»: after a weapon, before بـ: what it is fitted with follows
     additional: frozenset[str]  # «إضافية», «أخرى»: after a generic weapon, more of one named before
     weapon_anaphors: frozenset[str]
+    partitives: frozenset[str]  # «من», «ضمن» before a deal noun: which deal the items belong to
     non_state_heads: frozenset[str]
     armed_groups: frozenset[str]  # «المتمردين»: armed people who are no state
     notice_verbs: frozenset[str]  # «أبلغ»: its subject tells its object of a handover it makes
@@ -705,6 +706,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         clause_ends=words(LEX.Words, LEX.clauseEnd),
         weapon_scope_ends=words(LEX.Words, LEX.weaponScopeEnd),
         weapon_anaphors=words(LEX.Words, LEX.weaponAnaphor),
+        partitives=words(LEX.Words, LEX.partitive),
         fitted_with=words(LEX.Words, LEX.fittedWith),
         additional=words(LEX.Words, LEX.additional),
         non_state_heads=words(LEX.Words, LEX.nonStateHead),

@@ -237,6 +237,7 @@ class LEX(DefinedNamespace):
     clauseEnd: URIRef
     weaponScopeEnd: URIRef
     weaponAnaphor: URIRef
+    partitive: URIRef
     fittedWith: URIRef
     additional: URIRef
     nonStateHead: URIRef

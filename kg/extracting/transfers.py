@@ -437,7 +437,7 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
     # A word inside a weapon's name is no cue («أسلحة» is not «أسلح» + «ه», «شحنات أسلحة» aside).
     cue_hits = [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)
                 and not _person_arrives(h, tokens, mentions) and not _reaches_a_sum(h, tokens, lexicon)]
-    cue_hits = _without_partitive_deals(cue_hits, tokens)
+    cue_hits = _without_partitive_deals(cue_hits, tokens, lexicon)
     if not cue_hits:
         return
     cue_hits = [_best_reading(h, tokens, parties, weapons) for h in cue_hits]
@@ -480,16 +480,14 @@ def _person_arrives(hit: _Hit, tokens: list[Token], mentions: list[Mention]) -> 
     return any(m.kind == PERSON and after.start <= m.start < after.end for m in mentions)
 
 
-PARTITIVE = frozenset({fold("من"), fold("ضمن")})
-
-
-def _without_partitive_deals(cue_hits: list[_Hit], tokens: list[Token]) -> list[_Hit]:
+def _without_partitive_deals(cue_hits: list[_Hit], tokens: list[Token], lexicon: TransferLexicon
+                             ) -> list[_Hit]:
     """«وتسلمت مصر أول ثلاث طائرات من صفقة رافال الفرنسية»: a deal noun after «من» or «ضمن» says which
     deal the items a cue before it moves belong to; it is no cue of its own, and the weapons it names are
     that cue's."""
     kept = []
     for hit in cue_hits:
-        partitive = hit.first > 0 and tokens[hit.first - 1].key in PARTITIVE
+        partitive = hit.first > 0 and tokens[hit.first - 1].key in lexicon.partitives
         governed = any(other.last < hit.first and not _is_deal(other) and not any(
             _is_boundary(t) for t in tokens[other.last + 1: hit.first]) for other in cue_hits)
         if not (_is_deal(hit) and partitive and governed):
@@ -1337,7 +1335,7 @@ def _describes(generic: _Weapon, named: _Weapon, tokens: list[Token], lexicon: T
     type_words = lexicon.type_words
     if _apposed_type(gap, type_words, lexicon.they_are):
         return True
-    if len(gap) == 2 and gap[0].key in PARTITIVE and gap[1].bare in ("صفقه", "الصفقه", "صفقات"):
+    if len(gap) == 2 and gap[0].key in lexicon.partitives and gap[1].bare in lexicon.deal_nouns:
         return True  # «طائرات من صفقة رافال»: the aircraft are the deal's Rafales
     # «صواريخ قصيرة ومتوسطة المدى من طراز «ميكا»»: the adjectives count for nothing
     gap = [t for t in gap if not _adjectival(t, tokens)]
