@@ -735,7 +735,22 @@ def _marker_before(tokens: list[Token], first: int, mention: Mention | None, con
     """The preposition governing the mention: a proclitic on its own token («لأوكرانيا», «بروسيا»), or the
     standalone word(s) before it («إلى», «على أراضي»)."""
     lexicon = context.lexicon
-    token = tokens[first]
+    clitic = _proclitic_marker(tokens[first], mention, context)
+    if clitic:
+        return clitic
+    for size in range(lexicon.max_marker_words, 0, -1):
+        start = first - size
+        if start < 0:
+            continue
+        words = tuple(_strip_conjunction(t.key, lexicon) for t in tokens[start:first])
+        if words in lexicon.markers:
+            return words
+    return ()
+
+
+def _proclitic_marker(token: Token, mention: Mention | None, context: _Context) -> tuple[str, ...]:
+    """A preposition written on the mention's first token («لأوكرانيا», «بروسيا», «للقوات»), or ()."""
+    lexicon = context.lexicon
     if mention is None:  # a noun standing for the state («بقاعدة…», «إلى قاعدة…»)
         prefix = token.key[: len(token.key) - len(token.bare)] if token.key.endswith(token.bare) else ""
         if prefix in lexicon.preposition_clitics:
@@ -766,13 +781,6 @@ def _marker_before(tokens: list[Token], first: int, mention: Mention | None, con
                 break
     if mention is not None and mention.start == token.start and token.bare.startswith("لل"):
         return ("ل",)  # «للقوات الجوية المصرية» given whole: «ل» and the article, whose alef is not written
-    for size in range(lexicon.max_marker_words, 0, -1):
-        start = first - size
-        if start < 0:
-            continue
-        words = tuple(_strip_conjunction(t.key, lexicon) for t in tokens[start:first])
-        if words in lexicon.markers:
-            return words
     return ()
 
 
