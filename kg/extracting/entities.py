@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from kg.extracting.tokens import Token, sentence_tokens
+from kg.extracting.tokens import Token, adjectives_noun, joined_adjective, sentence_tokens
 from kg.gazetteer import Gazetteer
 from kg.lexicon import EntityLexicon, load_entity_lexicon
 from kg.normalizing import clitic_variants, fold, match_key, nisba_stem, strip_article
@@ -1358,23 +1358,10 @@ class _SentenceExtractor:
                 return True, self.gazetteer.noun_categories.get(key) if key else None
             skippable = token.upos & {"ADJ", "NUM"} or _DIGITS_ONLY.match(token.surface) or (
                 fold(token.surface) in self.words.model_prepositions | self.words.model_nouns
-            ) or self._nisba(at) is not None or self._adjectives_noun(at) or self._joined_adjective(at)
+            ) or self._nisba(at) is not None or adjectives_noun(tokens, at) or joined_adjective(tokens, at)
             if not skippable or token.is_punctuation:
                 break
         return False, None
-
-    def _adjectives_noun(self, position: int) -> bool:
-        """«قصيرة المدى», «متعددة المهام»: a definite noun right after an adjective, its genitive."""
-        token = self.tokens[position]
-        return position > 0 and token.key.startswith("ال") and "NOUN" in token.upos and (
-            "ADJ" in self.tokens[position - 1].upos or self._joined_adjective(position - 1))
-
-    def _joined_adjective(self, position: int) -> bool:
-        """«قصيرة ومتوسطة»: a word without the article joined by «و» to an adjective is one too, whatever
-        the tagger calls it."""
-        token = self.tokens[position]
-        return position > 0 and token.split_conjunction and "ADJ" in self.tokens[position - 1].upos and (
-            not token.bare.startswith("ال"))
 
     def _absorb_generic_weapons(self) -> None:
         """«أنظمة إسكندر», «صواريخ الدفاع الجوي الروسية إس-400»: a generic weapon phrase that only introduces

@@ -112,6 +112,26 @@ def sentence_tokens(sentence: AnnotatedSentence, text: str, sentence_position: i
     ]
 
 
+def is_adjective(token: Token) -> bool:
+    """Every word of the token but its conjunction is an adjective («ومتطورة»)."""
+    return all(w.upos == "ADJ" for w in token.words if w.upos not in ("CCONJ", "PART"))
+
+
+def joined_adjective(tokens: list[Token], position: int) -> bool:
+    """«قصيرة ومتوسطة»: a word without the article joined by «و» to an adjective is one too, whatever the
+    tagger calls it."""
+    token = tokens[position]
+    return position > 0 and token.split_conjunction and "ADJ" in tokens[position - 1].upos and (
+        not token.bare.startswith("ال"))
+
+
+def adjectives_noun(tokens: list[Token], position: int) -> bool:
+    """«قصيرة المدى», «متعددة المهام»: a definite noun right after an adjective, its genitive."""
+    token = tokens[position]
+    return position > 0 and token.key.startswith("ال") and "NOUN" in token.upos and (
+        "ADJ" in tokens[position - 1].upos or joined_adjective(tokens, position - 1))
+
+
 def feature(word: Word, name: str) -> str | None:
     """A morphological feature's value on a word («Gender» → «Fem»), or None."""
     for pair in word.feats.split("|"):

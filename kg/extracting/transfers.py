@@ -27,7 +27,14 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.extracting.tokens import Token, feature, sentence_tokens
+from kg.extracting.tokens import (
+    Token,
+    adjectives_noun,
+    feature,
+    is_adjective,
+    joined_adjective,
+    sentence_tokens,
+)
 from kg.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from kg.lexicon import PARTY_ROLES, Frame, StatusCue, TransferCue, TransferLexicon
 from kg.normalizing import clitic_variants, fold, match_key, nisba_stem, strip_article
@@ -1346,23 +1353,13 @@ def _describes(generic: _Weapon, named: _Weapon, tokens: list[Token], lexicon: T
     if len(gap) == 2 and gap[0].key in lexicon.partitives and gap[1].bare in lexicon.deal_nouns:
         return True  # «طائرات من صفقة رافال»: the aircraft are the deal's Rafales
     # «صواريخ قصيرة ومتوسطة المدى من طراز «ميكا»»: the adjectives count for nothing
-    gap = [t for t in gap if not _adjectival(t, tokens)]
+    gap = [t for t in gap if not (is_adjective(t) or joined_adjective(tokens, t.position)
+                                  or adjectives_noun(tokens, t.position))]
     if len(gap) > 4:
         return False
     if all(t.is_punctuation or t.key in type_words for t in gap):
         return True
     return any(t.key in type_words for t in gap) and not any(t.is_verb for t in gap)
-
-
-def _adjectival(token: Token, tokens: list[Token]) -> bool:
-    """An adjective, one joined by «و» to an adjective («قصيرة ومتوسطة»), or an adjective's definite noun
-    («المدى», «المهام»)."""
-    if all(w.upos == "ADJ" for w in token.words if w.upos not in ("CCONJ", "PART")):
-        return True
-    before = tokens[token.position - 1] if token.position > 0 else None
-    if before is None or not all(w.upos == "ADJ" for w in before.words if w.upos not in ("CCONJ", "PART")):
-        return False
-    return token.split_conjunction or (token.key.startswith("ال") and "NOUN" in token.upos)
 
 
 def _apposed_type(gap: list[Token], type_words: frozenset[str], they_are: frozenset[str], reach: int = 8
