@@ -95,6 +95,7 @@ class SpeechLexicon:
     participles: Mapping[str, SpeechCue]  # «قائلا» → cue of قال
     ambiguous_forms: Mapping[Phrase, SpeechCue]  # forms that need a named speaker («يقال», «يذكر»)
     opening_verb_forms: Mapping[str, SpeechCue]  # a verb only where it opens a sentence with a clause after
+    continuing_forms: frozenset[Phrase]  # ambiguous forms that continue the speaker just quoted («وذكر أن»)
     nouns: Mapping[str, SpeechCue]
     attributions: Mapping[Phrase, SpeechCue]
     complementizers: frozenset[str]
@@ -336,6 +337,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         participles=verbs.participles,
         ambiguous_forms=verbs.ambiguous,
         opening_verb_forms=verbs.opening,
+        continuing_forms=frozenset(phrase(str(f)) for f in graph.objects(None, LEX.continuingForm)),
         nouns=_speech_nouns(graph),
         attributions=attributions,
         complementizers=complementizers,

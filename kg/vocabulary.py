@@ -144,6 +144,7 @@ class LEX(DefinedNamespace):
     # speech lexicon properties
     ambiguousForm: URIRef
     openingForm: URIRef
+    continuingForm: URIRef
     participle: URIRef
     unnamedSource: URIRef
     titleWord: URIRef

@@ -219,6 +219,42 @@ def test_a_dropped_subject_is_the_previous_speaker(claims_of, text: str, expecte
     check(claims_of(text), expected)
 
 
+# «وذكر أن» is «he mentioned that» right after a speaker's words, and the passive «ذُكر أن» elsewhere.
+CONTINUING_FORM = cases(
+    ("after-a-quotation",
+     "وقال وزير الخارجية الأردني ناصر جودة: \"المفاوضات ستستأنف الشهر المقبل\". وذكر أن الحكومة ستعلن خطة "
+     "جديدة للنقل.",
+     [said_quote("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال"),
+      Said("nasser-judeh", "الحكومة ستعلن خطة جديدة للنقل", "ذكر")]),
+    ("next-paragraph",
+     "أوضح مدير المرصد رامي عبدالرحمن أن المقاتلين دخلوا المدينة قبل أسبوعين.\nوذكر أن عملية الخطف تمت على "
+     "حاجز قرب الحدود.",
+     [Said("رامي عبدالرحمن", "المقاتلين دخلوا المدينة قبل أسبوعين", "أوضح"),
+      Said("رامي عبدالرحمن", "عملية الخطف تمت على حاجز قرب الحدود", "ذكر")]),
+    ("after-kama",
+     "قال وزير الخارجية الأردني ناصر جودة إن المفاوضات ستستأنف الشهر المقبل. كما ذكر أن الحكومة ستعلن خطة "
+     "جديدة.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال"),
+      Said("nasser-judeh", "الحكومة ستعلن خطة جديدة", "ذكر")]),
+    ("after-narration-it-is-the-passive",
+     "وقبضت الشرطة التركية على المشتبه به في إسطنبول أمس. وذكر أن بين الموقوفين زوجته وشقيقه.", []),
+    ("a-sentence-of-narration-between",
+     "قال وزير الخارجية الأردني ناصر جودة إن المفاوضات ستستأنف الشهر المقبل. واستمرت الاشتباكات في المدينة "
+     "طوال الليل. وذكر أن بين القتلى أطفالا.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال")]),
+    ("the-writers-aside",
+     "قال وزير الخارجية الأردني ناصر جودة إن المفاوضات ستستأنف الشهر المقبل. ويذكر أن الجولة السابقة "
+     "انتهت دون اتفاق.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTINUING_FORM)
+def test_a_continuing_form_goes_on_with_the_speaker_just_quoted(claims_of, text: str,
+                                                                 expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 # ── Direct quotations: speaker before, after, or in the sentence before ───────────────────────────
 
 QUOTE_SPEAKER_BEFORE = cases(

@@ -2052,7 +2052,7 @@ class _Extractor:
         if before is not None:
             return before[0], cue.after, self._subject_rule(before[0], cue, "speaker-before-verb")
         if cue.part == "ambiguous":
-            return None  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
+            return self._continued_speaker(cue)  # «قيل إن…»، «يقال»، «ويذكر أن»: no one named, no claim
         named_later = self._holder_named_later(cue) if cue.part == "verb" else None
         if named_later is not None:
             return named_later[0], named_later[1], "speaker-after-verb"
@@ -2060,6 +2060,23 @@ class _Extractor:
             return None  # «وقال البائع إن…»: someone kg cannot name spoke; never hand it to another speaker
         antecedent = self.antecedent(cue)
         return (antecedent, cue.after, "speaker-antecedent") if antecedent is not None else None
+
+    def _continued_speaker(self, cue: _Cue) -> tuple[Mention, int, str] | None:
+        """«… ". وذكر أن…»: a continuing form that opens the sentence right after a speaker's words is that
+        speaker going on; its content starts at the form's own complementizer."""
+        doc, state, lexicon = self.doc, self.state, self.lexicon
+        length = doc.phrase_at(cue.position, lexicon.ambiguous_forms, lexicon.longest_phrase)
+        if _phrase_of(doc, cue.position, length) not in lexicon.continuing_forms:
+            return None
+        opening = doc.sentence_start(cue.position)
+        if not (cue.position == opening or (cue.position == opening + 1 and (doc.tokens[opening].key,) in
+                                             lexicon.connectives)):
+            return None  # «كما ذكر أن» opens a sentence too; a form inside one is the passive
+        said_until = max(state.last_speaker_at, state.last_said_end - 1)
+        if state.last_speaker is None or state.last_said_end < 0 or self._sentences_since(said_until, cue) > 1:
+            return None
+        antecedent = self.antecedent(cue)
+        return (antecedent, cue.after, "speaker-continuing") if antecedent is not None else None
 
     def _subject_rule(self, speaker: Mention, cue: _Cue, rule: str) -> str:
         """A subject's rule; parties named together have their own, named there or taken up («الجانبان»)."""
