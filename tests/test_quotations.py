@@ -470,6 +470,49 @@ def test_a_relaying_outlet_is_kept_apart_from_the_speaker(claims_of, text: str, 
     check(claims_of(text), expected)
 
 
+# The outlet or the people spoken to may stand between the verb and its subject («وقال لـ«الحياة» الوزير…»).
+SPOKEN_TO_BEFORE_THE_SUBJECT = cases(
+    ("an-outlet-in-guillemets",
+     "وقال لـ«الشرق الأوسط» وزير الخارجية الأردني ناصر جودة إن المفاوضات ستستأنف الشهر المقبل.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال", relayed_by="الشرق الأوسط")]),
+    ("an-outlet-the-lexicon-knows-joined-to-li",
+     "وأكد لرويترز وزير الخارجية الأردني ناصر جودة أن المفاوضات ستستأنف الشهر المقبل.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "أكد", relayed_by="reuters")]),
+    ("a-paper-in-double-quotes",
+     'وأوضح لـ"الوطن" وزير الخارجية الأردني ناصر جودة أن المفاوضات ستستأنف الشهر المقبل.',
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "أوضح")]),
+    ("okaz-and-an-unnamed-source-with-a-nisba",
+     "أكدت لعكاظ مصادر يمنية رفيعة أن المبعوث الأممي سيصل إلى صنعاء الأسبوع المقبل.",
+     [Said("مصادر يمنية رفيعة", "المبعوث الأممي سيصل إلى صنعاء الأسبوع المقبل", "أكد",
+           relayed_by="عكاظ")]),
+    ("the-journalists",
+     "وقال للصحفيين وزير الخارجية الأردني ناصر جودة إن المفاوضات ستستأنف الشهر المقبل.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال")]),
+    ("an-outlet-then-no-subject-at-all",  # the speaker is the one just quoted
+     "قال وزير الخارجية الأردني ناصر جودة إن المفاوضات ستستأنف الشهر المقبل. وأضاف لـ«الشرق الأوسط» أن "
+     "الوفود ستصل غدا إلى عمان.",
+     [Said("nasser-judeh", "المفاوضات ستستأنف الشهر المقبل", "قال"),
+      Said("nasser-judeh", "الوفود ستصل غدا إلى عمان", "أضاف", relayed_by="الشرق الأوسط")]),
+    ("a-person-spoken-to-is-no-outlet",  # «أكد للرئيس»: the one he told, and no one else speaks
+     "وأكد للرئيس الأميركي أن البرلمان سيوافق على الاتفاق قريبا.", []),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_TO_BEFORE_THE_SUBJECT)
+def test_the_outlet_spoken_to_before_the_subject(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
+def test_a_lone_word_after_the_outlet_spoken_to_is_no_subject(claims_of) -> None:
+    """«ونفى لـ«الشرق الأوسط» وصول القضية…»: «وصول» is what he denied, never who spoke."""
+    claims = claims_of(
+        "وقال مصدر بارز في المعارضة السورية إن الحزب يحاصر المدينة منذ أسابيع. ونفى لـ«الشرق الأوسط» وصول "
+        "القضية إلى مستوى مناقشة اتفاق، قائلاً إن حزب الله «يدفع باتجاه تسوية مشابهة تعني استسلاما "
+        "للمقاتلين».")
+    assert len(claims) >= 2
+    assert all(c.speaker.text == "مصدر بارز" for c in claims), [c.speaker.text for c in claims]
+
+
 # ── Attribution phrases, participles, prepositional and noun complements, speech nouns ───────────
 
 ATTRIBUTIONS = cases(
