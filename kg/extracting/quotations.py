@@ -1580,7 +1580,7 @@ class _Extractor:
         limit = doc.sentence_end(cue.position)
         verb_end = self._skip_adverbials(cue.after, limit)
         position = self._after_addressee(verb_end, limit)
-        if position > verb_end and self._lone_unknown_word(position):
+        if position > verb_end and cue.cue.takes_object and self._lone_unknown_word(position):
             return None  # «نفى لـ«الحياة» وصول…»: after the outlet, a lone word is the object
         position = self._subject_in_marks(self._skip_adverbials(position, limit), limit)
         if position + 2 < limit and _abbreviation_dot(doc, position + 1):
@@ -1604,12 +1604,21 @@ class _Extractor:
         return found
 
     def _after_addressee(self, position: int, limit: int) -> int:
-        """«وقال لـ«الشرق الأوسط» وزير…», «أكدت لعكاظ مصادر…», «وقال للصحفيين الوزير…»: the outlet or the
-        people spoken to may come between the verb and its subject; the subject starts after them."""
+        """«وقال لـ«الشرق الأوسط» وزير…», «أكدت لعكاظ مصادر…», «وقال للصحفيين الوزير…», «وقال لي يوسف»: the
+        outlet or the people spoken to may come between the verb and its subject (and a comma after them);
+        the subject starts after them."""
+        end = self._addressee_end(position, limit)
+        if position < end < limit and self.doc.tokens[end].surface.strip() in CLAUSE_PUNCTUATION:
+            return end + 1  # «وأوضح لـ"الاقتصادية"، بيوتر فدفنسكي…»
+        return end
+
+    def _addressee_end(self, position: int, limit: int) -> int:
         doc, lexicon = self.doc, self.lexicon
         if position >= limit:
             return position
         token = doc.tokens[position]
+        if token.key[:1] == "ل" and token.key[1:] in lexicon.pronoun_suffixes:
+            return position + 1  # «قال لي», «قال لهم»
         if token.key == "ل" and position + 1 < limit:
             marks = lexicon.quote_marks | {"(", ")"}
             if doc.tokens[position + 1].surface.strip() in marks:  # «لـ«عكاظ»», «لـ"الوطن"», «لـ (عكاظ)»
