@@ -112,6 +112,7 @@ class SpeechLexicon:
     outlet_nouns: frozenset[Phrase]
     outlets: Mapping[Phrase, str | None]  # outlet name → gazetteer id (when linked)
     claim_boundaries: frozenset[Phrase]
+    occasions: frozenset[Phrase]  # «في بيان», «خلال لقائه»: where it was said, before a comma
     connectives: frozenset[Phrase]  # «، كما أكد»: after a comma, before a speech verb, a new statement
     turn_markers: frozenset[Phrase]
     unsaid: frozenset[Phrase]  # «لم»، «من المتوقع أن»: before a speech verb, nothing was said
@@ -320,14 +321,16 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
     speaker_nouns, speaker_concepts, institutions = _speaker_nouns(graph)
     outlets = _outlets(graph)
     phrases = {cls: _phrases_of(graph, cls) for cls in (
-        LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.SpeechConnective, LEX.OutletNoun,
+        LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.Occasion, LEX.SpeechConnective,
+        LEX.OutletNoun,
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
         LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy, LEX.PostModifier,
         LEX.RelativePronoun, LEX.PrayedTo, LEX.PastAuxiliary, LEX.TimeNoun, LEX.Quantifier,
         LEX.InterviewNoun)}
     outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
-        *attributions, *outlet_nouns, *outlets, *phrases[LEX.ClaimBoundary], *phrases[LEX.TurnMarker],
+        *attributions, *outlet_nouns, *outlets, *phrases[LEX.ClaimBoundary], *phrases[LEX.Occasion],
+        *phrases[LEX.TurnMarker],
         *verbs.ambiguous, *phrases[LEX.Honorific], *phrases[LEX.Unsaid],
     ]
     prepositions = LEX.Prepositions
@@ -354,6 +357,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         outlet_nouns=outlet_nouns,
         outlets=outlets,
         claim_boundaries=phrases[LEX.ClaimBoundary],
+        occasions=phrases[LEX.Occasion],
         connectives=phrases[LEX.SpeechConnective],
         turn_markers=phrases[LEX.TurnMarker],
         unsaid=phrases[LEX.Unsaid],

@@ -120,6 +120,7 @@ class LEX(DefinedNamespace):
     AddresseeNoun: URIRef
     Adverbial: URIRef
     ClaimBoundary: URIRef
+    Occasion: URIRef
     Honorific: URIRef
     RelativePronoun: URIRef
     Vocative: URIRef

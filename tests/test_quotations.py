@@ -654,6 +654,34 @@ def test_a_participle_starts_a_second_claim(claims_of, text: str, expected: list
     check(claims_of(text), expected)
 
 
+# Where it was said («، في بيان …،», «خلال لقائه …،») stands between the speaker and a noun object.
+OCCASION_BEFORE_THE_OBJECT = cases(
+    ("a-statement-with-a-relative-clause-and-a-name-in-marks",
+     "وأكدت وزارة الدفاع المصرية، في بيان رسمي حصلت «الأهرام» على نسخة منه، تسلمها أول 3 مقاتلات من طراز "
+     "رافال.",
+     [Said("وزارة الدفاع المصرية", "تسلمها أول 3 مقاتلات من طراز رافال", "أكد")]),
+    ("an-adverb-then-a-news-item",
+     "ودانت المنامة بشدة في نبأ أوردته وكالة أنباء البحرين أمس، استمرار التصريحات العدائية من قبل "
+     "المسؤولين الإيرانيين.",
+     [Said("المنامة", "استمرار التصريحات العدائية من قبل المسؤولين الإيرانيين", "أدان")]),
+    ("during-a-meeting",
+     "وأكد وزير الخارجية الأردني ناصر جودة خلال لقائه السفير الأمريكي في عمان، أهمية تعزيز التعاون بين "
+     "البلدين.",
+     [Said("nasser-judeh", "أهمية تعزيز التعاون بين البلدين", "أكد")]),
+    # with no comma the noun after «في بيان» may be the statement's own genitive: nothing is passed over
+    ("no-comma-nothing-past-the-occasion",
+     "وأكدت وزارة الدفاع المصرية في بيان تسلمها أول 3 مقاتلات من طراز رافال الفرنسية.", []),
+    ("a-complementizer-before-the-comma",
+     "وأعلنت وزارة الدفاع المصرية في بيان أن المقاتلات وصلت إلى القاهرة، وسط احتفال رسمي.",
+     [Said("وزارة الدفاع المصرية", "المقاتلات وصلت إلى القاهرة، وسط احتفال رسمي", "أعلن")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), OCCASION_BEFORE_THE_OBJECT)
+def test_an_occasion_between_the_speaker_and_the_object(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), PREPOSITIONAL)
 def test_content_after_a_preposition_or_as_an_object(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)

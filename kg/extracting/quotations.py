@@ -89,6 +89,7 @@ MAX_MARKED_NAME = 4  # words of a name in quotation marks inside a speaker's phr
 # development set, 9 of 27 claims so given after a longer gap were right, 73 of 104 after a shorter one.
 MAX_ANTECEDENT_GAP = 2
 MAX_OUTLET_WORDS = 5  # words of an outlet's name in quotation marks («لـ«الشرق الأوسط»»)
+MAX_OCCASION = 14  # «، في بيان رسمي حصلت «الشرق الأوسط» على نسخة منه،»: tokens of an occasion phrase
 MAX_PARENTHESIS = 5  # «، عبر قناته على تلغرام ،»: tokens of a phrase between commas after a speaker
 MAX_APPOSED_POST = 10  # «، رئيس شركة الإلكترونيات اليابانية توشيبا كورب أمس،»: tokens of a post after a name
 MAX_LEADING_SEGMENT = 3  # «كذلك،»، «في غضون ذلك ،»: a short opener before a comma is not part of a claim
@@ -2420,6 +2421,7 @@ class _Extractor:
             position = self._after_addressee(position, search.limit)  # «ونفى لـ«الحياة» وصول…»
             # «أعلنت الولايات المتحدة الخميس تسليم…»: when it was said, then what
             position = self._after_time_phrase(self._skip_adverbials(position, search.limit), search.limit)
+            position = self._after_occasion(position, search.limit)
         first = True
         rules = (self._content_quoted, self._content_after_colon, self._content_after_complementizer,
                  self._content_after_preposition, self._content_as_object, self._content_elsewhere)
@@ -2615,6 +2617,23 @@ class _Extractor:
             if token.is_punctuation or token.key in self.lexicon.complementizers or self.quote_opening_at(p):
                 return position
             if timed and not self._adverbial_or_time(token):
+                return position
+        return position
+
+    def _after_occasion(self, position: int, limit: int) -> int:
+        """«وأكدت القوات المسلحة، في بيان رسمي حصلت «الشرق الأوسط» على نسخة منه، تسلمها…»: an occasion
+        phrase («في بيان», «خلال لقائه») up to a comma says where it was said, and the object follows the
+        comma; with no comma, or a complementizer before it, nothing is passed over."""
+        doc, lexicon = self.doc, self.lexicon
+        first = position + 1 if position < limit and doc.tokens[position].surface.strip() in (
+            CLAUSE_PUNCTUATION) else position
+        if first >= limit or not doc.phrase_at(first, lexicon.occasions, lexicon.longest_phrase):
+            return position
+        for p in range(first + 1, min(first + MAX_OCCASION + 1, limit)):
+            token = doc.tokens[p]
+            if token.surface.strip() in CLAUSE_PUNCTUATION:
+                return p + 1
+            if token.key in lexicon.complementizers or token.surface.strip() in SENTENCE_PUNCTUATION:
                 return position
         return position
 
