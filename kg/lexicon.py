@@ -410,6 +410,7 @@ class Frame:
     located_subject_role: str | None = None  # the subject's role when a host («في X») is named
     to_no_state: bool = False  # «تهريب»: what it moves goes to no state, whatever land it is moved into
     addressed_subject_role: str | None = None  # the subject's role when a recipient («لـX») is named
+    seized: bool = False  # «المضبوطات»: the shipment of the document's smuggling story
 
 
 @dataclass(frozen=True)
@@ -494,6 +495,7 @@ class TransferLexicon:
     not_count_before: frozenset[str] = frozenset()
     weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
     demonstratives: frozenset[str] = frozenset()
+    list_follows: frozenset[str] = frozenset()  # «التالية:»: the list of what the cue names follows
     deal_contents: tuple[tuple[str, ...], ...] = ()
     under_deal: frozenset[str] = frozenset()  # «بموجبها»: the cue is the content of a deal named before
     pronoun_prepositions: frozenset[str] = frozenset()  # «على» in «حصل على» takes a pronoun: «عليها»
@@ -610,7 +612,7 @@ def _frames(graph: Graph) -> tuple[dict[str, Frame], set[tuple[str, ...]]]:
             name, _role_of(graph, subject, LEX.subjectRole), _role_of(graph, subject, LEX.objectRole),
             marker_roles, _flag(graph, subject, LEX.bothDirections), _flag(graph, subject, LEX.weaponBefore),
             _role_of(graph, subject, LEX.locatedSubjectRole), _flag(graph, subject, LEX.toNoState),
-            _role_of(graph, subject, LEX.addressedSubjectRole))
+            _role_of(graph, subject, LEX.addressedSubjectRole), _flag(graph, subject, LEX.seizedShipment))
     return frames, markers
 
 
@@ -725,6 +727,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         not_count_before=words(LEX.Quantities, LEX.notCountBefore),
         weapon_references=_weapon_references(graph),
         demonstratives=words(LEX.Words, LEX.demonstrative),
+        list_follows=words(LEX.Words, LEX.listFollows),
         deal_contents=phrases(LEX.dealContents),
         under_deal=words(LEX.Words, LEX.underDeal),
         pronoun_prepositions=words(LEX.Words, LEX.pronounPreposition),

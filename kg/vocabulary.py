@@ -197,6 +197,8 @@ class LEX(DefinedNamespace):
     theyAre: URIRef
     dealNoun: URIRef
     toNoState: URIRef
+    seizedShipment: URIRef
+    listFollows: URIRef
     bothDirections: URIRef
     weaponBefore: URIRef
     marker: URIRef

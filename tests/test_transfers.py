@@ -352,6 +352,21 @@ SMUGGLING = [
      {("iran", None, "arms", "Planned"), ("iran", None, "explosives", "Planned")}),
     ("وأشار إلى أنه تم تهريب 7983 قطعة سلاح إلى الأراضي المصرية.", set()),  # the land is Egyptian
 ]
+# Seizures (lex:Seize, lex:seizedShipment): what was seized («المضبوطات», «ضبط») is the foiled shipment of
+# the smuggling the document told before, from the origin it named, to no state, Planned; a list after
+# «التالية:» is the cue's. With no smuggling story, or none with an origin, a seizure is no transfer.
+SEIZURES = [
+    ("وأعلنت الكويت إحباط تهريب أسلحة من إيران عبر البحر. وعند تفتيش القارب تبين احتواؤه على المضبوطات "
+     "التالية: بنادق كلاشنكوف، وكمية من الطلقات.",
+     {("iran", None, "arms", "Planned"), ("iran", None, "ak-47", "Planned"),
+      ("iran", None, "ammunition", "Planned")}),
+    ("أحبطت السلطات اليمنية تهريب شحنة متفجرات من إيران. وتم ضبط 40 كيلوغراما من مادة C4 في القارب.",
+     {("iran", None, "explosives", "Planned"), ("iran", None, "c-4", "Planned")}),
+    ("وضبطت الشرطة في الرياض بنادق كلاشنكوف وذخائر في منزل المتهم.", set()),  # no smuggling story
+    ("وتبين احتواء السيارة على المضبوطات التالية: بنادق كلاشنكوف، وكمية من الطلقات.", set()),
+    ("وأحبطت السلطات تهريب أسلحة عبر الحدود. وشملت المضبوطات بنادق كلاشنكوف.", set()),  # no origin named
+    ("وأعلنت وزارة التجارة ضبط الأسعار في الأسواق خلال شهر رمضان.", set()),  # «ضبط»: setting prices
+]
 # A verbal noun hanging on a verb joined by «و» («وقامت بتزويدها», «وتعمل على تزويدها») takes the subject
 # that verb shares with the verb before it: the state right before that verb (SVO) or right after it (VSO),
 # the verbs agreeing. A state inside a prepositional phrase is nobody's subject.
@@ -781,7 +796,8 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SUPPORT_VERBS, UNSEEN_PRECISION,
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, SUPPORT_VERBS,
+                  UNSEEN_PRECISION,
                   NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS,
                   DENIALS,
                   PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
@@ -835,7 +851,8 @@ def _ids(table: list) -> list[str]:
         ("deliveries", DELIVERIES), ("sales", SALES), ("deployments", DEPLOYMENTS), ("plans", PLANS),
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
-        ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("support-verbs", SUPPORT_VERBS),
+        ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("seizures", SEIZURES),
+        ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),
         ("deals-and-agents", DEALS_AND_AGENTS), ("approved-deals", APPROVED_DEALS),

@@ -276,6 +276,7 @@ class _Context:
         self.recipients: dict[tuple[str, str], dict[str, Mention]] = {}
         self.last_deal: tuple[Mention, Mention] | None = None  # the sides of the last agreement stated
         self.last_sides: tuple[Mention, Mention] | None = None  # the sides of the last transfer stated
+        self.smuggled_from: Mention | None = None  # the origin of the last smuggled weapons stated
 
     # -- which state a mention stands for ----------------------------------------------------------------
     def state_of(self, mention: Mention) -> str | None:
@@ -406,6 +407,8 @@ def extract_transfers(
                     context.last_sides = (transfer.supplier, transfer.recipient)
                 if transfer.status == "Agreed" and transfer.recipient is not None:
                     context.last_deal = (transfer.supplier, transfer.recipient)
+            if "recipient-smuggled" in transfer.rules and transfer.supplier is not None:
+                context.smuggled_from = transfer.supplier
             yield transfer
 
 
@@ -1013,6 +1016,9 @@ def _window_end(event: _Event, next_start: int, tokens: list[Token], lexicon: Tr
     pronoun or a new coordinated verb."""
     end = next_start - 1
     for token in tokens[event.last + 1: next_start]:
+        if token.surface.strip() == ":" and all(t.key in lexicon.list_follows
+                                                for t in tokens[event.last + 1: token.position]):
+            continue  # «المضبوطات التالية: …»: the list is the cue's
         if _is_boundary(token) or _opens_clause(token, lexicon):
             return token.position - 1
         if token.key == "ما" and token.position > 0 and tokens[token.position - 1].surface in ("،", ","):
@@ -1566,10 +1572,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         weapon_roles = _theatre_recipient(weapon_roles, weapon, context)
         weapon_rule = "weapon-referred" if referred else (
             "weapon-implied-by-cue" if weapon.mention.via == Via.INFERRED else "weapon-in-clause")
-        if event.cue.frame.to_no_state:
-            pairs = list(_to_no_state(weapon_roles, anchors, tokens))
-        else:
-            pairs = list(_pairs(weapon_roles, weapon, event.cue.frame, context, makers))
+        pairs = _frame_pairs(event, weapon_roles, weapon, anchors, tokens, context, makers)
         if not pairs and armed_group:
             pairs = list(_to_armed_group(weapon_roles))
         for supplier, recipient, rules in pairs:
@@ -1578,6 +1581,18 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
             if extra_requests and status != "Requested":
                 yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
+
+
+def _frame_pairs(event: _Event, roles: _Roles, weapon: _Weapon, anchors: list[int], tokens: list[Token],
+                 context: _Context, makers: frozenset[str]) -> list[_Pair]:
+    """The (supplier, recipient, rules) a weapon's roles give under the cue's frame."""
+    frame = event.cue.frame
+    if not frame.to_no_state:
+        return list(_pairs(roles, weapon, frame, context, makers))
+    pairs = list(_to_no_state(roles, anchors, tokens))
+    if not pairs and frame.seized:
+        pairs = list(_from_smuggling_story(context))  # «المضبوطات التالية: …»
+    return pairs
 
 
 def _event_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_Weapon], context: _Context
@@ -2425,6 +2440,13 @@ def _to_no_state(roles: _Roles, anchors: list[int], tokens: list[Token]) -> Iter
         return  # «تهريب 7983 قطعة سلاح إلى الأراضي المصرية»: the nisba is on the land, not the weapon
     if rank <= ROLE_RULES["weapon-nisba"].rank + _ROLE_OFFSETS[ORIGIN][1]:
         yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-smuggled")
+
+
+def _from_smuggling_story(context: _Context) -> Iterator[_Pair]:
+    """«وتبين احتواؤها على المضبوطات التالية: …»: seized weapons are the foiled shipment of the smuggling the
+    document told before, from the state it named as their origin, to no state; with no such story, none."""
+    if context.smuggled_from is not None:
+        yield context.smuggled_from, None, ("supplier-from-smuggling-story", "recipient-smuggled")
 
 
 def _from_right_after(anchor: int, party: _Party, tokens: list[Token]) -> bool:
