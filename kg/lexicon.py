@@ -496,6 +496,7 @@ class TransferLexicon:
     weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
     demonstratives: frozenset[str] = frozenset()
     list_follows: frozenset[str] = frozenset()  # «التالية:»: the list of what the cue names follows
+    command_of: frozenset[str] = frozenset()  # «من قيادة التحالف»: the preposition governs the state
     deal_contents: tuple[tuple[str, ...], ...] = ()
     under_deal: frozenset[str] = frozenset()  # «بموجبها»: the cue is the content of a deal named before
     pronoun_prepositions: frozenset[str] = frozenset()  # «على» in «حصل على» takes a pronoun: «عليها»
@@ -728,6 +729,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         weapon_references=_weapon_references(graph),
         demonstratives=words(LEX.Words, LEX.demonstrative),
         list_follows=words(LEX.Words, LEX.listFollows),
+        command_of=words(LEX.Words, LEX.commandOf),
         deal_contents=phrases(LEX.dealContents),
         under_deal=words(LEX.Words, LEX.underDeal),
         pronoun_prepositions=words(LEX.Words, LEX.pronounPreposition),

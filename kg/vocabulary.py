@@ -199,6 +199,7 @@ class LEX(DefinedNamespace):
     toNoState: URIRef
     seizedShipment: URIRef
     listFollows: URIRef
+    commandOf: URIRef
     bothDirections: URIRef
     weaponBefore: URIRef
     marker: URIRef

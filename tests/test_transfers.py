@@ -367,6 +367,15 @@ SEIZURES = [
     ("وأحبطت السلطات تهريب أسلحة عبر الحدود. وشملت المضبوطات بنادق كلاشنكوف.", set()),  # no origin named
     ("وأعلنت وزارة التجارة ضبط الأسعار في الأسواق خلال شهر رمضان.", set()),  # «ضبط»: setting prices
 ]
+# A noun of command or government between a preposition and a state («من قيادة التحالف»): the preposition
+# governs the state (lex:commandOf).
+COMMAND_OF = [
+    ("وشاركت في الهجوم مئات الدبابات الحديثة التي استلمتها المقاومة الشعبية من قيادة التحالف العربي.",
+     {("saudi-led-coalition", "yemen", "tank", "Delivered")}),
+    ("وتسلم الجيش الأفغاني مروحيات جديدة من حكومة الولايات المتحدة.",
+     {("united-states", "afghanistan", "helicopter", "Delivered")}),
+    ("وانتقد قائد قيادة التحالف الدولي تسليم الأسلحة للميليشيات.", set()),  # no state receives
+]
 # A verbal noun hanging on a verb joined by «و» («وقامت بتزويدها», «وتعمل على تزويدها») takes the subject
 # that verb shares with the verb before it: the state right before that verb (SVO) or right after it (VSO),
 # the verbs agreeing. A state inside a prepositional phrase is nobody's subject.
@@ -796,8 +805,8 @@ QUANTITIES = [
 ]
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
-                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, SUPPORT_VERBS,
-                  UNSEEN_PRECISION,
+                  GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, COMMAND_OF,
+                  SUPPORT_VERBS, UNSEEN_PRECISION,
                   NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS,
                   DENIALS,
                   PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
@@ -852,6 +861,7 @@ def _ids(table: list) -> list[str]:
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("seizures", SEIZURES),
+        ("command-of", COMMAND_OF),
         ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),

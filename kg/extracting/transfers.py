@@ -755,6 +755,8 @@ def _marker_before(tokens: list[Token], first: int, mention: Mention | None, con
         words = tuple(_strip_conjunction(t.key, lexicon) for t in tokens[start:first])
         if words in lexicon.markers:
             return words
+    if first > 0 and strip_article(tokens[first - 1].bare) in lexicon.command_of:
+        return _marker_before(tokens, first - 1, None, context)  # «من قيادة التحالف»
     return ()
 
 
