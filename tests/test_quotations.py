@@ -601,6 +601,11 @@ PREPOSITIONAL = cases(
 )
 
 SPEECH_NOUNS = cases(
+    # the model may take «كلمة ألقاها» for a name: a speech noun never speaks, the one who gave it does
+    ("a-speech-he-gave-in-which-he-said",
+     "وفي كلمة ألقاها الرئيس التركي رجب طيب أردوغان قال فيها: «إن تركيا لن تسمح بإقامة دولة على حدودها "
+     "الجنوبية».",
+     [said_quote("recep-tayyip-erdogan", "إن تركيا لن تسمح بإقامة دولة على حدودها الجنوبية", "كلمة")]),
     ("statement-of-ministry",
      "وجاء في بيان لوزارة الخارجية الصينية أن بكين تعارض أي تدخل خارجي في شؤون تايوان.",
      [Said("وزارة الخارجية الصينية", "بكين تعارض أي تدخل خارجي في شؤون تايوان", "بيان")]),

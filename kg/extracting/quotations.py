@@ -2771,25 +2771,31 @@ class _Extractor:
         if speaker.known_id or speaker.name or speaker.via in ("role", "anonymous", "group"):
             return True  # known, or the surname of someone named before, or parties named together
         tokens = self.doc.tokens_within(speaker.start, speaker.end)
+        if not tokens:
+            return True
         vocative = any(t.key in self.lexicon.vocatives for t in tokens)
-        if tokens and (self._opens_clause_not_name(tokens[0]) or vocative):
-            return False
+        if _lookup(tokens[0], self.lexicon.nouns) is not None or self._opens_clause_not_name(tokens[0]) or (
+                vocative):
+            return False  # «كلمة ألقاها»: a speech noun the model took for a name; its author speaks
         if len(speaker.text.split()) != 1:
             return True
-        if speaker.kind == PERSON and tokens and tokens[0].main.upos == "NOUN" and "Number=Plur" in (
-                tokens[0].main.feats):
+        return self._one_word_can_speak(speaker, tokens[0])
+
+    def _one_word_can_speak(self, speaker: Mention, token: Token) -> bool:
+        """A one-word name the model found and no lexicon knows (see _can_speak)."""
+        if speaker.kind == PERSON and token.main.upos == "NOUN" and "Number=Plur" in token.main.feats:
             return False
         word = fold(speaker.text)
         closed = self.lexicon.adverbials | self.lexicon.not_names
         if word in closed or word[1:] in closed:
             return False  # «والخميس»، «حرفيا»، «هؤلاء»، «صحيفة»: a time word, an adverb, a pronoun, a noun
-        if tokens and tokens[0].clitic_preposition and tokens[0].bare.startswith(("بال", "لل", "كال")):
+        if token.clitic_preposition and token.bare.startswith(("بال", "لل", "كال")):
             return False  # «بالتخصصي»: a preposition and the article open no name
-        if tokens and tokens[0].split_conjunction and speaker.start == tokens[0].start:
+        if token.split_conjunction and speaker.start == token.start:
             return False  # «وصول»: the tagger read a conjunction and a word, the model a name; not one
-        if tokens and self._after_honorific(tokens[0]):
+        if self._after_honorific(token):
             return True  # «وقال الدكتور الأحمد»: after a title a family name, whatever the tagger reads
-        return not tokens or tokens[0].main.upos not in NOT_NAME_TAGS
+        return token.main.upos not in NOT_NAME_TAGS
 
     def _after_honorific(self, token: Token) -> bool:
         """The word right after a title («الدكتور», «المهندس», «الشيخ») in its sentence."""
@@ -2970,8 +2976,8 @@ class _Extractor:
             # «وقال الرئيس الفرنسي ونظيره الألماني…»: a joint statement, by the two together
             speaker, rule = group, "speaker-joint"
         self.emit(speaker, kind, start, end, cue.cue, at, reported_by, rules=(rule, _content_rule(kind)))
-        if quote is not None:
-            quote.consumed = True
+        if quote is not None and self._can_speak(speaker):
+            quote.consumed = True  # one who cannot speak leaves the quotation to its speaker («كلمة ألقاها»)
 
     def _coordinated(self, speaker: Mention, position: int, content_start: int) -> list[Mention]:
         """Speakers joined to the first by «و» («دعت الصين والبرازيل إلى…»): each said it."""
