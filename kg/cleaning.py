@@ -24,6 +24,9 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ARABIC_WORD = re.compile("[\u0621-\u064a]{2,}")
 # «طائراتF16»: web text that runs an Arabic word into a Latin one; the tokenizer would read one word
 _SCRIPT_JOIN = re.compile("(?<=[\u0621-\u064a])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0621-\u064a])")
+# «مع سورية.وأضاف المسؤول»: web text that glues a sentence to the next one; the tokenizer would read one
+# word. Words of three letters or more on both sides: «أ.ف.ب», «إن.بي.سي», «محمد.أ» are abbreviations.
+_GLUED_SENTENCE = re.compile(r"(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a]{3,}(?![.\u0621-\u064a]))")
 # Lines that belong to the web page, not to the story (matched on the folded line).
 _BOILERPLATE = [
     re.compile(pattern)
@@ -67,8 +70,10 @@ _SENTENCE_END = re.compile(r"[.!?؟…:«»\"”]\s*$")
 
 
 def normalize_line(line: str) -> str:
-    """A source line as kept: runs of spaces as one, an Arabic word run into a Latin one split, no ends."""
-    return _SCRIPT_JOIN.sub(" ", re.sub(r"[ \t\u00a0]+", " ", line)).strip()
+    """A source line as kept: runs of spaces as one, an Arabic word run into a Latin one split, a sentence
+    glued to the next one parted, no ends."""
+    line = _GLUED_SENTENCE.sub(". ", _SCRIPT_JOIN.sub(" ", re.sub(r"[ \t\u00a0]+", " ", line)))
+    return line.strip()
 
 
 def content_hash(text: str) -> str:

@@ -79,6 +79,20 @@ def test_an_arabic_word_run_into_a_latin_one_is_two_words(glued: str, apart: str
     assert document.text == apart
 
 
+@pytest.mark.parametrize(("glued", "apart"), [
+    ("ونشر الجيش الطائرات على الحدود مع سورية.وأضاف المسؤول أن العربات موزعة.",
+     "ونشر الجيش الطائرات على الحدود مع سورية. وأضاف المسؤول أن العربات موزعة."),
+    # abbreviations keep their dots: letters of one or two on a side
+    ("وقال لوكالة أ.ف.ب إن الوفد وصل.", "وقال لوكالة أ.ف.ب إن الوفد وصل."),
+    ("وقال لشبكة ان.بي.سي الاميركية إن الوفد وصل.", "وقال لشبكة ان.بي.سي الاميركية إن الوفد وصل."),
+    ("والثالث هو محمد.أ، ويبلغ من العمر 31 عاما.", "والثالث هو محمد.أ، ويبلغ من العمر 31 عاما."),
+    ("وقال لشبكة (إيه.بي.سي) الاسترالية إنه بخير.", "وقال لشبكة (إيه.بي.سي) الاسترالية إنه بخير."),
+])
+def test_a_sentence_glued_to_the_next_is_parted(glued: str, apart: str):
+    (document,) = clean(SourceText("a.txt", glued))
+    assert document.text == apart
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
