@@ -113,6 +113,7 @@ class SpeechLexicon:
     outlets: Mapping[Phrase, str | None]  # outlet name → gazetteer id (when linked)
     claim_boundaries: frozenset[Phrase]
     occasions: frozenset[Phrase]  # «في بيان», «خلال لقائه»: where it was said, before a comma
+    not_complements: frozenset[Phrase]  # «عن طريق»: a complement preposition inside another phrase
     connectives: frozenset[Phrase]  # «، كما أكد»: after a comma, before a speech verb, a new statement
     turn_markers: frozenset[Phrase]
     unsaid: frozenset[Phrase]  # «لم»، «من المتوقع أن»: before a speech verb, nothing was said
@@ -321,7 +322,8 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
     speaker_nouns, speaker_concepts, institutions = _speaker_nouns(graph)
     outlets = _outlets(graph)
     phrases = {cls: _phrases_of(graph, cls) for cls in (
-        LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.Occasion, LEX.SpeechConnective,
+        LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.Occasion, LEX.NotComplement,
+        LEX.SpeechConnective,
         LEX.OutletNoun,
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
         LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy, LEX.PostModifier,
@@ -358,6 +360,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         outlets=outlets,
         claim_boundaries=phrases[LEX.ClaimBoundary],
         occasions=phrases[LEX.Occasion],
+        not_complements=phrases[LEX.NotComplement],
         connectives=phrases[LEX.SpeechConnective],
         turn_markers=phrases[LEX.TurnMarker],
         unsaid=phrases[LEX.Unsaid],

@@ -121,6 +121,7 @@ class LEX(DefinedNamespace):
     Adverbial: URIRef
     ClaimBoundary: URIRef
     Occasion: URIRef
+    NotComplement: URIRef
     Honorific: URIRef
     RelativePronoun: URIRef
     Vocative: URIRef

@@ -88,6 +88,7 @@ MAX_MARKED_NAME = 4  # words of a name in quotation marks inside a speaker's phr
 # A dropped subject takes the last speaker only if that one spoke at most this many sentences before: on the
 # development set, 9 of 27 claims so given after a longer gap were right, 73 of 104 after a shorter one.
 MAX_ANTECEDENT_GAP = 2
+VERB_PARTICLES = frozenset({"قد", "لقد"})  # before a perfect verb: «وقد عبر»
 MAX_OUTLET_WORDS = 5  # words of an outlet's name in quotation marks («لـ«الشرق الأوسط»»)
 MAX_OCCASION = 14  # «، في بيان رسمي حصلت «الشرق الأوسط» على نسخة منه،»: tokens of an occasion phrase
 MAX_PARENTHESIS = 5  # «، عبر قناته على تلغرام ،»: tokens of a phrase between commas after a speaker
@@ -509,14 +510,19 @@ def _opening_verb_cue(doc: _Text, position: int) -> SpeechCue | None:
     """«وبين المدير العام أن…», «وعبر الوزراء عن قلقهم»: a form that is a verb only where it opens its
     sentence and its complement follows it there, a complementizer or its own preposition
     (lex:openingForm)."""
-    if position != doc.sentence_start(position):
-        return None
+    before = doc.tokens[doc.sentence_start(position):position]
+    if len(before) > 1 or any(fold(t.bare) not in VERB_PARTICLES and (t.key,) not in doc.lexicon.connectives
+                              for t in before):
+        return None  # «وقد عبر», «ولكنه عبر»: a particle or a connective may stand before it
     found = _lookup(doc.tokens[position], doc.lexicon.opening_verb_forms)
     if found is None:
         return None
-    after = [doc.tokens[p] for p in range(position + 1, doc.sentence_end(position))]
-    if any(_complementizer(doc.lexicon, t) or t.key in found.complement_prepositions for t in after):
-        return found
+    lexicon = doc.lexicon
+    for p in range(position + 1, doc.sentence_end(position)):
+        token = doc.tokens[p]
+        if _complementizer(lexicon, token) or (token.key in found.complement_prepositions and not (
+                doc.phrase_at(p, lexicon.not_complements, lexicon.longest_phrase))):
+            return found  # «وعبر الوزراء عن قلقهم», not «عبر الوفد الحدود عن طريق المعبر»
     return None
 
 
