@@ -376,6 +376,16 @@ COMMAND_OF = [
      {("united-states", "afghanistan", "helicopter", "Delivered")}),
     ("وانتقد قائد قيادة التحالف الدولي تسليم الأسلحة للميليشيات.", set()),  # no state receives
 ]
+# «بعد أن», «قبل أن», «منذ أن» open a clause of its own: the cue's arguments stop before them.
+SUBORDINATE_CLAUSES = [
+    ("وتقدمت المقاومة اليمنية بالعربات القتالية والدبابات التي زودها بها التحالف العربي بعد أن كان خصوم "
+     "المملكة قد راهنوا على هزيمتها.",
+     {("saudi-led-coalition", "yemen", "military-vehicle", "Delivered"),
+      ("saudi-led-coalition", "yemen", "tank", "Delivered")}),
+    ("وتسلمت مصر طائرات رافال من فرنسا بعد أن رفضت الولايات المتحدة بيعها مقاتلات جديدة.",
+     {("france", "egypt", "rafale", "Delivered"), ("united-states", "egypt", "combat-aircraft", "Denied")}),
+    ("وسلمت روسيا المنظومة قبل أن تعلن تركيا تفعيلها.", set()),  # «تركيا» is the other clause's
+]
 # A verbal noun hanging on a verb joined by «و» («وقامت بتزويدها», «وتعمل على تزويدها») takes the subject
 # that verb shares with the verb before it: the state right before that verb (SVO) or right after it (VSO),
 # the verbs agreeing. A state inside a prepositional phrase is nobody's subject.
@@ -806,7 +816,7 @@ QUANTITIES = [
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
                   GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, COMMAND_OF,
-                  SUPPORT_VERBS, UNSEEN_PRECISION,
+                  SUBORDINATE_CLAUSES, SUPPORT_VERBS, UNSEEN_PRECISION,
                   NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS,
                   DENIALS,
                   PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
@@ -861,7 +871,7 @@ def _ids(table: list) -> list[str]:
         ("past-sales", PAST_SALES), ("requests", REQUESTS), ("request-purchases", REQUEST_PURCHASES),
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("seizures", SEIZURES),
-        ("command-of", COMMAND_OF),
+        ("command-of", COMMAND_OF), ("subordinate-clauses", SUBORDINATE_CLAUSES),
         ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),

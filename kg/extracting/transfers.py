@@ -1021,6 +1021,9 @@ def _window_end(event: _Event, next_start: int, tokens: list[Token], lexicon: Tr
         if token.surface.strip() == ":" and all(t.key in lexicon.list_follows
                                                 for t in tokens[event.last + 1: token.position]):
             continue  # «المضبوطات التالية: …»: the list is the cue's
+        following = tokens[token.position + 1].key if token.position + 1 < len(tokens) else ""
+        if f"{token.key} {following}" in lexicon.clause_ends:
+            return token.position - 1  # «… بعد أن كان …»: a clause of its own
         if _is_boundary(token) or _opens_clause(token, lexicon):
             return token.position - 1
         if token.key == "ما" and token.position > 0 and tokens[token.position - 1].surface in ("،", ","):
