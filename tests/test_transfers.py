@@ -376,6 +376,14 @@ COMMAND_OF = [
      {("united-states", "afghanistan", "helicopter", "Delivered")}),
     ("وانتقد قائد قيادة التحالف الدولي تسليم الأسلحة للميليشيات.", set()),  # no state receives
 ]
+# An agreement with the buyer («اتفاق مع الرياض على شراء…») names no seller: a known system comes from the
+# state that makes it (kg:producedBy), as when the buyer is the subject.
+AGREED_WITH_THE_BUYER = [
+    ("وتوصلت الحكومة الأمريكية إلى اتفاق مع الرياض على شراء نظام ثاد.",
+     {("united-states", "saudi-arabia", "thaad", "Agreed")}),
+    ("وتوصلت الحكومة إلى اتفاق مع الرياض على شراء طائرات نقل.", set()),  # no maker known: no seller
+    ("وطلب النواب من وزير الدفاع العراقي كشف مصادر حصول العراق على عتاد الطائرات.", set()),
+]
 # «بعد أن», «قبل أن», «منذ أن» open a clause of its own: the cue's arguments stop before them.
 SUBORDINATE_CLAUSES = [
     ("وتقدمت المقاومة اليمنية بالعربات القتالية والدبابات التي زودها بها التحالف العربي بعد أن كان خصوم "
@@ -437,8 +445,9 @@ UNSEEN_PRECISION = [
      "اف-16 في تركيا لمحاربة التنظيم.", {("united-states", "turkey", "f-16", "Deployed")}),
     ("نشرت الولايات المتحدة ست مقاتلات من طراز اف-16 في قاعدة انجرليك بجنوب تركيا، وفق ما أعلنت البعثة "
      "الأمريكية لدى الحلف الأطلسي.", {("united-states", "turkey", "f-16", "Deployed")}),
+    # «اتفاق إيران» is no side; the buyer's agreement gives the maker as the seller (AGREED_WITH_THE_BUYER)
     ("وذكر مصدر أن الجهود الأمريكية لطمأنة السعودية بعد اتفاق إيران قد تؤدي إلى تسريع اتفاق مع الرياض على "
-     "شراء نظام ثاد.", set()),
+     "شراء نظام ثاد.", {("united-states", "saudi-arabia", "thaad", "Agreed")}),
     ("فهو يشغل العرب أعداء إسرائيل، ويضطر الخليجيون لشراء المزيد من الأسلحة الأمريكية.", set()),
     ("تؤكد الأنباء أن القوات الوطنية رفعت من قدرة أدائها بعد تزويدها بأسلحة متقدمة وآليات تساعدها على "
      "إحكام سيطرتها على مواقع المتمردين.", set()),
@@ -816,7 +825,7 @@ QUANTITIES = [
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
                   GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, COMMAND_OF,
-                  SUBORDINATE_CLAUSES, SUPPORT_VERBS, UNSEEN_PRECISION,
+                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, SUPPORT_VERBS, UNSEEN_PRECISION,
                   NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS,
                   DENIALS,
                   PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
@@ -872,6 +881,7 @@ def _ids(table: list) -> list[str]:
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("seizures", SEIZURES),
         ("command-of", COMMAND_OF), ("subordinate-clauses", SUBORDINATE_CLAUSES),
+        ("agreed-with-the-buyer", AGREED_WITH_THE_BUYER),
         ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),

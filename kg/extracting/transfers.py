@@ -1671,7 +1671,9 @@ def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _C
     """«تسلمت مصر ثماني طائرات إف-16»: a known system received with no «من» phrase comes from the state
     that makes it (kg:producedBy); the rule's name says the supplier was inferred, not read. Only a verb
     whose subject receives leaves the giver implicit: «سلمت شركة بايكار…» names its giver, a company."""
-    if roles.supplier or not roles.recipient or frame.subject_role != RECIPIENT:
+    # «اتفاق مع الرياض على شراء نظام ثاد»: the partner of the agreement is the buyer, and no seller is named
+    sides_only = all(p.rule == "agreement-partner" for _, p in roles.supplier)
+    if (roles.supplier and not sides_only) or not roles.recipient or frame.subject_role != RECIPIENT:
         return roles
     entry = context.gazetteer.entry(weapon.mention.known_id) if weapon.mention.known_id else None
     producer = context.gazetteer.entry(entry.produced_by) if entry and entry.produced_by else None
