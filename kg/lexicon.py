@@ -499,6 +499,8 @@ class TransferLexicon:
     weapon_references: dict[str, frozenset[str]] = field(default_factory=dict)  # noun → categories (∅: any)
     demonstratives: frozenset[str] = frozenset()
     list_follows: frozenset[str] = frozenset()  # «التالية:»: the list of what the cue names follows
+    exceptives: frozenset[str] = frozenset()  # «سوى», «إلا»: a negation with one restricts, denies nothing
+    future_negations: frozenset[str] = frozenset()  # «لن»
     command_of: frozenset[str] = frozenset()  # «من قيادة التحالف»: the preposition governs the state
     deal_contents: tuple[tuple[str, ...], ...] = ()
     under_deal: frozenset[str] = frozenset()  # «بموجبها»: the cue is the content of a deal named before
@@ -732,6 +734,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         weapon_references=_weapon_references(graph),
         demonstratives=words(LEX.Words, LEX.demonstrative),
         list_follows=words(LEX.Words, LEX.listFollows),
+        exceptives=words(LEX.Words, LEX.exceptive),
+        future_negations=words(LEX.Words, LEX.futureNegation),
         command_of=words(LEX.Words, LEX.commandOf),
         deal_contents=phrases(LEX.dealContents),
         under_deal=words(LEX.Words, LEX.underDeal),

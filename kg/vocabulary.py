@@ -200,6 +200,8 @@ class LEX(DefinedNamespace):
     toNoState: URIRef
     seizedShipment: URIRef
     listFollows: URIRef
+    exceptive: URIRef
+    futureNegation: URIRef
     commandOf: URIRef
     bothDirections: URIRef
     weaponBefore: URIRef

@@ -384,6 +384,13 @@ AGREED_WITH_THE_BUYER = [
     ("وتوصلت الحكومة إلى اتفاق مع الرياض على شراء طائرات نقل.", set()),  # no maker known: no seller
     ("وطلب النواب من وزير الدفاع العراقي كشف مصادر حصول العراق على عتاد الطائرات.", set()),
 ]
+# A negation with an exception («لن … سوى», «لم … إلا») restricts what is handed over and denies nothing.
+RESTRICTED_NEGATIONS = [
+    ("وأكدت المصادر أن واشنطن لن تسلم العراق سوى 35 طائرة إف-16 من أصل 36 طائرة.",
+     {("united-states", "iraq", "f-16", "Planned")}),
+    ("ولم تسلم روسيا إيران إلا أربع منظومات إس-300 من أصل خمس.", {("russia", "iran", "s-300", "Delivered")}),
+    ("وأكدت المصادر أن واشنطن لن تسلم العراق طائرات إف-16.", {("united-states", "iraq", "f-16", "Denied")}),
+]
 # «بعد أن», «قبل أن», «منذ أن» open a clause of its own: the cue's arguments stop before them.
 SUBORDINATE_CLAUSES = [
     ("وتقدمت المقاومة اليمنية بالعربات القتالية والدبابات التي زودها بها التحالف العربي بعد أن كان خصوم "
@@ -825,7 +832,8 @@ QUANTITIES = [
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
                   GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, COMMAND_OF,
-                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, SUPPORT_VERBS, UNSEEN_PRECISION,
+                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, RESTRICTED_NEGATIONS, SUPPORT_VERBS,
+                  UNSEEN_PRECISION,
                   NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS,
                   DENIALS,
                   PRODUCTION, COORDINATION, TALKS_AND_CANCELLATIONS, CO_PRODUCTION, READINGS, FIRST_PERSON)
@@ -881,7 +889,7 @@ def _ids(table: list) -> list[str]:
         ("bodies", BODIES), ("groups", GROUPS), ("relative-clauses", RELATIVE_CLAUSES), ("theatre", THEATRE),
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("seizures", SEIZURES),
         ("command-of", COMMAND_OF), ("subordinate-clauses", SUBORDINATE_CLAUSES),
-        ("agreed-with-the-buyer", AGREED_WITH_THE_BUYER),
+        ("agreed-with-the-buyer", AGREED_WITH_THE_BUYER), ("restricted-negations", RESTRICTED_NEGATIONS),
         ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),

@@ -822,7 +822,10 @@ def _status(event: _Event, tokens: list[Token], status_hits: list[_Hit], lexicon
     elif (deal := _deal_under(event, tokens, lexicon)) is not None:
         event, hit = deal, deal.hit
     if _negated(hit.first, tokens, status_hits, lexicon):
-        return "Denied"
+        if not _restricted(event, tokens, lexicon):
+            return "Denied"
+        if tokens[hit.first - 1].key in lexicon.future_negations:
+            return "Planned"  # «لن تسلم العراق سوى 35 طائرة»: it will hand over only these
     future = hit.analysis.future or "Tense=Fut" in tokens[hit.first].verb_feats or _future_particle(
         tokens, hit.first, lexicon, reach=6 if hit.noun else 3)
     if event.describes_weapon:
@@ -984,6 +987,12 @@ def _negated(position: int, tokens: list[Token], status_hits: list[_Hit], lexico
         return False
     hit = next((h for h in status_hits if h.last == before), None)
     return hit is not None and hit.entry.adjacent_only and hit.entry.status == "Denied"
+
+
+def _restricted(event: _Event, tokens: list[Token], lexicon: TransferLexicon, reach: int = 4) -> bool:
+    """«لن تسلم العراق سوى 35 طائرة», «لم تسلم إلا أربع منظومات»: a negation with an exception after the cue
+    restricts what is handed over, it denies nothing."""
+    return any(t.key in lexicon.exceptives for t in tokens[event.last + 1: event.last + 1 + reach])
 
 
 def _future_particle(tokens: list[Token], position: int, lexicon: TransferLexicon, reach: int = 3) -> bool:
