@@ -1203,6 +1203,7 @@ PLUPERFECT_AND_NOUNS = cases(
 # A source the text does not name is an unnamed source, never a post with a holder: it speaks for the state
 # or body the text ties it to, and tied to none for no one (the graph drops it: ANNOTATION.md).
 UNNAMED_SOURCES = [
+    ("وقال مصدر مقرب من الرئيس إن الزيارة ستتم الأسبوع المقبل في موعدها.", None),  # close to, not from
     ("وكشفت مصادر مطلعة عن أن وزارة الإسكان ستعمل على تمكين الشركات العالمية من مشاريع كبرى.", None),
     ("وقال مصدر مطلع إن الوزارة ستعلن عن المشاريع الجديدة قريبا.", None),
     ("وقال خبراء إن الأسعار سترتفع خلال العام المقبل بشكل كبير.", None),
@@ -1226,6 +1227,8 @@ def test_an_unnamed_source_speaks_only_for_what_it_is_tied_to(claims_of, text: s
 # (ANNOTATION.md: «مصدر في وزارة الدفاع» → that ministry); an organisation the gazetteer does not know is
 # named by its phrase, which must hold a name, a nisba or an NER span. Affiliation, then organisation.
 SOURCES_IN_ORGANISATIONS = [
+    ("وقال مسؤول من وزارة الخارجية المصرية إن الوفد سيصل إلى القاهرة الأسبوع المقبل.",
+     "ministry-of-foreign-affairs-egypt", None),  # «من» as «في»: a source from the ministry
     ("وقال مسؤول في وزارة الخارجية المصرية إن الوفد سيصل إلى القاهرة الأسبوع المقبل.",
      "ministry-of-foreign-affairs-egypt", None),
     ("وذكرت مصادر بوزارة الدفاع الأمريكية أن الخطة الجديدة ستعرض على الكونغرس قريبا.", "pentagon", None),
