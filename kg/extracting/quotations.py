@@ -311,8 +311,9 @@ def _spaced_mark_role(text: str, at: int, lo: int, hi: int, is_open: bool) -> st
 
 
 def _trim(text: str, start: int, end: int, marks: frozenset[str]) -> tuple[int, int]:
-    """Shrink a span past spaces, quotation marks and trailing clause punctuation."""
-    strip_left = set(" \n\t") | set(marks)
+    """Shrink a span past spaces, quotation marks, a colon before it («قوله إن: …») and trailing clause
+    punctuation."""
+    strip_left = set(" \n\t:") | set(marks)
     strip_right = set(" \n\t.،,:;؛") | set(marks)
     while start < end and text[start] in strip_left:
         start += 1
