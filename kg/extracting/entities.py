@@ -666,16 +666,26 @@ class _SentenceExtractor:
         if key in self.gazetteer.unofficial_sources:
             affiliation = None  # «المراقبون المصريون»: from Egypt, speaking for no one
         following = end + 1
-        if self._not_a_source_before(following, end == last):
+        construct = self._construct_body(following, key) if end == last else None
+        if construct is None and self._not_a_source_before(following, end == last):
             return None
         body_name = None
         if affiliation is None and following < len(self.tokens):
             affiliation, body_name = self._organisation_of_source(following)
+        affiliation = affiliation or construct
         source = self._emit(position, end, kind, None, Via.ANONYMOUS, self._clitic_length(position),
                             affiliation=affiliation)
         if body_name is not None:
             self.mentions[self.mentions.index(source)] = replace(source, source_body=body_name)
         return end + 1
+
+    def _construct_body(self, position: int, key: str) -> str | None:
+        """«مسؤولو وزارة الدفاع المصرية»: a body the gazetteer knows right after the source noun is its
+        genitive, the body the source is in (not for those who hold no office)."""
+        if position >= len(self.tokens) or key in self.gazetteer.unofficial_sources:
+            return None
+        known = self._source_body(position)
+        return known[0] if known is not None and not self._name_follows(known[1]) else None
 
     def _organisation_of_source(self, position: int) -> tuple[str | None, str | None]:
         """The organisation an unnamed source is in, after «في» or a written-on «بـ» at ``position``: the
@@ -819,8 +829,8 @@ class _SentenceExtractor:
 
     def _not_a_source_before(self, following: int, bare_noun: bool) -> bool:
         """Whether what follows a source noun makes it no source: «مسؤول عن…» is responsible for;
-        «المسؤول الأمريكي جون كيربي» is named; «مصدر الأسلحة», «مسؤولو وزارة الدفاع»: a bare noun in
-        construct."""
+        «المسؤول الأمريكي جون كيربي» is named; «مصدر الأسلحة»: a bare noun in construct (with a body the
+        gazetteer knows as its genitive it is a source: _construct_body)."""
         if following >= len(self.tokens):
             return False
         if self._names_person_at(following):
