@@ -812,7 +812,10 @@ class _SentenceExtractor:
             # qualifies the one before it.
             next_token = tokens[end + 1]
             sources = self.gazetteer.unnamed_sources
-            if self._is_adjective(end + 1) or not next_token.is_punctuation and any(
+            # «المصدر المعارض»: after a definite noun a definite word agrees with it; no construct takes «ال»
+            agreeing = _definite(tokens[last]) and _definite(next_token) and (
+                next_token.upos <= {"NOUN", "ADJ"})
+            if self._is_adjective(end + 1) or agreeing or not next_token.is_punctuation and any(
                     match_key(v) in sources for v in clitic_variants(next_token.surface)):
                 end += 1
                 continue
@@ -1394,3 +1397,7 @@ class _SentenceExtractor:
                 drop.add(generic)
         self.mentions = [m for m in self.mentions if m not in drop]
 
+
+def _definite(token: Token) -> bool:
+    """The article on the word itself, after any conjunction («المصدر», «والمصدر»)."""
+    return token.bare.startswith("ال") and len(token.bare) > 3

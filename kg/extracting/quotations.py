@@ -88,6 +88,7 @@ MAX_MARKED_NAME = 4  # words of a name in quotation marks inside a speaker's phr
 # A dropped subject takes the last speaker only if that one spoke at most this many sentences before: on the
 # development set, 9 of 27 claims so given after a longer gap were right, 73 of 104 after a shorter one.
 MAX_ANTECEDENT_GAP = 2
+SOURCE_BODY_WORDS = 6  # «مصدر بارز في المعارضة السورية»: words after a source that may name its body
 VERB_PARTICLES = frozenset({"قد", "لقد"})  # before a perfect verb: «وقد عبر»
 MAX_OUTLET_WORDS = 5  # words of an outlet's name in quotation marks («لـ«الشرق الأوسط»»)
 MAX_OCCASION = 14  # «، في بيان رسمي حصلت «الشرق الأوسط» على نسخة منه،»: tokens of an occasion phrase
@@ -1470,9 +1471,22 @@ class _Extractor:
             source = claim.speaker
             tied = source.affiliation or source.source_body
             if source.via == Via.ANONYMOUS and source.start < mention.start and tied and (
-                    self._compatible_role(role, self._role_key(source.start, source.end))):
+                    self._compatible_role(role, self._role_key(source.start, source.end))
+                    or self._same_source_by_body(role, source)):
                 return _anaphor(source, "role")
         return None
+
+    def _same_source_by_body(self, role: _RoleKey, source: Mention) -> bool:
+        """«وأردف المصدر المعارض» after «مصدر بارز في المعارضة السورية»: the adjective names the body the
+        source was in (the words of the few tokens after it begin with the adjective's)."""
+        other = self._role_key(source.start, source.end)
+        if not other or other[0] != role.head or not role.modifiers:
+            return False
+        doc = self.doc
+        first = doc.token_at(source.end)
+        after = doc.tokens[first + 1: first + 1 + SOURCE_BODY_WORDS] if first is not None else []
+        words = {strip_article(t.bare) for t in after if t.sentence == doc.tokens[first].sentence}
+        return all(any(w.startswith(strip_article(m)) for w in words) or m in other for m in role.modifiers)
 
     def _role_key_to_resolve(self, mention: Mention) -> tuple[str, ...]:
         """The role words of a mention that needs its holder found: nothing for a name or a known entity."""
