@@ -418,6 +418,13 @@ ROLES_AND_PRONOUNS = cases(
      "الشهر المقبل.",
      [Said("وليام روتو", "بلاده ستقود القوة الدولية في هايتي", "أكد"),
       Said("وليام روتو", "فإن الانتشار سيبدأ الشهر المقبل", "بحسب")]),
+    # «المسؤول عن…» is the one in charge: the person named before the clause speaks
+    ("the-one-in-charge-named-before-the-clause",
+     "وأوضح المسؤول عن تلك الورشة رامي عبدالرحمن، أن دورها لا يقتصر على إصلاح الأسلحة القديمة.",
+     [Said("رامي عبدالرحمن", "دورها لا يقتصر على إصلاح الأسلحة القديمة", "أوضح")]),
+    ("the-one-in-charge-and-no-name",  # an unnamed source, tied to nothing (the graph leaves it out)
+     "وأوضح المسؤول عن تلك الورشة، أن دورها لا يقتصر على إصلاح الأسلحة.",
+     [Said("المسؤول", "دورها لا يقتصر على إصلاح الأسلحة", "أوضح")]),
     # «المعارض» agrees with «المصدر» (no construct takes «ال») and names the body the source was in
     ("the-opposition-source-is-the-source-in-the-opposition",
      "وقال مصدر بارز في المعارضة السورية إن حزب الله يضغط على المقاتلين في الزبداني. وأردف المصدر المعارض "

@@ -1716,9 +1716,26 @@ class _Extractor:
                        or self._known_name_after_post(np[1], limit)
                        or self._later_holder(np, limit) or speaker)
         elif speaker is not None and speaker.via == Via.ANONYMOUS and _has_article(self.doc.tokens[np[0]]):
-            # «وقال المسؤول الكبير …، الجنرال تشارلز هوبر، أن…»: the source named right after, in apposition
-            speaker = self._known_name_after_post(np[1], limit) or speaker
+            # «وقال المسؤول الكبير …، الجنرال تشارلز هوبر، أن…»: the source named right after, in apposition;
+            # «المسؤول عن تلك الورشة سيف الدين سليم، أن…»: named before the clause
+            named = self._known_name_after_post(np[1], limit) or self._person_before_clause(np[1], limit)
+            speaker = named or speaker
         return (speaker, np[1]) if speaker is not None else None
+
+    def _person_before_clause(self, position: int, limit: int, reach: int = 8) -> Mention | None:
+        """«المسؤول عن تلك الورشة سيف الدين سليم، أن…»: after a definite source and what it is in charge of,
+        a person the NER or the gazetteer names right before the comma that opens what was said."""
+        doc = self.doc
+        comma = next((p for p in range(position, min(limit - 1, position + reach))
+                      if doc.tokens[p].surface.strip() in CLAUSE_PUNCTUATION), None)
+        if comma is None or comma == position or not _complementizer(self.lexicon, doc.tokens[comma + 1]):
+            return None
+        if any(t.is_verb for t in doc.tokens[position:comma]):
+            return None
+        end = doc.tokens[comma - 1].end
+        people = [m for m in self.mentions_in(doc.tokens[position].start, end)
+                  if m.kind == PERSON and m.via in NAMED and m.end == end]
+        return people[-1] if people else None
 
     def _name_before_complementizer(self, position: int, limit: int) -> Mention | None:
         """«وقال وزير الداخلية التونسي ناجم الغرسلي إن…»: two to four words no mention covers, between a post
