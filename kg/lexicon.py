@@ -773,6 +773,7 @@ class EntityLexicon:
     source_body_nouns: frozenset[str] = frozenset()  # «لجنة»: heads the organisation an unnamed source is in
     source_body_prepositions: frozenset[str] = frozenset()  # «في», «ب» between a source and its organisation
     against_the_state: frozenset[str] = frozenset()  # «معارضة» in «قوات معارضة سورية»: no body of Syria
+    source_adjectives: frozenset[str] = frozenset()  # «مطلع» after «مصدر», whatever the tagger reads
 
 
 def load_entity_lexicon(extra_files: Sequence[Path] = ()) -> EntityLexicon:
@@ -792,4 +793,5 @@ def _load_entity_lexicon(extra_files: tuple[str, ...]) -> EntityLexicon:
                          words(LEX.rolePlacePreposition), words(LEX.nameConjunction),
                          words(LEX.namePreposition), words(LEX.namesakeNoun), words(LEX.namesakeTitle),
                          words(LEX.kinshipNoun), words(LEX.figurativeGenitive), words(LEX.sourceBodyNoun),
-                         words(LEX.sourceBodyPreposition), words(LEX.againstTheState))
+                         words(LEX.sourceBodyPreposition), words(LEX.againstTheState),
+                         words(LEX.sourceAdjective))

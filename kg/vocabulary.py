@@ -273,6 +273,7 @@ class LEX(DefinedNamespace):
     figurativeGenitive: URIRef
     sourceBodyNoun: URIRef
     sourceBodyPreposition: URIRef
+    sourceAdjective: URIRef
     # shared properties
     form: URIRef
     lemma: URIRef

@@ -546,6 +546,8 @@ ANONYMOUS_SENTENCES = [
     ("وتقول تقارير غربية إن روسيا تعتزم تسليم إيران مقاتلات.", ORGANIZATION, None),  # Al-Arabiya
     ("وأفادت مصادر دبلوماسية غربية بأن المحادثات توقفت.", PERSON, None),  # Asharq Al-Awsat
     ("وقال مسؤول إسرائيلي رفيع إن الصفقة أنجزت.", PERSON, "israel"),  # Times of Israel Arabic
+    # «مطلع» is the source's adjective, whatever the tagger reads; the department is the company's
+    ("وأوضح مصدر مطلع في إدارة علاقات العملاء بالخطوط السعودية أن الرحلات منتظمة.", PERSON, "saudia"),
     # a body the gazetteer knows as the source noun's genitive: the ministry's officials speak for it
     ("وقال مسؤولو وزارة الدفاع الأمريكية إن الشحنة تأخرت.", PERSON, "pentagon"),
     ("وقال خبراء اقتصاديون إن أسعار النفط ستتعافى قريبا.", PERSON, None),  # a source noun as adjective

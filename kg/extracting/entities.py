@@ -815,7 +815,8 @@ class _SentenceExtractor:
             # «المصدر المعارض»: after a definite noun a definite word agrees with it; no construct takes «ال»
             agreeing = _definite(tokens[last]) and _definite(next_token) and (
                 next_token.upos <= {"NOUN", "ADJ"})
-            if self._is_adjective(end + 1) or agreeing or not next_token.is_punctuation and any(
+            known = strip_article(fold(next_token.bare)) in self.words.source_adjectives  # «مصدر مطلع»
+            if self._is_adjective(end + 1) or agreeing or known or not next_token.is_punctuation and any(
                     match_key(v) in sources for v in clitic_variants(next_token.surface)):
                 end += 1
                 continue
