@@ -114,6 +114,7 @@ class SpeechLexicon:
     claim_boundaries: frozenset[Phrase]
     occasions: frozenset[Phrase]  # «في بيان», «خلال لقائه»: where it was said, before a comma
     not_complements: frozenset[Phrase]  # «عن طريق»: a complement preposition inside another phrase
+    verb_particles: frozenset[Phrase]  # «قد», «لقد» before a perfect verb
     connectives: frozenset[Phrase]  # «، كما أكد»: after a comma, before a speech verb, a new statement
     turn_markers: frozenset[Phrase]
     unsaid: frozenset[Phrase]  # «لم»، «من المتوقع أن»: before a speech verb, nothing was said
@@ -323,7 +324,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
     outlets = _outlets(graph)
     phrases = {cls: _phrases_of(graph, cls) for cls in (
         LEX.TurnMarker, LEX.Unsaid, LEX.Honorific, LEX.ClaimBoundary, LEX.Occasion, LEX.NotComplement,
-        LEX.SpeechConnective,
+        LEX.VerbParticle, LEX.SpeechConnective,
         LEX.OutletNoun,
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
         LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy, LEX.PostModifier,
@@ -361,6 +362,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         claim_boundaries=phrases[LEX.ClaimBoundary],
         occasions=phrases[LEX.Occasion],
         not_complements=phrases[LEX.NotComplement],
+        verb_particles=phrases[LEX.VerbParticle],
         connectives=phrases[LEX.SpeechConnective],
         turn_markers=phrases[LEX.TurnMarker],
         unsaid=phrases[LEX.Unsaid],

@@ -122,6 +122,7 @@ class LEX(DefinedNamespace):
     ClaimBoundary: URIRef
     Occasion: URIRef
     NotComplement: URIRef
+    VerbParticle: URIRef
     Honorific: URIRef
     RelativePronoun: URIRef
     Vocative: URIRef

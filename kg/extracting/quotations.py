@@ -89,7 +89,6 @@ MAX_MARKED_NAME = 4  # words of a name in quotation marks inside a speaker's phr
 # development set, 9 of 27 claims so given after a longer gap were right, 73 of 104 after a shorter one.
 MAX_ANTECEDENT_GAP = 2
 SOURCE_BODY_WORDS = 6  # «مصدر بارز في المعارضة السورية»: words after a source that may name its body
-VERB_PARTICLES = frozenset({"قد", "لقد"})  # before a perfect verb: «وقد عبر»
 MAX_OUTLET_WORDS = 5  # words of an outlet's name in quotation marks («لـ«الشرق الأوسط»»)
 MAX_OCCASION = 14  # «، في بيان رسمي حصلت «الشرق الأوسط» على نسخة منه،»: tokens of an occasion phrase
 MAX_PARENTHESIS = 5  # «، عبر قناته على تلغرام ،»: tokens of a phrase between commas after a speaker
@@ -513,13 +512,13 @@ def _opening_verb_cue(doc: _Text, position: int) -> SpeechCue | None:
     sentence and its complement follows it there, a complementizer or its own preposition
     (lex:openingForm)."""
     before = doc.tokens[doc.sentence_start(position):position]
-    if len(before) > 1 or any(fold(t.bare) not in VERB_PARTICLES and (t.key,) not in doc.lexicon.connectives
-                              for t in before):
+    lexicon = doc.lexicon
+    allowed = lexicon.verb_particles | lexicon.connectives
+    if len(before) > 1 or any((fold(t.bare),) not in allowed and (t.key,) not in allowed for t in before):
         return None  # «وقد عبر», «ولكنه عبر»: a particle or a connective may stand before it
-    found = _lookup(doc.tokens[position], doc.lexicon.opening_verb_forms)
+    found = _lookup(doc.tokens[position], lexicon.opening_verb_forms)
     if found is None:
         return None
-    lexicon = doc.lexicon
     for p in range(position + 1, doc.sentence_end(position)):
         token = doc.tokens[p]
         if _complementizer(lexicon, token) or (token.key in found.complement_prepositions and not (
@@ -1641,21 +1640,17 @@ class _Extractor:
         token = doc.tokens[position]
         if token.key[:1] == "ل" and token.key[1:] in lexicon.pronoun_suffixes:
             return position + 1  # «قال لي», «قال لهم»
-        if token.key == "ل" and position + 1 < limit:
-            marks = lexicon.quote_marks | {"(", ")"}
-            if doc.tokens[position + 1].surface.strip() in marks:  # «لـ«عكاظ»», «لـ"الوطن"», «لـ (عكاظ)»
-                closing = next((p for p in range(position + 2, min(limit, position + 2 + MAX_OUTLET_WORDS))
-                                if doc.tokens[p].surface.strip() in marks), None)
-                return closing + 1 if closing is not None else position
-            length = doc.phrase_at(position + 1, lexicon.outlets, lexicon.longest_phrase)
-            return position + 1 + length if length else position
+        if token.key == "ل":  # «لـ«عكاظ»», «لـ"الوطن"», «لـ (عكاظ)», «لـ رويترز»
+            end = self._outlet_name_end(position + 1, limit, lexicon.quote_marks | {"(", ")"})
+            return end if end is not None else position
         length = self._outlet_spoken_to(position)
         if length:
             return position + length  # «لعكاظ», «لرويترز»
         if not self._addressed(token):
             return position
         if self._noun_key(token).startswith(tuple(p[0] for p in lexicon.outlet_nouns)):
-            return self._after_addressee_name(position + 1, limit)  # «لصحيفة «الحياة»», «لوكالة رويترز»
+            end = self._outlet_name_end(position + 1, limit, lexicon.quote_marks)  # «لصحيفة «الحياة»»
+            return end if end is not None else position
         return position + 1  # «للصحفيين»
 
     def _lone_unknown_word(self, position: int) -> bool:
@@ -1677,15 +1672,18 @@ class _Extractor:
             return 0
         return doc.phrase_at(position, self.lexicon.outlets, self.lexicon.longest_phrase, prepositions=True)
 
-    def _after_addressee_name(self, position: int, limit: int) -> int:
-        """The name after an outlet noun spoken to: in marks, or one the lexicon knows."""
+    def _outlet_name_end(self, position: int, limit: int, marks: frozenset[str]) -> int | None:
+        """Past an outlet's name at ``position``: in marks, or one the lexicon knows; None if none is
+        there."""
         doc, lexicon = self.doc, self.lexicon
-        if position < limit and doc.tokens[position].surface.strip() in lexicon.quote_marks:
+        if position >= limit:
+            return None
+        if doc.tokens[position].surface.strip() in marks:
             closing = next((p for p in range(position + 1, min(limit, position + 1 + MAX_OUTLET_WORDS))
-                            if doc.tokens[p].surface.strip() in lexicon.quote_marks), None)
-            return closing + 1 if closing is not None else position - 1
+                            if doc.tokens[p].surface.strip() in marks), None)
+            return closing + 1 if closing is not None else None
         length = doc.phrase_at(position, lexicon.outlets, lexicon.longest_phrase)
-        return position + length if length else position - 1
+        return position + length if length else None
 
     def _subject_in_marks(self, position: int, limit: int) -> int:
         """«وقالت «بوينغ» إن…»: a name in quotation marks right after the verb is its subject; the phrase
