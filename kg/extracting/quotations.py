@@ -1616,6 +1616,8 @@ class _Extractor:
         # «وذكر بيان صادر عن الرئاسة…»، «وأكد بيان للخارجية…»: the statement's author speaks
         start = (self._issuer_at(position + 1, limit) or position + 1) if statement else position
         found = self._subject_phrase(start, limit, cue, allow_preposition=statement)
+        if found is None and not statement:
+            found = self._name_before_apposed_post(position, limit, doc.tokens[cue.position])
         if found is not None and document:
             self.state.last_document_issuer = found[0]
         elif found is None and statement and doc.tokens[position].key.startswith("ال"):
@@ -1734,6 +1736,61 @@ class _Extractor:
         people = [m for m in self.mentions_in(doc.tokens[position].start, end)
                   if m.kind == PERSON and m.via in NAMED and m.end == end]
         return people[-1] if people else None
+
+    def _name_before_apposed_post(self, position: int, limit: int, verb: Token) -> tuple[Mention, int] | None:
+        """«وأوضح رأفت الصباغ، المتحدث الرسمي لمركز الملك سلمان، أن…», «وأكد عيضه الهذلي، في اتصال هاتفي،
+        أن…»: two to four words no mention covers right after the verb, set off by a comma before a post or
+        where it was said, and then what was said, are the name of the one who speaks (the subject, a post or
+        an occasion in apposition). The name and where what was said opens."""
+        doc, lexicon = self.doc, self.lexicon
+        found = self._unknown_name_before_comma(position, limit, verb)
+        if found is None:
+            return None
+        names, comma = found
+        post = lexicon.speaker_nouns.get(self._noun_key(doc.tokens[comma + 1])) == PERSON
+        occasion = doc.phrase_at(comma + 1, lexicon.occasions, lexicon.longest_phrase)
+        if not (post or occasion):
+            return None
+        stop = self._apposition_end(comma + 1, limit, verbs_allowed=bool(occasion))
+        if stop is None:
+            return None
+        name = _untagged_name(doc, names)
+        return (self._posted(name, comma + 1, stop) if post else name), stop
+
+    def _unknown_name_before_comma(self, position: int, limit: int, verb: Token
+                                   ) -> tuple[list[Token], int] | None:
+        """Two to four words from ``position`` (past titles) up to a comma that may be a name the NER missed,
+        the first agreeing with the verb in gender («وأكد أهمية الخطة، …» does not); with the comma."""
+        doc, lexicon = self.doc, self.lexicon
+        while position < limit and (
+                size := doc.phrase_at(position, lexicon.honorifics, lexicon.longest_phrase)):
+            position += size
+        comma = next((p for p in range(position, min(limit - 1, position + 5))
+                      if doc.tokens[p].is_punctuation), None)
+        if (comma is None or doc.tokens[comma].surface.strip() not in CLAUSE_PUNCTUATION
+                or comma - position < 2):
+            return None
+        names = list(doc.tokens[position:comma])
+        if (any(t.clitic_preposition or t.key in self.not_name_words or _lookup(t, lexicon.nouns)
+                for t in names)
+                or not self._could_be_untagged_name(names, NAME_WORD_TAGS)
+                or names[-1].main.upos not in ("NOUN", "PROPN", "X")
+                or feature(names[0].main, "Gender") not in (None, _verb_gender(verb))):
+            return None
+        return names, comma
+
+    def _apposition_end(self, start: int, limit: int, verbs_allowed: bool, reach: int = 16) -> int | None:
+        """Where what was said opens after an apposition from ``start``; a verb of its own on the way (not in
+        a relative clause, unless ``verbs_allowed``) ends the search with None."""
+        relative = verbs_allowed
+        for stop in range(start + 1, min(limit, start + 1 + reach)):
+            token = self.doc.tokens[stop]
+            relative = relative or token.key in self.lexicon.relative_pronouns
+            if token.is_verb and not relative:
+                return None
+            if self._opens_what_was_said(token):
+                return stop
+        return None
 
     def _name_before_complementizer(self, position: int, limit: int) -> Mention | None:
         """«وقال وزير الداخلية التونسي ناجم الغرسلي إن…»: two to four words no mention covers, between a post
