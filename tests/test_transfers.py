@@ -391,6 +391,19 @@ RESTRICTED_NEGATIONS = [
     ("ولم تسلم روسيا إيران إلا أربع منظومات إس-300 من أصل خمس.", {("russia", "iran", "s-300", "Delivered")}),
     ("وأكدت المصادر أن واشنطن لن تسلم العراق طائرات إف-16.", {("united-states", "iraq", "f-16", "Denied")}),
 ]
+# A clause that names no recipient but where the weapons came from, «من» right after a weapon (a state, or a
+# noun and its nisba), gives a transfer from there to an unnamed recipient (rule recipient-unnamed).
+ORIGINS = [
+    ("واعترف المتهمون بنقل الأسلحة والذخائر من قوارب إيرانية إلى الشاطئ.",
+     {("iran", None, "arms", "Delivered"), ("iran", None, "ammunition", "Delivered")}),
+    ("وتم نقل الصواريخ من إيران عبر البحر.", {("iran", None, "missile", "Delivered")}),
+    ("وشحنت السفينة الأسلحة من موانئ روسية.", {("russia", None, "arms", "Delivered")}),
+    ("ونقلت روسيا الأسلحة من موانئ روسية إلى سوريا.", {("russia", "syria", "arms", "Delivered")}),
+    # «من» after the cue says where they arrived from, and the side they went to is often told elsewhere
+    ("وقال المسؤولون إن الهجوم دعمته شحنات الأسلحة التي وصلت من السعودية.", set()),
+    ("ونقل الجيش الأسلحة من القواعد إلى الجبهة.", set()),  # no state
+    ("ونقلت الطائرة الجرحى من مستشفيات يمنية.", set()),  # no weapon
+]
 # «بعد أن», «قبل أن», «منذ أن» open a clause of its own: the cue's arguments stop before them.
 SUBORDINATE_CLAUSES = [
     ("وتقدمت المقاومة اليمنية بالعربات القتالية والدبابات التي زودها بها التحالف العربي بعد أن كان خصوم "
@@ -832,7 +845,7 @@ QUANTITIES = [
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
                   GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, COMMAND_OF,
-                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, RESTRICTED_NEGATIONS, SUPPORT_VERBS,
+                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, RESTRICTED_NEGATIONS, ORIGINS, SUPPORT_VERBS,
                   UNSEEN_PRECISION,
                   NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS,
                   DENIALS,
@@ -890,6 +903,7 @@ def _ids(table: list) -> list[str]:
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("seizures", SEIZURES),
         ("command-of", COMMAND_OF), ("subordinate-clauses", SUBORDINATE_CLAUSES),
         ("agreed-with-the-buyer", AGREED_WITH_THE_BUYER), ("restricted-negations", RESTRICTED_NEGATIONS),
+        ("origins", ORIGINS),
         ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),

@@ -690,7 +690,7 @@ def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], token
         return None
     # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
     party.marker = _marker_before(tokens, first, mention, context) or _marker_before(
-        tokens, first - 1, mention, context)
+        tokens, first - 1, None, context)  # the noun's own clitic: «قوارب» ends in «ب», and takes none
     return party
 
 
@@ -1602,7 +1602,8 @@ def _frame_pairs(event: _Event, roles: _Roles, weapon: _Weapon, anchors: list[in
     """The (supplier, recipient, rules) a weapon's roles give under the cue's frame."""
     frame = event.cue.frame
     if not frame.to_no_state:
-        return list(_pairs(roles, weapon, frame, context, makers))
+        pairs = list(_pairs(roles, weapon, frame, context, makers))
+        return pairs or list(_from_origin(roles, anchors[1:], tokens))
     pairs = list(_to_no_state(roles, anchors, tokens))
     if not pairs and frame.seized:
         pairs = list(_from_smuggling_story(context))  # «المضبوطات التالية: …»
@@ -2458,6 +2459,18 @@ def _to_no_state(roles: _Roles, anchors: list[int], tokens: list[Token]) -> Iter
         yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-smuggled")
 
 
+def _from_origin(roles: _Roles, anchors: list[int], tokens: list[Token]) -> Iterator[_Pair]:
+    """«نقل المواد المتفجرة والأسلحة من قوارب إيرانية»: a clause that names no recipient but the weapons'
+    origin, «من» right after a weapon (``anchors``: the weapons' last tokens), states a transfer from it to an
+    unnamed recipient (ANNOTATION.md: recipient null). «الأسلحة التي وصلت من السعودية» says where they came
+    from, not that no one got them: the side they went to is often told elsewhere."""
+    if roles.recipient or not roles.supplier:
+        return
+    _, supplier = min(roles.supplier, key=lambda r: r[0])
+    if supplier.rule == "preposition" and any(_from_right_after(a, supplier, tokens) for a in anchors):
+        yield supplier.mention, None, ("supplier-from-preposition", "recipient-unnamed")
+
+
 def _from_smuggling_story(context: _Context) -> Iterator[_Pair]:
     """«وتبين احتواؤها على المضبوطات التالية: …»: seized weapons are the foiled shipment of the smuggling the
     document told before, from the state it named as their origin, to no state; with no such story, none."""
@@ -2466,9 +2479,11 @@ def _from_smuggling_story(context: _Context) -> Iterator[_Pair]:
 
 
 def _from_right_after(anchor: int, party: _Party, tokens: list[Token]) -> bool:
-    """Whether «من» and the party follow the token at ``anchor``, an adjective at most between."""
-    between = tokens[anchor + 1: party.first - 1]
-    return (party.first - 1 > anchor and tokens[party.first - 1].key == "من" and len(between) <= 1
+    """Whether «من» and the party follow the token at ``anchor``, an adjective at most between; a nisba
+    party with the noun it qualifies («الأسلحة من قوارب إيرانية»: where they came from)."""
+    preposition = party.first - (2 if party.mention.via == Via.NISBA else 1)
+    between = tokens[anchor + 1: preposition]
+    return (preposition > anchor and tokens[preposition].key == "من" and len(between) <= 1
             and all(t.main.upos == "ADJ" for t in between))
 
 
