@@ -57,6 +57,7 @@ class GazetteerEntry:
     group_of_states: bool = False  # an alliance or coalition acting as one party of a transfer
     homograph_context: str | None = None  # the state in whose news a homograph names the entity
     fights_in: str | None = None  # for a coalition: the state on whose government's side it fights
+    armed_group: bool = False  # an armed organisation that is no state (kg:ArmedGroup)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -418,7 +419,7 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
         entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),
                                stands_for, generic, homographs, body_kind, body_of, produced_by,
                                group_of_states=T.StateGroup in types, homograph_context=context,
-                               fights_in=fights_in)
+                               fights_in=fights_in, armed_group=T.ArmedGroup in types)
         gazetteer.entries[entity_id] = entry
         for label in entry.labels + tuple(_literals(graph, subject, RDFS.label, "en")):
             forms = _definite_forms(label) if generic else [label]

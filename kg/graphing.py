@@ -174,6 +174,8 @@ class GraphBuilder:
             entry = gazetteer.entry(entity.entity_id)
             if entry is not None and entry.group_of_states:
                 graph.add((KGR[entity.entity_id], RDF.type, KG.StateGroup))
+            if entry is not None and entry.armed_group:
+                graph.add((KGR[entity.entity_id], RDF.type, KG.ArmedGroup))
         used = {entity.category for entity in self.resolution.entities.values() if entity.category}
         for category in gazetteer.categories.values():
             if category.category_id not in used:

@@ -87,6 +87,7 @@ class KG(DefinedNamespace):
     until: URIRef
     WeaponType: URIRef
     StateGroup: URIRef
+    ArmedGroup: URIRef
     systemNoun: URIRef
     designationLetter: URIRef
     Bodies: URIRef

@@ -322,6 +322,11 @@ ARMED_GROUPS = [
     ("وتتهم كييف الكرملين بتسليح المتمردين في الشرق.", {("russia", None, "arms", "Delivered")}),
     ("وقال إن الولايات المتحدة اتجهت إلى تسليح فصائل مسلحة.", {("united-states", None, "arms", "Delivered")}),
     ("وتواصل الولايات المتحدة تسليح الجيش العراقي.", {("united-states", "iraq", "arms", "Delivered")}),
+    # a known armed group that is no state (kg:ArmedGroup in the gazetteer), bare or after «إلى», «لـ»
+    ("واتهمت الحكومة اليمنية إيران بتزويد الحوثيين بالصواريخ.", {("iran", None, "missile", "Delivered")}),
+    ("وقالت واشنطن إن إيران ترسل أسلحة إلى حزب الله عبر سوريا.", {("iran", None, "arms", "Delivered")}),
+    ("واستولى الحوثيون على دبابات يمنية.", set()),  # seized, not given
+    ("وقصفت طائرات التحالف مخازن أسلحة الحوثيين.", set()),  # their depots were bombed
     # «لكنها» shares the subject before it; fighters of a nationality are not their state
     ("تعلن الجزائر حيادها، لكنها تزود مقاتلين ليبيين بالصواريخ.",
      {("algeria", None, "missile", "Delivered")}),
@@ -1085,3 +1090,17 @@ def test_a_group_of_states_is_a_party_node_of_its_own(tmp_path: Path, annotation
             ?supplier a kg:StateGroup . }"""))
     assert [(str(s).rsplit("/", 1)[-1], str(r).rsplit("/", 1)[-1]) for s, r in rows] == [
         ("saudi-led-coalition", "yemen")]
+
+
+def test_a_known_armed_group_is_typed_so_in_the_graph(tmp_path: Path, annotation_cache_dir: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "houthis.txt").write_text("واتهمت الحكومة اليمنية إيران بتزويد الحوثيين بالصواريخ.",
+                                                 encoding="utf-8")
+    build([tmp_path / "in"], tmp_path / "out", models_dir=models_dir(), cache_dir=annotation_cache_dir)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    rows = list(graph.query("""
+        PREFIX kg: <https://w3id.org/kg-ar/ontology#>
+        SELECT ?group ?supplier WHERE {
+            ?group a kg:ArmedGroup .
+            ?t a kg:Transfer ; kg:supplier ?supplier . FILTER NOT EXISTS { ?t kg:recipient ?any } }"""))
+    assert [(str(g).rsplit("/", 1)[-1], str(s).rsplit("/", 1)[-1]) for g, s in rows] == [("houthis", "iran")]

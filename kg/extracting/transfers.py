@@ -286,6 +286,12 @@ class _Context:
         return acting_state(mention, self.gazetteer, date=self.date, beside=self._state_beside,
                             is_company=self._is_company)
 
+    def armed_group_at(self, token: Token) -> bool:
+        """Whether a known armed group that is no state (kg:ArmedGroup) is named from this token on."""
+        return any(token.start <= m.start < token.end and m.known_id
+                   and (entry := self.gazetteer.entry(m.known_id)) is not None and entry.armed_group
+                   for m in self.by_sentence.get(token.sentence, ()))
+
     def _is_state_id(self, entity_id: str) -> bool:
         return is_state(self.gazetteer, entity_id)
 
@@ -2412,8 +2418,9 @@ def _armed_group_taker(event: _Event, end: int, tokens: list[Token], context: _C
     after «لـ», «إلى» («بتسليح المتمردين», «زودت الإرهابيين بالسلاح»)."""
     lexicon = context.lexicon
 
-    def armed(token: Token) -> bool:  # «المتمردين», «للمسلحين», «والميليشيات»
-        return any(a.stem.removeprefix("ال") in lexicon.armed_groups for a in _readings(token, lexicon))
+    def armed(token: Token) -> bool:  # «المتمردين», «للمسلحين», «والميليشيات»; «الحوثيين», «لحزب الله»
+        return any(a.stem.removeprefix("ال") in lexicon.armed_groups for a in _readings(token, lexicon)) or (
+            context.armed_group_at(token))
 
     if event.hit.analysis.enclitic in lexicon.personal_plural:
         return any(armed(t) for t in tokens[: event.hit.first])
