@@ -494,6 +494,7 @@ class TransferLexicon:
     armed_groups: frozenset[str]  # «المتمردين»: armed people who are no state
     notice_verbs: frozenset[str]  # «أبلغ»: its subject tells its object of a handover it makes
     request_after: tuple[tuple[str, ...], ...]
+    denied_references: frozenset[str]  # «ذلك», «الاتهامات»: what a denial right after a transfer takes up
     future_words: frozenset[str]
     type_words: frozenset[str]
     not_count_after: frozenset[str] = frozenset()
@@ -729,6 +730,7 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         armed_groups=words(LEX.Words, LEX.armedGroup),
         notice_verbs=words(LEX.Words, LEX.noticeVerb),
         request_after=phrases(LEX.requestAfter),
+        denied_references=words(LEX.Words, LEX.deniedReference),
         future_words=words(LEX.Words, LEX.futureWord),
         type_words=frozenset(w for p in phrases(LEX.typeOf) for w in p),
         not_count_after=words(LEX.Quantities, LEX.notCountAfter),

@@ -252,6 +252,7 @@ class LEX(DefinedNamespace):
     additional: URIRef
     nonStateHead: URIRef
     requestAfter: URIRef
+    deniedReference: URIRef
     futureWord: URIRef
     typeOf: URIRef
     demonstrative: URIRef

@@ -654,6 +654,18 @@ DEAL_CONTENTS = [
     ("ووصلت طائرات رافال الفرنسية للقوات الجوية المصرية.", {("france", "egypt", "rafale", "Delivered")}),
 ]
 DENIALS = [
+    # the supplier denies right after the clause that states the transfer: both rows are kept
+    ("وتتهم كييف الكرملين بتسليح المتمردين في الشرق، لكن موسكو تنفي ذلك.",
+     {("russia", None, "arms", "Delivered"), ("russia", None, "arms", "Denied")}),
+    ("وقالت واشنطن إن روسيا سلمت سوريا صواريخ إس-300، لكن موسكو نفت ذلك.",
+     {("russia", "syria", "s-300", "Delivered"), ("russia", "syria", "s-300", "Denied")}),
+    ("واتهمت الحكومة اليمنية إيران بتزويد الحوثيين بالصواريخ، وهو ما تنفيه طهران.",
+     {("iran", None, "missile", "Delivered"), ("iran", None, "missile", "Denied")}),
+    # a denial by another state, or of something else, denies nothing of this transfer
+    ("وقالت واشنطن إن روسيا سلمت سوريا صواريخ إس-300، لكن دمشق نفت ذلك.",
+     {("russia", "syria", "s-300", "Delivered")}),
+    ("وسلمت روسيا سوريا صواريخ إس-300، ونفت موسكو أي نية للتصعيد.",
+     {("russia", "syria", "s-300", "Delivered")}),
     ("نفت إيران تزويد روسيا بصواريخ باليستية.",
      {("iran", "russia", "ballistic-missile", "Denied")}),
     ("نفت الصين أن تكون قد أرسلت أسلحة إلى روسيا.",

@@ -1598,6 +1598,10 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         for supplier, recipient, rules in pairs:
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
                            quantity, (*rules, weapon_rule, status_rule))
+            denied = _denied_after(event.last, tokens, status_hits, parties, supplier, context)
+            if status != "Denied" and denied:
+                yield Transfer(supplier, recipient, weapon.mention, "Denied", sentence.index, cue_text, None,
+                               quantity, (*rules, weapon_rule, "status-denied-after"))
             if extra_requests and status != "Requested":
                 yield Transfer(supplier, recipient, weapon.mention, "Requested", sentence.index, cue_text,
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
@@ -1709,6 +1713,27 @@ def _in_deal_contents(event: _Event, tokens: list[Token], lexicon: TransferLexic
             if tuple(t.key for t in words[1:]) == phrase[1:] and any(
                     a.stem == phrase[0] for a in _readings(words[0], lexicon)):
                 return True
+    return False
+
+
+def _denied_after(cue_end: int, tokens: list[Token], status_hits: list[_Hit], parties: list[_Party],
+                  supplier: Mention, context: _Context) -> bool:
+    """«تتهم الكرملين بتسليح المتمردين، لكن موسكو تنفي ذلك»: after the cue (a denial that governs it made
+    its status Denied already), the supplier's state denies what was just said (a denial with «ذلك»,
+    «الاتهامات» after it, «وهو ما» before it, the denier right before or after the denial): an accusation
+    and a denial of the same transfer are both kept."""
+    state = context.state_of(supplier)
+    for hit in status_hits:
+        entry = hit.entry
+        if hit.first <= cue_end or entry.status != "Denied" or entry.adjacent_only:
+            continue
+        deniers = [p for p in parties if p.state == state and not p.marker
+                   and (p.last == hit.first - 1 or p.first == hit.last + 1)]
+        # «تنفي ذلك», «نفت موسكو هذه الاتهامات», «وهو ما تنفيه موسكو»
+        around = (hit.first - 1, hit.last + 1, *(d.last + 1 for d in deniers))
+        if deniers and any(0 <= p < len(tokens) and _strip_conjunction(tokens[p].key, context.lexicon)
+                           in context.lexicon.denied_references for p in around):
+            return True
     return False
 
 
