@@ -1710,7 +1710,7 @@ class _Extractor:
         if grouped is not None:
             return grouped
         speaker = self.speaker_in(np)
-        if speaker is not None and self._holder_unnamed(speaker, np):
+        if speaker is not None and (self._holder_unnamed(speaker, np) or self._post_taken_up(speaker, np)):
             speaker = (self._apposed_name(np[1], limit) or self._name_before_clause(np[1], limit)
                        or self._name_before_complementizer(np[1], limit)
                        or self._known_name_after_post(np[1], limit)
@@ -1910,6 +1910,13 @@ class _Extractor:
             return None  # «في بيان، أن»: the object of a preposition, a statement, is no name
         return _untagged_name(doc, names)
 
+    def _post_taken_up(self, speaker: Mention, np: tuple[int, int]) -> bool:
+        """Whether a post was read as the one who held it earlier in the text («أستاذ العلوم السياسية» after
+        «أستاذ العلوم السياسية الدكتور عبدالله القباع»): a name written after it here is another holder."""
+        head = self.doc.tokens[np[0]]
+        return (speaker.via == Via.ROLE and bool(speaker.name) and speaker.start < head.start
+                and self.lexicon.speaker_nouns.get(self._noun_key(head)) == PERSON)
+
     def _holder_unnamed(self, speaker: Mention, np: tuple[int, int]) -> bool:
         """Whether a phrase names a person's post but not the person: an unresolved post («المتحدث الرسمي
         للمركز»), or a post of a body taken for the body («نائب عشيرة آل غانم»)."""
@@ -2025,6 +2032,11 @@ class _Extractor:
         if speaker is None:
             return None
         previous = doc.tokens[first - 1] if first > doc.sentence_start(cue.position) else None
+        prepositions = self.lexicon.prepositions
+        opening = speaker.start < doc.tokens[first].end and self._can_speak(speaker)
+        governed = previous is not None and opening and prepositions & {previous.key, previous.bare}
+        if governed:
+            return None  # «وعن اليمن قال إن…»: the topic a preposition governs, not the one who speaks
         opens = (
             previous is None
             or previous.key in self.lexicon.complementizers
