@@ -177,6 +177,12 @@ DEPLOYMENTS = [
 
 # ── Status: plans, requests, denials ───────────────────────────────────────────────────────────
 PLANS = [
+    # speeding up sales or a handover (lex:acceleration): still to come, whatever agreement is named
+    ("وأعلن كيري الاتفاق على تسريع عمليات بيع السلاح لدول مجلس التعاون.",
+     {("united-states", "gcc", "arms", "Planned")}),
+    ("وقررت واشنطن تعجيل تسليم طائرات إف-16 إلى العراق.", {("united-states", "iraq", "f-16", "Planned")}),
+    ("وتسلمت مصر الطائرات الحربية بسرعة كبيرة من فرنسا.",  # «بسرعة»: fast, and delivered
+     {("france", "egypt", "combat-aircraft", "Delivered")}),
     ("ستسلم ألمانيا أوكرانيا دبابات ليوبارد 2 الشهر المقبل.",
      {("germany", "ukraine", "leopard-2", "Planned")}),
     ("سوف ترسل بريطانيا صواريخ ستورم شادو إلى أوكرانيا.",
