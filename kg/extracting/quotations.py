@@ -1040,6 +1040,7 @@ class _Extractor:
 
     def _speaker_among(self, candidates: list[Mention], np: tuple[int, int], start: int, end: int) -> Mention:
         """The best of a phrase's mentions as the speaker, a role resolved to its holder where it can be."""
+        candidates = self._before_addressee(candidates, np)
         best = self._whole_name(self._best_candidate(candidates, self.doc.tokens[np[0]]), start, end)
         if best.via == Via.ROLE and best.kind == PERSON:
             name = self._name_after(best, np)
@@ -1052,6 +1053,18 @@ class _Extractor:
         if resolved.via == Via.ROLE and resolved.kind == PERSON and unnamed:
             return self._named_after(np) or self._represented_body(resolved, candidates) or resolved
         return self._with_post(resolved, np)
+
+    def _before_addressee(self, candidates: list[Mention], np: tuple[int, int]) -> list[Mention]:
+        """«قالت دول الخليج العربية لوزير الخارجية الأميركي جون كيري إن…»: «لـ» on a word after a named
+        subject opens the one spoken to, who is not the speaker; a post's own «لـ» («المتحدث الرسمي
+        لوزارة الخارجية») follows no name."""
+        doc = self.doc
+        for position in range(np[0] + 1, np[1]):
+            token = doc.tokens[position]
+            if token.clitic_preposition and fold(token.words[0].text) == "ل":
+                before = [m for m in candidates if m.end <= token.start]
+                return before if any(m.via in NAMED for m in before) else candidates
+        return candidates
 
     def _with_post(self, speaker: Mention, np: tuple[int, int]) -> Mention:
         """«وزير التعليم الدكتور عزام الدخيل»: a name after a post in the speaker's phrase keeps the post as
