@@ -650,7 +650,12 @@ HEADLINES = cases(
     ("person-colon",
      "أردوغان: تركيا لن تكون طرفا في أي حرب إقليمية",
      [said_quote("recep-tayyip-erdogan", "تركيا لن تكون طرفا في أي حرب إقليمية", None)]),
-    # a headline the body repeats word for word, by the same speaker, counts once: the body's
+    # a headline the body repeats word for word counts once, whoever the body gives it to: the body's
+    ("headline-repeated-by-the-states-minister",
+     "مصر: جماعة الإخوان مصدر الفكر المتطرف\nوأضاف وزير الخارجية المصري سامح شكري أن جماعة الإخوان مصدر الفكر "
+     "المتطرف، ولا بد من مواجهة كل التنظيمات التكفيرية.",
+     [Said("sameh-shoukry", "جماعة الإخوان مصدر الفكر المتطرف، ولا بد من مواجهة كل التنظيمات التكفيرية",
+           "اضاف")]),
     ("headline-repeated-in-the-body",
      "أردوغان: تركيا لن تكون طرفا في أي حرب إقليمية\nوقال الرئيس التركي رجب طيب أردوغان أمس إن تركيا لن تكون "
      "طرفا في أي حرب إقليمية مهما كانت الظروف.",
