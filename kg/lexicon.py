@@ -118,6 +118,7 @@ class SpeechLexicon:
     connectives: frozenset[Phrase]  # «، كما أكد»: after a comma, before a speech verb, a new statement
     turn_markers: frozenset[Phrase]
     unsaid: frozenset[Phrase]  # «لم»، «من المتوقع أن»: before a speech verb, nothing was said
+    refusals: frozenset[Phrase]  # «رفضت»، «امتنع»: before a speech noun and its subject, nothing was said
     prayed_to: frozenset[str]  # «الله», «المولى»: right after a speech verb, a prayer, not a statement
     honorifics: frozenset[Phrase]
     addressees: frozenset[str]  # folded nouns (without article) spoken to: «للصحفيين», «لرويترز»
@@ -329,7 +330,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
         LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy, LEX.PostModifier,
         LEX.RelativePronoun, LEX.PrayedTo, LEX.PastAuxiliary, LEX.TimeNoun, LEX.Quantifier,
-        LEX.InterviewNoun)}
+        LEX.InterviewNoun, LEX.Refusal)}
     outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
         *attributions, *outlet_nouns, *outlets, *phrases[LEX.ClaimBoundary], *phrases[LEX.Occasion],
@@ -366,6 +367,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         connectives=phrases[LEX.SpeechConnective],
         turn_markers=phrases[LEX.TurnMarker],
         unsaid=phrases[LEX.Unsaid],
+        refusals=phrases[LEX.Refusal],
         prayed_to=frozenset(p[0] for p in phrases[LEX.PrayedTo]),
         honorifics=phrases[LEX.Honorific],
         pronominal_titles=frozenset(w for p in phrases[LEX.PronominalTitle] for w in p),

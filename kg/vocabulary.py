@@ -136,6 +136,7 @@ class LEX(DefinedNamespace):
     SpeechConnective: URIRef
     TurnMarker: URIRef
     Unsaid: URIRef
+    Refusal: URIRef
     PrayedTo: URIRef
     PastAuxiliary: URIRef
     TimeNoun: URIRef

@@ -652,8 +652,8 @@ HEADLINES = cases(
      [said_quote("recep-tayyip-erdogan", "تركيا لن تكون طرفا في أي حرب إقليمية", None)]),
     # a headline the body repeats word for word counts once, whoever the body gives it to: the body's
     ("headline-repeated-by-the-states-minister",
-     "مصر: جماعة الإخوان مصدر الفكر المتطرف\nوأضاف وزير الخارجية المصري سامح شكري أن جماعة الإخوان مصدر الفكر "
-     "المتطرف، ولا بد من مواجهة كل التنظيمات التكفيرية.",
+     "مصر: جماعة الإخوان مصدر الفكر المتطرف\nوأضاف وزير الخارجية المصري سامح شكري أن جماعة الإخوان مصدر "
+     "الفكر المتطرف، ولا بد من مواجهة كل التنظيمات التكفيرية.",
      [Said("sameh-shoukry", "جماعة الإخوان مصدر الفكر المتطرف، ولا بد من مواجهة كل التنظيمات التكفيرية",
            "اضاف")]),
     ("headline-repeated-in-the-body",
@@ -980,6 +980,12 @@ def test_wordings_of_other_outlets(claims_of, text: str, expected: list[Said]) -
 
 NEGATIVES = cases(
     ("passive-qila", "قيل إن الاجتماع تأجل إلى موعد لاحق.", []),
+    # a speech noun after a verb of refusing and its subject (lex:Refusal) was not said
+    ("refused-to-deny-or-confirm",
+     "رفضت وزارة الدفاع العراقية نفي أو تأكيد الأنباء التي تحدثت عن استيلاء الأكراد على طائرتين من قاعدة "
+     "الحبانية.", []),
+    ("abstained-from-comment",
+     "وامتنع المتحدث باسم الوزارة عن التعليق على الأنباء التي تحدثت عن استقالة الوزير.", []),
     ("passive-yuqal", "يقال إن المفاوضات متعثرة منذ أسابيع.", []),
     ("writer-reminds", "ويذكر أن الاتفاق النووي وقع عام 2015.", []),
     ("it-is-stated-in", "وورد في التقرير أن الخسائر تجاوزت مليار دولار.", []),
@@ -1415,6 +1421,10 @@ OPENING_AND_APPOSED = cases(
      [Said("عبدالله القباع", "الاجتماع مهم جدا للمنطقة", "قال"),
       Said("عبدالله القباع", "دول المجلس تعمل الآن وفق معطيات جديدة", "اضاف")]),
     # «لـ» on a word after a named subject opens the one spoken to; a post's own «لـ» follows no name
+    # a refusal before another clause of its own refuses nothing of it
+    ("a-refusal-then-a-statement",
+     "ورفض الوزير عادل الجبير الاتهامات وأكد أن الحكومة ستواصل عملها حتى نهاية العام.",
+     [Said("عادل الجبير", "الحكومة ستواصل عملها حتى نهاية العام", "اكد")]),
     ("the-one-spoken-to-after-a-named-subject",
      "قالت دول الخليج العربية لوزير الخارجية الأميركي جون كيري أمس في بداية محادثات الدوحة، إن الاتفاق "
      "النووي يجب أن يكون سببا في الاستقرار.",

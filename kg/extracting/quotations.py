@@ -455,12 +455,14 @@ def _word_cue(doc: _Text, position: int) -> tuple[_Cue | None, int]:
         return None, 1  # «سيعلن»، «ستقول»: a statement to come, not one made
     if (found is not None and _unsaid(doc, position)) or _prayer(doc, position):
         return None, 1  # «لم يقل»، «من المتوقع أن يعلن»; «داعيا الله أن يتغمد…» states nothing
+    if found is not None and token.key == token.bare and _refused(doc, position):
+        return None, 1  # «رفضت الوزارة نفي…»: «نفي» read as a verb, refused all the same
     if found is not None and not _after_preposition(doc, position):
         return _Cue(position, 1, found, "verb"), 1
     if (cue := _lookup(token, lexicon.participles)) is not None:
         return _Cue(position, 1, cue, "participle"), 1
     if (cue := _lookup(token, lexicon.nouns)) is not None:
-        return _Cue(position, 1, cue, "noun"), 1
+        return (None, 1) if _refused(doc, position) else (_Cue(position, 1, cue, "noun"), 1)
     return None, 1
 
 
@@ -551,6 +553,23 @@ def _unsaid(doc: _Text, position: int) -> bool:
             break
         if doc.phrase_at(first, lexicon.unsaid, lexicon.longest_phrase) == length:
             return True
+    return False
+
+
+def _refused(doc: _Text, position: int, reach: int = 6) -> bool:
+    """«رفضت وزارة الدفاع العراقية نفي أو تأكيد الأنباء», «امتنع المتحدث عن التعليق»: a speech noun after a
+    verb of refusing (lex:Refusal) and its subject, «عن» at most between, was not said."""
+    first = doc.sentence_start(position)
+    before = position - 1
+    if before >= first and doc.tokens[before].key == "عن":
+        before -= 1
+    while before >= first and position - before <= reach:
+        if doc.phrase_at(before, doc.lexicon.refusals, doc.lexicon.longest_phrase) == 1:
+            return True
+        token = doc.tokens[before]
+        if token.is_punctuation or token.main.upos not in ("NOUN", "PROPN", "ADJ", "X"):
+            return False
+        before -= 1
     return False
 
 
