@@ -980,6 +980,8 @@ def test_wordings_of_other_outlets(claims_of, text: str, expected: list[Said]) -
 
 NEGATIVES = cases(
     ("passive-qila", "قيل إن الاجتماع تأجل إلى موعد لاحق.", []),
+    # a masculine body right after a feminine verb is its object, not its subject
+    ("a-masculine-body-after-a-feminine-verb", "الأنبار تطالب التحالف بالقضاء على داعش في المحافظة", []),
     # a speech noun after a verb of refusing and its subject (lex:Refusal) was not said
     ("refused-to-deny-or-confirm",
      "رفضت وزارة الدفاع العراقية نفي أو تأكيد الأنباء التي تحدثت عن استيلاء الأكراد على طائرتين من قاعدة "
@@ -1421,6 +1423,10 @@ OPENING_AND_APPOSED = cases(
      [Said("عبدالله القباع", "الاجتماع مهم جدا للمنطقة", "قال"),
       Said("عبدالله القباع", "دول المجلس تعمل الآن وفق معطيات جديدة", "اضاف")]),
     # «لـ» on a word after a named subject opens the one spoken to; a post's own «لـ» follows no name
+    # the verb agrees with the body right after it
+    ("a-masculine-body-after-a-masculine-verb",
+     "وأعلن التحالف أن العمليات العسكرية ستستمر حتى تحرير المدينة بالكامل.",
+     [Said("التحالف", "العمليات العسكرية ستستمر حتى تحرير المدينة بالكامل", "اعلن")]),
     # a refusal before another clause of its own refuses nothing of it
     ("a-refusal-then-a-statement",
      "ورفض الوزير عادل الجبير الاتهامات وأكد أن الحكومة ستواصل عملها حتى نهاية العام.",

@@ -2252,6 +2252,8 @@ class _Extractor:
             described = self.relative_subject(cue)
             return (described, cue.after, "speaker-relative-antecedent") if described is not None else None
         found = self.subject_after(cue)
+        if found is not None and self._disagrees_with_verb(found[0], cue):
+            found = None  # «الأنبار تطالب التحالف بـ…»: a masculine noun after a feminine verb is its object
         if found is not None:
             return found[0], found[1], self._subject_rule(found[0], cue, "speaker-after-verb")
         if before is not None:
@@ -2265,6 +2267,21 @@ class _Extractor:
             return None  # «وقال البائع إن…»: someone kg cannot name spoke; never hand it to another speaker
         antecedent = self.antecedent(cue)
         return (antecedent, cue.after, "speaker-antecedent") if antecedent is not None else None
+
+    def _disagrees_with_verb(self, speaker: Mention, cue: _Cue) -> bool:
+        """Whether a body or a post after a feminine singular verb is a masculine singular noun, which a verb
+        right before its subject would agree with («أعلن التحالف», never «أعلنت التحالف»). States and people
+        are left alone (the tagger's gender for their names is unreliable), and so are unnamed sources: a
+        broken plural the tagger reads as singular takes a feminine verb («أفادت تقارير»)."""
+        if (speaker.kind != ORGANIZATION and speaker.via != Via.ROLE) or speaker.via == Via.ANONYMOUS:
+            return False
+        first = self.doc.token_at(speaker.start)
+        verb = self.doc.tokens[cue.position]
+        if first is None or first != self._skip_adverbials(cue.after, self.doc.sentence_end(cue.position)):
+            return False  # only a noun right after the verb: a verb agrees less with a subject further off
+        noun = self.doc.tokens[first].main
+        return (_verb_gender(verb) == "Fem" and feature(noun, "Gender") == "Masc"
+                and feature(noun, "Number") == "Sing")
 
     def _continued_speaker(self, cue: _Cue) -> tuple[Mention, int, str] | None:
         """«… ". وذكر أن…»: a continuing form that opens the sentence right after a speaker's words is that
