@@ -1423,6 +1423,15 @@ OPENING_AND_APPOSED = cases(
      [Said("عبدالله القباع", "الاجتماع مهم جدا للمنطقة", "قال"),
       Said("عبدالله القباع", "دول المجلس تعمل الآن وفق معطيات جديدة", "اضاف")]),
     # «لـ» on a word after a named subject opens the one spoken to; a post's own «لـ» follows no name
+    # a noun object goes on past a first comma (what qualifies it) and stops at the second
+    ("a-noun-object-past-its-first-comma",
+     "وأعلن الرئيس فلاديمير بوتين تعزيز قوة الردع النووية الروسية، ردا على مشروع أمريكي لنشر أسلحة ثقيلة في "
+     "أوروبا الشرقية.",
+     [Said("vladimir-putin", "تعزيز قوة الردع النووية الروسية، ردا على مشروع أمريكي لنشر أسلحة ثقيلة في "
+           "أوروبا الشرقية", "اعلن")]),
+    ("a-noun-object-to-its-second-comma",
+     "وأعلنت شركة أرامكو خطة جديدة للتوسع، تشمل افتتاح فروع في الخارج، في إطار استراتيجيتها للأعوام المقبلة.",
+     [Said("أرامكو", "خطة جديدة للتوسع، تشمل افتتاح فروع في الخارج", "اعلن")]),
     # the verb agrees with the body right after it
     ("a-masculine-body-after-a-masculine-verb",
      "وأعلن التحالف أن العمليات العسكرية ستستمر حتى تحرير المدينة بالكامل.",

@@ -2528,12 +2528,15 @@ class _Extractor:
         return _trim(doc.text, start, end, frozenset())
 
     def noun_complement(self, position: int) -> tuple[int, int] | None:
-        """A noun complement («دعا إلى تعزيز العلاقات … مع بيلاروس إثر …»): to a comma that no «و» follows,
-        an adjunct preposition, a cut point or the end of the sentence."""
+        """A noun complement («دعا إلى تعزيز العلاقات … مع بيلاروس إثر …»): to the second comma that no «و»
+        follows (the words after the first still qualify the object: «أعلن بوتين تعزيز قوة الردع، ردا على
+        مشروع أميركي…»), a comma before another speech clause, an adjunct preposition, a cut point or the
+        end of the sentence."""
         doc = self.doc
         limit = self._cut_points(position, doc.sentence_end(position))
         end = position
         verbless = True
+        bare_commas = 0
         while end < limit:
             token = doc.tokens[end]
             if token.key in self.lexicon.adjunct_prepositions and end > position and verbless:
@@ -2545,8 +2548,12 @@ class _Extractor:
             if token.surface.strip() in CLAUSE_PUNCTUATION + DASHES and end > position:
                 following = doc.tokens[end + 1] if end + 1 < limit else None
                 relative = following is not None and following.key in self.lexicon.relative_pronouns
-                if (following is None or following.key == following.bare) and not relative:
-                    break  # a comma that neither «و» nor a relative clause on the noun follows
+                if following is None or self._cue_at(end + 1) is not None:
+                    break  # another speech clause after the comma («، مشيرا إلى أن…»)
+                if following.key == following.bare and not relative:
+                    bare_commas += 1
+                    if bare_commas > 1 or feature(following.main, "Aspect") == "Perf":
+                        break  # «…، قتل أكثر من 750 شخصا»: a past verb opens a clause of its own
             if token.surface.strip() in SENTENCE_PUNCTUATION and not _abbreviation_dot(doc, end):
                 break
             end += 1
