@@ -497,6 +497,8 @@ class TransferLexicon:
     notice_verbs: frozenset[str]  # «أبلغ»: its subject tells its object of a handover it makes
     request_after: tuple[tuple[str, ...], ...]
     denied_references: frozenset[str]  # «ذلك», «الاتهامات»: what a denial right after a transfer takes up
+    contents_verbs: frozenset[str]  # «التي شملت»: a relative clause listing what the shipment held
+    state_owned: frozenset[str]  # «حكومية»: a company that is its state's
     future_words: frozenset[str]
     type_words: frozenset[str]
     not_count_after: frozenset[str] = frozenset()
@@ -733,6 +735,8 @@ def build_transfer_lexicon(graph: Graph) -> TransferLexicon:
         notice_verbs=words(LEX.Words, LEX.noticeVerb),
         request_after=phrases(LEX.requestAfter),
         denied_references=words(LEX.Words, LEX.deniedReference),
+        contents_verbs=words(LEX.Words, LEX.contentsVerb),
+        state_owned=words(LEX.Words, LEX.stateOwned),
         future_words=words(LEX.Words, LEX.futureWord),
         type_words=frozenset(w for p in phrases(LEX.typeOf) for w in p),
         not_count_after=words(LEX.Quantities, LEX.notCountAfter),

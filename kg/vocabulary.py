@@ -254,6 +254,8 @@ class LEX(DefinedNamespace):
     nonStateHead: URIRef
     requestAfter: URIRef
     deniedReference: URIRef
+    contentsVerb: URIRef
+    stateOwned: URIRef
     futureWord: URIRef
     typeOf: URIRef
     demonstrative: URIRef

@@ -414,6 +414,18 @@ ORIGINS = [
     ("وقال المسؤولون إن الهجوم دعمته شحنات الأسلحة التي وصلت من السعودية.", set()),
     ("ونقل الجيش الأسلحة من القواعد إلى الجبهة.", set()),  # no state
     ("ونقلت الطائرة الجرحى من مستشفيات يمنية.", set()),  # no weapon
+    # another state in the sentence may be the recipient: no transfer to an unnamed one
+    ("وتسلمت سوريا الشحنة التي شملت صواريخ وذخائر من روسيا.", set()),
+    # a time clause («وعند …», «وعلى إثر ذلك») ends the cue's: the shipment thrown into the sea takes no
+    # weapon found later, nor a state the boat headed for
+    ("وبعد ذلك تحرك القارب باتجاه مملكة البحرين، وعند مشاهدتهما الطائرة قاما بإلقاء الشحنة في البحر، "
+     "وعلى إثر ذلك، تمكنت الدوريات من العثور على الحقائب وتبين احتواؤها على بنادق كلاشنكوف.", set()),
+]
+# A company's nisba names no party, unless the company is its state's («شركة حكومية صينية»).
+STATE_COMPANIES = [
+    ("وأجرت تركيا محادثات مع شركة حكومية صينية لشراء نظام دفاع جوي.",
+     {("china", "turkey", "air-defence-system", "Planned")}),
+    ("وأجرت تركيا محادثات مع شركة صينية لشراء نظام دفاع جوي.", set()),
 ]
 # «بعد أن», «قبل أن», «منذ أن» open a clause of its own: the cue's arguments stop before them.
 SUBORDINATE_CLAUSES = [
@@ -868,7 +880,8 @@ QUANTITIES = [
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
                   GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, COMMAND_OF,
-                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, RESTRICTED_NEGATIONS, ORIGINS, SUPPORT_VERBS,
+                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, RESTRICTED_NEGATIONS, ORIGINS, STATE_COMPANIES,
+                  SUPPORT_VERBS,
                   UNSEEN_PRECISION,
                   NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS,
                   DENIALS,
@@ -926,7 +939,7 @@ def _ids(table: list) -> list[str]:
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("seizures", SEIZURES),
         ("command-of", COMMAND_OF), ("subordinate-clauses", SUBORDINATE_CLAUSES),
         ("agreed-with-the-buyer", AGREED_WITH_THE_BUYER), ("restricted-negations", RESTRICTED_NEGATIONS),
-        ("origins", ORIGINS),
+        ("origins", ORIGINS), ("state-companies", STATE_COMPANIES),
         ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),

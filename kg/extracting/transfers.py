@@ -690,13 +690,17 @@ def _nisba_party(party: _Party, mention: Mention, mentions: list[Mention], token
     if first == 0:
         party.marker = _marker_before(tokens, first, mention, context)
         return party
-    if any(a.stem in lexicon.non_state_heads or a.stem in lexicon.armed_groups
-           for t in tokens[max(0, first - 3):first] for a in _readings(t, lexicon)) or any(
+    before = tokens[max(0, first - 3):first]
+    state_owned = any(t.key in lexicon.state_owned for t in before)  # «شركة حكومية صينية»
+    if (not state_owned and any(a.stem in lexicon.non_state_heads or a.stem in lexicon.armed_groups
+                                for t in before for a in _readings(t, lexicon))) or any(
             m.kind == ORGANIZATION and 0 <= mention.start - m.end <= 1 for m in mentions):
         return None
-    # «الأراضي البيلاروسية», «القوات الروسية»: the preposition stands before their noun.
+    # «الأراضي البيلاروسية», «القوات الروسية», «مع شركة حكومية صينية»: the preposition stands before their
+    # noun (past «حكومية»); the noun's own clitic only («قوارب» ends in «ب», and takes none)
+    head = first - 2 if state_owned and tokens[first - 1].key in lexicon.state_owned else first - 1
     party.marker = _marker_before(tokens, first, mention, context) or _marker_before(
-        tokens, first - 1, None, context)  # the noun's own clitic: «قوارب» ends in «ب», and takes none
+        tokens, head, None, context)
     return party
 
 
@@ -1347,6 +1351,10 @@ def _weapon_scope_end(event: _Event, end: int, tokens: list[Token], lexicon: Tra
     """Where the transferred weapons stop: before a relative clause, a comparison («مماثل لـ»), a capability
     («قادرة على حمل») or a target («لاعتراض»)."""
     for token in tokens[event.last + 1: end + 1]:
+        following = tokens[token.position + 1] if token.position + 1 < len(tokens) else None
+        if token.key in lexicon.relative_pronouns and following is not None and (
+                following.key in lexicon.contents_verbs):
+            continue  # «الشحنة التي شملت متفجرات وأسلحة»: what the shipment held
         if token.key in lexicon.relative_pronouns or any(
                 a.stem in lexicon.weapon_scope_ends for a in _readings(token, lexicon)):
             return token.position - 1
@@ -1592,7 +1600,7 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         weapon_roles = _theatre_recipient(weapon_roles, weapon, context)
         weapon_rule = "weapon-referred" if referred else (
             "weapon-implied-by-cue" if weapon.mention.via == Via.INFERRED else "weapon-in-clause")
-        pairs = _frame_pairs(event, weapon_roles, weapon, anchors, tokens, context, makers)
+        pairs = _frame_pairs(event, weapon_roles, weapon, anchors, clause, context, makers)
         if not pairs and armed_group:
             pairs = list(_to_armed_group(weapon_roles))
         for supplier, recipient, rules in pairs:
@@ -1607,13 +1615,13 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
                                None, quantity, (*rules, weapon_rule, "status-request-after"))
 
 
-def _frame_pairs(event: _Event, roles: _Roles, weapon: _Weapon, anchors: list[int], tokens: list[Token],
+def _frame_pairs(event: _Event, roles: _Roles, weapon: _Weapon, anchors: list[int], clause: _Clause,
                  context: _Context, makers: frozenset[str]) -> list[_Pair]:
     """The (supplier, recipient, rules) a weapon's roles give under the cue's frame."""
-    frame = event.cue.frame
+    frame, tokens = event.cue.frame, clause.tokens
     if not frame.to_no_state:
         pairs = list(_pairs(roles, weapon, frame, context, makers))
-        return pairs or list(_from_origin(roles, anchors[1:], tokens))
+        return pairs or list(_from_origin(roles, anchors[1:], clause))
     pairs = list(_to_no_state(roles, anchors, tokens))
     if not pairs and frame.seized:
         pairs = list(_from_smuggling_story(context))  # «المضبوطات التالية: …»
@@ -2491,7 +2499,7 @@ def _to_no_state(roles: _Roles, anchors: list[int], tokens: list[Token]) -> Iter
         yield supplier.mention, None, (f"supplier-from-{supplier.rule}", "recipient-smuggled")
 
 
-def _from_origin(roles: _Roles, anchors: list[int], tokens: list[Token]) -> Iterator[_Pair]:
+def _from_origin(roles: _Roles, anchors: list[int], clause: _Clause) -> Iterator[_Pair]:
     """«نقل المواد المتفجرة والأسلحة من قوارب إيرانية»: a clause that names no recipient but the weapons'
     origin, «من» right after a weapon (``anchors``: the weapons' last tokens), states a transfer from it to an
     unnamed recipient (ANNOTATION.md: recipient null). «الأسلحة التي وصلت من السعودية» says where they came
@@ -2499,7 +2507,9 @@ def _from_origin(roles: _Roles, anchors: list[int], tokens: list[Token]) -> Iter
     if roles.recipient or not roles.supplier:
         return
     _, supplier = min(roles.supplier, key=lambda r: r[0])
-    if supplier.rule == "preposition" and any(_from_right_after(a, supplier, tokens) for a in anchors):
+    if any(p.state != supplier.state for p in clause.parties):
+        return  # another state in the sentence may be the recipient the roles missed
+    if supplier.rule == "preposition" and any(_from_right_after(a, supplier, clause.tokens) for a in anchors):
         yield supplier.mention, None, ("supplier-from-preposition", "recipient-unnamed")
 
 
