@@ -1742,11 +1742,13 @@ class _Extractor:
         if grouped is not None:
             return grouped
         speaker = self.speaker_in(np)
-        if speaker is not None and (self._holder_unnamed(speaker, np) or self._post_taken_up(speaker, np)):
+        taken_up = speaker is not None and self._post_taken_up(speaker, np)
+        if speaker is not None and (taken_up or self._holder_unnamed(speaker, np)):
             speaker = (self._apposed_name(np[1], limit) or self._name_before_clause(np[1], limit)
                        or self._name_before_complementizer(np[1], limit)
                        or self._known_name_after_post(np[1], limit)
-                       or self._later_holder(np, limit) or speaker)
+                       or self._later_holder(np, limit)
+                       or (self._name_after_its_body(np, limit) if taken_up else None) or speaker)
         elif speaker is not None and speaker.via == Via.ANONYMOUS and _has_article(self.doc.tokens[np[0]]):
             # «وقال المسؤول الكبير …، الجنرال تشارلز هوبر، أن…»: the source named right after, in apposition;
             # «المسؤول عن تلك الورشة سيف الدين سليم، أن…»: named before the clause
@@ -1941,6 +1943,18 @@ class _Extractor:
         if doc.tokens[first - 1].key in closed or any(_lookup(t, self.lexicon.nouns) for t in names):
             return None  # «في بيان، أن»: the object of a preposition, a statement, is no name
         return _untagged_name(doc, names)
+
+    def _name_after_its_body(self, np: tuple[int, int], limit: int) -> Mention | None:
+        """«وقال رئيس مركز الأرصاد والزلازل عبدالله المندوس: …» after «رئيس الأبحاث في مركز الأرصاد والزلازل
+        عمر اليزيدي»: a post in construct with a body, then a name right before what was said; the name is
+        the post's holder unless a post stands right before it («مستشار الرئيس أوباما»: the genitive's)."""
+        found = self._name_right_before_clause(np[1], limit)
+        if found is None:
+            return None
+        before = self.doc.token_at(found[0].start)
+        if before is None or before == 0 or self._is_speaker_noun(self.doc.tokens[before - 1]):
+            return None
+        return found[0]
 
     def _post_taken_up(self, speaker: Mention, np: tuple[int, int]) -> bool:
         """Whether a post was read as the one who held it earlier in the text («أستاذ العلوم السياسية» after
