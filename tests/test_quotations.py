@@ -1441,6 +1441,18 @@ OPENING_AND_APPOSED = cases(
     ("a-masculine-body-after-a-masculine-verb",
      "وأعلن التحالف أن العمليات العسكرية ستستمر حتى تحرير المدينة بالكامل.",
      [Said("التحالف", "العمليات العسكرية ستستمر حتى تحرير المدينة بالكامل", "اعلن")]),
+    # an indefinite noun in construct right after a verb that takes no noun object, before the preposition the
+    # verb governs, is its own subject kg cannot name: never the speaker before
+    ("a-construct-subject-kg-cannot-name",
+     "وقال الرئيس رجب طيب إردوغان إن الزيارة ستعزز العلاقات الثنائية بين البلدين. ورحب حرس الشرف العسكري "
+     "بالزعيمين قبل دخولهما المبنى المزخرف للاجتماع.",
+     [Said("recep-tayyip-erdogan", "الزيارة ستعزز العلاقات الثنائية بين البلدين", "قال")]),
+    # a verb that calls on someone: the construct after it is the one warned, and part of what was said
+    ("a-construct-warned-before-the-complement",
+     "وقال الرئيس رجب طيب إردوغان إن الزيارة ستعزز العلاقات الثنائية بين البلدين. كما حذر طرفي الصراع من "
+     "مغبة الاستمرار في استهداف المدنيين.",
+     [Said("recep-tayyip-erdogan", "الزيارة ستعزز العلاقات الثنائية بين البلدين", "قال"),
+      Said("recep-tayyip-erdogan", "طرفي الصراع من مغبة الاستمرار في استهداف المدنيين", "حذر")]),
     # a refusal before another clause of its own refuses nothing of it
     ("a-refusal-then-a-statement",
      "ورفض الوزير عادل الجبير الاتهامات وأكد أن الحكومة ستواصل عملها حتى نهاية العام.",

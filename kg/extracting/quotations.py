@@ -789,7 +789,25 @@ class _Extractor:
         if cue.cue.addresses and strip_article(token.bare) in self.lexicon.addressees:
             return False  # «ودعا الشعب اليمني إلى…»: the one called on; the subject is dropped
         definite = strip_article(token.bare) != token.bare
-        return definite or token.main.upos == "PROPN"
+        return definite or token.main.upos == "PROPN" or self._construct_subject(cue, position, limit)
+
+    def _construct_subject(self, cue: _Cue, position: int, limit: int, reach: int = 4) -> bool:
+        """«حيث رحب حرس الشرف العسكري بالزعيمين»: after a verb that takes no noun object and calls on no one,
+        an indefinite noun in construct with a definite one, right before the preposition the verb governs,
+        is the verb's own subject, not an object."""
+        doc, prepositions = self.doc, cue.cue.complement_prepositions
+        if cue.cue.takes_object or cue.cue.addresses or not prepositions or position + 1 >= limit:
+            return False
+        following = doc.tokens[position + 1]
+        if strip_article(following.bare) == following.bare or following.clitic_preposition:
+            return False
+        end = position + 2
+        while end < min(limit, position + 2 + reach) and not doc.tokens[end].clitic_preposition and (
+                doc.tokens[end].key not in prepositions) and doc.tokens[end].main.upos == "ADJ":
+            end += 1
+        governed = doc.tokens[end] if end < limit else None
+        return governed is not None and (governed.key in prepositions or (
+            governed.clitic_preposition and governed.key[0] in prepositions))
 
     def _addressed(self, token: Token) -> bool:
         """«لرويترز»، «للصحفيين»، «لوكالة»: ل before the people or outlet a statement is made to."""
