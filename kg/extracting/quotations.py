@@ -3563,15 +3563,6 @@ def _claim_words(text: str) -> frozenset[str]:
     return frozenset(strip_article(word) for word in match_key(text).split())
 
 
-def _same_speaker(left: Mention, right: Mention) -> bool:
-    """The same entity, or the same person by the last word of the name («جعجع», «سمير جعجع»)."""
-    if _same_entity(left, right):
-        return True
-    names = [fold(m.name or m.text).split() for m in (left, right)]
-    return (left.kind == right.kind == PERSON and not (left.known_id or right.known_id)
-            and all(names) and names[0][-1] == names[1][-1])
-
-
 def _same_entity(left: Mention, right: Mention) -> bool:
     if left.known_id and right.known_id:
         return left.known_id == right.known_id
