@@ -1606,8 +1606,8 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
         for supplier, recipient, rules in pairs:
             yield Transfer(supplier, recipient, weapon.mention, status, sentence.index, cue_text, stated_by,
                            quantity, (*rules, weapon_rule, status_rule))
-            denied = _denied_after(event.last, tokens, status_hits, parties, supplier, context)
-            if status != "Denied" and denied:
+            if status != "Denied" and _denied_after(event.last, tokens, status_hits, parties, supplier,
+                                                     context):
                 yield Transfer(supplier, recipient, weapon.mention, "Denied", sentence.index, cue_text, None,
                                quantity, (*rules, weapon_rule, "status-denied-after"))
             if extra_requests and status != "Requested":
