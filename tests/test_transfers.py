@@ -265,6 +265,12 @@ RELATIVE_CLAUSES = [
     ("واستخدم المقاتلون مدرعات حصلت عليها القوات اليمنية من السعودية.",
      {("saudi-arabia", "yemen", "armoured-vehicle", "Delivered")}),
     ("وتحدث الوزير عن الجائزة التي حصلت عليها مصر من فرنسا.", set()),  # no weapon
+    # «والتي»: a second qualifier joined by «و» opens the relative clause all the same
+    ("وشهد الوزير وصول الفرقاطة من طراز «فريم» والتي حصلت عليها مصر من فرنسا.",
+     {("france", "egypt", "fremm", "Delivered")}),
+    ("وعرض الجيش المصري الدبابات الحديثة والتي زودته بها الإمارات.",
+     {("united-arab-emirates", "egypt", "tank", "Delivered")}),
+    ("وتحدث الوزير عن الجائزة الكبرى والتي حصلت عليها مصر من فرنسا.", set()),  # no weapon
     # a state after «مع» that the relative pronoun takes up is the relative clause's subject, and the partners
     # before it belong to the main clause
     ("ووقعت الشركة عقدين مع القاهرة في فبراير ثم مع قطر التي اشترت 24 طائرة رافال في يونيو.",
