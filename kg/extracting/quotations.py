@@ -513,17 +513,24 @@ def _opening_verb_cue(doc: _Text, position: int) -> SpeechCue | None:
     """«وبين المدير العام أن…», «وعبر الوزراء عن قلقهم»: a form that is a verb only where it opens its
     sentence and its complement follows it there, a complementizer or its own preposition
     (lex:openingForm)."""
-    before = doc.tokens[doc.sentence_start(position):position]
-    lexicon = doc.lexicon
+    opening, lexicon = doc.sentence_start(position), doc.lexicon
+    before = doc.tokens[opening:position]
     allowed = lexicon.verb_particles | lexicon.connectives
-    if len(before) > 1 or any((fold(t.bare),) not in allowed and (t.key,) not in allowed for t in before):
-        return None  # «وقد عبر», «ولكنه عبر»: a particle or a connective may stand before it
+    turn_length = doc.phrase_at(opening, lexicon.turn_markers, lexicon.longest_phrase)
+    turn = bool(before) and turn_length == len(before)
+    loose = any((fold(t.bare),) not in allowed and (t.key,) not in allowed for t in before)
+    if not turn and (len(before) > 1 or loose):
+        return None  # «وقد عبر», «ولكنه عبر», «من جهته رفع»: a particle, a connective or a turn before it
     found = _lookup(doc.tokens[position], lexicon.opening_verb_forms)
     if found is None:
         return None
     for p in range(position + 1, doc.sentence_end(position)):
         token = doc.tokens[p]
-        if _complementizer(lexicon, token) or (token.key in found.complement_prepositions and not (
+        if found.requires_complement and token.is_verb:
+            return None  # «ورفعت … التجميد … وقال الوزير إن الشكر…»: the noun is another verb's
+        # «رفع … الشكر»: a verb that speaks through its noun needs the noun; a complementizer is not enough
+        opens = _complementizer(lexicon, token) and not found.requires_complement
+        if opens or (token.key in found.complement_prepositions and not (
                 doc.phrase_at(p, lexicon.not_complements, lexicon.longest_phrase))):
             return found  # «وعبر الوزراء عن قلقهم», not «عبر الوفد الحدود عن طريق المعبر»
     return None
@@ -1765,14 +1772,24 @@ class _Extractor:
             speaker = (self._apposed_name(np[1], limit) or self._name_before_clause(np[1], limit)
                        or self._name_before_complementizer(np[1], limit)
                        or self._known_name_after_post(np[1], limit)
-                       or self._later_holder(np, limit)
+                       or self._later_holder(np, limit, cue)
                        or (self._name_after_its_body(np, limit) if taken_up else None) or speaker)
         elif speaker is not None and speaker.via == Via.ANONYMOUS and _has_article(self.doc.tokens[np[0]]):
             # «وقال المسؤول الكبير …، الجنرال تشارلز هوبر، أن…»: the source named right after, in apposition;
             # «المسؤول عن تلك الورشة سيف الدين سليم، أن…»: named before the clause
             named = self._known_name_after_post(np[1], limit) or self._person_before_clause(np[1], limit)
             speaker = named or speaker
+        if speaker is not None and self._runs_over_complement(speaker, cue):
+            return None
         return (speaker, np[1]) if speaker is not None else None
+
+    def _runs_over_complement(self, speaker: Mention, cue: _Cue) -> bool:
+        """«ورفع السفير آل الشيخ التعازي…»: a name the NER ran on into the noun a cue speaks through
+        («التعازي») is no one's name."""
+        first, last = self.doc.token_at(speaker.start), self.doc.token_at(speaker.end - 1)
+        if not cue.cue.requires_complement or first is None or last is None:
+            return False
+        return any(t.key in cue.cue.complement_prepositions for t in self.doc.tokens[first:last + 1])
 
     def _person_before_clause(self, position: int, limit: int, reach: int = 8) -> Mention | None:
         """«المسؤول عن تلك الورشة سيف الدين سليم، أن…»: after a definite source and what it is in charge of,
@@ -1878,30 +1895,35 @@ class _Extractor:
                 or strip_article(head.bare) == head.bare
                 or any(m.via == Via.ANONYMOUS for m in self.starting_in(head.start, head.end))):
             return None
-        return self._name_right_before_clause(start + 1, limit)
+        return self._name_right_before_clause(start + 1, limit, cue)
 
-    def _name_right_before_clause(self, start: int, limit: int, reach: int = 16
+    def _name_right_before_clause(self, start: int, limit: int, cue: _Cue | None = None, reach: int = 16
                                   ) -> tuple[Mention, int] | None:
         """The first person the NER or the gazetteer names from ``start`` on, when what was said opens at most
-        three words after the name and no verb stands before it; with the token where what was said opens."""
+        three words after the name and no verb stands before it; with the token where what was said opens. A
+        person inside a body's name («مركز الملك سلمان للإغاثة») is the body's, not a name of the holder."""
         for position in range(start, min(limit, start + reach)):
             token = self.doc.tokens[position]
-            if token.is_verb or self._opens_what_was_said(token):
+            if token.is_verb or self._opens_what_was_said(token, cue):
                 return None
             person = self._named_person_at(token)
-            if person is not None:
-                opening = self._what_was_said_opens(person, limit, reach=3)
+            if person is not None and not self._inside_a_body(person):
+                opening = self._what_was_said_opens(person, limit, reach=3, cue=cue)
                 return (person, opening) if opening is not None else None
         return None
 
-    def _later_holder(self, np: tuple[int, int], limit: int) -> Mention | None:
+    def _inside_a_body(self, person: Mention) -> bool:
+        return any(m.kind == ORGANIZATION and m.start < person.start and person.end <= m.end
+                   for m in self.mentions_in(person.start, person.end))
+
+    def _later_holder(self, np: tuple[int, int], limit: int, cue: _Cue) -> Mention | None:
         """«وأوضح المشرف العام على البرنامج وعضو هيئة الخبراء … الدكتور مساعد الأحمد أن…»: after a definite
         post, where it serves and more posts, the name right before what was said (see
         _name_right_before_clause)."""
         head = self.doc.tokens[np[0]]
         if strip_article(head.bare) == head.bare:
             return None  # «مستشار الرئيس أوباما»: a post in construct; the name is the genitive's
-        found = self._name_right_before_clause(np[1], limit)
+        found = self._name_right_before_clause(np[1], limit, cue)
         return found[0] if found is not None else None
 
     def _known_name_after_post(self, position: int, limit: int) -> Mention | None:
@@ -1928,16 +1950,19 @@ class _Extractor:
         people = [m for m in self.starting_in(token.start, token.end) if m.kind == PERSON and m.via in NAMED]
         return max(people, key=lambda m: m.end, default=None)
 
-    def _opens_what_was_said(self, token: Token) -> bool:
-        return _complementizer(self.lexicon, token) or token.surface.strip() == ":"
+    def _opens_what_was_said(self, token: Token, cue: _Cue | None = None) -> bool:
+        """A complementizer, a colon, or the word the cue's content follows («أعرب … عن», «رفع … الشكر»)."""
+        return (_complementizer(self.lexicon, token) or token.surface.strip() == ":"
+                or (cue is not None and token.key in cue.cue.complement_prepositions))
 
-    def _what_was_said_opens(self, mention: Mention, limit: int, reach: int) -> int | None:
+    def _what_was_said_opens(self, mention: Mention, limit: int, reach: int, cue: _Cue | None = None
+                             ) -> int | None:
         """Where a complementizer or a colon opens what was said within ``reach`` words after a mention."""
         last = self.doc.token_at(mention.end - 1)
         if last is None:
             return None
         return next((p for p in range(last + 1, min(limit, last + 1 + reach))
-                     if self._opens_what_was_said(self.doc.tokens[p])), None)
+                     if self._opens_what_was_said(self.doc.tokens[p], cue)), None)
 
     def _name_before_clause(self, position: int, limit: int, reach: int = 10) -> Mention | None:
         """«أوضح نائب عشيرة آل غانم في قرى مركز «وسانب» حسن محمد فائع، أن…»: after a post and where it
@@ -2304,15 +2329,17 @@ class _Extractor:
         """Whether a body or a post after a feminine singular verb is a masculine singular noun, which a verb
         right before its subject would agree with («أعلن التحالف», never «أعلنت التحالف»). States and people
         are left alone (the tagger's gender for their names is unreliable), and so are unnamed sources: a
-        broken plural the tagger reads as singular takes a feminine verb («أفادت تقارير»)."""
+        broken plural the tagger reads as singular takes a feminine verb («أفادت تقارير»); so is a body's
+        proper name without the article, which takes the gender of the noun it stands for («نفت حماس»)."""
         if (speaker.kind != ORGANIZATION and speaker.via != Via.ROLE) or speaker.via == Via.ANONYMOUS:
             return False
         first = self.doc.token_at(speaker.start)
         verb = self.doc.tokens[cue.position]
         if first is None or first != self._skip_adverbials(cue.after, self.doc.sentence_end(cue.position)):
             return False  # only a noun right after the verb: a verb agrees less with a subject further off
-        noun = self.doc.tokens[first].main
-        return (_verb_gender(verb) == "Fem" and feature(noun, "Gender") == "Masc"
+        token = self.doc.tokens[first]
+        noun, common = token.main, strip_article(token.bare) != token.bare
+        return (common and _verb_gender(verb) == "Fem" and feature(noun, "Gender") == "Masc"
                 and feature(noun, "Number") == "Sing")
 
     def _continued_speaker(self, cue: _Cue) -> tuple[Mention, int, str] | None:
