@@ -563,6 +563,11 @@ APPROVED_DEALS = [
      {("united-states", "saudi-arabia", "ammunition", "Planned")}),
     ("ووافقت واشنطن أمس على صفقة صواريخ لمصر.", {("united-states", "egypt", "missile", "Planned")}),
     ("أبرمت فرنسا صفقة دبابات مع الهند.", set()),  # «مع»: a side, no direction
+    ("وألغت الهند صفقة دبابات مع فرنسا.", set()),
+    # the maker gives the direction between the sides of a deal made or cancelled «مع» a state
+    ("ووقعت مصر صفقة طائرات رافال مع فرنسا.", {("france", "egypt", "rafale", "Agreed")}),
+    ("ووقعت روسيا صفقة صواريخ إس 300 مع إيران.", {("russia", "iran", "s-300", "Agreed")}),
+    ("وألغت روسيا صفقة صواريخ إس 300 مع إيران.", {("russia", "iran", "s-300", "Denied")}),
     ("وقعت روسيا صفقة صواريخ إلى الجزائر.", {("russia", "algeria", "missile", "Agreed")}),
     ("وافقت الخارجية الأمريكية على صفقة محتملة للسعودية تحصل بموجبها المملكة على صواريخ باك-3.",
      {("united-states", "saudi-arabia", "pac-3", "Planned")}),

@@ -1925,8 +1925,12 @@ def _agreement_partners(clause: _Clause, roles: _Roles) -> None:
         return
     rank = ROLE_RULES["agreement-partner"].rank
     lexicon = clause.context.lexicon
-    for party in _partners(clause.event, clause.tokens, clause.parties, clause.status_hits,
-                           lexicon.partner_markers, lexicon.relative_pronouns):
+    partners = _partners(clause.event, clause.tokens, clause.parties, clause.status_hits,
+                         lexicon.partner_markers, lexicon.relative_pronouns)
+    if partners or _is_deal(clause.event.hit):
+        # «وقعت روسيا صفقة صواريخ إس 300 مع إيران»: the state after «مع» is the deal's other side
+        partners += [p for p in clause.right if p.marker in lexicon.partner_markers]
+    for party in partners:
         if state_group(party.mention, clause.context.gazetteer):
             continue  # a group meets its own members at a table: no side of a deal by position alone
         roles.supplier.append((rank, replace(party, rule="agreement-partner")))
@@ -1940,7 +1944,9 @@ _ROLE_SIEVES = (_by_preposition, _addressee_of_request, _subject_and_object_role
 
 def _partners(event: _Event, tokens: list[Token], parties: list[_Party], status_hits: list[_Hit],
               partner_markers: frozenset[tuple[str, ...]], relative_pronouns: frozenset[str]) -> list[_Party]:
-    agreements = [h for h in status_hits if h.last < event.hit.first and h.entry.status == "Agreed"]
+    # the verb that concludes an agreement, or cancels a deal («ألغت روسيا صفقة … مع إيران»), has its partners
+    governing = ("Agreed", "Denied") if _is_deal(event.hit) else ("Agreed",)
+    agreements = [h for h in status_hits if h.last < event.hit.first and h.entry.status in governing]
     found = []
     if _relative_antecedent(event, tokens, parties, relative_pronouns) is not None:
         return []  # the cue is in a relative clause: the states before it are the main clause's partners
@@ -2428,6 +2434,9 @@ def _pairs(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context,
         return
     _, _, supplier, recipient = min(options, key=lambda o: (o[0], o[1]))
     rules: tuple[str, ...] = (f"supplier-from-{supplier.rule}", f"recipient-from-{recipient.rule}")
+    sides_only = supplier.rule == recipient.rule == "agreement-partner"
+    if sides_only and not makers & {supplier.state, recipient.state}:
+        return  # «أبرمت فرنسا صفقة دبابات مع الهند»: two sides, and nothing says which one sells
     if recipient.state in makers and recipient.rule in ("subject", "object", "agreement-partner"):
         # «وتسليم مصر … طائرات إف-16» after «الولايات المتحدة»: read by word order alone, a state does not
         # receive what it makes from another; a preposition («إلى ألمانيا») is believed, resale happens
