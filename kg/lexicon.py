@@ -136,6 +136,7 @@ class SpeechLexicon:
     time_nouns: frozenset[str]  # «يونيو», «منتصف»: «في» with them says when something was said
     quantifiers: frozenset[str]  # «عدد», «بعض»: right after a speech verb they open its subject
     interview_nouns: frozenset[str]  # «حواره»: the claim it introduces names the one interviewed
+    naming_words: frozenset[str]  # «يدعى»: the name of the person just described follows
     longest_phrase: int  # words in the longest phrase of any table above
     quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
 
@@ -330,7 +331,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
         LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy, LEX.PostModifier,
         LEX.RelativePronoun, LEX.PrayedTo, LEX.PastAuxiliary, LEX.TimeNoun, LEX.Quantifier,
-        LEX.InterviewNoun, LEX.Refusal)}
+        LEX.InterviewNoun, LEX.Refusal, LEX.NamingWord)}
     outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
         *attributions, *outlet_nouns, *outlets, *phrases[LEX.ClaimBoundary], *phrases[LEX.Occasion],
@@ -388,6 +389,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         time_nouns=frozenset(w for p in phrases[LEX.TimeNoun] for w in p),
         quantifiers=frozenset(w for p in phrases[LEX.Quantifier] for w in p),
         interview_nouns=frozenset(w for p in phrases[LEX.InterviewNoun] for w in p),
+        naming_words=frozenset(w for p in phrases[LEX.NamingWord] for w in p),
         longest_phrase=max((len(p) for p in every_phrase), default=1),
         quote_marks=opening | closing | either,
     )

@@ -142,6 +142,7 @@ class LEX(DefinedNamespace):
     TimeNoun: URIRef
     Quantifier: URIRef
     InterviewNoun: URIRef
+    NamingWord: URIRef
     # speech lexicon individuals
     SpeechConjugation: URIRef
     QuotationMarks: URIRef

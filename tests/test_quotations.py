@@ -982,6 +982,27 @@ def test_wordings_of_other_outlets(claims_of, text: str, expected: list[Said]) -
     check(claims_of(text), expected)
 
 
+# ── «يدعى»: the name of a person described by an indefinite noun (lex:NamingWord) ─────────────────────
+
+NAMED_AS = cases(
+    ("named-after-two-nouns", "ويوضح مهندس متطوع يدعى علي مطر أن المدفع المضاد للطائرات له تقدير خاص.",
+     [Said("علي مطر", "المدفع المضاد للطائرات له تقدير خاص", "أوضح")]),
+    ("named-one-word", "وقال شاب يدعى أحمد إن الوضع في المدينة صعب للغاية منذ أسابيع.",
+     [Said("أحمد", "الوضع في المدينة صعب للغاية منذ أسابيع", "قال")]),
+    ("named-before-a-colon", 'وقال مواطن يدعى محمد علي: "لم نر مثل هذا الدمار من قبل في حياتنا".',
+     [said_quote("محمد علي", "لم نر مثل هذا الدمار من قبل في حياتنا", "قال")]),
+    # after a definite subject the same letters are «claims»; «يدعو» calls the people to prayer
+    ("claims-after-a-definite-subject", "ويدعي الوزير أن الاتفاق سيوقع الأسبوع المقبل في العاصمة.",
+     [Said("الوزير", "الاتفاق سيوقع الأسبوع المقبل في العاصمة", "ادعى")]),
+    ("calls-people-to-prayer", "وقال الرجل الذي يدعى الناس إلى الصلاة إن المسجد مغلق منذ أسبوع.", []),
+)
+
+
+@pytest.mark.parametrize("text, expected", NAMED_AS)
+def test_a_naming_word_gives_the_described_speakers_name(claims_of, text: str, expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 # ── Thanks, condolences and blame offered through a noun («رفع الشكر», «تقدم بالتعازي», «حمّل المسؤولية») ───
 
 SPOKEN_THROUGH_A_NOUN = cases(

@@ -457,6 +457,8 @@ def _word_cue(doc: _Text, position: int) -> tuple[_Cue | None, int]:
         return None, 1  # «لم يقل»، «من المتوقع أن يعلن»; «داعيا الله أن يتغمد…» states nothing
     if found is not None and token.key == token.bare and _refused(doc, position):
         return None, 1  # «رفضت الوزارة نفي…»: «نفي» read as a verb, refused all the same
+    if found is not None and _naming(doc, position):
+        return None, 1  # «مهندس متطوع يدعى علي مطر»: «is called», not «claims»
     if found is not None and not _after_preposition(doc, position):
         return _Cue(position, 1, found, "verb"), 1
     if (cue := _lookup(token, lexicon.participles)) is not None:
@@ -476,6 +478,15 @@ def _parenthesis_before_complementizer(doc: _Text, position: int, length: int, r
         if doc.tokens[comma].surface.strip() in CLAUSE_PUNCTUATION:
             return _complementizer(doc.lexicon, doc.tokens[comma + 1])
     return False
+
+
+def _naming(doc: _Text, position: int) -> bool:
+    """A naming word («يدعى») right after an indefinite noun: the name of the one described follows
+    («شاب يدعى أحمد»); after a definite subject the same letters are «claims» («يدعي الوزير أن…»)."""
+    if position == 0 or doc.tokens[position].key not in doc.lexicon.naming_words:
+        return False
+    before = doc.tokens[position - 1]
+    return before.main.upos in ("NOUN", "ADJ") and not before.is_punctuation and not _has_article(before)
 
 
 def _phrase_of(doc: _Text, position: int, length: int) -> Phrase:
@@ -1763,7 +1774,7 @@ class _Extractor:
         np = self.noun_phrase(position, limit, allow_preposition=allow_preposition, cue=cue)
         if np is None:
             return None
-        grouped = self.group_in(np, limit)
+        grouped = self.group_in(np, limit) or self._named_as(np[1], limit)
         if grouped is not None:
             return grouped
         speaker = self.speaker_in(np)
@@ -1782,6 +1793,25 @@ class _Extractor:
         if speaker is not None and self._runs_over_complement(speaker, cue):
             return None
         return (speaker, np[1]) if speaker is not None else None
+
+    def _named_as(self, position: int, limit: int) -> tuple[Mention, int] | None:
+        """«ويوضح مهندس متطوع يدعى علي مطر أن…»: a naming word after the one described (lex:NamingWord) and
+        at most two of its adjectives, then two to four words up to what was said: they are the speaker's
+        name."""
+        doc, reach = self.doc, min(limit, position + 2)
+        while position < reach and doc.tokens[position].key not in self.lexicon.naming_words:
+            token = doc.tokens[position]
+            if token.main.upos not in ("NOUN", "ADJ") or token.is_punctuation:
+                return None
+            position += 1
+        if position >= limit or doc.tokens[position].key not in self.lexicon.naming_words:
+            return None
+        # after the naming word any word is the name's, «علي» too (folded like the preposition «على»)
+        end = next((p for p in range(position + 1, min(limit, position + 6))
+                    if self._opens_what_was_said(doc.tokens[p]) or doc.tokens[p].is_punctuation), None)
+        if end is None or not 1 <= end - position - 1 <= 4 or not self._opens_what_was_said(doc.tokens[end]):
+            return None
+        return _untagged_name(doc, list(doc.tokens[position + 1:end])), end
 
     def _runs_over_complement(self, speaker: Mention, cue: _Cue) -> bool:
         """«ورفع السفير آل الشيخ التعازي…»: a name the NER ran on into the noun a cue speaks through
