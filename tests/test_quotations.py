@@ -98,6 +98,9 @@ def cases(*rows: tuple) -> list:
 # ── Reported speech: speech verb, speaker after it (VSO), content after إن / أن / بأن ───────────────
 
 REPORTED_VSO = cases(
+    # the state where an ambassador serves («لدى اليمن») is no name of the unnamed ambassador
+    ("an-ambassador-and-the-state-he-serves-in", "وقال السفير الأمريكي لدى اليمن إن السفارة أغلقت أبوابها.",
+     [Said("السفير الأمريكي", "السفارة أغلقت أبوابها", "قال")]),
     # an organisation's proper name takes the gender of the noun it stands for («حركة», «شركة»): a feminine
     # verb before a name the tagger calls masculine is still its subject
     ("a-movement-by-its-name-after-a-feminine-verb", "ونفت حماس أنها تخطط لتنفيذ عمليات في الضفة من الخارج.",

@@ -1298,8 +1298,11 @@ class _Extractor:
             token = doc.tokens[p]
             if token.start < role.end:
                 continue
-            person = any(m.kind == PERSON for m in self.mentions_in(token.start, token.end))
-            if not (person or token.main.upos == "PROPN" or any(w.ner != "O" for w in token.words)):
+            covering = self.mentions_in(token.start, token.end)
+            person = any(m.kind == PERSON for m in covering)
+            # «السفير اليمني لدى لبنان»: a state or a body where the post serves is no name
+            other = not person and any(m.kind in (STATE, ORGANIZATION, PLACE) for m in covering)
+            if other or not (person or token.main.upos == "PROPN" or any(w.ner != "O" for w in token.words)):
                 if names:
                     break
                 continue
