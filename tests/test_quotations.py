@@ -98,6 +98,14 @@ def cases(*rows: tuple) -> list:
 # ── Reported speech: speech verb, speaker after it (VSO), content after إن / أن / بأن ───────────────
 
 REPORTED_VSO = cases(
+    # «فيه»: the pronoun of the time or statement a relative clause is on, between the verb and its subject
+    ("a-relative-clause-on-a-time",
+     "هذا في الوقت الذي نفى فيه البنتاغون خطف مقاتلين دربهم أميركيون في سوريا.",
+     [Said("البنتاغون", "خطف مقاتلين دربهم أميركيون في سوريا", "نفى")]),
+    ("a-relative-clause-on-a-time-and-a-complementizer",
+     "وفي اليوم الذي أعلنت فيه الحكومة المصرية أن الانتخابات ستجرى في موعدها تظاهر المئات.",
+     [Said("الحكومة المصرية", "الانتخابات ستجرى في موعدها", "أعلن")],
+     "the clause after «أن» runs on into the main clause («تظاهر المئات»), which has no mark between"),
     # the state where an ambassador serves («لدى اليمن») is no name of the unnamed ambassador
     ("an-ambassador-and-the-state-he-serves-in", "وقال السفير الأمريكي لدى اليمن إن السفارة أغلقت أبوابها.",
      [Said("السفير الأمريكي", "السفارة أغلقت أبوابها", "قال")]),
@@ -169,6 +177,11 @@ REPORTED_VSO = cases(
 @pytest.mark.parametrize(("text", "expected"), REPORTED_VSO)
 def test_reported_speech_with_the_speaker_after_the_verb(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)
+
+
+def test_sources_in_the_free_syrian_army_speak_for_it(claims_of) -> None:
+    claims = claims_of("وقالت مصادر في الجيش الحر إن المجموعة المختطفة كانت تضم نحو 6 أشخاص.")
+    assert [(c.speaker.text, c.speaker.affiliation) for c in claims] == [("مصادر", "free-syrian-army")]
 
 
 # ── Reported speech: speaker before the verb (SVO, headlines) ───────────────────────────────────
