@@ -434,6 +434,7 @@ class TransferCue:
     implied_weapon: str | None = None  # a gazetteer weapon type the cue names when its clause names none
     thing_as_object: bool = False  # «إرسال X W»: its object is the thing; a noun's bare genitive is the agent
     requires_before: frozenset[str] = frozenset()  # a word one of which must stand just before the cue
+    weapon_with: str | None = None  # «دعم … بالسلاح»: a cue only for weapons this preposition governs
 
 
 @dataclass(frozen=True)
@@ -648,7 +649,8 @@ def _transfer_cues(graph: Graph, frames: dict[str, Frame], conjugation: _Conjuga
         cue = TransferCue(_local(subject), frames[_local(frame_iri)], status, lemmas,
                           frozenset(_folded(graph, subject, LEX.requiresNear)), implied,
                           _flag(graph, subject, LEX.thingAsObject),
-                          frozenset(_folded(graph, subject, LEX.requiresBefore)))
+                          frozenset(_folded(graph, subject, LEX.requiresBefore)),
+                          next(iter(_folded(graph, subject, LEX.weaponWith)), None))
         excluded = set(_folded(graph, subject, LEX.notForm))
         for form in conjugation.forms_of(graph, subject):
             if " ".join(form.words) not in excluded:

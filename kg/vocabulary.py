@@ -238,6 +238,7 @@ class LEX(DefinedNamespace):
     armedGroup: URIRef
     noticeVerb: URIRef
     requiresBefore: URIRef
+    weaponWith: URIRef
     againstTheState: URIRef
     impliedWeapon: URIRef
     thingAsObject: URIRef

@@ -447,6 +447,17 @@ SUBORDINATE_CLAUSES = [
 # that verb shares with the verb before it: the state right before that verb (SVO) or right after it (VSO),
 # the verbs agreeing. A state inside a prepositional phrase is nobody's subject.
 SUPPORT_VERBS = [
+    # «دعم … بـ»: supporting someone with weapons supplies them (lex:weaponWith); with anything else, nothing
+    ("ودعمت السعودية الجيش اليمني بالدبابات والمدرعات.",
+     {("saudi-arabia", "yemen", "tank", "Delivered"),
+      ("saudi-arabia", "yemen", "armoured-vehicle", "Delivered")}),
+    ("وتدعم دول قوات التحالف بالضربات الجوية وشحنات الأسلحة تقدم قوات المقاومة من جنوب اليمن.",
+     {("saudi-led-coalition", "yemen", "arms", "Delivered")}),
+    ("وتدعم الولايات المتحدة الحكومة العراقية سياسيا وتزودها بالمعلومات.", set()),
+    ("وقال إن دعم الحوثيين مستمر رغم الضربات على مخازن الأسلحة.", set()),
+    # a support that governs no weapon neither transfers nor ends the clause of the cue before it
+    ("وسلمت الولايات المتحدة خمس دبابات أبرامز في إطار الدعم الأمني الأمريكي المستمر لمصر.",
+     {("united-states", "egypt", "abrams", "Delivered")}),
     ("قوات التحالف ساندت المقاومة الشعبية، من أجل التأكيد على الشرعية اليمنية، وقامت بتزويدها بالسلاح.",
      {("saudi-led-coalition", "yemen", "arms", "Delivered")}),
     ("ودعمت روسيا الحكومة السورية وقامت بتزويدها بالدبابات.", {("russia", "syria", "tank", "Delivered")}),

@@ -452,7 +452,8 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
     parties, weapons = _place_mentions(mentions, tokens, context)
     # A word inside a weapon's name is no cue («أسلحة» is not «أسلح» + «ه», «شحنات أسلحة» aside).
     cue_hits = [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)
-                and not _person_arrives(h, tokens, mentions) and not _reaches_a_sum(h, tokens, lexicon)]
+                and not _person_arrives(h, tokens, mentions) and not _reaches_a_sum(h, tokens, lexicon)
+                and _governs_a_weapon(h, cue_hits, tokens, weapons)]
     cue_hits = _without_partitive_deals(cue_hits, tokens, lexicon)
     if not cue_hits:
         return
@@ -1633,6 +1634,10 @@ def _event_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_
     """The weapons the cue transfers, and the candidates when they are a reference to a weapon named earlier
     (None when the clause names them)."""
     found = _weapons_of(event, end, tokens, weapons, context.lexicon)
+    if event.cue.weapon_with is not None:
+        # «دعم بشار بالمال والسلاح»: only what the cue's preposition governs is handed over, or nothing
+        governed = [w for w in found if _governed_by(w, event.last, tokens, event.cue.weapon_with)]
+        return governed, None
     if not found:
         referents = (_referred_weapons(event, end, tokens, weapons, context)
                      or _relative_on_reference(event, tokens, context)
@@ -1643,6 +1648,42 @@ def _event_weapons(event: _Event, end: int, tokens: list[Token], weapons: list[_
     if referents := _demonstrated_weapons(found, tokens, context):
         return referents[:1], referents
     return found, None
+
+
+def _governed_by(weapon: _Weapon, cue_end: int, tokens: list[Token], preposition: str) -> bool:
+    """Whether the preposition is written on the weapon or, through «و», on the first of the things
+    coordinated with it («بالمال والسلاح», «بالضربات الجوية وشحنات الأسلحة»), after the cue."""
+    def written_on(token: Token) -> bool:
+        return token.clitic_preposition and any(fold(w.text) == preposition for w in token.words[:2])
+
+    first = tokens[weapon.first]
+    if written_on(first):
+        return True
+    if not first.key.startswith("و"):
+        return False
+    for token in reversed(tokens[cue_end + 1: weapon.first]):
+        if token.is_punctuation or token.is_verb:
+            return False
+        if written_on(token):
+            return True
+    return False
+
+
+def _governs_a_weapon(hit: _Hit, hits: list[_Hit], tokens: list[Token], weapons: list[_Weapon]) -> bool:
+    """A cue that hands over only what its preposition governs («دعم … بالسلاح») is a cue only where it
+    does, with no verb or other cue between («تدعم المقاتلين وتمدهم بالأسلحة»: the second verb's);
+    elsewhere («في إطار الدعم الأمني») it neither states a transfer nor ends another cue's clause."""
+    preposition = hit.entry.weapon_with if isinstance(hit.entry, TransferCue) else None
+    if preposition is None:
+        return True
+    for weapon in (w for w in weapons if w.first > hit.last):
+        between = tokens[hit.last + 1: weapon.first]
+        if any(_is_boundary(t) or t.is_verb for t in between) or any(
+                hit.last < other.first < weapon.first for other in hits):
+            return False
+        if _governed_by(weapon, hit.last, tokens, preposition):
+            return True
+    return False
 
 
 def _implied_weapon(event: _Event, tokens: list[Token]) -> _Weapon:
