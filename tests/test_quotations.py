@@ -98,6 +98,13 @@ def cases(*rows: tuple) -> list:
 # ── Reported speech: speech verb, speaker after it (VSO), content after إن / أن / بأن ───────────────
 
 REPORTED_VSO = cases(
+    # «لـ» written apart before marks governs a body's name: the holder's name follows, not what was said
+    ("a-post-of-a-body-in-marks-then-the-name",
+     "وحذر المستشار القانوني لـ«الجيش السوري الحر» أسامة أبو زيد من خطورة ما أعلنه الأسد.",
+     [Said("أسامة أبو زيد", "خطورة ما أعلنه الأسد", "حذر")]),
+    ("an-outlet-in-marks-after-the-name",
+     "وقال وزير الخارجية السعودي عادل الجبير لـ«الشرق الأوسط» إن المملكة تدعم الحل السياسي في اليمن.",
+     [Said("adel-al-jubeir", "المملكة تدعم الحل السياسي في اليمن", "قال")]),
     # «فيه»: the pronoun of the time or statement a relative clause is on, between the verb and its subject
     ("a-relative-clause-on-a-time",
      "هذا في الوقت الذي نفى فيه البنتاغون خطف مقاتلين دربهم أميركيون في سوريا.",

@@ -911,17 +911,20 @@ class _Extractor:
         quotation marks right after a body's noun names it, and the phrase goes on after the closing mark.
         The tokens up to that mark, or 0."""
         doc, marks = self.doc, self.lexicon.quote_marks
-        opening = doc.tokens[walk.end]
-        if opening.surface.strip() not in marks:
+        start = walk.end
+        # «المستشار القانوني لـ«الجيش السوري الحر» أسامة أبو زيد»: «لـ» written apart governs the name
+        governed = doc.tokens[start].key in DETACHED_PREPOSITIONS and start + 1 < walk.limit
+        start += governed
+        if doc.tokens[start].surface.strip() not in marks:
             return 0
         # the closing mark of a name the phrase already took in (a mention that began at its opening mark)
         taken = [t for t in doc.tokens[max(walk.first.position, walk.end - MAX_MARKED_NAME - 1): walk.end]
                  if t.surface.strip() in marks]
-        if len(taken) % 2 == 1:
+        if len(taken) % 2 == 1 and not governed:
             return 1
-        if self._speaker_noun_kind(doc.tokens[walk.end - 1]) != ORGANIZATION:
+        if not governed and self._speaker_noun_kind(doc.tokens[walk.end - 1]) != ORGANIZATION:
             return 0  # «قال الوزير "الوضع صعب"»: after a person, marks open what was said
-        for last in range(walk.end + 2, min(walk.end + MAX_MARKED_NAME + 2, walk.limit)):
+        for last in range(start + 2, min(start + MAX_MARKED_NAME + 2, walk.limit)):
             token = doc.tokens[last]
             if token.surface.strip() in marks:
                 # taken only where the phrase goes on («… راشد الغنوشي»); a name in marks that ends the
@@ -2700,12 +2703,17 @@ class _Extractor:
         quote = self.quote_opening_at(position)
         if quote is None:
             return None
-        statement = quote.words(self.doc.text) >= MIN_QUOTE_WORDS
+        statement = quote.words(self.doc.text) >= MIN_QUOTE_WORDS and not self._governed_name(position)
         if statement and not self._complementizer_after(quote, search.limit):
             return _Decision((DIRECT, quote.start, quote.end, quote))
         while position < search.limit and self.doc.tokens[position].start < quote.end:
             position += 1
         return _Decision(resume=position)
+
+    def _governed_name(self, position: int) -> bool:
+        """«المستشار القانوني لـ«الجيش السوري الحر» أسامة أبو زيد»: marks right after a preposition written
+        apart hold a name the preposition governs (a body, an outlet), never what was said."""
+        return position > 0 and self.doc.tokens[position - 1].key in DETACHED_PREPOSITIONS
 
     def _complementizer_after(self, quote: _Quote, limit: int) -> bool:
         """«يعتبر فلان، كاتب "الجغرافية السياسية للقمح" أن…»: marks right before «أن» hold a title in the
