@@ -98,6 +98,12 @@ def cases(*rows: tuple) -> list:
 # ── Reported speech: speech verb, speaker after it (VSO), content after إن / أن / بأن ───────────────
 
 REPORTED_VSO = cases(
+    # a definite plural nisba alone is its state speaking; as an adjective it qualifies the noun before it
+    ("the-people-of-a-state", "يقول الإسرائيليون إن حقيقة الاتفاق راحة مزيفة لكل دول المنطقة.",
+     [Said("israel", "حقيقة الاتفاق راحة مزيفة لكل دول المنطقة", "قال")]),
+    ("officials-of-a-state", "وقال المسؤولون الإسرائيليون إن الاتفاق سيئ للمنطقة كلها.",
+     [Said("المسؤولون الإسرائيليون", "الاتفاق سيئ للمنطقة كلها", "قال")]),
+    ("some-citizens-of-a-state", "وقال مواطنون سوريون إن القصف استمر طوال الليل.", []),
     # «لـ» written apart before marks governs a body's name: the holder's name follows, not what was said
     ("a-post-of-a-body-in-marks-then-the-name",
      "وحذر المستشار القانوني لـ«الجيش السوري الحر» أسامة أبو زيد من خطورة ما أعلنه الأسد.",

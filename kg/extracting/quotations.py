@@ -1050,13 +1050,24 @@ class _Extractor:
         speaker noun of the lexicon."""
         start, end = self._np_span(np)
         head = self.doc.tokens[np[0]]
-        named = self._name_before_role(np)
+        named = self._name_before_role(np) or self._people_of_a_state(np)
         if named is not None:
             return named
         candidates = self._speaker_candidates(head, start, end)
         if candidates:
             return self._speaker_among(candidates, np, start, end)
         return self._speaker_by_noun(np, head, start, end)
+
+    def _people_of_a_state(self, np: tuple[int, int]) -> Mention | None:
+        """«يقول الإسرائيليون إن…»: a definite plural nisba standing alone as the subject is its state
+        speaking (an adjective, «المسؤولون الإسرائيليون», qualifies the noun before it)."""
+        if np[1] - np[0] != 1:
+            return None
+        token = self.doc.tokens[np[0]]
+        plural = fold(token.bare).endswith(("يون", "يين"))
+        nisba = [m for m in self.mentions_in(token.start, token.end)
+                 if m.via == Via.NISBA and m.kind == STATE]
+        return nisba[0] if plural and _has_article(token) and len(nisba) == 1 else None
 
     def _name_before_role(self, np: tuple[int, int]) -> Mention | None:
         """«وأشار رأفت الصباغ المتحدث الرسمي للمركز»: words no mention covers before a person's speaker noun
