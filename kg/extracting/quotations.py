@@ -83,6 +83,8 @@ MIN_STANDALONE_QUOTE_WORDS = 5  # a quotation standing alone shorter than this i
 MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
 # A preposition letter written apart with a tatweel («لـ"الوطن"», «بـ»): folded, the letter alone.
 DETACHED_PREPOSITIONS = frozenset({"ل", "ب", "ك"})
+NEWS_AGENCY = (fold("وكالة الأنباء"), fold("وكالة أنباء"))
+AGENCY_NOUN = fold("وكالة")
 MAX_ADDRESSEE = 8  # tokens of the one a cue calls on («دعا الوزير الشعب اليمني بمختلف مكوناته إلى…»)
 MAX_MARKED_NAME = 4  # words of a name in quotation marks inside a speaker's phrase («حزب «القوات اللبنانية»»)
 # A dropped subject takes the last speaker only if that one spoke at most this many sentences before: on the
@@ -2721,6 +2723,11 @@ class _Extractor:
             position += 1
         return _Decision(resume=position)
 
+    def _agency_speaks(self, outlet: Mention, speaker: Mention) -> bool:
+        """Whether the speaker is the news agency the phrase names, or one it takes up («وذكرت الوكالة»)."""
+        taken_up = strip_article(fold(outlet.text)) == AGENCY_NOUN  # «الوكالة»: the one named before
+        return (outlet.start <= speaker.start < outlet.end or taken_up) and _is_news_agency(outlet, speaker)
+
     def _governed_name(self, position: int) -> bool:
         """«المستشار القانوني لـ«الجيش السوري الحر» أسامة أبو زيد»: marks right after a preposition written
         apart hold a name the preposition governs (a body, an outlet), never what was said."""
@@ -3234,7 +3241,10 @@ class _Extractor:
                 doc.sentence_end(cue.position),
             )
             outlet = self.outlet_in(np, speaker) if np is not None and cue.part == "verb" else None
-            if outlet is not None and self._has_inner_cue(start, end):
+            inner = self._has_inner_cue(start, end)
+            if outlet is not None and self._agency_speaks(outlet, speaker) and not inner:
+                return  # «وقالت وكالة الأنباء الإماراتية إن…»: an agency's own report is no one's statement
+            if outlet is not None and inner:
                 # The outlet relays what the clause's speaker says; should no claim come of the clause, the
                 # outlet's own report is the claim (see run()).
                 self.state.relay = (outlet, start, end)
@@ -3680,6 +3690,13 @@ def _has_article(token: Token) -> bool:
     """The definite article written on the word, after a clitic preposition or a conjunction or not
     («الصباغ», «للمركز», «والمركز»)."""
     return token.bare.startswith("ال") or (token.clitic_preposition and token.bare.startswith("لل"))
+
+
+def _is_news_agency(outlet: Mention, speaker: Mention) -> bool:
+    """«وكالة الأنباء الإماراتية», «وكالة أنباء الصين الجديدة», «الوكالة» taking one up: a news agency by its
+    noun (ANNOTATION.md: an agency reporting on its own authority gives no said fact; a paper's own view may
+    be one)."""
+    return any(fold(text).startswith(NEWS_AGENCY) for text in (outlet.text, speaker.text, speaker.name or ""))
 
 
 def _untagged_name(doc: _Text, names: list[Token]) -> Mention:
