@@ -2242,7 +2242,7 @@ class _Extractor:
             if before.bare in self.lexicon.past_auxiliaries:
                 break
             if not (self._is_nominal(before) or before.surface in (",", "،")):
-                return None
+                return self._opening_pluperfect_subject(start, end)
             first -= 1
         if first == end or first == start or doc.tokens[first - 1].bare not in self.lexicon.past_auxiliaries:
             return None
@@ -2250,6 +2250,19 @@ class _Extractor:
             return None  # without commas the phrase scan before the verb finds it
         grouped = self.group_in((first, end), end)
         return grouped[0] if grouped is not None else self.speaker_in((first, end))
+
+    def _opening_pluperfect_subject(self, start: int, end: int) -> Mention | None:
+        """«وكان محمد خاتمي، رجل الدين … الذي كان في ذلك الحين رئيسا لإيران، قد أشار»: a sentence opening
+        with «كان» whose «قد» comes after a comma: the speaker is the phrase right after «كان», up to the
+        comma that opens the apposition (which may hold a clause of its own)."""
+        doc = self.doc
+        after_comma = doc.tokens[end - 1].surface in (",", "،")
+        if doc.tokens[start].bare not in self.lexicon.past_auxiliaries or not after_comma:
+            return None
+        comma = next((p for p in range(start + 1, end) if doc.tokens[p].surface in (",", "،")), None)
+        if comma is None or comma == start + 1:
+            return None
+        return self.speaker_in((start + 1, comma))
 
     def antecedent(self, cue: _Cue) -> Mention | None:
         """The speaker of a dropped subject or a pronoun: the other party after «من جهته», else the previous
