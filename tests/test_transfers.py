@@ -408,6 +408,18 @@ RESTRICTED_NEGATIONS = [
     ("ولم تسلم روسيا إيران إلا أربع منظومات إس-300 من أصل خمس.", {("russia", "iran", "s-300", "Delivered")}),
     ("وأكدت المصادر أن واشنطن لن تسلم العراق طائرات إف-16.", {("united-states", "iraq", "f-16", "Denied")}),
 ]
+# A handover noun that names only the one it goes to leaves its giver implicit: the maker of a known system
+# (supplier-from-producer); the state a person visits is no party of it.
+HANDED_TO = [
+    ("وكان من الملفت تسليم مصر طائرات أف 16 الأسبوع الماضي.",
+     {("united-states", "egypt", "f-16", "Delivered")}),
+    ("وكان من الملفت تسليم مصر طائرات أف ١٦ قبل وصول كيري إلى القاهرة.",
+     {("united-states", "egypt", "f-16", "Delivered")}),
+    ("وتسلمت مصر طائرات رافال قبل وصول الرئيس الفرنسي فرانسوا هولاند إلى القاهرة.",
+     {("france", "egypt", "rafale", "Delivered")}),
+    ("وتحدث عن تسليم روسيا صواريخ إس 300 الأسبوع الماضي.", set()),  # the maker itself: its own handover
+    ("وتحدث عن تسليم مصر دبابات الأسبوع الماضي.", set()),  # no known system: no maker to infer
+]
 # A clause that names no recipient but where the weapons came from, «من» right after a weapon (a state, or a
 # noun and its nisba), gives a transfer from there to an unnamed recipient (rule recipient-unnamed).
 ORIGINS = [
@@ -902,7 +914,8 @@ QUANTITIES = [
 
 _CONSTRUCTIONS = (DELIVERIES, SALES, PAST_SALES, DEPLOYMENTS, PLANS, REQUESTS, REQUEST_PURCHASES, BODIES,
                   GROUPS, RELATIVE_CLAUSES, THEATRE, ARMED_GROUPS, SMUGGLING, SEIZURES, COMMAND_OF,
-                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, RESTRICTED_NEGATIONS, ORIGINS, STATE_COMPANIES,
+                  SUBORDINATE_CLAUSES, AGREED_WITH_THE_BUYER, RESTRICTED_NEGATIONS, HANDED_TO, ORIGINS,
+                  STATE_COMPANIES,
                   SUPPORT_VERBS,
                   UNSEEN_PRECISION,
                   NOTICES, DEALS_AND_AGENTS, APPROVED_DEALS, REFERENCES, FITTINGS_AND_MORE, DEAL_CONTENTS,
@@ -961,7 +974,7 @@ def _ids(table: list) -> list[str]:
         ("armed-groups", ARMED_GROUPS), ("smuggling", SMUGGLING), ("seizures", SEIZURES),
         ("command-of", COMMAND_OF), ("subordinate-clauses", SUBORDINATE_CLAUSES),
         ("agreed-with-the-buyer", AGREED_WITH_THE_BUYER), ("restricted-negations", RESTRICTED_NEGATIONS),
-        ("origins", ORIGINS), ("state-companies", STATE_COMPANIES),
+        ("handed-to", HANDED_TO), ("origins", ORIGINS), ("state-companies", STATE_COMPANIES),
         ("support-verbs", SUPPORT_VERBS),
         ("unseen-precision", UNSEEN_PRECISION),
         ("notices", NOTICES),

@@ -450,11 +450,9 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
     status_hits = _match_phrases(tokens, lexicon.status_phrases, lexicon)
     mentions = context.by_sentence.get(sentence.index, [])
     parties, weapons = _place_mentions(mentions, tokens, context)
-    # A word inside a weapon's name is no cue («أسلحة» is not «أسلح» + «ه», «شحنات أسلحة» aside).
-    cue_hits = [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)
-                and not _person_arrives(h, tokens, mentions) and not _reaches_a_sum(h, tokens, lexicon)
-                and _governs_a_weapon(h, cue_hits, tokens, weapons)]
-    cue_hits = _without_partitive_deals(cue_hits, tokens, lexicon)
+    parties = _without_visited(parties, cue_hits, tokens, mentions)
+    cue_hits = _without_partitive_deals(_stating_cues(cue_hits, tokens, mentions, weapons, lexicon), tokens,
+                                        lexicon)
     if not cue_hits:
         return
     cue_hits = [_best_reading(h, tokens, parties, weapons) for h in cue_hits]
@@ -471,6 +469,22 @@ def _sentence_transfers(sentence: AnnotatedSentence, context: _Context) -> Itera
             yield transfer
             if order is not None and transfer.status == "Delivered":
                 yield replace(transfer, status=order, rules=(*transfer.rules, "status-of-whole-order"))
+
+
+def _without_visited(parties: list[_Party], cue_hits: list[_Hit], tokens: list[Token], mentions: list[Mention]
+                     ) -> list[_Party]:
+    """«قبل وصول كيري إلى القاهرة»: where a person arrives is no party of the sentence's transfers."""
+    visits = [h for h in cue_hits if _person_arrives(h, tokens, mentions)]
+    return [p for p in parties if not (p.marker and any(v.last < p.first <= v.last + 4 for v in visits))]
+
+
+def _stating_cues(cue_hits: list[_Hit], tokens: list[Token], mentions: list[Mention], weapons: list[_Weapon],
+                  lexicon: TransferLexicon) -> list[_Hit]:
+    """The cues that may state a transfer: a word inside a weapon's name is none («أسلحة» is not «أسلح» +
+    «ه», «شحنات أسلحة» aside), nor a person's arrival, a sum reached, a support that governs no weapon."""
+    return [h for h in cue_hits if not any(w.first <= h.first <= w.last for w in weapons)
+            and not _person_arrives(h, tokens, mentions) and not _reaches_a_sum(h, tokens, lexicon)
+            and _governs_a_weapon(h, cue_hits, tokens, weapons)]
 
 
 def _whole_order_status(event: _Event, tokens: list[Token], status_hits: list[_Hit], reach: int = 6
@@ -1595,7 +1609,8 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
-        weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context)
+        weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context,
+                                          verbal_noun=not _is_finite_verb(event, tokens))
         clause_after = tokens[event.last + 1: end + 1]
         weapon_roles = _known_recipient(weapon_roles, weapon, event.cue.frame, clause_after, context)
         weapon_roles = _theatre_recipient(weapon_roles, weapon, context)
@@ -1736,13 +1751,18 @@ def _deal_sides(roles: _Roles, event: _Event, tokens: list[Token], parties: list
     return roles.both_sides(giver, taker, "deal-sides")
 
 
-def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context) -> _Roles:
+def _producer_supplier(roles: _Roles, weapon: _Weapon, frame: Frame, context: _Context,
+                       verbal_noun: bool = False) -> _Roles:
     """«تسلمت مصر ثماني طائرات إف-16»: a known system received with no «من» phrase comes from the state
     that makes it (kg:producedBy); the rule's name says the supplier was inferred, not read. Only a verb
-    whose subject receives leaves the giver implicit: «سلمت شركة بايكار…» names its giver, a company."""
+    whose subject receives leaves the giver implicit: «سلمت شركة بايكار…» names its giver, a company; and
+    so does a handover noun that names only the one it goes to («تسليم مصر طائرات أف 16»)."""
     # «اتفاق مع الرياض على شراء نظام ثاد»: the partner of the agreement is the buyer, and no seller is named
     sides_only = all(p.rule == "agreement-partner" for _, p in roles.supplier)
-    if (roles.supplier and not sides_only) or not roles.recipient or frame.subject_role != RECIPIENT:
+    handed_to = verbal_noun and frame.subject_role == SUPPLIER and all(
+        p.rule == "object" for _, p in roles.recipient)
+    if (roles.supplier and not sides_only) or not roles.recipient or (
+            frame.subject_role != RECIPIENT and not handed_to):
         return roles
     entry = context.gazetteer.entry(weapon.mention.known_id) if weapon.mention.known_id else None
     producer = context.gazetteer.entry(entry.produced_by) if entry and entry.produced_by else None
