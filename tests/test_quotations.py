@@ -1051,6 +1051,14 @@ SPOKEN_THROUGH_A_NOUN = cases(
      [Said("adel-al-jubeir", "إيران المسؤولية عن الهجمات على السفن في الخليج", "حمل")],
      "a state named right after the speaker's name is read into the speaker's phrase, so the one held "
      "responsible drops out of what was said"),
+    # a relative clause's verb inside the one held responsible is no other clause; a participle after it
+    # is the same speaker's
+    ("held-responsible-past-a-relative-clause",
+     "حمل وزير الخارجية السعودي عادل الجبير القيادي صالح العاروري الذي يعيش في أنقرة "
+     "المسؤولية عن الهجمات.",
+     [Said("adel-al-jubeir", "القيادي صالح العاروري الذي يعيش في أنقرة المسؤولية عن الهجمات", "حمل")],
+     "with a relative clause in the one held responsible, kg finds no claim here (in n271, with commas "
+     "around it, it finds one whose words leave that person out)"),
     # the same verbs in their other senses: lifting, offering support, carrying
     ("a-freeze-lifted", "ورفعت الولايات المتحدة التجميد عن صفقة الأسلحة المصرية.", []),
     ("support-offered", "وقدم الجيش السعودي الدعم للقوات اليمنية في عدن.", []),

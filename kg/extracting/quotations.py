@@ -539,8 +539,9 @@ def _opening_verb_cue(doc: _Text, position: int) -> SpeechCue | None:
         return None
     for p in range(position + 1, doc.sentence_end(position)):
         token = doc.tokens[p]
-        if found.requires_complement and token.is_verb:
-            return None  # «ورفعت … التجميد … وقال الوزير إن الشكر…»: the noun is another verb's
+        if found.requires_complement and token.is_verb and (
+                token.key != token.bare or _verb_cue(doc, token) is not None):
+            return None  # «ورفعت … التجميد … وقال الوزير إن الشكر…»: the noun is another clause's
         # «رفع … الشكر»: a verb that speaks through its noun needs the noun; a complementizer is not enough
         opens = _complementizer(lexicon, token) and not found.requires_complement
         if opens or (token.key in found.complement_prepositions and not (
