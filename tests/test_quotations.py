@@ -98,6 +98,10 @@ def cases(*rows: tuple) -> list:
 # ── Reported speech: speech verb, speaker after it (VSO), content after إن / أن / بأن ───────────────
 
 REPORTED_VSO = cases(
+    # «لبي بي سي»: an outlet of the lexicon whose first word is short, spoken to after the source
+    ("a-short-outlet-spoken-to",
+     "وذكرت مصادر في وزارة الدفاع اليمنية لبي بي سي أن المطار استقبل ثاني طائرة شحن عسكرية.",
+     [Said("مصادر", "المطار استقبل ثاني طائرة شحن عسكرية", "ذكر")]),
     # a definite plural nisba alone is its state speaking; as an adjective it qualifies the noun before it
     ("the-people-of-a-state", "يقول الإسرائيليون إن حقيقة الاتفاق راحة مزيفة لكل دول المنطقة.",
      [Said("israel", "حقيقة الاتفاق راحة مزيفة لكل دول المنطقة", "قال")]),

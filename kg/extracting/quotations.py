@@ -202,8 +202,8 @@ class _Quote:
 
 
 def _without_preposition(key: str) -> list[str]:
-    """«لرويترز» → «رويترز»; «للجزيرة» → «الجزيرة»; «بالجيش» → «الجيش»."""
-    if len(key) < 4 or key[0] not in "لب":
+    """«لرويترز» → «رويترز»; «للجزيرة» → «الجزيرة»; «بالجيش» → «الجيش»; «لبي» (بي بي سي) → «بي»."""
+    if len(key) < 3 or key[0] not in "لب":
         return []
     if key.startswith("لل"):
         return ["ال" + key[2:], key[2:]]
