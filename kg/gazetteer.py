@@ -57,6 +57,7 @@ class GazetteerEntry:
     group_of_states: bool = False  # an alliance or coalition acting as one party of a transfer
     homograph_context: str | None = None  # the state in whose news a homograph names the entity
     fights_in: str | None = None  # for a coalition: the state on whose government's side it fights
+    facility_of: str | None = None  # for an airport, port or base: the state it belongs to
     armed_group: bool = False  # an armed organisation that is no state (kg:ArmedGroup)
 
     @property
@@ -416,10 +417,12 @@ def build_gazetteer(graph: Graph) -> Gazetteer:
         produced_by = next((local_name(o) for o in graph.objects(subject, T.producedBy)), None)
         context = next((local_name(o) for o in graph.objects(subject, T.homographContext)), None)
         fights_in = next((local_name(o) for o in graph.objects(subject, T.fightsIn)), None)
+        facility_of = next((local_name(o) for o in graph.objects(subject, T.facilityOf)), None)
         entry = GazetteerEntry(entity_id, kind, label_ar, label_en, wikidata, category, tuple(alt),
                                stands_for, generic, homographs, body_kind, body_of, produced_by,
                                group_of_states=T.StateGroup in types, homograph_context=context,
-                               fights_in=fights_in, armed_group=T.ArmedGroup in types)
+                               fights_in=fights_in, armed_group=T.ArmedGroup in types,
+                               facility_of=facility_of)
         gazetteer.entries[entity_id] = entry
         for label in entry.labels + tuple(_literals(graph, subject, RDFS.label, "en")):
             forms = _definite_forms(label) if generic else [label]

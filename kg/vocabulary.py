@@ -78,6 +78,7 @@ class KG(DefinedNamespace):
     homograph: URIRef
     homographContext: URIRef
     fightsIn: URIRef
+    facilityOf: URIRef
     unofficialSource: URIRef
     Post: URIRef
     Roles: URIRef

@@ -196,6 +196,13 @@ def test_reported_speech_with_the_speaker_after_the_verb(claims_of, text: str, e
     check(claims_of(text), expected)
 
 
+def test_sources_at_a_states_airport_speak_for_the_state(claims_of) -> None:
+    claims = claims_of("وقال مسؤولون بمطار عدن إن الطائرة هبطت يوم أمس على أرض المدينة.")
+    assert [(c.speaker.text, c.speaker.affiliation) for c in claims] == [("مسؤولون", "yemen")]
+    claims = claims_of("وقال مسؤولون في مطار دولي إن الطائرة هبطت يوم أمس على أرض المدينة.")
+    assert [c.speaker.affiliation for c in claims] in ([], [None])  # an airport kg does not know: no one
+
+
 def test_sources_in_the_free_syrian_army_speak_for_it(claims_of) -> None:
     claims = claims_of("وقالت مصادر في الجيش الحر إن المجموعة المختطفة كانت تضم نحو 6 أشخاص.")
     assert [(c.speaker.text, c.speaker.affiliation) for c in claims] == [("مصادر", "free-syrian-army")]

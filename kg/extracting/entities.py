@@ -744,9 +744,12 @@ class _SentenceExtractor:
         if body is not None and body.stripped >= clitic:
             return body.entity_id or body.state, body.last
         found = self._name_match(position)
-        if found is not None and found.stripped >= clitic and (
-                self.gazetteer.entries[found.target].kind == ORGANIZATION):
-            return found.target, found.last
+        usable = found is not None and found.stripped >= clitic
+        entry = self.gazetteer.entries[found.target] if usable and found is not None else None
+        if entry is not None and entry.kind == ORGANIZATION:
+            return entry.entity_id, found.last
+        if entry is not None and entry.facility_of:  # «مصادر في مطار عدن الدولي»: the airport's state
+            return entry.facility_of, found.last
         return None
 
     def _unknown_organisation(self, first: int, clitic: int) -> Mention | None:
