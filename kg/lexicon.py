@@ -137,6 +137,7 @@ class SpeechLexicon:
     quantifiers: frozenset[str]  # «عدد», «بعض»: right after a speech verb they open its subject
     interview_nouns: frozenset[str]  # «حواره»: the claim it introduces names the one interviewed
     naming_words: frozenset[str]  # «يدعى»: the name of the person just described follows
+    agency_nouns: frozenset[Phrase]  # «وكالة الأنباء»: a news agency, no speaker on its own authority
     longest_phrase: int  # words in the longest phrase of any table above
     quote_marks: frozenset[str]  # every quotation mark, whichever way it faces
 
@@ -331,7 +332,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         LEX.PronominalTitle, LEX.AddresseeNoun, LEX.Adverbial, LEX.NotAName, LEX.Vocative,
         LEX.GroupReference, LEX.DocumentNoun, LEX.IssuedBy, LEX.PostModifier,
         LEX.RelativePronoun, LEX.PrayedTo, LEX.PastAuxiliary, LEX.TimeNoun, LEX.Quantifier,
-        LEX.InterviewNoun, LEX.Refusal, LEX.NamingWord)}
+        LEX.InterviewNoun, LEX.Refusal, LEX.NamingWord, LEX.AgencyNoun)}
     outlet_nouns = phrases[LEX.OutletNoun]
     every_phrase = [
         *attributions, *outlet_nouns, *outlets, *phrases[LEX.ClaimBoundary], *phrases[LEX.Occasion],
@@ -390,6 +391,7 @@ def build_speech_lexicon(graph: Graph) -> SpeechLexicon:
         quantifiers=frozenset(w for p in phrases[LEX.Quantifier] for w in p),
         interview_nouns=frozenset(w for p in phrases[LEX.InterviewNoun] for w in p),
         naming_words=frozenset(w for p in phrases[LEX.NamingWord] for w in p),
+        agency_nouns=phrases[LEX.AgencyNoun],
         longest_phrase=max((len(p) for p in every_phrase), default=1),
         quote_marks=opening | closing | either,
     )

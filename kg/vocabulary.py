@@ -144,6 +144,7 @@ class LEX(DefinedNamespace):
     Quantifier: URIRef
     InterviewNoun: URIRef
     NamingWord: URIRef
+    AgencyNoun: URIRef
     # speech lexicon individuals
     SpeechConjugation: URIRef
     QuotationMarks: URIRef

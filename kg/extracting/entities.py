@@ -744,11 +744,12 @@ class _SentenceExtractor:
         if body is not None and body.stripped >= clitic:
             return body.entity_id or body.state, body.last
         found = self._name_match(position)
-        usable = found is not None and found.stripped >= clitic
-        entry = self.gazetteer.entries[found.target] if usable and found is not None else None
-        if entry is not None and entry.kind == ORGANIZATION:
+        if found is None or found.stripped < clitic:
+            return None
+        entry = self.gazetteer.entries[found.target]
+        if entry.kind == ORGANIZATION:
             return entry.entity_id, found.last
-        if entry is not None and entry.facility_of:  # «مصادر في مطار عدن الدولي»: the airport's state
+        if entry.facility_of:  # «مصادر في مطار عدن الدولي»: the airport's state
             return entry.facility_of, found.last
         return None
 

@@ -83,8 +83,6 @@ MIN_STANDALONE_QUOTE_WORDS = 5  # a quotation standing alone shorter than this i
 MAX_SPEAKER_PHRASE = 12  # tokens in a speaker's noun phrase
 # A preposition letter written apart with a tatweel («لـ"الوطن"», «بـ»): folded, the letter alone.
 DETACHED_PREPOSITIONS = frozenset({"ل", "ب", "ك"})
-NEWS_AGENCY = (fold("وكالة الأنباء"), fold("وكالة أنباء"))
-AGENCY_NOUN = fold("وكالة")
 MAX_ADDRESSEE = 8  # tokens of the one a cue calls on («دعا الوزير الشعب اليمني بمختلف مكوناته إلى…»)
 MAX_MARKED_NAME = 4  # words of a name in quotation marks inside a speaker's phrase («حزب «القوات اللبنانية»»)
 # A dropped subject takes the last speaker only if that one spoke at most this many sentences before: on the
@@ -2739,8 +2737,11 @@ class _Extractor:
 
     def _agency_speaks(self, outlet: Mention, speaker: Mention) -> bool:
         """Whether the speaker is the news agency the phrase names, or one it takes up («وذكرت الوكالة»)."""
-        taken_up = strip_article(fold(outlet.text)) == AGENCY_NOUN  # «الوكالة»: the one named before
-        return (outlet.start <= speaker.start < outlet.end or taken_up) and _is_news_agency(outlet, speaker)
+        agencies = self.lexicon.agency_nouns
+        # «الوكالة»: the agency named before, taken up by the first word of an agency noun
+        taken_up = strip_article(fold(outlet.text)) in {phrase[0] for phrase in agencies}
+        named = any(_opens_with(text, agencies) for text in (outlet.text, speaker.text, speaker.name or ""))
+        return (outlet.start <= speaker.start < outlet.end or taken_up) and named
 
     def _governed_name(self, position: int) -> bool:
         """«المستشار القانوني لـ«الجيش السوري الحر» أسامة أبو زيد»: marks right after a preposition written
@@ -3706,11 +3707,10 @@ def _has_article(token: Token) -> bool:
     return token.bare.startswith("ال") or (token.clitic_preposition and token.bare.startswith("لل"))
 
 
-def _is_news_agency(outlet: Mention, speaker: Mention) -> bool:
-    """«وكالة الأنباء الإماراتية», «وكالة أنباء الصين الجديدة», «الوكالة» taking one up: a news agency by its
-    noun (ANNOTATION.md: an agency reporting on its own authority gives no said fact; a paper's own view may
-    be one)."""
-    return any(fold(text).startswith(NEWS_AGENCY) for text in (outlet.text, speaker.text, speaker.name or ""))
+def _opens_with(text: str, phrases: frozenset[Phrase]) -> bool:
+    """Whether a text's first words are one of the phrases («وكالة الأنباء الإماراتية» → «وكالة الأنباء»)."""
+    words = tuple(fold(text).split())
+    return any(words[:len(phrase)] == phrase for phrase in phrases)
 
 
 def _untagged_name(doc: _Text, names: list[Token]) -> Mention:

@@ -1606,11 +1606,11 @@ def _event_transfers(event: _Event, next_start: int, tokens: list[Token], status
     if status == "Delivered" and roles.recipient and min(roles.recipient, key=lambda r: r[0])[1].hosts:
         status, status_rule = "Deployed", "status-deployed-at-base"  # sent to a base on another's land
     anchors = [event.last, *(w.last for w in event_weapons)]  # where a smuggled weapon's «من X» may stand
+    verbal_noun = not _is_finite_verb(event, tokens)
     for weapon in event_weapons:
         quantity = _quantity(_counted_head(weapon, weapons, tokens, lexicon), event, tokens, lexicon)
         weapon_roles = _known_supplier(roles, weapon, context) if referred else roles
-        weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context,
-                                          verbal_noun=not _is_finite_verb(event, tokens))
+        weapon_roles = _producer_supplier(weapon_roles, weapon, event.cue.frame, context, verbal_noun)
         clause_after = tokens[event.last + 1: end + 1]
         weapon_roles = _known_recipient(weapon_roles, weapon, event.cue.frame, clause_after, context)
         weapon_roles = _theatre_recipient(weapon_roles, weapon, context)
