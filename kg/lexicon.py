@@ -790,6 +790,7 @@ class EntityLexicon:
     source_body_prepositions: frozenset[str] = frozenset()  # «في», «ب» between a source and its organisation
     against_the_state: frozenset[str] = frozenset()  # «معارضة» in «قوات معارضة سورية»: no body of Syria
     source_adjectives: frozenset[str] = frozenset()  # «مطلع» after «مصدر», whatever the tagger reads
+    preposition_like_names: frozenset[str] = frozenset()  # «علي» as written: a name beside «على»
 
 
 def load_entity_lexicon(extra_files: Sequence[Path] = ()) -> EntityLexicon:
@@ -810,4 +811,5 @@ def _load_entity_lexicon(extra_files: tuple[str, ...]) -> EntityLexicon:
                          words(LEX.namePreposition), words(LEX.namesakeNoun), words(LEX.namesakeTitle),
                          words(LEX.kinshipNoun), words(LEX.figurativeGenitive), words(LEX.sourceBodyNoun),
                          words(LEX.sourceBodyPreposition), words(LEX.againstTheState),
-                         words(LEX.sourceAdjective))
+                         words(LEX.sourceAdjective),
+                         frozenset(_shortest_first(graph, LEX.EntityWords, LEX.prepositionLikeName)))

@@ -284,6 +284,7 @@ class LEX(DefinedNamespace):
     sourceBodyNoun: URIRef
     sourceBodyPreposition: URIRef
     sourceAdjective: URIRef
+    prepositionLikeName: URIRef
     # shared properties
     form: URIRef
     lemma: URIRef

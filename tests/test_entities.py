@@ -412,7 +412,22 @@ NAME_SENTENCES = [
     ("رعى صاحب السمو الملكي الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير الحفل.",
      "فيصل بن خالد بن عبدالعزيز"),
     ("واستقبل الأمير فهد بن سلطان أمير منطقة تبوك الوفد في مكتبه.", "فهد بن سلطان"),
+    # «علي» read as the preposition, where the text writes the preposition «على»
+    ("وقال علي الأحمدي الناطق باسم المجلس إن القوات سيطرت على المدينة.", "علي الأحمدي"),  # Asharq Al-Awsat
+    ("وأكد المتحدث باسم الشرطة علي العمري أن الحادث وقع على الطريق الدولي.", "علي العمري"),  # Okaz
+    ("قال علي صالح في خطاب على التلفزيون إن حزبه لن يشارك.", "علي صالح"),  # Al Arabiya
 ]
+
+
+# «علي» stays the preposition in a text that writes the preposition so («أكد علي», «ردا علي»)
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("وأكد علي ضرورة التعاون بين البلدين، وقال ردا علي الأحمدي إن الأمر محسوم.", "الأحمدي"),
+    ("وحصل علي العمري وفريقه جائزة في المسابقة.", "العمري"),
+])
+def test_ali_is_a_preposition_where_the_text_writes_the_preposition_so(mentions_of, sentence, name):
+    people = [match_key(m.text) for m in mentions_of(sentence) if m.kind == PERSON]
+    assert match_key(name) in people
+    assert not any(match_key("علي " + name) in person for person in people), people
 
 
 # a particle alone, or before a kinship noun, names no one

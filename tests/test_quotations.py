@@ -1569,6 +1569,16 @@ OPENING_AND_APPOSED = cases(
      "وقال الرئيس رجب طيب إردوغان إن الزيارة ستعزز العلاقات الثنائية بين البلدين. ورحب حرس الشرف العسكري "
      "بالزعيمين قبل دخولهما المبنى المزخرف للاجتماع.",
      [Said("recep-tayyip-erdogan", "الزيارة ستعزز العلاقات الثنائية بين البلدين", "قال")]),
+    # an indefinite noun in the nominative right after a verb that takes no noun object is its own subject
+    ("an-indefinite-subject-kg-cannot-name",
+     "وقال المرصد السوري لحقوق الإنسان إن الاشتباكات أسفرت عن مقتل 13 شخصا على الأقل. وقالت جماعة أخرى "
+     "للمقاتلين إنها اشتبكت أيضا مع النصرة في اعزاز.",
+     [Said("المرصد السوري لحقوق الإنسان", "الاشتباكات أسفرت عن مقتل 13 شخصا على الأقل", "قال")]),
+    ("an-eyewitness-kg-cannot-name",
+     "وقال الوزير عادل الجبير إن المملكة ستواصل دعم الحكومة الشرعية. وقال شاهد عيان إن القصف استمر ساعات "
+     "طويلة فوق المدينة.",
+     [Said("عادل الجبير", "المملكة ستواصل دعم الحكومة الشرعية", "قال"),
+      Said("شاهد", "القصف استمر ساعات طويلة فوق المدينة", "قال")]),  # a witness, as described
     # a verb that calls on someone: the construct after it is the one warned, and part of what was said
     ("a-construct-warned-before-the-complement",
      "وقال الرئيس رجب طيب إردوغان إن الزيارة ستعزز العلاقات الثنائية بين البلدين. كما حذر طرفي الصراع من "
@@ -2641,6 +2651,24 @@ TOPICS = cases(
      "لزيارة عمته في العيد.",
      [Said("حسين الوادعي", "الحوثي ظهر بسقف منخفض من التوقعات", "قال"),
       Said("مروان الغفوري", "الحوثي ذهب لزيارة عمته في العيد", "علق")]),
+    # a body or a state alone opening the sentence, after a conjunction, is the subject of the participle
+    # hanging on a verb that is no speech verb, not a name in the sentence before
+    ("sentence-opening-body-after-lakin",
+     "واتهمت الجماعة جبهة النصرة بخطف زعيمها وعدد من أفرادها.\n"
+     "لكن وزارة الدفاع الأمريكية (البنتاجون) شككت في التقرير نافية أسر أي من أفراد القوة الجديدة "
+     "التي دربتها.",
+     [Said("pentagon", "أسر أي من أفراد القوة الجديدة التي دربتها", "نفى")]),
+    ("sentence-opening-government-after-ghayr-anna",
+     "وقال الرئيس الفرنسي فرانسوا هولاند إن بلاده ستواصل الضربات.\n"
+     "غير أن الحكومة السورية رفضت الضربات معتبرة أنها انتهاك صارخ لسيادة البلاد ووحدة أراضيها.",
+     [Said("فرانسوا هولاند", "بلاده ستواصل الضربات", "قال"),
+      Said("government-syria", "أنها انتهاك صارخ لسيادة البلاد ووحدة أراضيها", "اعتبر")]),
+    # two bodies open the sentence: no one of them is the subject, and no one before either
+    ("sentence-opening-two-bodies",
+     "وقال الرئيس الفرنسي فرانسوا هولاند إن بلاده ستواصل الضربات.\n"
+     "لكن وزارة الخارجية الروسية ووزارة الدفاع الأمريكية عقدتا اجتماعا مؤكدتين أن التنسيق مستمر بين "
+     "البلدين في الأجواء السورية.",
+     [Said("فرانسوا هولاند", "بلاده ستواصل الضربات", "قال")]),
     # a topic that is no speaker leaves the subject after the verb
     ("topic-is-a-subject-matter",
      "أما الاقتصاد، فقد قال الوزير إن النمو سيتحسن العام المقبل.",

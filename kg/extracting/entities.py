@@ -1175,13 +1175,21 @@ class _SentenceExtractor:
     def _name_start(self, first: int) -> int:
         """A person's name reaches back over a particle and the name before it («محمد بن سلمان» where NER
         found «سلمان»), and a name the NER opened on a particle, over the name before it."""
-        if first > 0 and first - 1 not in self.taken and self._is_particle(first - 1):
+        if first > 0 and first - 1 not in self.taken and (
+                self._is_particle(first - 1) or self._preposition_like_name(first - 1)):
             first -= 1
         # «الأمير فيصل بن خالد بن عبدالعزيز» where NER found «بن خالد بن عبدالعزيز»: no name opens on «بن»
         if self._is_particle(first) and first > 0 and self._is_name_part(first - 1) and not self._is_particle(
                 first - 1):
             first -= 1
         return first
+
+    def _preposition_like_name(self, position: int) -> bool:
+        """«علي» before a name, in a document that writes the preposition «على» with its alif maqsura: then
+        «علي» is the given name, not the preposition («وقال علي الأحمدي»)."""
+        surface = self.tokens[position].surface
+        return surface in self.words.preposition_like_names and re.search(
+            rf"(?<!\w){surface[:-1]}ى(?!\w)", self.text) is not None
 
     def _name_end(self, first: int, last: int) -> int:
         """A person's name goes on over a particle and the name after it («عبد المجيد بن تبون»)."""

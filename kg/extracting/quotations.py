@@ -808,7 +808,17 @@ class _Extractor:
         if cue.cue.addresses and strip_article(token.bare) in self.lexicon.addressees:
             return False  # «ودعا الشعب اليمني إلى…»: the one called on; the subject is dropped
         definite = strip_article(token.bare) != token.bare
+        if not (cue.cue.takes_object or cue.cue.addresses) and self._indefinite_nominative(token):
+            return True  # «وقالت جماعة أخرى إنها…»: a verb that takes no noun object has it as its subject
         return definite or token.main.upos == "PROPN" or self._construct_subject(cue, position, limit)
+
+    @staticmethod
+    def _indefinite_nominative(token: Token) -> bool:
+        """An indefinite common noun in the nominative as the tagger reads it («جماعة», «شاهد»), no part of a
+        name the NER model found."""
+        word = token.main
+        return word.upos == "NOUN" and "Definite=Ind" in word.feats and "Case=Nom" in word.feats and all(
+            w.ner == "O" for w in token.words)
 
     def _construct_subject(self, cue: _Cue, position: int, limit: int, reach: int = 4) -> bool:
         """«حيث رحب حرس الشرف العسكري بالزعيمين»: after a verb that takes no noun object and calls on no one,
@@ -2311,19 +2321,24 @@ class _Extractor:
         return None
 
     def _opening_person(self, cue: _Cue) -> Mention | None:
-        """«الروائي اليمني مروان الغفوري، سخر من … وعلق عليه بالقول…»: the one person named by the words that
-        open the sentence, before its first verb, is the subject the sentence's verbs share."""
+        """«الروائي اليمني مروان الغفوري، سخر من … وعلق عليه بالقول…»: the one person (else the one body or
+        state) named by the words that open the sentence, before its first verb, is the subject the sentence's
+        verbs share."""
         doc = self.doc
         s_first = doc.sentence_start(cue.position)
         first_verb = next((p for p in range(s_first, cue.position) if doc.tokens[p].is_verb), None)
         if first_verb is None or first_verb == s_first:
             return None
         opening = doc.tokens[s_first:first_verb]
-        if not all(self._is_nominal(t) or t.is_punctuation for t in opening):
+        while opening and opening[0].main.upos in ("CCONJ", "SCONJ", "PART"):
+            opening = opening[1:]  # «لكن وزارة الدفاع شككت…»: a conjunction, not the subject
+        if not opening or not all(self._is_nominal(t) or t.is_punctuation for t in opening):
             return None
-        people = [m for m in self.mentions_in(opening[0].start, opening[-1].end)
-                  if m.kind == PERSON and m.via in NAMED]
-        return _anaphor(people[0], "pronoun") if len(people) == 1 else None
+        named = [m for m in self.mentions_in(opening[0].start, opening[-1].end) if _named_actor(m)]
+        people = [m for m in named if m.kind == PERSON]
+        # a body or a state alone is the subject too («لكن وزارة الدفاع الأمريكية (البنتاجون) شككت…، نافية»)
+        actors = people or list({m.known_id: m for m in reversed(named)}.values())
+        return _anaphor(actors[0], "pronoun") if len(actors) == 1 else None
 
     def _titled_antecedent(self, cue: _Cue, title: Token) -> Mention | None:
         """The person last named before the cue with the title a pronominal title stands for («سموه» ← «الأمير
