@@ -2694,6 +2694,38 @@ BODY_NAMES_LAST = cases(
 )
 
 
+# ── A body named by its noun alone, and a unit of a known body ─────────────────────────────────────────────
+
+BODY_UNITS = cases(
+    # «سلطة», «جهاز», «مديرية» head a body the text describes, as «هيئة» and «شركة» do
+    ("an-authority-described",
+     "وأعلنت سلطة الطيران المدني الكينية أن المجال الجوي سيغلق لخمسين دقيقة لدى وصول الطائرة الرئاسية.",
+     [Said("سلطة الطيران المدني الكينية", "المجال الجوي سيغلق لخمسين دقيقة لدى وصول الطائرة الرئاسية",
+           "اعلن")]),
+    ("a-directorate-described",
+     "وقالت مديرية الدفاع المدني في جدة إن فرقها أخمدت الحريق خلال ساعتين دون إصابات.",
+     [Said("مديرية الدفاع المدني في جدة", "فرقها أخمدت الحريق خلال ساعتين دون إصابات", "قال")]),
+    # an office or a centre of a known body, its «لـ» on the body's name: the body speaks
+    ("a-media-office-of-a-known-body",
+     "تقدمت القوات في عدن اليمنية. وأضاف المركز الإعلامي للمقاومة الشعبية بالقول إن مئات الشباب يتدافعون على "
+     "مراكز التجنيد للمشاركة في المعركة.",
+     [Said("popular-resistance-yemen", "مئات الشباب يتدافعون على مراكز التجنيد للمشاركة في المعركة",
+           "اضاف")]),
+    # of a body kg does not know, the office stays the one described
+    ("a-media-office-of-an-unknown-body",
+     "وقال المكتب الإعلامي لحزب المؤتمر الشعبي العام إن مئات الشباب يتدافعون على مراكز التجنيد للمشاركة في "
+     "المعركة.",
+     [Said("المكتب الإعلامي لحزب المؤتمر الشعبي العام",
+           "مئات الشباب يتدافعون على مراكز التجنيد للمشاركة في المعركة", "قال")]),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY_UNITS)
+def test_bodies_named_by_their_noun_and_units_of_known_bodies(claims_of, text: str,
+                                                              expected: list[Said]) -> None:
+    check(claims_of(text), expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), BODY_NAMES_LAST)
 def test_a_body_s_name_closing_its_description(claims_of, text: str, expected: list[Said]) -> None:
     check(claims_of(text), expected)

@@ -1114,9 +1114,21 @@ class _Extractor:
             # «أمين عام الناتو»، «السفارة الأمريكية في بيروت»: the post or body speaks; but a body's own name
             # right after its noun is that body («شركة أرامكو»، «نادي الهلال»)
             named = next((m for m in candidates if head_kind == ORGANIZATION and m.kind == ORGANIZATION
-                          and m.via in NAMED and head.end < m.start <= head.end + 1), None)
+                          and m.via in NAMED and (head.end < m.start <= head.end + 1
+                                                  or m.known_id and self._unit_of(head, m))), None)
             return [named] if named is not None else []
         return candidates
+
+    def _unit_of(self, head: Token, body: Mention) -> bool:
+        """«المكتب الإعلامي لحركة حماس», «المركز الإعلامي للمقاومة الشعبية»: a body noun and its adjectives
+        before a known body its «لـ» governs name a unit of that body, which speaks for it."""
+        doc = self.doc
+        at = doc.token_at(body.start)
+        first = doc.token_at(head.start)
+        if at is None or first is None or at <= first or not doc.tokens[at].clitic_preposition:
+            return False
+        return doc.tokens[at].key.startswith("ل") and all(
+            t.main.upos == "ADJ" for t in doc.tokens[first + 1:at])
 
     def _speaker_among(self, candidates: list[Mention], np: tuple[int, int], start: int, end: int) -> Mention:
         """The best of a phrase's mentions as the speaker, a role resolved to its holder where it can be."""
