@@ -2720,6 +2720,40 @@ BODY_UNITS = cases(
 )
 
 
+# ── «المصادر» alone takes up the sources named before, tied as they were ───────────────────────────────────
+
+SOURCES_TAKEN_UP = [
+    ("وأفادت مصادر يمنية أن المقاومة الشعبية سيطرت بشكل كامل على اللواء 15 مشاة في مدينة أبين. كما أكدت "
+     "المصادر سيطرة المقاومة على أجزاء واسعة من مدينة زنجبار.",
+     [Said("مصادر يمنية", "المقاومة الشعبية سيطرت بشكل كامل على اللواء 15 مشاة في مدينة أبين", "افاد"),
+      Said("مصادر يمنية", "سيطرة المقاومة على أجزاء واسعة من مدينة زنجبار", "اكد")], "yemen"),
+    ("وقال مسؤول في وزارة الدفاع الأمريكية إن الطائرات ستصل الشهر المقبل إلى القاعدة. وأضاف المسؤول أن عدد "
+     "الطائرات لم يحدد بعد.",
+     [Said("مسؤول", "الطائرات ستصل الشهر المقبل إلى القاعدة", "قال"),
+      Said("مسؤول", "عدد الطائرات لم يحدد بعد", "اضاف")], "pentagon"),
+    # untied sources stay untied
+    ("وقالت مصادر محلية إن الاشتباكات استمرت طوال الليل في المدينة. وأضافت المصادر أن عشرات القتلى سقطوا في "
+     "الاشتباكات.",
+     [Said("مصادر محلية", "الاشتباكات استمرت طوال الليل في المدينة", "قال"),
+      Said("مصادر محلية", "عشرات القتلى سقطوا في الاشتباكات", "اضاف")], None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "tie"), SOURCES_TAKEN_UP)
+def test_the_sources_alone_take_up_the_sources_named_before(claims_of, text: str, expected: list[Said],
+                                                            tie: str | None) -> None:
+    claims = claims_of(text)
+    check(claims, expected)
+    assert [claim.speaker.affiliation for claim in claims] == [tie, tie]
+
+
+def test_analysts_take_no_tie_of_the_sources_before(annotate):
+    annotated = annotate("وقال مصدر في حركة طالبان الأفغانية إنه دفن في بكتيكا. كما يشكل مقتله، بحسب "
+                         "المحللين، ضربة للقاعدة.")
+    analysts = [m for m in extract_mentions(annotated, load_gazetteer()) if "المحللين" in m.text]
+    assert analysts and all(m.affiliation is None for m in analysts)
+
+
 @pytest.mark.parametrize(("text", "expected"), BODY_UNITS)
 def test_bodies_named_by_their_noun_and_units_of_known_bodies(claims_of, text: str,
                                                               expected: list[Said]) -> None:

@@ -136,6 +136,8 @@ class _DocumentContext:
     last_person: str | None = None
     names: dict[str, str] = field(default_factory=dict)  # person key → surface name of unknown persons
     text_key: str | None = None  # the whole text's match key, made when first needed
+    # the state and the body the last unnamed source was tied to: «المصادر» alone takes them up
+    last_source_tie: tuple[str | None, str | None] = (None, None)
 
     def saw_person(self, person: str) -> None:
         self.person_counts[person] += 1
@@ -667,12 +669,17 @@ class _SentenceExtractor:
             affiliation = None  # «المراقبون المصريون»: from Egypt, speaking for no one
         following = end + 1
         construct = self._construct_body(following, key) if end == last else None
-        if construct is None and self._not_a_source_before(following, end == last):
+        if construct is None and self._not_a_source_before(following, end == last, self._definite(position)):
             return None
         body_name = None
         if affiliation is None and following < len(self.tokens):
             affiliation, body_name = self._organisation_of_source(following)
         affiliation = affiliation or construct
+        if key not in self.gazetteer.unofficial_sources:
+            if affiliation is None and body_name is None and end == last and self._definite(position):
+                # «وأفادت مصادر يمنية… وقالت المصادر»: the sources named before, tied as they were
+                affiliation, body_name = self.context.last_source_tie
+            self.context.last_source_tie = (affiliation, body_name)
         source = self._emit(position, end, kind, None, Via.ANONYMOUS, self._clitic_length(position),
                             affiliation=affiliation)
         if body_name is not None:
@@ -835,10 +842,11 @@ class _SentenceExtractor:
                 return self.gazetteer.body_adjectives[stem]
         return None
 
-    def _not_a_source_before(self, following: int, bare_noun: bool) -> bool:
+    def _not_a_source_before(self, following: int, bare_noun: bool, definite: bool = False) -> bool:
         """Whether what follows a source noun makes it no source: «مسؤول عن…» is responsible for;
         «المسؤول الأمريكي جون كيربي» is named; «مصدر الأسلحة»: a bare noun in construct (with a body the
-        gazetteer knows as its genitive it is a source: _construct_body)."""
+        gazetteer knows as its genitive it is a source: _construct_body). A noun with the article governs no
+        genitive («كما أكدت المصادر سيطرة المقاومة…»: the noun after it is the verb's object)."""
         if following >= len(self.tokens):
             return False
         if self._names_person_at(following):
@@ -847,7 +855,7 @@ class _SentenceExtractor:
             # «مسؤول عن…» is responsible for; after its adjective the noun is a source and «عن» the verb's
             # («كشفت مصادر مطلعة عن أن…»)
             return bare_noun
-        return bare_noun and self._governs_genitive(following)
+        return bare_noun and not definite and self._governs_genitive(following)
 
     def _is_adjective(self, position: int) -> bool:
         """An adjective by its tag or by its nisba ending («عسكري», «الملكية», tagged as nouns)."""
