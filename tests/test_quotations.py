@@ -1369,7 +1369,19 @@ UNNAMED_SOURCES = [
     ("ويرى المراقبون المصريون أن الإدارة الأمريكية بدأت في اتخاذ طريق أكثر واقعية.", None),
     ("وقال محللون روس إن موسكو لن تتراجع عن موقفها في الأزمة السورية.", None),
     ("وقال دبلوماسي روسي إن موسكو لن تتراجع عن موقفها في الأزمة السورية.", "russia"),
+    # one of a body's many officers or cadres, not the holder of a post (ANNOTATION.md: «ضابط كبير في الجيش
+    # الإسرائيلي» → the army)
+    ("وقال ضابط كبير في الجيش الإسرائيلي إن الجيش سيرد بقوة على أي هجوم من غزة.", "armed-forces-israel"),
+    ("وقال قيادي في حركة حماس إن الحركة لن تقبل بأي شروط إسرائيلية للتهدئة.", "hamas"),
+    ("وقال قيادي بارز في المقاومة في جنوب اليمن إن عملية السهم الذهبي مستمرة حتى تحرير المحافظات.",
+     "popular-resistance-yemen"),
+    ("وقال قائد ميداني في حركة حماس إن مقاتلي الحركة صدوا هجوما على أطراف المدينة.", "hamas"),
 ]
+
+
+def test_a_named_cadre_speaks_as_himself(claims_of):
+    claims = claims_of("وقال القيادي في حماس صالح العاروري إن الحركة لن تقبل بأي شروط إسرائيلية للتهدئة.")
+    assert [(claim.speaker.text, claim.speaker.via) for claim in claims] == [("صالح العاروري", Via.NER)]
 
 
 @pytest.mark.parametrize(("text", "tied_to"), UNNAMED_SOURCES)
