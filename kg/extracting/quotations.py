@@ -3379,6 +3379,7 @@ class _Extractor:
         (or an attached pronoun), content after it."""
         doc = self.doc
         token = doc.tokens[cue.position]
+        self._yield_to_noun(token)
         if self.covered(token.start) or self.in_direct_quote(token.start):
             return
         s_first, s_end = doc.sentence_start(cue.position), doc.sentence_end(cue.position)
@@ -3409,6 +3410,15 @@ class _Extractor:
             # a participle clause after the noun's content («…؛ مشيرا إلى أن…») is a statement of its own
             return
         self.emit(speaker, kind, start, end, cue.cue, token.start, rules=(rule, _content_rule(kind)))
+
+    def _yield_to_noun(self, token: Token) -> None:
+        """«ولفتت الصحف الانتباه إلى إعلان الولايات المتحدة نشر…»: what sources tied to no one relay, opening
+        on a speech noun, is the noun's speaker's; their claim gives way to the noun's."""
+        relayed = [c for c in self.claims if c.start == token.start and c.speaker.via == Via.ANONYMOUS
+                   and not (c.speaker.affiliation or c.speaker.source_body)]
+        for claim in relayed:
+            self.claims.remove(claim)
+            self.claimed_spans.remove((claim.start, claim.end))
 
     def run_attribution(self, cue: _Cue) -> None:
         """«وبحسب لوكاشينكو، فقد…»، «…، وفقا لوكالة الأنباء البيلاروسية»، «…، حسبما ذكرت وزارة الدفاع»."""
