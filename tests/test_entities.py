@@ -419,6 +419,22 @@ NAME_SENTENCES = [
 ]
 
 
+# a known surname after another first name in one NER name is another person of that family, unless the
+# document names the known person in full
+@pytest.mark.parametrize(("sentence", "person", "known"), [
+    ("وقال المرشح الجمهوري جيب بوش إن الاتفاق النووي خطير ومعيب بشدة.", "جيب بوش", None),
+    ("وقال الرئيس الأمريكي السابق جورج بوش إن الحرب كانت ضرورية. وأضاف بوش أن العراق أصبح أفضل.", "بوش",
+     "george-w-bush"),
+    ("وصل الرئيس التركي رجب طيب إردوغان إلى بكين. واستقبل شي إردوغان خارج قاعة الشعب الكبرى.", "إردوغان",
+     "recep-tayyip-erdogan"),
+])
+def test_a_known_surname_after_another_first_name(mentions_of, sentence, person, known):
+    people = {(m.text, m.known_id) for m in mentions_of(sentence) if m.kind == PERSON}
+    assert (person, known) in people, people
+    if known is None:
+        assert not any(known_id == "george-w-bush" for _, known_id in people), people
+
+
 # «علي» stays the preposition in a text that writes the preposition so («أكد علي», «ردا علي»)
 @pytest.mark.parametrize(("sentence", "name"), [
     ("وأكد علي ضرورة التعاون بين البلدين، وقال ردا علي الأحمدي إن الأمر محسوم.", "الأحمدي"),

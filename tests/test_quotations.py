@@ -698,6 +698,15 @@ SPEECH_NOUNS = cases(
     ("a-condemnation-of",
      "وأبرزت تنديد الرئيس الفلسطيني محمود عباس باقتحام مستوطنين يهود محيط المسجد الأقصى ورفعهم الأعلام.",
      [Said("محمود عباس", "باقتحام مستوطنين يهود محيط المسجد الأقصى ورفعهم الأعلام", "تنديد")]),
+    # the noun of saying after a verb: what was said follows it
+    ("said-in-his-saying",
+     "المرشح الأميركي للرئاسة جيب بوش صرح بقوله \"الاتفاق خطير ومعيب بشدة وقصير النظر\" في مقابلة "
+     "تلفزيونية.",
+     [said_quote("جيب بوش", "الاتفاق خطير ومعيب بشدة وقصير النظر", "صرح")]),
+    # marks around one name hold no statement
+    ("a-name-in-marks-is-no-quotation",
+     "رغم أن الولايات المتحدة تعتبر إيران و\"الحرس الثوري الإيراني\" تحت الحظر بموجب القوانين "
+     "الأمريكية.", []),
     # an invitation with no genitive speaker, and a declaration's name, say nothing
     ("an-invitation-from-no-one",
      "وتلقى الوزير دعوة لزيارة الصين الشهر المقبل لبحث التعاون الاقتصادي.", []),

@@ -334,7 +334,22 @@ class _SentenceExtractor:
         if entry.kind == PERSON and found.first == found.last and found.last + 1 < len(self.tokens) and (
                 self._is_particle(found.last + 1)):
             return None  # «صدام أبو عاصم», a journalist: one known name before «أبو», «بن» is another's
+        if entry.kind == PERSON and found.first == found.last and self._other_first_name(found.first, entry):
+            return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
+
+    def _other_first_name(self, position: int, entry) -> bool:
+        """«جيب بوش» where the gazetteer knows «بوش» as George W. Bush: a first name the NER puts in one name
+        with a known surname, and none of that person's names has, makes another person of that family,
+        unless the document names the known person in full («واستقبل شي إردوغان» after «رجب طيب إردوغان»)."""
+        span = self.ner_tokens.get(position)
+        before = self.ner_tokens.get(position - 1) if position > 0 else None
+        if span is None or span.label != "PER" or before is not span or position - 1 in self.taken:
+            return False
+        names = [fold(label).split() for label in (entry.label_ar, *entry.alt_labels)]
+        if any(len(name) > 1 and all(word in self.document_words for word in name) for name in names):
+            return False  # the document names that person in full: the surname is theirs
+        return fold(self.tokens[position - 1].bare) not in {word for name in names for word in name}
 
     def _system_with_article(self, first: int) -> _Match | None:
         """«طائرات الرافال», «الاف-16»: a named weapon system the text writes with the article. Names of other

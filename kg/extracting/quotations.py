@@ -2730,6 +2730,8 @@ class _Extractor:
             # «أعلنت الولايات المتحدة الخميس تسليم…»: when it was said, then what
             position = self._after_time_phrase(self._skip_adverbials(position, search.limit), search.limit)
             position = self._after_occasion(position, search.limit)
+        if cue.part != "noun" and position < search.limit and self._saying_noun(self.doc.tokens[position]):
+            position += 1  # «صرح بقوله "…"»: the noun of saying after the verb; what was said follows it
         first = True
         rules = (self._content_quoted, self._content_after_colon, self._content_after_complementizer,
                  self._content_after_preposition, self._content_as_object, self._content_elsewhere)
@@ -2749,13 +2751,25 @@ class _Extractor:
                     rules = (self._content_after_complementizer, self._content_elsewhere)
         return None
 
+    def _only_a_name(self, quote: _Quote) -> bool:
+        """«تعتبر إيران و"الحرس الثوري الإيراني" تحت الحظر»: marks around one name hold no statement."""
+        inside = self.mentions_in(quote.start, quote.end)
+        return any(m.start <= quote.start and quote.end <= m.end for m in inside)
+
+    def _saying_noun(self, token: Token) -> bool:
+        """«قوله», «بقوله», «بالقول»: the noun of saying, with or without «ب»."""
+        key = token.key[1:] if token.clitic_preposition and token.key.startswith("ب") else token.key
+        saying = self.lexicon.nouns.get(key)
+        return saying is not None and saying.lemma == "قول"
+
     def _content_quoted(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
         """A quotation opening here is what was said; a name in marks is passed over («لـ«الشرق الأوسط»
         إن…»، «عملية "عاصفة الحزم"»): what was said comes after."""
         quote = self.quote_opening_at(position)
         if quote is None:
             return None
-        statement = quote.words(self.doc.text) >= MIN_QUOTE_WORDS and not self._governed_name(position)
+        statement = quote.words(self.doc.text) >= MIN_QUOTE_WORDS and not self._governed_name(position) and (
+            not self._only_a_name(quote))
         if statement and not self._complementizer_after(quote, search.limit):
             return _Decision((DIRECT, quote.start, quote.end, quote))
         while position < search.limit and self.doc.tokens[position].start < quote.end:
