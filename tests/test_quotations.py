@@ -355,6 +355,11 @@ QUOTE_SPEAKER_IN_SENTENCE_BEFORE = cases(
      "وأكد نتنياهو أن الحرب لن تتوقف قبل تحقيق أهدافها. وشهدت المدينة أمطارا غزيرة أمس. وأغلقت المدارس "
      "أبوابها في عدة مناطق. \"سنواصل القتال حتى النصر الكامل مهما كلف الأمر\".",
      [Said("benjamin-netanyahu", "الحرب لن تتوقف قبل تحقيق أهدافها", "أكد")]),
+    # a closing mark with no opening one, no speech cue before it: a stray mark, not the last speaker's words
+    ("a-stray-closing-mark-is-no-quotation",
+     "وأكد نتنياهو أن الحرب لن تتوقف قبل تحقيق أهدافها. وتولي الحكومة الإسرائيلية اهتماما كبيرا بالملف "
+     "الأمني منذ بداية العام\".",
+     [Said("benjamin-netanyahu", "الحرب لن تتوقف قبل تحقيق أهدافها", "أكد")]),
     ("quote-after-reported-sentence",
      "وأكد نتنياهو أن الحرب لن تتوقف قبل تحقيق أهدافها. \"سنواصل القتال حتى النصر الكامل\".",
      [Said("benjamin-netanyahu", "الحرب لن تتوقف قبل تحقيق أهدافها", "أكد"),

@@ -3543,8 +3543,10 @@ class _Extractor:
         )
         if not long_enough:
             return
-        if not (starts_sentence or not quote.opened):
-            return  # a quoted phrase inside a sentence with no speech cue: a title or a scare quote
+        if not (starts_sentence and quote.opened):
+            # a quoted phrase inside a sentence with no speech cue is a title or a scare quote; a closing mark
+            # with no opening one is a stray mark, not the last speaker's words
+            return
         speaker = self.state.last_speaker
         if speaker is None or not self._continues_last_speaker(quote, position):
             return
