@@ -336,6 +336,8 @@ class _SentenceExtractor:
             return None  # «صدام أبو عاصم», a journalist: one known name before «أبو», «بن» is another's
         if entry.kind == PERSON and found.first == found.last and self._other_first_name(found.first, entry):
             return None
+        if entry.kind == PERSON and self._other_family_name(found.last, entry):
+            return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
 
     def _other_first_name(self, position: int, entry) -> bool:
@@ -350,6 +352,20 @@ class _SentenceExtractor:
         if any(len(name) > 1 and all(word in self.document_words for word in name) for name in names):
             return False  # the document names that person in full: the surname is theirs
         return fold(self.tokens[position - 1].bare) not in {word for name in names for word in name}
+
+    def _other_family_name(self, last: int, entry) -> bool:
+        """«الدكتور عبدالله بن عبدالعزيز الربيعة» where the gazetteer knows «عبدالله بن عبدالعزيز» as the late
+        king: a family name the NER runs the known name on into, which none of that person's names has, makes
+        another person."""
+        following = last + 1
+        span = self.ner_tokens.get(last)
+        if following >= len(self.tokens) or span is None or span.label != "PER":
+            return False
+        if self.ner_tokens.get(following) is not span or self._is_particle(following):
+            return False
+        word = fold(self.tokens[following].bare)
+        names = {w for label in (entry.label_ar, *entry.alt_labels) for w in fold(label).split()}
+        return word.startswith("ال") and word not in names
 
     def _system_with_article(self, first: int) -> _Match | None:
         """«طائرات الرافال», «الاف-16»: a named weapon system the text writes with the article. Names of other
