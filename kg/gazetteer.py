@@ -74,6 +74,7 @@ class Body:
     label_en: str | None
     feminine: bool  # its head noun takes a feminine nisba («وزارة الدفاع الهندية», «القوات الروسية»)
     seat_abroad: bool = False  # «في طوكيو» after it is its seat (an embassy), part of which body it is
+    acts_as_state: bool = False  # a government: acting, it is its state
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ class Gazetteer:
                 label_ar += f" في {seat_entry.label_ar}"
                 label_en += f" in {seat_entry.label_en or seat}"
             return GazetteerEntry(entity_id, ORGANIZATION, label_ar, label_en, body_kind=body.body_id,
-                                  body_of=state)
+                                  body_of=state, stands_for=state if body.acts_as_state else None)
         return None
 
     def _nisba_phrase(self, state: str, feminine: bool) -> str | None:
@@ -526,16 +527,21 @@ def _is_feminine(label: str) -> bool:
     return head.endswith(("ه", "ات"))
 
 
+def _flag(graph: Graph, subject, predicate: URIRef) -> bool:
+    return any(o.toPython() is True for o in graph.objects(subject, predicate) if isinstance(o, Literal))
+
+
 def _load_bodies(graph: Graph, gazetteer: Gazetteer) -> None:
     for concept in sorted(graph.subjects(SKOS.inScheme, T.Bodies), key=str):
         body_id = local_name(concept).removeprefix(BODY_PREFIX)
         label_ar = _one(_literals(graph, concept, SKOS.prefLabel))
         if label_ar is None:
             raise GazetteerError(f"gazetteer body {body_id} has no Arabic skos:prefLabel")
-        seat_abroad = any(o.toPython() is True for o in graph.objects(concept, T.seatAbroad)
-                          if isinstance(o, Literal))
+        seat_abroad = _flag(graph, concept, T.seatAbroad)
+        acts_as_state = _flag(graph, concept, T.actsAsItsState)
         label_en = _one(_literals(graph, concept, SKOS.prefLabel, "en"))
-        gazetteer.bodies[body_id] = Body(body_id, label_ar, label_en, _is_feminine(label_ar), seat_abroad)
+        gazetteer.bodies[body_id] = Body(body_id, label_ar, label_en, _is_feminine(label_ar), seat_abroad,
+                                         acts_as_state)
         for adjective in _literals(graph, concept, T.bodyAdjective):
             stem = nisba_stem(fold(adjective))
             if stem:

@@ -300,20 +300,28 @@ class Resolution:
 
     def actor_id_of(self, mention: Mention, document: str | None = None) -> str | None:
         """The entity a mention names when it acts (speaker, supplier, recipient): a capital or seat of power
-        («موسكو سلمت», «قال الكرملين») is the state it stands for; a body of a state stays the body."""
-        if self.gazetteer is not None and mention.known_id:
-            state = self.gazetteer.stands_for(mention.known_id)
-            if state and state in self.entities:
-                return state
+        («موسكو سلمت», «قال الكرملين») and a government («الحكومة اليمنية») are the state they stand for;
+        any other body of a state stays the body."""
         if mention.via == Via.ANONYMOUS:
             # «مسؤول إيراني», «مصدر في وزارة الدفاع»: an unnamed official speaks for the state or body the
             # text ties them to; untied («مصادر محلية», «مراقبون») they speak for no one.
-            if mention.affiliation in self.entities:
-                return mention.affiliation
+            tied = self._standing_for(mention.affiliation) if mention.affiliation else None
+            if tied in self.entities:
+                return tied
             if mention.source_body:  # «مسؤولون في مجلس السلامة الهولندي»: that organisation
                 return self._ids.get((ORGANIZATION, match_key(mention.source_body)))
             return None
-        return self.entity_id_of(mention, document)
+        if mention.known_id:
+            state = self._standing_for(mention.known_id)
+            if state != mention.known_id:
+                return state
+        entity = self.entity_id_of(mention, document)
+        return self._standing_for(entity) if entity else None
+
+    def _standing_for(self, entity_id: str) -> str:
+        """The state a capital, a seat of power or a government stands for, when it is a node; else itself."""
+        state = self.gazetteer.stands_for(entity_id) if self.gazetteer is not None else None
+        return state if state and state in self.entities else entity_id
 
     def state_id_of(self, mention: Mention) -> str | None:
         """The state a mention stands for as a supplier or recipient of weapons, for kg:supplier and
@@ -418,7 +426,7 @@ def resolve(extractions: Sequence[Extraction], gazetteer: Gazetteer) -> Resoluti
         if party:
             state = state or state_of_mention(mention, gazetteer)
         if mention.via == Via.ANONYMOUS and not party:
-            state = mention.affiliation
+            state = gazetteer.stands_for(mention.affiliation) or mention.affiliation
         if state and gazetteer.entry(state):
             _add_known(resolution, gazetteer, state, Counter())
     for identity, said_together in groups.items():

@@ -96,6 +96,7 @@ class KG(DefinedNamespace):
     bodyOf: URIRef
     producedBy: URIRef
     seatAbroad: URIRef
+    actsAsItsState: URIRef
     bodyAdjective: URIRef
     unnamedSource: URIRef
     nameParticle: URIRef

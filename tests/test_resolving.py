@@ -355,6 +355,21 @@ def test_an_unnamed_source_is_no_node_and_speaks_for_its_state(gazetteer):
     assert resolution.actor_id_of(source) == "egypt" and set(resolution.entities) == {"egypt"}
 
 
+@pytest.mark.parametrize("speaker", [
+    _body("الحكومة اليمنية", "government-yemen", "yemen"),  # «وأعلنت الحكومة اليمنية أن…»
+    Mention("مسؤول في الحكومة اليمنية", 0, 24, 0, PERSON, via="anonymous", affiliation="government-yemen"),
+])
+def test_a_government_that_speaks_is_its_state(gazetteer, speaker):
+    resolution = resolve([_acting(speaker)], gazetteer)
+    assert resolution.actor_id_of(speaker) == "yemen"
+    assert resolution.entities["yemen"].kind == STATE
+
+
+def test_a_ministry_that_speaks_stays_the_ministry(gazetteer):
+    ministry = _body("وزارة الدفاع الهندية", "ministry-of-defence-india", "india")
+    assert resolve([_acting(ministry)], gazetteer).actor_id_of(ministry) == "ministry-of-defence-india"
+
+
 def test_an_unnamed_source_tied_to_no_state_speaks_for_no_one(gazetteer):
     source = Mention("مصادر محلية", 0, 11, 0, PERSON, via="anonymous")
     resolution = resolve([_acting(source)], gazetteer)
