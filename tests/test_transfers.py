@@ -537,6 +537,10 @@ UNSEEN_PRECISION = [
      "للدروع.", {("united-states", None, "tow", "Delivered")}),
     ("وزار الوزير الجيش اللبناني، وزودته واشنطن بصواريخ «تاو» المضادة للدروع.",
      {("united-states", "lebanon", "tow", "Delivered")}),
+    # «4 منها» after a number is some of them, no supplier «from» a pronoun (n220)
+    ("وشهد الرئيس الاحتفال بوصول الفرقاطة «تحيا مصر» من طراز «فريم» والتي حصلت عليها مصر من فرنسا في إطار "
+     "صفقة تضم أيضا 24 مقاتلة من طراز «رافال» كانت قد حلقت 4 منها في سماء القاهرة قبل عشرة أيام.",
+     {("france", "egypt", "fremm", "Delivered"), ("france", "egypt", "rafale", "Agreed")}),
     ("وينتشر السلاح الأميركي في ليبيا.\nوباع التاجر الأسلحة إلى الجزائر.", set()),
     ("وبحسب رئيس المرصد التونسي، فإن مئات المهربين ينقلون الأسلحة إلى ليبيا.", set()),
     # «ها» on «تسليح» takes up the weapon nearer than any state: arming the drones, no transfer

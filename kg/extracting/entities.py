@@ -331,14 +331,17 @@ class _SentenceExtractor:
         if entry.kind == WEAPON and entry.generic and (
                 self._titles_a_person(found.last + 1) or self._figurative(found.last + 1)):
             return None
-        if entry.kind == PERSON and found.first == found.last and found.last + 1 < len(self.tokens) and (
-                self._is_particle(found.last + 1)):
-            return None  # «صدام أبو عاصم», a journalist: one known name before «أبو», «بن» is another's
-        if entry.kind == PERSON and found.first == found.last and self._other_first_name(found.first, entry):
-            return None
-        if entry.kind == PERSON and self._other_family_name(found.last, entry):
+        if entry.kind == PERSON and self._another_person(found.first, found.last, entry):
             return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
+
+    def _another_person(self, first: int, last: int, entry) -> bool:
+        """A known person's name that the words around it make another person's name."""
+        if first == last and last + 1 < len(self.tokens) and self._is_particle(last + 1):
+            return True  # «صدام أبو عاصم», a journalist: one known name before «أبو», «بن» is another's
+        if first == last and self._other_first_name(first, entry):
+            return True
+        return self._other_family_name(last, entry)
 
     def _other_first_name(self, position: int, entry) -> bool:
         """«جيب بوش» where the gazetteer knows «بوش» as George W. Bush: a first name the NER puts in one name

@@ -2403,7 +2403,7 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[Token], roles: _Roles, 
             if not analysis.enclitic or analysis.proclitic:
                 continue
             role = frame.marker_roles.get(preposition)
-            if role is None:
+            if role is None or _partitive(token, tokens):
                 continue
             if analysis.enclitic in lexicon.first_person:
                 party = _speaker_party(claim, token, sentence.index, context)
@@ -2424,6 +2424,12 @@ def _pronoun_roles(event: _Event, end: int, tokens: list[Token], roles: _Roles, 
             owner = _land_owner(event, tokens, token, roles, claim, context)
             if owner is not None:
                 roles.assign(role, owner, "own-land")
+
+
+def _partitive(token: Token, tokens: list[Token]) -> bool:
+    """«حلقت 4 منها»: «من» with a pronoun after a number is some of them, not where they came from."""
+    before = tokens[token.position - 1] if token.position > 0 else None
+    return before is not None and (before.main.upos == "NUM" or before.surface.isdigit())
 
 
 def _land_owner(event: _Event, tokens: list[Token], token: Token, roles: _Roles, claim: Claim | None,
