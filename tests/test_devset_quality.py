@@ -20,7 +20,7 @@ SHARED = PROJECT_ROOT.parent / "shared"
 SHARED_GOLD = SHARED / "devset" / "gold"
 PROJECT_GOLD = PROJECT_ROOT / "tests" / "devset" / "gold"
 # Floors: a regression fails CI. Raise them as kg climbs; never lower them to pass.
-FLOORS = {"said": 0.75, "transfers": 0.69}
+FLOORS = {"said": 0.75, "transfers": 0.70}
 
 
 def _devset_module():
