@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from kg.extracting.tokens import Token, adjectives_noun, joined_adjective, sentence_tokens
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import EntityLexicon, load_entity_lexicon
 from kg.normalizing import clitic_variants, fold, match_key, nisba_stem, strip_article
 from kg.records import (
@@ -335,7 +335,7 @@ class _SentenceExtractor:
             return None
         return _Match(found.first, found.last, entity_id, found.stripped, found.key)
 
-    def _another_person(self, first: int, last: int, entry) -> bool:
+    def _another_person(self, first: int, last: int, entry: GazetteerEntry) -> bool:
         """A known person's name that the words around it make another person's name."""
         if first == last and last + 1 < len(self.tokens) and self._is_particle(last + 1):
             return True  # «صدام أبو عاصم», a journalist: one known name before «أبو», «بن» is another's
@@ -343,7 +343,7 @@ class _SentenceExtractor:
             return True
         return self._other_family_name(last, entry)
 
-    def _other_first_name(self, position: int, entry) -> bool:
+    def _other_first_name(self, position: int, entry: GazetteerEntry) -> bool:
         """«جيب بوش» where the gazetteer knows «بوش» as George W. Bush: a first name the NER puts in one name
         with a known surname, and none of that person's names has, makes another person of that family,
         unless the document names the known person in full («واستقبل شي إردوغان» after «رجب طيب إردوغان»)."""
@@ -351,12 +351,12 @@ class _SentenceExtractor:
         before = self.ner_tokens.get(position - 1) if position > 0 else None
         if span is None or span.label != "PER" or before is not span or position - 1 in self.taken:
             return False
-        names = [fold(label).split() for label in (entry.label_ar, *entry.alt_labels)]
+        names = _names_in_words(entry)
         if any(len(name) > 1 and all(word in self.document_words for word in name) for name in names):
             return False  # the document names that person in full: the surname is theirs
         return fold(self.tokens[position - 1].bare) not in {word for name in names for word in name}
 
-    def _other_family_name(self, last: int, entry) -> bool:
+    def _other_family_name(self, last: int, entry: GazetteerEntry) -> bool:
         """«الدكتور عبدالله بن عبدالعزيز الربيعة» where the gazetteer knows «عبدالله بن عبدالعزيز» as the late
         king: a family name the NER runs the known name on into, which none of that person's names has, makes
         another person."""
@@ -367,8 +367,7 @@ class _SentenceExtractor:
         if self.ner_tokens.get(following) is not span or self._is_particle(following):
             return False
         word = fold(self.tokens[following].bare)
-        names = {w for label in (entry.label_ar, *entry.alt_labels) for w in fold(label).split()}
-        return word.startswith("ال") and word not in names
+        return word.startswith("ال") and word not in {w for name in _names_in_words(entry) for w in name}
 
     def _system_with_article(self, first: int) -> _Match | None:
         """«طائرات الرافال», «الاف-16»: a named weapon system the text writes with the article. Names of other
@@ -1451,6 +1450,11 @@ class _SentenceExtractor:
                     t.is_punctuation or t.upos & {"VERB", "ADP", "CCONJ", "SCONJ"} for t in between):
                 drop.add(generic)
         self.mentions = [m for m in self.mentions if m not in drop]
+
+
+def _names_in_words(entry: GazetteerEntry) -> list[list[str]]:
+    """Each of a known entity's Arabic names, folded, as its words."""
+    return [fold(label).split() for label in (entry.label_ar, *entry.alt_labels)]
 
 
 def _definite(token: Token) -> bool:
