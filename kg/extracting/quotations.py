@@ -2758,9 +2758,8 @@ class _Extractor:
 
     def _saying_noun(self, token: Token) -> bool:
         """«قوله», «بقوله», «بالقول»: the noun of saying, with or without «ب»."""
-        key = token.key[1:] if token.clitic_preposition and token.key.startswith("ب") else token.key
-        saying = self.lexicon.nouns.get(key)
-        return saying is not None and saying.lemma == "قول"
+        return any((saying := self.lexicon.nouns.get(key)) is not None and saying.lemma == "قول"
+                   for key in (token.key, *_without_preposition(token.key)))
 
     def _content_quoted(self, search: _ContentSearch, position: int, first: bool) -> _Decision | None:
         """A quotation opening here is what was said; a name in marks is passed over («لـ«الشرق الأوسط»
